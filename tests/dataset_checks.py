@@ -33,7 +33,7 @@ def number_forms(value: float) -> set[str]:
     """The ways a number can be written in Dutch report text.
 
     >>> sorted(number_forms(61782))
-    ['61 782', '61.782', '61782']
+    ['61 782', '61.782', '61782', '61782,0', '61782.0']
     >>> "11,5" in number_forms(11.5)
     True
     >>> "78 miljoen" in number_forms(78_000_000)
@@ -43,6 +43,7 @@ def number_forms(value: float) -> set[str]:
     if float(value).is_integer():
         n = int(value)
         forms.add(str(n))
+        forms.update({f"{n},0", f"{n}.0"})
         if abs(n) >= 1000:
             forms.add(f"{n:,}".replace(",", "."))
             forms.add(f"{n:,}".replace(",", " "))

@@ -1,0 +1,1 @@
+"""The YAML authoring format: pydantic models, vocabularies and graph-free checks."""

@@ -16,7 +16,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from beleidstheorie.authoring.vocab import (
     ContextLevel,
@@ -32,6 +39,10 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_lengt
 """A node identifier: lower case letters, digits and hyphens; unique in a theory."""
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+# Sets written as lists: kept sorted, because RDF keeps no order among them.
+IdSet = Annotated[list[Id], AfterValidator(sorted)]
+TextSet = Annotated[list[NonEmpty], AfterValidator(sorted)]
 
 
 class _Model(BaseModel):
@@ -151,7 +162,7 @@ class Organisation(_Model):
 
     id: Id
     label: Text
-    alt_labels: list[NonEmpty] = []
+    alt_labels: TextSet = []
 
 
 class Finding(_Model):
@@ -211,8 +222,8 @@ class EvidenceFor(_Model):
     """What an indicator is evidence for, judged from what it measures."""
 
     delivery: bool
-    mechanisms: list[Id] = []
-    goals: list[Id] = []
+    mechanisms: IdSet = []
+    goals: IdSet = []
     rationale: NonEmpty
 
     @model_validator(mode="after")
@@ -262,7 +273,7 @@ class Initiative(_Model):
     number: Annotated[int, Field(ge=1)]
     label: Text
     penvoerder: Id | None = None
-    partners: list[Id] = []
+    partners: IdSet = []
     aanleiding: Text | None = None
     beoogd_effect: Text
     activities: list[Text] = []

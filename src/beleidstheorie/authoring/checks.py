@@ -1,0 +1,134 @@
+"""Checks on a whole theory that need no graph: unique ids, known references.
+
+Each finding is an :class:`Issue` with the path of the offending value inside the
+(combined) theory document, so that the loader can name the file and line.
+
+>>> from beleidstheorie.authoring.models import Theory
+>>> t = Theory.model_validate({
+...     "id": "t", "base_iri": "https://example.org/t/", "label": "T",
+...     "main_goal": {"id": "g", "label": "G", "ref": {"section": "1"}},
+...     "subgoals": [{"id": "s", "number": 1, "label": "S", "ref": {"section": "1"}}],
+...     "mechanisms": [{"id": "m", "label": "M", "subgoal": "nope", "ref": {"section": "1"}}]})
+>>> [str(i) for i in check_theory(t)]
+["mechanisms[0].subgoal: unknown sub-goal 'nope'"]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from beleidstheorie.authoring.models import Initiative, Theory
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem at ``path`` inside the theory document."""
+
+    path: tuple[str | int, ...]
+    message: str
+
+    def __str__(self) -> str:
+        out = ""
+        for part in self.path:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return f"{out}: {self.message}"
+
+
+def _dupes(items: list[tuple[tuple[str | int, ...], str]], kind: str) -> Iterator[Issue]:
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for path, ident in items:
+        if ident in seen:
+            first = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in seen[ident])
+            yield Issue(path, f"duplicate {kind} id {ident!r} (first defined at {first.lstrip('.')})")
+        else:
+            seen[ident] = path
+
+
+def iter_initiatives(theory: Theory) -> Iterator[tuple[tuple[str | int, ...], Initiative]]:
+    """Every initiative and sub-line with its path in the theory document."""
+
+    def walk(path: tuple[str | int, ...], ini: Initiative) -> Iterator:
+        yield path, ini
+        for j, sub in enumerate(ini.sub_lines):
+            yield from walk((*path, "sub_lines", j), sub)
+
+    for i, ini in enumerate(theory.initiatives):
+        yield from walk(("initiatives", i), ini)
+
+
+def check_theory(theory: Theory) -> list[Issue]:
+    """All cross-reference and uniqueness problems of ``theory``."""
+    issues: list[Issue] = []
+    goals = [(("main_goal", "id"), theory.main_goal.id)]
+    goals += [(("subgoals", i, "id"), s.id) for i, s in enumerate(theory.subgoals)]
+    issues += _dupes(goals, "goal")
+    mechs = [(("mechanisms", i, "id"), x.id) for i, x in enumerate(theory.mechanisms)]
+    issues += _dupes(mechs, "mechanism")
+    cfs = [(("context_factors", i, "id"), x.id) for i, x in enumerate(theory.context_factors)]
+    issues += _dupes(cfs, "context factor")
+    rounds = [(("rounds", i, "id"), x.id) for i, x in enumerate(theory.rounds)]
+    issues += _dupes(rounds, "round")
+    orgs = [(("organisations", i, "id"), x.id) for i, x in enumerate(theory.organisations)]
+    issues += _dupes(orgs, "organisation")
+    inputs = [(("inputs", i, "id"), x.id) for i, x in enumerate(theory.inputs)]
+    issues += _dupes(inputs, "input")
+    inis = list(iter_initiatives(theory))
+    issues += _dupes([((*p, "id"), x.id) for p, x in inis], "initiative")
+    inds = [((*p, "indicators", k, "id"), ind.id) for p, x in inis for k, ind in enumerate(x.indicators)]
+    issues += _dupes(inds, "indicator")
+    tops = [(("initiatives", i, "number"), str(x.number)) for i, x in enumerate(theory.initiatives)]
+    issues += _dupes(tops, "initiative number")
+
+    subgoal_ids = {s.id for s in theory.subgoals}
+    goal_ids = subgoal_ids | {theory.main_goal.id}
+    mech_ids = {m.id for m in theory.mechanisms}
+    round_ids = {r.id for r in theory.rounds}
+    org_ids = {o.id for o in theory.organisations}
+    ini_ids = {x.id for _, x in inis}
+
+    def need(ok: bool, path: tuple[str | int, ...], what: str, ident: str) -> None:
+        if not ok:
+            issues.append(Issue(path, f"unknown {what} {ident!r}"))
+
+    for i, mech in enumerate(theory.mechanisms):
+        need(mech.subgoal in subgoal_ids, ("mechanisms", i, "subgoal"), "sub-goal", mech.subgoal)
+    for i, sv in enumerate(theory.process_surveys):
+        need(sv.round in round_ids, ("process_surveys", i, "round"), "round", sv.round)
+    for path, ini in inis:
+        if ini.penvoerder is not None:
+            need(ini.penvoerder in org_ids, (*path, "penvoerder"), "organisation", ini.penvoerder)
+        for j, p in enumerate(ini.partners):
+            need(p in org_ids, (*path, "partners", j), "organisation", p)
+        seen_mech: set[str] = set()
+        for j, c in enumerate(ini.contributions):
+            need(c.mechanism in mech_ids, (*path, "contributions", j, "mechanism"), "mechanism", c.mechanism)
+            if c.mechanism in seen_mech:
+                issues.append(
+                    Issue((*path, "contributions", j), f"second contribution to {c.mechanism!r}")
+                )
+            seen_mech.add(c.mechanism)
+        for j, link in enumerate(ini.links):
+            need(link.target in ini_ids, (*path, "links", j, "target"), "initiative", link.target)
+            if link.target == ini.id:
+                issues.append(Issue((*path, "links", j, "target"), "an initiative cannot link to itself"))
+        for j, ur in enumerate(ini.unreported_rounds):
+            need(ur.round in round_ids, (*path, "unreported_rounds", j, "round"), "round", ur.round)
+        for k, ind in enumerate(ini.indicators):
+            ip = (*path, "indicators", k)
+            for j, mid in enumerate(ind.evidence_for.mechanisms):
+                need(mid in mech_ids, (*ip, "evidence_for", "mechanisms", j), "mechanism", mid)
+            for j, gid in enumerate(ind.evidence_for.goals):
+                need(gid in goal_ids, (*ip, "evidence_for", "goals", j), "goal", gid)
+            seen_round: set[str] = set()
+            for j, obs in enumerate(ind.observations):
+                need(obs.round in round_ids, (*ip, "observations", j, "round"), "round", obs.round)
+                if obs.round in seen_round:
+                    issues.append(
+                        Issue(
+                            (*ip, "observations", j, "round"),
+                            f"second observation in round {obs.round!r}: one per indicator and round",
+                        )
+                    )
+                seen_round.add(obs.round)
+    return issues

@@ -1,0 +1,1 @@
+"""The knowledge graph: building, loading, validating, storing and projecting it."""

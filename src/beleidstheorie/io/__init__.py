@@ -1,0 +1,1 @@
+"""Reading and writing theories: ``read_``/``write_`` do file I/O, ``parse_``/``generate_`` do none."""
