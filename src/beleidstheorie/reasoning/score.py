@@ -1,0 +1,277 @@
+"""The scoring pipeline: store → network → evidence → exact posteriors → result.
+
+>>> from beleidstheorie.graph.load import load_theory
+>>> result = score(load_theory(EXAMPLE))
+>>> result.round
+'meting-2025'
+>>> [(m.key, m.verdict) for m in result.mechanisms]  # doctest: +NORMALIZE_WHITESPACE
+[('signalering-door-buren', 'insufficient evidence'),
+ ('laagdrempelige-ontmoeting', 'insufficient evidence'),
+ ('wederkerigheid', 'insufficient evidence'),
+ ('vaste-contacten', 'supported')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from beleidstheorie.graph.store import Store
+from beleidstheorie.reasoning.config import Config, load_config
+from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items, node_log_likelihoods
+from beleidstheorie.reasoning.exact import infer
+from beleidstheorie.reasoning.network import (
+    KINDS,
+    LEVELS,
+    PROVENANCES,
+    STATUSES,
+    STRENGTHS,
+    Network,
+    read_network,
+)
+from beleidstheorie.reasoning.result import (
+    CONTESTED,
+    INSUFFICIENT,
+    SUPPORTED,
+    EvidenceItem,
+    NodeScore,
+    ScoreResult,
+)
+
+EXPLAIN_LIMIT = 2000  # leave-one-out impacts are computed up to this many items
+TOP_ITEMS = 5
+
+
+def contribution_weights(net: Network, config: Config) -> np.ndarray:
+    """Noisy-OR strength of each contribution: strength times provenance factor."""
+    strength = np.array([getattr(config.link, s) for s in STRENGTHS])
+    provenance = np.array([getattr(config.provenance, p) for p in PROVENANCES])
+    return strength[net.con_strength] * provenance[net.con_provenance]
+
+
+def posteriors(net: Network, config: Config, log_l1: np.ndarray, log_l0: np.ndarray) -> np.ndarray:
+    """Exact posterior of every node given summed evidence log-likelihoods."""
+    with np.errstate(divide="ignore"):
+        return infer(
+            n_initiatives=net.n_initiatives,
+            mech_subgoal=net.mech_subgoal,
+            n_subgoals=net.n_subgoals,
+            con_init=net.con_init,
+            con_mech=net.con_mech,
+            con_weight=contribution_weights(net, config),
+            prior_delivery=config.prior.delivery,
+            leak_mechanism=config.leak.mechanism,
+            leak_subgoal=config.leak.subgoal,
+            leak_main=config.leak.main_goal,
+            w_subgoal=config.link.mechanism_to_subgoal,
+            w_main=config.link.subgoal_to_main_goal,
+            log_l1=log_l1,
+            log_l0=log_l0,
+        )
+
+
+def leave_one_out(net: Network, config: Config, items: EvidenceItems, post: np.ndarray) -> np.ndarray:
+    """(items, nodes): how much each node's score would drop without each item."""
+    l1, l0 = node_log_likelihoods(net, items)
+    out = np.empty((len(items.obs), net.n_nodes))
+    ll1, ll0 = items.log_l1, items.log_l0
+    for t in range(len(items.obs)):
+        a1, a0 = l1.copy(), l0.copy()
+        a1[items.node[t]] -= ll1[t]
+        a0[items.node[t]] -= ll0[t]
+        out[t] = post - posteriors(net, config, a1, a0)
+    return out
+
+
+def verdict(score: float, weight: float, config: Config) -> str:
+    """supported / contested / insufficient evidence (see docs/method.md).
+
+    >>> cfg = load_config()
+    >>> verdict(0.9, 2.0, cfg), verdict(0.5, 2.0, cfg), verdict(0.9, 0.0, cfg)
+    ('supported', 'contested', 'insufficient evidence')
+    """
+    if weight < config.verdict.min_weight:
+        return INSUFFICIENT
+    return SUPPORTED if score >= config.verdict.supported else CONTESTED
+
+
+class _Assembler:
+    def __init__(self, net: Network, config: Config, items: EvidenceItems, post, prior, impacts, rnd):
+        self.net, self.cfg, self.items = net, config, items
+        self.post, self.prior, self.impacts = post, prior, impacts
+        self.round = rnd
+        self.direct = np.bincount(items.node, weights=np.abs(items.log_lr), minlength=net.n_nodes)
+        self.item_objs = [self._item(t) for t in range(len(items.obs))]
+
+    def _item(self, t: int) -> EvidenceItem:
+        net, it = self.net, self.items
+        o, node = int(it.obs[t]), int(it.node[t])
+        ind = int(net.obs_indicator[o])
+        ini = int(net.ind_initiative[ind])
+        se, alpha = float(it.se[t]), float(it.alpha[t])
+        lr = se / alpha if it.present[t] else (1 - se) / (1 - alpha)
+        impact = float(self.impacts[t, node]) if self.impacts is not None else float("nan")
+        return EvidenceItem(
+            observation=net.obs_id[o],
+            indicator=net.ind_id[ind],
+            indicator_label=net.ind_label[ind],
+            initiative=net.nodes[ini].id,
+            initiative_label=net.nodes[ini].label_nl,
+            round=next(r.id for r in net.rounds if r.number == int(net.obs_round[o])),
+            status=STATUSES[int(net.obs_status[o])],
+            evidence_kind=KINDS[int(net.obs_kind[o])],
+            level=LEVELS[int(net.ind_level[ind])],
+            node=net.nodes[node].id,
+            log_lr=float(it.log_lr[t]),
+            weight=float(it.weight[t]),
+            likelihood_ratio=float(lr),
+            impact=impact,
+            path=(net.ind_label[ind], net.nodes[node].label_nl),
+            text=net.obs_text[o],
+            section=net.obs_section[o],
+            page=net.obs_page[o],
+        )
+
+    def related_items(self, node: int, members: set[int]) -> list[int]:
+        """Items on the node itself or on the nodes that feed it."""
+        return [t for t in range(len(self.items.obs)) if int(self.items.node[t]) in members | {node}]
+
+    def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
+        label = self.net.nodes[node].label_nl
+        if self.impacts is not None:
+            ranked = sorted(range(len(self.items.obs)), key=lambda t: -abs(self.impacts[t, node]))
+            ranked = [t for t in ranked if abs(self.impacts[t, node]) > 1e-9]
+        else:
+            ranked = sorted(candidates, key=lambda t: -abs(self.items.log_lr[t]))
+        out = []
+        for t in ranked[:TOP_ITEMS]:
+            base = self.item_objs[t]
+            path = base.path if base.node == self.net.nodes[node].id else (*base.path, label)
+            impact = float(self.impacts[t, node]) if self.impacts is not None else base.impact
+            out.append(replace(base, impact=impact, path=path))
+        return tuple(out)
+
+    def node_score(self, i: int, members: set[int], weight: float, **extra) -> NodeScore:
+        net = self.net
+        info = net.nodes[i]
+        related = self.related_items(i, members)
+        levels: dict[str, int] = {}
+        indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
+        for ind in sorted(indicators):
+            lv = LEVELS[int(net.ind_level[ind])]
+            levels[lv] = levels.get(lv, 0) + 1
+        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in related if int(self.items.node[t]) == i}
+        score = float(self.post[i])
+        return NodeScore(
+            id=info.iri,
+            key=info.id,
+            kind=info.kind,
+            label=info.label_nl,
+            label_en=info.label_en,
+            score=score,
+            prior=float(self.prior[i]),
+            evidence_weight=float(weight),
+            verdict=verdict(score, weight, self.cfg),
+            indicators=len(indicators),
+            direct_indicators=len(direct),
+            indicators_by_level=levels,
+            contributions=self.top(i, related),
+            **extra,
+        )
+
+
+def score(
+    source: Store | object,
+    config: Config | None = None,
+    round: str | int | None = None,
+    *,
+    explain: bool | None = None,
+) -> ScoreResult:
+    """Score every mechanism, sub-goal and the main goal of a theory.
+
+    ``source`` is a loaded :class:`~beleidstheorie.graph.load.Theory` or any
+    :class:`~beleidstheorie.graph.store.Store`; ``round`` names the measurement
+    round (default: the latest). ``explain`` computes each item's leave-one-out
+    impact on every score (default: when there are at most 2000 items).
+    """
+    config = config or load_config()
+    store = getattr(source, "store", source)
+    net = read_network(store)  # type: ignore[arg-type]
+    rnd = net.round_number(round)
+    items = evidence_items(net, config, rnd)
+    l1, l0 = node_log_likelihoods(net, items)
+    post = posteriors(net, config, l1, l0)
+    zeros = np.zeros(net.n_nodes)
+    prior = posteriors(net, config, zeros, zeros)
+    if explain is None:
+        explain = len(items.obs) <= EXPLAIN_LIMIT
+    impacts = leave_one_out(net, config, items, post) if explain else None
+    return assemble(net, config, items, post, prior, impacts, rnd)
+
+
+def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
+    """Turn arrays into the frozen :class:`ScoreResult`."""
+    a = _Assembler(net, config, items, post, prior, impacts, rnd)
+    n, mo, so = net.n_initiatives, net.mechanism_offset, net.subgoal_offset
+    contributors: dict[int, list[int]] = {j: [] for j in range(net.n_mechanisms)}
+    for c in range(net.con_init.size):
+        contributors[int(net.con_mech[c])].append(c)
+
+    mechanisms = []
+    for j in range(net.n_mechanisms):
+        cons = contributors[j]
+        inits = {int(net.con_init[c]) for c in cons}
+        weight = a.direct[mo + j]
+        delivery_weight = float(sum(a.direct[i] for i in inits))
+        note = ""
+        if weight < config.verdict.min_weight:
+            note = (
+                "initiatives deliver, but no indicator observes this mechanism directly"
+                if delivery_weight >= config.verdict.min_weight
+                else "no usable evidence reaches this mechanism"
+            )
+            if not inits:
+                note = "no initiative targets this mechanism"
+        mechanisms.append(
+            a.node_score(
+                mo + j,
+                inits,
+                weight,
+                subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
+                initiatives=len(inits),
+                initiatives_stated=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"),
+                initiatives_inferred=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"),
+                note=note,
+            )
+        )
+    subgoals = []
+    for k in range(net.n_subgoals):
+        mechs = [j for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k]
+        inits = {int(net.con_init[c]) for j in mechs for c in contributors[j]}
+        weight = a.direct[so + k] + sum(a.direct[mo + j] for j in mechs)
+        members = {mo + j for j in mechs} | inits
+        subgoals.append(a.node_score(so + k, members, weight, initiatives=len(inits)))
+    g = net.main_goal_index
+    weight = a.direct[g] + sum(a.direct[so : so + net.n_subgoals]) + sum(a.direct[mo:so])
+    main = a.node_score(g, set(range(g)), weight, initiatives=n)
+    initiatives = tuple(
+        a.node_score(i, set(), a.direct[i], initiatives=1) for i in range(n)
+    )
+    round_info = next(r for r in net.rounds if r.number == rnd)
+    return ScoreResult(
+        theory=net.theory,
+        theory_label=_theory_label(net),
+        round=round_info.id,
+        round_label=round_info.label,
+        config_version=config.version,
+        main_goal=main,
+        subgoals=tuple(subgoals),
+        mechanisms=tuple(mechanisms),
+        initiatives=initiatives,
+        items=tuple(a.item_objs),
+    )
+
+
+def _theory_label(net: Network) -> str:
+    return net.theory.rsplit("/", 1)[-1]
