@@ -103,8 +103,17 @@ class OxigraphStore:
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            result = self.store.query(sparql, substitutions=subs or None)
-        except (SyntaxError, OSError, ValueError) as exc:
+            try:
+                result = self.store.query(sparql, substitutions=subs or None)
+            except RuntimeError as exc:
+                if not subs or "projection" not in str(exc):
+                    raise
+                # Oxigraph substitutes projected variables only; bind the others with a
+                # trailing VALUES block of terms serialised by Oxigraph itself.
+                names = " ".join(str(v) for v in subs)
+                values = " ".join(str(t) for t in subs.values())
+                result = self.store.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}")
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"SPARQL query failed: {exc}") from None
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("only SELECT queries are supported here")

@@ -2,7 +2,7 @@
 
 >>> cfg = load_config()
 >>> cfg.version, cfg.link.strong, cfg.evidence["quantitative"].likelihood_ratio
-(1, 0.8, 4.0)
+(1, 0.5, 4.0)
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ grows linearly (up to one sort) with the number of observations.
 >>> net = read_network(load_theory(EXAMPLE).store)
 >>> items = evidence_items(net, load_config(), round_number=2)
 >>> len(items.obs)   # the not-measurable and not-yet-known observations carry no evidence
-4
+3
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ initiative delivery nodes first, then mechanisms, sub-goals, the main goal.
 >>> from beleidstheorie.graph.load import load_theory
 >>> net = read_network(load_theory(EXAMPLE).store)
 >>> net.n_initiatives, net.n_mechanisms, net.n_subgoals, len(net.obs_id)
-(3, 4, 2, 7)
+(3, 4, 2, 6)
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class NodeInfo:
     kind: str  # initiative | mechanism | subgoal | main_goal
     section: str = ""
     page: int | None = None
+    parent: str = ""  # IRI of the initiative this is an action line of
 
     def label(self, lang: str = "nl") -> str:
         """The label in ``lang``, falling back to Dutch."""
@@ -162,7 +163,7 @@ SELECT ?t ?node ?kind ?nl ?en ?order ?parent ?section ?page WHERE {
 """
 
 Q_INITIATIVES = PREFIXES + """
-SELECT ?t ?node ?nl ?en ?number ?parentnumber ?section ?page WHERE {
+SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
   ?t bt:hasInitiative ?node . ?node bt:number ?number .
   OPTIONAL { ?node dcterms:isPartOf ?parent . ?parent bt:number ?parentnumber }
   OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
@@ -244,6 +245,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         return NodeInfo(
             iri, _local(iri), _s(row, "nl", _local(iri)), _s(row, "en"), kind,
             _s(row, "section"), int(page) if page is not None else None,
+            _s(row, "parent") if kind == "initiative" else "",
         )
 
     nodes = (

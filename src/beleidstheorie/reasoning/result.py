@@ -74,7 +74,7 @@ class NodeScore:
     direct_indicators: int = 0
     indicators_by_level: dict[str, int] = field(default_factory=dict)
     contributions: tuple[EvidenceItem, ...] = ()
-    note: str = ""
+    note: str = ""  # a code from reasoning.score.NOTES, e.g. "delivery-only"
 
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` (nl or en)."""

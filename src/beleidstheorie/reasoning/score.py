@@ -8,12 +8,12 @@
 [('signalering-door-buren', 'insufficient evidence'),
  ('laagdrempelige-ontmoeting', 'insufficient evidence'),
  ('wederkerigheid', 'insufficient evidence'),
- ('vaste-contacten', 'supported')]
+ ('vaste-contacten', 'contested')]
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -39,6 +39,16 @@ from beleidstheorie.reasoning.result import (
     ScoreResult,
 )
 
+NOTE_UNTARGETED = "no-initiative"
+NOTE_DELIVERY_ONLY = "delivery-only"
+NOTE_WEAK_DIRECT = "weak-direct-evidence"
+NOTE_NO_EVIDENCE = "no-usable-evidence"
+NOTES = {
+    NOTE_UNTARGETED: "no initiative targets this mechanism",
+    NOTE_DELIVERY_ONLY: "initiatives deliver, but no indicator observes this mechanism directly",
+    NOTE_WEAK_DIRECT: "direct evidence on this mechanism is too weak to judge",
+    NOTE_NO_EVIDENCE: "no usable evidence reaches this mechanism",
+}
 EXPLAIN_LIMIT = 2000  # leave-one-out impacts are computed up to this many items
 TOP_ITEMS = 5
 
@@ -156,11 +166,9 @@ class _Assembler:
         net = self.net
         info = net.nodes[i]
         related = self.related_items(i, members)
-        levels: dict[str, int] = {}
         indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
-        for ind in sorted(indicators):
-            lv = LEVELS[int(net.ind_level[ind])]
-            levels[lv] = levels.get(lv, 0) + 1
+        found = [LEVELS[int(net.ind_level[ind])] for ind in indicators]
+        levels = {lv: found.count(lv) for lv in LEVELS if lv in found}
         direct = {int(net.obs_indicator[self.items.obs[t]]) for t in related if int(self.items.node[t]) == i}
         score = float(self.post[i])
         return NodeScore(
@@ -181,6 +189,42 @@ class _Assembler:
         )
 
 
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """The arrays of one scoring run, before they become a :class:`ScoreResult`."""
+
+    net: Network
+    config: Config
+    round_number: int
+    items: EvidenceItems
+    post: np.ndarray
+    prior: np.ndarray
+    impacts: np.ndarray | None  # (items, nodes) leave-one-out impacts
+
+
+def evaluate(
+    source: Store | object,
+    config: Config | None = None,
+    round: str | int | None = None,
+    *,
+    explain: bool | None = None,
+    network: Network | None = None,
+) -> Evaluation:
+    """Read the network, weigh the evidence of ``round`` and infer every posterior."""
+    config = config or load_config()
+    net = network if network is not None else read_network(getattr(source, "store", source))  # type: ignore[arg-type]
+    rnd = net.round_number(round)
+    items = evidence_items(net, config, rnd)
+    l1, l0 = node_log_likelihoods(net, items)
+    post = posteriors(net, config, l1, l0)
+    zeros = np.zeros(net.n_nodes)
+    prior = posteriors(net, config, zeros, zeros)
+    if explain is None:
+        explain = len(items.obs) <= EXPLAIN_LIMIT
+    impacts = leave_one_out(net, config, items, post) if explain else None
+    return Evaluation(net, config, rnd, items, post, prior, impacts)
+
+
 def score(
     source: Store | object,
     config: Config | None = None,
@@ -195,19 +239,8 @@ def score(
     round (default: the latest). ``explain`` computes each item's leave-one-out
     impact on every score (default: when there are at most 2000 items).
     """
-    config = config or load_config()
-    store = getattr(source, "store", source)
-    net = read_network(store)  # type: ignore[arg-type]
-    rnd = net.round_number(round)
-    items = evidence_items(net, config, rnd)
-    l1, l0 = node_log_likelihoods(net, items)
-    post = posteriors(net, config, l1, l0)
-    zeros = np.zeros(net.n_nodes)
-    prior = posteriors(net, config, zeros, zeros)
-    if explain is None:
-        explain = len(items.obs) <= EXPLAIN_LIMIT
-    impacts = leave_one_out(net, config, items, post) if explain else None
-    return assemble(net, config, items, post, prior, impacts, rnd)
+    ev = evaluate(source, config, round, explain=explain)
+    return assemble(ev.net, ev.config, ev.items, ev.post, ev.prior, ev.impacts, ev.round_number)
 
 
 def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
@@ -226,13 +259,15 @@ def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
         delivery_weight = float(sum(a.direct[i] for i in inits))
         note = ""
         if weight < config.verdict.min_weight:
-            note = (
-                "initiatives deliver, but no indicator observes this mechanism directly"
-                if delivery_weight >= config.verdict.min_weight
-                else "no usable evidence reaches this mechanism"
-            )
+            direct = np.any(net.tgt_node == mo + j)
             if not inits:
-                note = "no initiative targets this mechanism"
+                note = NOTE_UNTARGETED
+            elif direct and weight > 0:
+                note = NOTE_WEAK_DIRECT
+            elif delivery_weight >= config.verdict.min_weight:
+                note = NOTE_DELIVERY_ONLY
+            else:
+                note = NOTE_NO_EVIDENCE
         mechanisms.append(
             a.node_score(
                 mo + j,

@@ -1,0 +1,180 @@
+"""How robust the conclusions are to the parameters.
+
+Every scalar parameter is moved, one at a time, over a grid within its
+documented relative range; each verdict's *flip point* is the smallest relative
+change of any one parameter that changes it (refined by bisection), and
+mechanism pairs whose order by score ever swaps are listed.
+
+>>> from beleidstheorie.graph.load import load_theory
+>>> result = sensitivity(load_theory(EXAMPLE))
+>>> result.node("vaste-contacten").flip is not None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from beleidstheorie.graph.store import Store
+from beleidstheorie.reasoning.config import Config, load_config
+from beleidstheorie.reasoning.network import Network, read_network
+from beleidstheorie.reasoning.score import evaluate, verdict
+
+BISECTIONS = 12
+
+
+@dataclass(frozen=True)
+class Flip:
+    """The smallest one-parameter change found that flips a verdict."""
+
+    parameter: str
+    relative_change: float  # e.g. -0.12 = parameter lowered by 12 %
+    value: float
+    verdict: str  # the verdict it flips to
+
+
+@dataclass(frozen=True)
+class NodeSensitivity:
+    """One node's verdict, its score range under perturbation, and its flip point."""
+
+    id: str
+    key: str
+    kind: str
+    label: str
+    label_en: str
+    verdict: str
+    score: float
+    score_min: float
+    score_max: float
+    flip: Flip | None
+    flip_in_range: bool  # whether the flip lies within the documented range
+
+
+@dataclass(frozen=True)
+class SensitivityResult:
+    """Robustness of every verdict and of the mechanism ordering."""
+
+    round: str
+    relative_range: float
+    parameters: tuple[str, ...]
+    nodes: tuple[NodeSensitivity, ...]
+    order_flips: tuple[tuple[str, str, str], ...]  # (mechanism a, mechanism b, parameter)
+
+    def node(self, key: str) -> NodeSensitivity:
+        """The entry of the node with this IRI or id."""
+        return next(n for n in self.nodes if key in (n.id, n.key))
+
+
+def scalar_parameters(config: Config) -> Iterator[tuple[str, float]]:
+    """(dotted path, value) of every perturbable parameter."""
+    data = config.model_dump()
+    skip = {"version", "sensitivity", "verdict"}
+    stack: list[tuple[str, Any]] = [(k, v) for k, v in data.items() if k not in skip]
+    while stack:
+        path, value = stack.pop(0)
+        if isinstance(value, dict):
+            stack[:0] = [(f"{path}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, float) and value > 0:
+            yield path, value
+
+
+def with_parameter(config: Config, path: str, value: float) -> Config | None:
+    """A copy of ``config`` with one parameter set, or None where it is invalid."""
+    data = config.model_dump()
+    node = data
+    keys = path.split(".")
+    for key in keys[:-1]:
+        node = node[key]
+    node[keys[-1]] = value
+    try:
+        return Config.model_validate(data)
+    except Exception:
+        return None
+
+
+def _verdicts(net: Network, config: Config, round_number: int, nodes: list[int]):
+    ev = evaluate(None, config, round_number, explain=False, network=net)
+    direct = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=net.n_nodes)
+    mo, so = net.mechanism_offset, net.subgoal_offset
+    weight = direct.copy()
+    for k in range(net.n_subgoals):
+        weight[so + k] += sum(direct[mo + j] for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k)
+    weight[net.main_goal_index] += direct[mo:net.main_goal_index].sum()
+    return ev.post, [verdict(float(ev.post[i]), float(weight[i]), config) for i in nodes]
+
+
+def sensitivity(
+    source: Store | object, config: Config | None = None, round: str | int | None = None
+) -> SensitivityResult:
+    """Perturb each parameter within ``config.sensitivity.relative_range``."""
+    config = config or load_config()
+    net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
+    rnd = net.round_number(round)
+    nodes = list(range(net.mechanism_offset, net.n_nodes))
+    base_post, base_verdicts = _verdicts(net, config, rnd, nodes)
+    lo = base_post[nodes].copy()
+    hi = base_post[nodes].copy()
+    flips: dict[int, Flip] = {}
+    order_flips: set[tuple[str, str, str]] = set()
+    mech = np.arange(net.mechanism_offset, net.subgoal_offset)
+    base_order = np.sign(base_post[mech][:, None] - base_post[mech][None, :])
+    r, steps = config.sensitivity.relative_range, config.sensitivity.steps
+    params = list(scalar_parameters(config))
+    grid = np.linspace(-r, r, steps)
+    # Beyond the documented range only to locate flip points, not for ranges.
+    wide = np.array([x for x in np.linspace(-0.95, 0.95, 39) if abs(x) > r])
+    for path, value in params:
+        for rel in [*sorted(grid, key=abs), *sorted(wide, key=abs)]:
+            if rel == 0:
+                continue
+            cfg = with_parameter(config, path, value * (1 + rel))
+            if cfg is None:
+                continue
+            in_range = abs(rel) <= r + 1e-12
+            if not in_range and len(flips) == len(nodes):
+                break
+            post, verdicts = _verdicts(net, cfg, rnd, nodes)
+            if in_range:
+                lo = np.minimum(lo, post[nodes])
+                hi = np.maximum(hi, post[nodes])
+                order = np.sign(post[mech][:, None] - post[mech][None, :])
+                for a, b in zip(*np.nonzero((order * base_order) < 0), strict=True):
+                    if a < b:
+                        order_flips.add((net.nodes[mech[a]].id, net.nodes[mech[b]].id, path))
+            for pos, (v0, v1) in enumerate(zip(base_verdicts, verdicts, strict=True)):
+                if v0 == v1:
+                    continue
+                found = flips.get(nodes[pos])
+                if found is not None and abs(found.relative_change) <= abs(rel):
+                    continue
+                # Bisect between no change and ``rel`` for the flip point.
+                inside, outside, to = 0.0, float(rel), v1
+                for _ in range(BISECTIONS):
+                    mid = (inside + outside) / 2
+                    mid_cfg = with_parameter(config, path, value * (1 + mid))
+                    if mid_cfg is None:
+                        break
+                    _, vs = _verdicts(net, mid_cfg, rnd, [nodes[pos]])
+                    if vs[0] == v0:
+                        inside = mid
+                    else:
+                        outside, to = mid, vs[0]
+                flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
+    out = []
+    for pos, i in enumerate(nodes):
+        info = net.nodes[i]
+        out.append(
+            NodeSensitivity(
+                info.iri, info.id, info.kind, info.label_nl, info.label_en,
+                base_verdicts[pos], float(base_post[i]), float(lo[pos]), float(hi[pos]), flips.get(i),
+                i in flips and abs(flips[i].relative_change) <= r + 1e-12,
+            )
+        )
+    round_id = next(x.id for x in net.rounds if x.number == rnd)
+    return SensitivityResult(
+        round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips))
+    )

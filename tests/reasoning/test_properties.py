@@ -1,0 +1,125 @@
+"""Properties the scores must have whatever the theory (hypothesis-generated)."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beleidstheorie.authoring.models import Theory
+from beleidstheorie.graph.load import theory_from_model
+from beleidstheorie.reasoning.score import score
+from tests.reasoning.random_theories import random_theory
+
+SETTINGS = settings(max_examples=40, deadline=None)
+REF = {"section": "t"}
+
+
+def scores(model: Theory) -> dict[str, float]:
+    result = score(theory_from_model(model), round="r2", explain=False)
+    nodes = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
+    return {f"{n.kind}:{n.key}": n.score for n in nodes}
+
+
+def with_new_observation(model: Theory, rng: random.Random, status: str, kind: str):
+    """The model plus one new indicator on a random initiative; returns (model, downstream keys)."""
+    data = model.model_dump(mode="json")
+    i = rng.randrange(len(data["initiatives"]))
+    ini = data["initiatives"][i]
+    mechs = {m["id"]: m for m in data["mechanisms"]}
+    target = [rng.choice(sorted(mechs))] if rng.random() < 0.5 else []
+    ini["indicators"].append(
+        {
+            "id": "extra",
+            "label": "Extra",
+            "type": rng.choice(["bereik-burgers", "aangesloten-gemeenten", "effect-problematiek"]),
+            "ref": REF,
+            "evidence_for": {"delivery": not target, "mechanisms": target, "rationale": "r"},
+            "observations": [
+                {"round": "r2", "status": status, "evidence_kind": kind, "text": "t",
+                 "rationale": "r", "ref": REF}
+            ],
+        }
+    )
+    goal = f"main_goal:{data['main_goal']['id']}"
+    if target:
+        m = mechs[target[0]]
+        down = {f"mechanism:{m['id']}", f"subgoal:{m['subgoal']}", goal}
+    else:
+        down = {f"initiative:{ini['id']}", goal}
+        for c in ini["contributions"]:
+            m = mechs[c["mechanism"]]
+            down |= {f"mechanism:{m['id']}", f"subgoal:{m['subgoal']}"}
+    return Theory.model_validate(data), down
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.sampled_from(["quantitative", "qualitative", "anecdotal"]))
+def test_progress_never_lowers_the_node_it_bears_on_or_anything_downstream(seed, kind):
+    rng = random.Random(seed)
+    model = random_theory(rng)
+    before = scores(model)
+    extended, downstream = with_new_observation(model, rng, "progressie-geboekt", kind)
+    after = scores(extended)
+    for key in downstream:
+        assert after[key] >= before[key] - 1e-12, key
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.sampled_from(["nog-niet-bekend", "niet-meetbaar"]))
+def test_unknown_or_unmeasurable_observations_change_no_score(seed, status):
+    rng = random.Random(seed)
+    model = random_theory(rng)
+    extended, _ = with_new_observation(model, rng, status, "none")
+    assert scores(extended) == scores(model)
+
+
+def renamed(model: Theory, rng: random.Random) -> tuple[Theory, dict[str, str]]:
+    """Every id replaced by a fresh one and every list shuffled."""
+    data = model.model_dump(mode="json")
+    ids = [data["main_goal"]["id"]] + [x["id"] for key in ("subgoals", "mechanisms", "initiatives") for x in data[key]]
+    fresh = [f"n{k:03d}" for k in range(len(ids))]
+    rng.shuffle(fresh)
+    mapping = dict(zip(ids, fresh, strict=True))
+
+    def walk(value):
+        if isinstance(value, dict):
+            return {k: (mapping.get(v, v) if k in ("id", "subgoal", "mechanism", "target") and isinstance(v, str) else walk(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            items = [mapping.get(v, v) if isinstance(v, str) else walk(v) for v in value]
+            return items
+        return value
+
+    data = walk(data)
+    for key in ("mechanisms", "context_factors"):
+        rng.shuffle(data[key])
+    numbers = [ini["number"] for ini in data["initiatives"]]
+    rng.shuffle(numbers)
+    for ini, n in zip(data["initiatives"], numbers, strict=True):
+        ini["number"] = n
+        rng.shuffle(ini["contributions"])
+        rng.shuffle(ini["indicators"])
+    return Theory.model_validate(data), mapping
+
+
+@SETTINGS
+@given(st.integers(0, 10**6))
+def test_renaming_and_reordering_nodes_changes_no_score(seed):
+    rng = random.Random(seed)
+    model = random_theory(rng)
+    before = scores(model)
+    other, mapping = renamed(model, rng)
+    after = scores(other)
+    for key, value in before.items():
+        kind, ident = key.split(":")
+        assert abs(after[f"{kind}:{mapping[ident]}"] - value) < 1e-12
+
+
+@SETTINGS
+@given(st.integers(0, 10**6))
+def test_scores_are_probabilities_and_deterministic(seed):
+    model = random_theory(random.Random(seed))
+    first, second = scores(model), scores(model)
+    assert first == second
+    assert all(0.0 <= v <= 1.0 for v in first.values())
