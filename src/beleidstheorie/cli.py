@@ -111,7 +111,12 @@ EXPORT_FORMATS = ("ttl", "jsonld", "nt", "yaml", "graphml")
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: stdout).",
+)
 @library_errors
 def export(graph: Path | None, fmt: str, output: Path | None) -> None:
     """Write the theory's graph as Turtle, JSON-LD, N-Triples, YAML or GraphML.
@@ -143,10 +148,17 @@ FORMATS = ("table", "json", "csv")
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--format, --lang and -o shared by the reasoning commands."""
     func = click.option(
-        "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout)."
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="File to write (default: stdout).",
     )(func)
     func = click.option(
-        "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of labels in tables."
+        "--lang",
+        type=click.Choice(["nl", "en"]),
+        default="nl",
+        show_default=True,
+        help="Language of labels in tables.",
     )(func)
     return click.option(
         "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
@@ -161,7 +173,9 @@ def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(path_type=Path, dir_okay=False),
         help="TOML file overriding the reasoning parameters (see docs/method.md).",
     )(func)
-    return click.option("--round", "round_", help="Measurement round (id or number); default: the latest.")(func)
+    return click.option(
+        "--round", "round_", help="Measurement round (id or number); default: the latest."
+    )(func)
 
 
 def _config(path: Path | None):
@@ -236,8 +250,12 @@ def explain(node, graph, round_, config_path, fmt, lang, output) -> None:
 @graph_argument
 @click.option("--from", "round_from", required=True, help="The earlier round (id or number).")
 @click.option("--to", "round_to", required=True, help="The later round (id or number).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="TOML file overriding the reasoning parameters.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file overriding the reasoning parameters.",
+)
 @output_options
 @library_errors
 def compare(graph, round_from, round_to, config_path, fmt, lang, output) -> None:
@@ -279,10 +297,20 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
 @main.command()
 @click.argument("sparql")
 @graph_argument
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE: <iri>, bt:Term, 42, text@nl or text. Repeatable.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE: <iri>, bt:Term, 42, text@nl or text. Repeatable.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: stdout).",
+)
 @library_errors
 def query(sparql, graph, params, fmt, output) -> None:
     """Run a SPARQL SELECT query on the theory (prefixes bt:, skos:, dcterms: ... predeclared).
@@ -308,6 +336,113 @@ def query(sparql, graph, params, fmt, output) -> None:
     bindings = dict(parse_binding(p) for p in params)
     names, rows = run_query(_load(graph).store, sparql, bindings)
     _write(render_rows(names, rows, fmt), output)
+
+
+# -- views -------------------------------------------------------------------------
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative"]))
+@click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="File to write: .svg, .png, .pdf or .dot (DOT source).",
+)
+@click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
+@click.option("--round", "round_", help="Measurement round for --evidence; default: the latest.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file overriding the reasoning parameters.",
+)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@library_errors
+def render(kind, args, output, evidence, round_, config_path, lang) -> None:
+    """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
+
+    KIND is schema (the theory as in section 1.3), samenhang (initiatives and their
+    links) or initiative NAME (one initiative's own theory; NAME is its id or label).
+    The format follows the suffix of -o.
+
+    \b
+    Example:
+      beleidstheorie render schema --evidence -o schema.svg
+      beleidstheorie render initiative schuldenknooppunt -o skp.png
+    """
+    from beleidstheorie.errors import NotFoundError
+
+    if output.suffix not in DIAGRAM_SUFFIXES:
+        raise NotFoundError(
+            f"{output}: unknown diagram format; use one of {', '.join(DIAGRAM_SUFFIXES)}"
+        )
+    name = None
+    rest = list(args)
+    if kind == "initiative":
+        if not rest:
+            raise NotFoundError("render initiative needs the NAME of an initiative")
+        name = rest.pop(0)
+    if len(rest) > 1:
+        raise NotFoundError(f"unexpected arguments: {' '.join(rest[1:])}")
+    theory = _load(Path(rest[0]) if rest else None)
+    result = None
+    if evidence:
+        from beleidstheorie.reasoning.score import score as score_theory
+
+        result = score_theory(theory, _config(config_path), round_, explain=True)
+    from beleidstheorie.views.diagram import render_diagram
+
+    render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@graph_argument
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--physics", is_flag=True, help="Free physics layout instead of left-to-right columns."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file overriding the reasoning parameters.",
+)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@library_errors
+def interactive(graph, output, physics, config_path, lang) -> None:
+    """Write an interactive graph (one self-contained HTML file, works offline).
+
+    Hover a node for its score, verdict and evidence; click to highlight its
+    neighbourhood; filter by sub-goal, initiative, round or insufficient evidence.
+
+    \b
+    Example:
+      beleidstheorie interactive -o intensiveringsaanpak.html
+    """
+    from beleidstheorie.reasoning.network import read_network
+    from beleidstheorie.reasoning.score import score as score_theory
+    from beleidstheorie.views.interactive import write_interactive
+
+    theory = _load(graph)
+    config = _config(config_path)
+    rounds = read_network(theory.store).rounds
+    by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
+    latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
+    write_interactive(
+        theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics
+    )
+    click.echo(f"wrote {output}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

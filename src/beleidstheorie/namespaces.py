@@ -18,6 +18,7 @@ BT = Namespace("https://w3id.org/beleidstheorie#")
 
 __all__ = [
     "BT",
+    "CONCEPT_SCHEMES",
     "DCTERMS",
     "OWL",
     "PROV",
@@ -26,7 +27,6 @@ __all__ = [
     "SH",
     "SKOS",
     "XSD",
-    "CONCEPT_SCHEMES",
     "concept",
     "concept_value",
 ]

@@ -29,7 +29,9 @@ def _lines(theory: Theory):
         yield from top.sub_lines
 
 
-def evidence_factors(theory: Theory, config: Config, round_id: str) -> dict[str, tuple[float, float]]:
+def evidence_factors(
+    theory: Theory, config: Config, round_id: str
+) -> dict[str, tuple[float, float]]:
     """Per node name: (ln L(H), ln L(not H)), recomputed from the authoring model."""
     number = {r.id: r.number for r in theory.rounds}
     rnum = number[round_id]
@@ -54,7 +56,11 @@ def evidence_factors(theory: Theory, config: Config, round_id: str) -> dict[str,
                 targets = [f"D:{ini.id}"]
             ev = config.evidence[obs.evidence_kind.value]
             for node in targets:
-                spec = SPEC_DELIVERY if node.startswith("D:") else getattr(config.specificity, ind.type.level.value)
+                spec = (
+                    SPEC_DELIVERY
+                    if node.startswith("D:")
+                    else getattr(config.specificity, ind.type.level.value)
+                )
                 se = ev.alpha + spec * (ev.se - ev.alpha)
                 if obs.status == "progressie-geboekt":
                     l1, l0 = se, ev.alpha
@@ -84,12 +90,18 @@ def _noisy_or(child: str, parents: list[str], weights: list[float], leak: float)
                 off *= 1.0 - w
         columns.append((off, 1.0 - off))
     values = [[c[0] for c in columns], [c[1] for c in columns]]
-    return TabularCPD(child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None)
+    return TabularCPD(
+        child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None
+    )
 
 
 def reference_posteriors(theory: Theory, config: Config, round_id: str) -> dict[str, float]:
     """P(node = 1 | evidence) for every node, keyed 'D:id', 'M:id', 'S:id', 'G:id'."""
-    strength = {"strong": config.link.strong, "moderate": config.link.moderate, "weak": config.link.weak}
+    strength = {
+        "strong": config.link.strong,
+        "moderate": config.link.moderate,
+        "weak": config.link.weak,
+    }
     prov = {"stated": config.provenance.stated, "inferred": config.provenance.inferred}
     model = DiscreteBayesianNetwork()
     cpds = []
@@ -116,13 +128,24 @@ def reference_posteriors(theory: Theory, config: Config, round_id: str) -> dict[
         model.add_node(node)
         for p_ in parents:
             model.add_edge(p_, node)
-        cpds.append(_noisy_or(node, parents, [config.link.mechanism_to_subgoal] * len(parents), config.leak.subgoal))
+        cpds.append(
+            _noisy_or(
+                node,
+                parents,
+                [config.link.mechanism_to_subgoal] * len(parents),
+                config.leak.subgoal,
+            )
+        )
     goal = f"G:{theory.main_goal.id}"
     parents = [f"S:{s.id}" for s in theory.subgoals]
     model.add_node(goal)
     for p_ in parents:
         model.add_edge(p_, goal)
-    cpds.append(_noisy_or(goal, parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal))
+    cpds.append(
+        _noisy_or(
+            goal, parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal
+        )
+    )
 
     subgoal_ids = {s.id for s in theory.subgoals}
     evidence = {}

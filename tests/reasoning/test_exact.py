@@ -11,15 +11,20 @@ from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.exact import subset_bits, superset_mobius
 from beleidstheorie.reasoning.score import score
-from tests.reasoning.reference import reference_posteriors
 from tests.reasoning.random_theories import random_theory
+from tests.reasoning.reference import reference_posteriors
 
 PREFIX = {"initiative": "D:", "mechanism": "M:", "subgoal": "S:", "main_goal": "G:"}
 
 
 def engine_posteriors(result) -> dict[str, float]:
     nodes = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
-    kinds = {"main_goal": "main_goal", "subgoal": "subgoal", "mechanism": "mechanism", "initiative": "initiative"}
+    kinds = {
+        "main_goal": "main_goal",
+        "subgoal": "subgoal",
+        "mechanism": "mechanism",
+        "initiative": "initiative",
+    }
     return {PREFIX[kinds[n.kind]] + n.key: n.score for n in nodes}
 
 

@@ -37,8 +37,14 @@ def with_new_observation(model: Theory, rng: random.Random, status: str, kind: s
             "ref": REF,
             "evidence_for": {"delivery": not target, "mechanisms": target, "rationale": "r"},
             "observations": [
-                {"round": "r2", "status": status, "evidence_kind": kind, "text": "t",
-                 "rationale": "r", "ref": REF}
+                {
+                    "round": "r2",
+                    "status": status,
+                    "evidence_kind": kind,
+                    "text": "t",
+                    "rationale": "r",
+                    "ref": REF,
+                }
             ],
         }
     )
@@ -78,14 +84,23 @@ def test_unknown_or_unmeasurable_observations_change_no_score(seed, status):
 def renamed(model: Theory, rng: random.Random) -> tuple[Theory, dict[str, str]]:
     """Every id replaced by a fresh one and every list shuffled."""
     data = model.model_dump(mode="json")
-    ids = [data["main_goal"]["id"]] + [x["id"] for key in ("subgoals", "mechanisms", "initiatives") for x in data[key]]
+    ids = [data["main_goal"]["id"]] + [
+        x["id"] for key in ("subgoals", "mechanisms", "initiatives") for x in data[key]
+    ]
     fresh = [f"n{k:03d}" for k in range(len(ids))]
     rng.shuffle(fresh)
     mapping = dict(zip(ids, fresh, strict=True))
 
     def walk(value):
         if isinstance(value, dict):
-            return {k: (mapping.get(v, v) if k in ("id", "subgoal", "mechanism", "target") and isinstance(v, str) else walk(v)) for k, v in value.items()}
+            return {
+                k: (
+                    mapping.get(v, v)
+                    if k in ("id", "subgoal", "mechanism", "target") and isinstance(v, str)
+                    else walk(v)
+                )
+                for k, v in value.items()
+            }
         if isinstance(value, list):
             items = [mapping.get(v, v) if isinstance(v, str) else walk(v) for v in value]
             return items

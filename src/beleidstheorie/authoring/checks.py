@@ -40,7 +40,9 @@ def _dupes(items: list[tuple[tuple[str | int, ...], str]], kind: str) -> Iterato
     for path, ident in items:
         if ident in seen:
             first = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in seen[ident])
-            yield Issue(path, f"duplicate {kind} id {ident!r} (first defined at {first.lstrip('.')})")
+            yield Issue(
+                path, f"duplicate {kind} id {ident!r} (first defined at {first.lstrip('.')})"
+            )
         else:
             seen[ident] = path
 
@@ -75,7 +77,9 @@ def check_theory(theory: Theory) -> list[Issue]:
     issues += _dupes(inputs, "input")
     inis = list(iter_initiatives(theory))
     issues += _dupes([((*p, "id"), x.id) for p, x in inis], "initiative")
-    inds = [((*p, "indicators", k, "id"), ind.id) for p, x in inis for k, ind in enumerate(x.indicators)]
+    inds = [
+        ((*p, "indicators", k, "id"), ind.id) for p, x in inis for k, ind in enumerate(x.indicators)
+    ]
     issues += _dupes(inds, "indicator")
     tops = [(("initiatives", i, "number"), str(x.number)) for i, x in enumerate(theory.initiatives)]
     issues += _dupes(tops, "initiative number")
@@ -102,7 +106,12 @@ def check_theory(theory: Theory) -> list[Issue]:
             need(p in org_ids, (*path, "partners", j), "organisation", p)
         seen_mech: set[str] = set()
         for j, c in enumerate(ini.contributions):
-            need(c.mechanism in mech_ids, (*path, "contributions", j, "mechanism"), "mechanism", c.mechanism)
+            need(
+                c.mechanism in mech_ids,
+                (*path, "contributions", j, "mechanism"),
+                "mechanism",
+                c.mechanism,
+            )
             if c.mechanism in seen_mech:
                 issues.append(
                     Issue((*path, "contributions", j), f"second contribution to {c.mechanism!r}")
@@ -111,7 +120,9 @@ def check_theory(theory: Theory) -> list[Issue]:
         for j, link in enumerate(ini.links):
             need(link.target in ini_ids, (*path, "links", j, "target"), "initiative", link.target)
             if link.target == ini.id:
-                issues.append(Issue((*path, "links", j, "target"), "an initiative cannot link to itself"))
+                issues.append(
+                    Issue((*path, "links", j, "target"), "an initiative cannot link to itself")
+                )
         for j, ur in enumerate(ini.unreported_rounds):
             need(ur.round in round_ids, (*path, "unreported_rounds", j, "round"), "round", ur.round)
         for k, ind in enumerate(ini.indicators):
@@ -127,7 +138,8 @@ def check_theory(theory: Theory) -> list[Issue]:
                     issues.append(
                         Issue(
                             (*ip, "observations", j, "round"),
-                            f"second observation in round {obs.round!r}: one per indicator and round",
+                            f"second observation in round {obs.round!r}: "
+                            "one per indicator and round",
                         )
                     )
                 seen_round.add(obs.round)

@@ -79,7 +79,11 @@ class _Reader:
         return None if v is None else concept_value(scheme, v)  # type: ignore[arg-type]
 
     def quantity(self, q: Node) -> dict[str, Any]:
-        return {"value": self.num(q, BT.numericValue), "unit": self.lit(q, BT.unit), "counts": self.lit(q, BT.counts)}
+        return {
+            "value": self.num(q, BT.numericValue),
+            "unit": self.lit(q, BT.unit),
+            "counts": self.lit(q, BT.counts),
+        }
 
     # -- the theory -----------------------------------------------------------------
     def theory(self) -> dict[str, Any]:
@@ -173,7 +177,11 @@ class _Reader:
                 "quote": self.quote(s),
                 "ref": self.ref(s),
                 "findings": [
-                    {"text": self.text(f, DCTERMS.description), "quote": self.quote(f), "ref": self.ref(f)}
+                    {
+                        "text": self.text(f, DCTERMS.description),
+                        "quote": self.quote(f),
+                        "ref": self.ref(f),
+                    }
                     for f in self.ordered(s, BT.hasFinding)
                 ],
             }
@@ -195,7 +203,9 @@ class _Reader:
             "partners": sorted(self.ident(p) for p in self.g.objects(s, BT.partner)),
             "aanleiding": self.text(s, BT.aanleiding),
             "beoogd_effect": self.text(s, BT.beoogdEffect),
-            "activities": [self.text(a, DCTERMS.description) for a in self.ordered(s, BT.hasActivity)],
+            "activities": [
+                self.text(a, DCTERMS.description) for a in self.ordered(s, BT.hasActivity)
+            ],
             "outputs": [self.text(a, DCTERMS.description) for a in self.ordered(s, BT.hasOutput)],
             "targets": [
                 {
@@ -233,7 +243,11 @@ class _Reader:
             ],
             "indicators": [self.indicator(i) for i in self.subjects_ordered(BT.indicatorOf, s)],
             "unreported_rounds": [
-                {"round": self.ident(self.one(u, BT.inRound)), "quote": self.quote(u), "ref": self.ref(u)}
+                {
+                    "round": self.ident(self.one(u, BT.inRound)),
+                    "quote": self.quote(u),
+                    "ref": self.ref(u),
+                }
                 for u in self.ordered(s, BT.unreportedRound)
             ],
             "sub_lines": [self.initiative(x) for x in subs],

@@ -93,5 +93,9 @@ def load_theory(path: str | Path | None = None) -> Theory:
     if not path.exists():
         raise LoadError([Problem(str(path), "", "no such file or directory")])
     raise LoadError(
-        [Problem(str(path), "", "unknown format: expected a directory, .yaml, .ttl, .jsonld or .nt")]
+        [
+            Problem(
+                str(path), "", "unknown format: expected a directory, .yaml, .ttl, .jsonld or .nt"
+            )
+        ]
     )

@@ -25,7 +25,15 @@ from beleidstheorie.errors import StoreError
 from beleidstheorie.graph.store import Store
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-PREFIXES = {"bt": BT, "skos": SKOS, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "prov": PROV, "xsd": XSD}
+PREFIXES = {
+    "bt": BT,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "prov": PROV,
+    "xsd": XSD,
+}
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -60,16 +68,22 @@ def run_query(store: Store, sparql: str, bindings: Mapping[str, Identifier] | No
     """Run a SELECT query (common prefixes predeclared); returns (variables, rows)."""
     if not re.search(r"\bSELECT\b", sparql, flags=re.I):
         raise StoreError("only SELECT queries can be run here")
-    text = sparql if re.search(r"^\s*PREFIX\s+bt:", sparql, flags=re.I | re.M) else PROLOGUE + sparql
+    text = (
+        sparql if re.search(r"^\s*PREFIX\s+bt:", sparql, flags=re.I | re.M) else PROLOGUE + sparql
+    )
     rows = store.query(text, bindings)
     names: list[str] = []
     for row in rows:
         for key in row:
             if key not in names:
                 names.append(key)
-    match = re.search(r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s+(?:FROM|WHERE|\{)", sparql, flags=re.I | re.S)
+    match = re.search(
+        r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s+(?:FROM|WHERE|\{)", sparql, flags=re.I | re.S
+    )
     if match and "*" not in match.group(1):
-        declared = [v.lstrip("?$") for v in re.findall(r"[?$][A-Za-z_][A-Za-z0-9_]*", match.group(1))]
+        declared = [
+            v.lstrip("?$") for v in re.findall(r"[?$][A-Za-z_][A-Za-z0-9_]*", match.group(1))
+        ]
         names = [n for n in declared if n not in (bindings or {})] or names
     return names, [[_plain(row.get(n)) for n in names] for row in rows]
 

@@ -19,7 +19,10 @@ from beleidstheorie.namespaces import RDF, SH
 
 def _read(name: str) -> Graph:
     graph = Graph()
-    graph.parse(data=(files("beleidstheorie") / "data" / "ontology" / name).read_text("utf-8"), format="turtle")
+    graph.parse(
+        data=(files("beleidstheorie") / "data" / "ontology" / name).read_text("utf-8"),
+        format="turtle",
+    )
     return graph
 
 

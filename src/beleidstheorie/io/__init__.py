@@ -1,1 +1,4 @@
-"""Reading and writing theories: ``read_``/``write_`` do file I/O, ``parse_``/``generate_`` do none."""
+"""Reading and writing theories.
+
+``read_``/``write_`` functions do file I/O; ``parse_``/``generate_`` do none.
+"""

@@ -2,7 +2,8 @@
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> diff = compare(load_theory(EXAMPLE), "meting-2024", "meting-2025")
->>> [(c.indicator, c.status_from, c.status_to) for c in diff.observations]  # doctest: +NORMALIZE_WHITESPACE
+>>> changes = [(c.indicator, c.status_from, c.status_to) for c in diff.observations]
+>>> changes  # doctest: +NORMALIZE_WHITESPACE
 [('belcirkel-zelf-bellen', None, 'niet-meetbaar'),
  ('buurtkamer-bezoekers', 'progressie-geboekt', 'progressie-geboekt'),
  ('buurtkamer-nieuwe-contacten', None, 'progressie-geboekt'),
@@ -80,7 +81,9 @@ def compare(
         strict=True,
     ):
         nodes.append(
-            NodeChange(x.id, x.key, x.kind, x.label, x.label_en, x.score, y.score, x.verdict, y.verdict)
+            NodeChange(
+                x.id, x.key, x.kind, x.label, x.label_en, x.score, y.score, x.verdict, y.verdict
+            )
         )
     latest = []
     for rnd in (round_from, round_to):

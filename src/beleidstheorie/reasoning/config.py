@@ -136,10 +136,7 @@ def parse_config(override_text: str | None = None, file: str = "") -> Config:
         return Config.model_validate(data)
     except PydanticValidationError as exc:
         raise ConfigError(
-            [
-                Problem(file, ".".join(str(p) for p in e["loc"]), e["msg"])
-                for e in exc.errors()
-            ]
+            [Problem(file, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
         ) from None
 
 

@@ -111,10 +111,14 @@ def coverage_of_network(net: Network, round_number: int) -> CoverageResult:
     for j in range(net.n_mechanisms):
         cons = np.flatnonzero(net.con_mech == j)
         stated = tuple(
-            net.nodes[int(net.con_init[c])].label_nl for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"
+            net.nodes[int(net.con_init[c])].label_nl
+            for c in cons
+            if PROVENANCES[int(net.con_provenance[c])] == "stated"
         )
         inferred = tuple(
-            net.nodes[int(net.con_init[c])].label_nl for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"
+            net.nodes[int(net.con_init[c])].label_nl
+            for c in cons
+            if PROVENANCES[int(net.con_provenance[c])] == "inferred"
         )
         delivery = sorted({ind for c in cons for ind in delivery_of.get(int(net.con_init[c]), [])})
         info = net.nodes[mo + j]
@@ -144,7 +148,9 @@ def coverage_of_network(net: Network, round_number: int) -> CoverageResult:
         reason = "no indicators" if not inds else "no observation with (no) progress and evidence"
         without.append(InitiativeRef(info.iri, info.id, info.label_nl, reason))
     unmeasurable = tuple(
-        net.ind_label[int(net.obs_indicator[o])] for o in latest.values() if int(net.obs_status[o]) == NOT_MEASURABLE
+        net.ind_label[int(net.obs_indicator[o])]
+        for o in latest.values()
+        if int(net.obs_status[o]) == NOT_MEASURABLE
     )
     rnd = next(r for r in net.rounds if r.number == round_number)
     return CoverageResult(

@@ -75,7 +75,9 @@ def select_observations(net: Network, round_number: int) -> tuple[np.ndarray, np
     return latest(upto & informative), latest(upto)
 
 
-def _dependence_weights(group: np.ndarray, strength: np.ndarray, positive: np.ndarray, rho: float) -> np.ndarray:
+def _dependence_weights(
+    group: np.ndarray, strength: np.ndarray, positive: np.ndarray, rho: float
+) -> np.ndarray:
     """rho**rank within each group, ranked by |ln LR| (strongest first).
 
     Ties are broken by sign (supporting first) so that equal items are
@@ -112,7 +114,11 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
     obs_ind = ind[rows]
     has_tgt = n_targets[obs_ind] > 0
     tgt_pos = tgt_start[obs_ind] + offset
-    tgt_nodes = net.tgt_node[tgt_order][np.minimum(tgt_pos, max(net.tgt_node.size - 1, 0))] if net.tgt_node.size else np.zeros(rows.size, dtype=np.int64)
+    tgt_nodes = (
+        net.tgt_node[tgt_order][np.minimum(tgt_pos, max(net.tgt_node.size - 1, 0))]
+        if net.tgt_node.size
+        else np.zeros(rows.size, dtype=np.int64)
+    )
     node = np.where(has_tgt, tgt_nodes, net.ind_initiative[obs_ind])
     split = 1.0 / per_obs[rows]
 

@@ -122,7 +122,12 @@ class Network:
         """The flat index of a node named by IRI, id or (Dutch or English) label."""
         wanted = ref.strip().casefold()
         for i, node in enumerate(self.nodes):
-            if wanted in (node.iri.casefold(), node.id.casefold(), node.label_nl.casefold(), node.label_en.casefold()):
+            if wanted in (
+                node.iri.casefold(),
+                node.id.casefold(),
+                node.label_nl.casefold(),
+                node.label_en.casefold(),
+            ):
                 return i
         raise NotFoundError(f"no initiative, mechanism or goal named {ref!r}")
 
@@ -133,7 +138,12 @@ class Network:
         if ref is None:
             return max(r.number for r in self.rounds)
         for r in self.rounds:
-            if str(ref).casefold() in (r.id.casefold(), str(r.number), r.label.casefold(), r.iri.casefold()):
+            if str(ref).casefold() in (
+                r.id.casefold(),
+                str(r.number),
+                r.label.casefold(),
+                r.iri.casefold(),
+            ):
                 return r.number
         names = ", ".join(r.id for r in self.rounds)
         raise NotFoundError(f"no measurement round {ref!r} (rounds: {names})")
@@ -150,7 +160,9 @@ def _local(iri: str) -> str:
 
 Q_THEORY = PREFIXES + "SELECT ?t WHERE { ?t a bt:PolicyTheory } ORDER BY ?t"
 
-Q_GOALS = PREFIXES + """
+Q_GOALS = (
+    PREFIXES
+    + """
 SELECT ?t ?node ?kind ?nl ?en ?order ?parent ?section ?page WHERE {
   { ?t bt:hasMainGoal ?node . BIND("main_goal" AS ?kind) BIND(0 AS ?order) }
   UNION { ?t bt:hasSubGoal ?node . ?node bt:number ?order . BIND("subgoal" AS ?kind) }
@@ -161,8 +173,11 @@ SELECT ?t ?node ?kind ?nl ?en ?order ?parent ?section ?page WHERE {
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
 } ORDER BY ?kind ?order
 """
+)
 
-Q_INITIATIVES = PREFIXES + """
+Q_INITIATIVES = (
+    PREFIXES
+    + """
 SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
   ?t bt:hasInitiative ?node . ?node bt:number ?number .
   OPTIONAL { ?node dcterms:isPartOf ?parent . ?parent bt:number ?parentnumber }
@@ -171,15 +186,21 @@ SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
 } ORDER BY COALESCE(?parentnumber, ?number) BOUND(?parentnumber) ?number
 """
+)
 
-Q_ROUNDS = PREFIXES + """
+Q_ROUNDS = (
+    PREFIXES
+    + """
 SELECT ?t ?round ?number ?nl WHERE {
   ?t bt:hasRound ?round . ?round bt:number ?number .
   OPTIONAL { ?round skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
 } ORDER BY ?number
 """
+)
 
-Q_CONTRIBUTIONS = PREFIXES + """
+Q_CONTRIBUTIONS = (
+    PREFIXES
+    + """
 SELECT ?t ?ini ?mech ?strength ?provenance ?quote WHERE {
   ?t bt:hasInitiative ?ini .
   ?c bt:fromInitiative ?ini ; bt:toMechanism ?mech ; bt:strength ?strength ;
@@ -187,22 +208,31 @@ SELECT ?t ?ini ?mech ?strength ?provenance ?quote WHERE {
   OPTIONAL { ?c bt:quote ?quote }
 } ORDER BY ?ini ?mech
 """
+)
 
-Q_INDICATORS = PREFIXES + """
+Q_INDICATORS = (
+    PREFIXES
+    + """
 SELECT ?t ?ind ?ini ?level ?delivery ?nl WHERE {
   ?t bt:hasInitiative ?ini .
   ?ind bt:indicatorOf ?ini ; bt:indicatorLevel ?level ; bt:evidenceForDelivery ?delivery .
   OPTIONAL { ?ind skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
 } ORDER BY ?ind
 """
+)
 
-Q_TARGETS = PREFIXES + """
+Q_TARGETS = (
+    PREFIXES
+    + """
 SELECT ?t ?ind ?target WHERE {
   ?t bt:hasInitiative ?ini . ?ind bt:indicatorOf ?ini ; bt:evidenceFor ?target .
 } ORDER BY ?ind ?target
 """
+)
 
-Q_OBSERVATIONS = PREFIXES + """
+Q_OBSERVATIONS = (
+    PREFIXES
+    + """
 SELECT ?t ?obs ?ind ?roundnumber ?status ?kind ?text ?section ?page WHERE {
   ?t bt:hasInitiative ?ini . ?ind bt:indicatorOf ?ini .
   ?obs bt:observes ?ind ; bt:inRound ?round ; bt:status ?status ; bt:evidenceKind ?kind .
@@ -211,6 +241,7 @@ SELECT ?t ?obs ?ind ?roundnumber ?status ?kind ?text ?section ?page WHERE {
   OPTIONAL { ?obs bt:section ?section } OPTIONAL { ?obs bt:page ?page }
 } ORDER BY ?obs
 """
+)
 
 
 def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
@@ -243,8 +274,13 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         iri = _s(row, "node")
         page = row.get("page")
         return NodeInfo(
-            iri, _local(iri), _s(row, "nl", _local(iri)), _s(row, "en"), kind,
-            _s(row, "section"), int(page) if page is not None else None,
+            iri,
+            _local(iri),
+            _s(row, "nl", _local(iri)),
+            _s(row, "en"),
+            kind,
+            _s(row, "section"),
+            int(page) if page is not None else None,
             _s(row, "parent") if kind == "initiative" else "",
         )
 
@@ -262,9 +298,12 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     con = store.query(Q_CONTRIBUTIONS, bind)
     con_init = np.array([index[str(r["ini"])] for r in con], dtype=np.int64)
     con_mech = np.array([index[str(r["mech"])] - n_ini for r in con], dtype=np.int64)
-    con_strength = np.array([_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in con], dtype=np.int64)
+    con_strength = np.array(
+        [_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in con], dtype=np.int64
+    )
     con_prov = np.array(
-        [_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in con], dtype=np.int64
+        [_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in con],
+        dtype=np.int64,
     )
 
     ind_rows = store.query(Q_INDICATORS, bind)
@@ -272,7 +311,12 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     tgt_rows = store.query(Q_TARGETS, bind)
     obs_rows = store.query(Q_OBSERVATIONS, bind)
     rounds = tuple(
-        Round(str(r["round"]), _local(str(r["round"])), int(r["number"]), _s(r, "nl", _local(str(r["round"]))))
+        Round(
+            str(r["round"]),
+            _local(str(r["round"])),
+            int(r["number"]),
+            _s(r, "nl", _local(str(r["round"]))),
+        )
         for r in store.query(Q_ROUNDS, bind)
     )
     return Network(
@@ -291,15 +335,23 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         obs_id=tuple(_local(str(r["obs"])) for r in obs_rows),
         obs_indicator=np.array([ind_index[str(r["ind"])] for r in obs_rows], dtype=np.int64),
         obs_round=np.array([int(r["roundnumber"]) for r in obs_rows], dtype=np.int64),
-        obs_status=np.array([_concept_index(str(r["status"]), "status", STATUSES) for r in obs_rows], dtype=np.int64),
-        obs_kind=np.array([_concept_index(str(r["kind"]), "evidencekind", KINDS) for r in obs_rows], dtype=np.int64),
+        obs_status=np.array(
+            [_concept_index(str(r["status"]), "status", STATUSES) for r in obs_rows], dtype=np.int64
+        ),
+        obs_kind=np.array(
+            [_concept_index(str(r["kind"]), "evidencekind", KINDS) for r in obs_rows],
+            dtype=np.int64,
+        ),
         obs_text=tuple(_s(r, "text") for r in obs_rows),
         obs_section=tuple(_s(r, "section") for r in obs_rows),
         obs_page=tuple(int(r["page"]) if r.get("page") is not None else None for r in obs_rows),
         ind_id=tuple(_local(str(r["ind"])) for r in ind_rows),
         ind_label=tuple(_s(r, "nl", _local(str(r["ind"]))) for r in ind_rows),
         ind_initiative=np.array([index[str(r["ini"])] for r in ind_rows], dtype=np.int64),
-        ind_level=np.array([_concept_index(str(r["level"]), "indicatorlevel", LEVELS) for r in ind_rows], dtype=np.int64),
+        ind_level=np.array(
+            [_concept_index(str(r["level"]), "indicatorlevel", LEVELS) for r in ind_rows],
+            dtype=np.int64,
+        ),
         ind_delivery=np.array([bool(r["delivery"].toPython()) for r in ind_rows], dtype=bool),
         tgt_indicator=np.array([ind_index[str(r["ind"])] for r in tgt_rows], dtype=np.int64),
         tgt_node=np.array([index[str(r["target"])] for r in tgt_rows], dtype=np.int64),

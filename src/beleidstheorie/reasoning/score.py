@@ -81,7 +81,9 @@ def posteriors(net: Network, config: Config, log_l1: np.ndarray, log_l0: np.ndar
         )
 
 
-def leave_one_out(net: Network, config: Config, items: EvidenceItems, post: np.ndarray) -> np.ndarray:
+def leave_one_out(
+    net: Network, config: Config, items: EvidenceItems, post: np.ndarray
+) -> np.ndarray:
     """(items, nodes): how much each node's score would drop without each item."""
     l1, l0 = node_log_likelihoods(net, items)
     out = np.empty((len(items.obs), net.n_nodes))
@@ -107,7 +109,9 @@ def verdict(score: float, weight: float, config: Config) -> str:
 
 
 class _Assembler:
-    def __init__(self, net: Network, config: Config, items: EvidenceItems, post, prior, impacts, rnd):
+    def __init__(
+        self, net: Network, config: Config, items: EvidenceItems, post, prior, impacts, rnd
+    ):
         self.net, self.cfg, self.items = net, config, items
         self.post, self.prior, self.impacts = post, prior, impacts
         self.round = rnd
@@ -145,7 +149,9 @@ class _Assembler:
 
     def related_items(self, node: int, members: set[int]) -> list[int]:
         """Items on the node itself or on the nodes that feed it."""
-        return [t for t in range(len(self.items.obs)) if int(self.items.node[t]) in members | {node}]
+        return [
+            t for t in range(len(self.items.obs)) if int(self.items.node[t]) in members | {node}
+        ]
 
     def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
         label = self.net.nodes[node].label_nl
@@ -169,7 +175,11 @@ class _Assembler:
         indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
         found = [LEVELS[int(net.ind_level[ind])] for ind in indicators]
         levels = {lv: found.count(lv) for lv in LEVELS if lv in found}
-        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in related if int(self.items.node[t]) == i}
+        direct = {
+            int(net.obs_indicator[self.items.obs[t]])
+            for t in related
+            if int(self.items.node[t]) == i
+        }
         score = float(self.post[i])
         return NodeScore(
             id=info.iri,
@@ -275,8 +285,12 @@ def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
                 weight,
                 subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
                 initiatives=len(inits),
-                initiatives_stated=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"),
-                initiatives_inferred=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"),
+                initiatives_stated=sum(
+                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"
+                ),
+                initiatives_inferred=sum(
+                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"
+                ),
                 note=note,
             )
         )
@@ -290,9 +304,7 @@ def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
     g = net.main_goal_index
     weight = a.direct[g] + sum(a.direct[so : so + net.n_subgoals]) + sum(a.direct[mo:so])
     main = a.node_score(g, set(range(g)), weight, initiatives=n)
-    initiatives = tuple(
-        a.node_score(i, set(), a.direct[i], initiatives=1) for i in range(n)
-    )
+    initiatives = tuple(a.node_score(i, set(), a.direct[i], initiatives=1) for i in range(n))
     round_info = next(r for r in net.rounds if r.number == rnd)
     return ScoreResult(
         theory=net.theory,

@@ -102,8 +102,10 @@ def _verdicts(net: Network, config: Config, round_number: int, nodes: list[int])
     mo, so = net.mechanism_offset, net.subgoal_offset
     weight = direct.copy()
     for k in range(net.n_subgoals):
-        weight[so + k] += sum(direct[mo + j] for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k)
-    weight[net.main_goal_index] += direct[mo:net.main_goal_index].sum()
+        weight[so + k] += sum(
+            direct[mo + j] for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k
+        )
+    weight[net.main_goal_index] += direct[mo : net.main_goal_index].sum()
     return ev.post, [verdict(float(ev.post[i]), float(weight[i]), config) for i in nodes]
 
 
@@ -169,8 +171,16 @@ def sensitivity(
         info = net.nodes[i]
         out.append(
             NodeSensitivity(
-                info.iri, info.id, info.kind, info.label_nl, info.label_en,
-                base_verdicts[pos], float(base_post[i]), float(lo[pos]), float(hi[pos]), flips.get(i),
+                info.iri,
+                info.id,
+                info.kind,
+                info.label_nl,
+                info.label_en,
+                base_verdicts[pos],
+                float(base_post[i]),
+                float(lo[pos]),
+                float(hi[pos]),
+                flips.get(i),
                 i in flips and abs(flips[i].relative_change) <= r + 1e-12,
             )
         )

@@ -39,15 +39,20 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 CONTEXT_LEVELS = ("samenleving", "organisaties", "individuen")
 
-Q_THEORY = PREFIXES + """
+Q_THEORY = (
+    PREFIXES
+    + """
 SELECT ?t ?nl ?en WHERE {
   ?t a bt:PolicyTheory .
   OPTIONAL { ?t skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?t skos:prefLabel ?en FILTER(lang(?en) = "en") }
 } ORDER BY ?t
 """
+)
 
-Q_NODES = PREFIXES + """
+Q_NODES = (
+    PREFIXES
+    + """
 SELECT ?node ?kind ?order ?nl ?en ?dnl ?den ?parent ?level ?section ?page WHERE {
   { ?t bt:hasInput ?node . ?node bt:position ?order . BIND("input" AS ?kind)
     OPTIONAL { ?node bt:quote ?dnl } }
@@ -66,8 +71,11 @@ SELECT ?node ?kind ?order ?nl ?en ?dnl ?den ?parent ?level ?section ?page WHERE 
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
 } ORDER BY ?kind ?order
 """
+)
 
-Q_INITIATIVES = PREFIXES + """
+Q_INITIATIVES = (
+    PREFIXES
+    + """
 SELECT ?node ?number ?parent ?parentnumber ?nl ?en ?dnl ?den ?org ?orgnl ?orgen ?section ?page
 WHERE {
   ?t bt:hasInitiative ?node . ?node bt:number ?number .
@@ -82,16 +90,22 @@ WHERE {
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
 } ORDER BY COALESCE(?parentnumber, ?number) BOUND(?parentnumber) ?number
 """
+)
 
-Q_OUTPUTS = PREFIXES + """
+Q_OUTPUTS = (
+    PREFIXES
+    + """
 SELECT ?node ?pos ?nl ?en WHERE {
   ?t bt:hasInitiative ?node . ?node bt:hasOutput ?out . ?out bt:position ?pos .
   OPTIONAL { ?out dcterms:description ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?out dcterms:description ?en FILTER(lang(?en) = "en") }
 } ORDER BY ?node ?pos
 """
+)
 
-Q_LINKS = PREFIXES + """
+Q_LINKS = (
+    PREFIXES
+    + """
 SELECT ?source ?target ?type ?pos ?quote ?section ?page WHERE {
   ?t bt:hasInitiative ?source .
   ?link a bt:InitiativeLink ; bt:linkSource ?source ; bt:linkTarget ?target ; bt:linkType ?type .
@@ -100,8 +114,11 @@ SELECT ?source ?target ?type ?pos ?quote ?section ?page WHERE {
   OPTIONAL { ?link bt:section ?section } OPTIONAL { ?link bt:page ?page }
 } ORDER BY ?source ?pos ?target
 """
+)
 
-Q_CONTRIBUTIONS = PREFIXES + """
+Q_CONTRIBUTIONS = (
+    PREFIXES
+    + """
 SELECT ?ini ?mech ?strength ?provenance ?pos ?quote ?section ?page WHERE {
   ?t bt:hasInitiative ?ini .
   ?c bt:fromInitiative ?ini ; bt:toMechanism ?mech ; bt:strength ?strength ;
@@ -111,6 +128,7 @@ SELECT ?ini ?mech ?strength ?provenance ?pos ?quote ?section ?page WHERE {
   OPTIONAL { ?c bt:section ?section } OPTIONAL { ?c bt:page ?page }
 } ORDER BY ?ini ?pos ?mech
 """
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,8 +223,14 @@ class Structure:
 
     @cached_property
     def _by_iri(self) -> dict[str, Node]:
-        nodes = (*self.inputs, *self.initiatives, *self.mechanisms, *self.subgoals,
-                 self.main_goal, *self.context_factors)
+        nodes = (
+            *self.inputs,
+            *self.initiatives,
+            *self.mechanisms,
+            *self.subgoals,
+            self.main_goal,
+            *self.context_factors,
+        )
         return {n.iri: n for n in nodes}
 
     def node(self, iri: str) -> Node:

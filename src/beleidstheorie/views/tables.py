@@ -32,7 +32,7 @@ NOTES = {
     "nl": {
         "no-initiative": "geen initiatief richt zich op dit mechanisme",
         "delivery-only": "initiatieven leveren, maar geen indicator neemt het mechanisme zelf waar",
-        "weak-direct-evidence": "het directe bewijs voor dit mechanisme is te zwak voor een oordeel",
+        "weak-direct-evidence": "het directe bewijs voor dit mechanisme is te zwak voor oordeel",
         "no-usable-evidence": "geen bruikbaar bewijs bereikt dit mechanisme",
     },
     "en": {
@@ -50,7 +50,11 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if abs(value) >= 1e-3 or value == 0 else f"{value:.1e}"
+        return (
+            f"{value:.3f}".rstrip("0").rstrip(".")
+            if abs(value) >= 1e-3 or value == 0
+            else f"{value:.1e}"
+        )
     return str(value)
 
 
@@ -62,7 +66,9 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * max(w, 2) for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
     return "\n".join(lines)
 
 
@@ -98,8 +104,20 @@ def _levels(by_level: dict[str, int]) -> str:
 
 
 # -- score -------------------------------------------------------------------------
-SCORE_HEADERS = ["kind", "id", "label", "score", "prior", "evidence_weight", "verdict",
-                 "subgoal", "initiatives", "indicators", "direct_indicators", "note"]
+SCORE_HEADERS = [
+    "kind",
+    "id",
+    "label",
+    "score",
+    "prior",
+    "evidence_weight",
+    "verdict",
+    "subgoal",
+    "initiatives",
+    "indicators",
+    "direct_indicators",
+    "note",
+]
 
 
 def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
@@ -112,8 +130,20 @@ def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
         for mech in result.mechanisms_of(sg):
             rows.append(["mechanisme" if lang == "nl" else "mechanism", mech, sg.label_in(lang)])
     return [
-        [kind, n.key, n.label_in(lang), n.score, n.prior, n.evidence_weight, _verdict(n.verdict, lang),
-         parent, n.initiatives, n.indicators, n.direct_indicators, note_text(n.note, lang) if n.note else ""]
+        [
+            kind,
+            n.key,
+            n.label_in(lang),
+            n.score,
+            n.prior,
+            n.evidence_weight,
+            _verdict(n.verdict, lang),
+            parent,
+            n.initiatives,
+            n.indicators,
+            n.direct_indicators,
+            note_text(n.note, lang) if n.note else "",
+        ]
         for kind, n, parent in rows
     ]
 
@@ -121,22 +151,63 @@ def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
 def score_table(result: ScoreResult, lang: str = "nl") -> str:
     """The score table an evaluator reads, grouped by sub-goal."""
     head = f"{result.theory_label} — {result.round_label} (config v{result.config_version})"
-    headers = ["", "label", "score", "prior", "bewijs" if lang == "nl" else "evidence",
-               "oordeel" if lang == "nl" else "verdict", "ini", "ind (direct)", "levels"]
+    headers = [
+        "",
+        "label",
+        "score",
+        "prior",
+        "bewijs" if lang == "nl" else "evidence",
+        "oordeel" if lang == "nl" else "verdict",
+        "ini",
+        "ind (direct)",
+        "levels",
+    ]
     rows = []
     main = result.main_goal
-    rows.append(["■", _short(main.label_in(lang)), main.score, main.prior, main.evidence_weight,
-                 _verdict(main.verdict, lang), main.initiatives, f"{main.indicators} ({main.direct_indicators})",
-                 _levels(main.indicators_by_level)])
+    rows.append(
+        [
+            "■",
+            _short(main.label_in(lang)),
+            main.score,
+            main.prior,
+            main.evidence_weight,
+            _verdict(main.verdict, lang),
+            main.initiatives,
+            f"{main.indicators} ({main.direct_indicators})",
+            _levels(main.indicators_by_level),
+        ]
+    )
     for sg in result.subgoals:
-        rows.append(["▶", _short(sg.label_in(lang)), sg.score, sg.prior, sg.evidence_weight,
-                     _verdict(sg.verdict, lang), sg.initiatives, f"{sg.indicators} ({sg.direct_indicators})",
-                     _levels(sg.indicators_by_level)])
+        rows.append(
+            [
+                "▶",
+                _short(sg.label_in(lang)),
+                sg.score,
+                sg.prior,
+                sg.evidence_weight,
+                _verdict(sg.verdict, lang),
+                sg.initiatives,
+                f"{sg.indicators} ({sg.direct_indicators})",
+                _levels(sg.indicators_by_level),
+            ]
+        )
         for m in result.mechanisms_of(sg):
-            rows.append(["  •", _short(m.label_in(lang)), m.score, m.prior, m.evidence_weight,
-                         _verdict(m.verdict, lang), m.initiatives, f"{m.indicators} ({m.direct_indicators})",
-                         _levels(m.indicators_by_level)])
-    notes = [f"  {m.label_in(lang)}: {note_text(m.note, lang)}" for m in result.mechanisms if m.note]
+            rows.append(
+                [
+                    "  •",
+                    _short(m.label_in(lang)),
+                    m.score,
+                    m.prior,
+                    m.evidence_weight,
+                    _verdict(m.verdict, lang),
+                    m.initiatives,
+                    f"{m.indicators} ({m.direct_indicators})",
+                    _levels(m.indicators_by_level),
+                ]
+            )
+    notes = [
+        f"  {m.label_in(lang)}: {note_text(m.note, lang)}" for m in result.mechanisms if m.note
+    ]
     text = head + "\n\n" + format_table(headers, rows)
     if notes:
         text += "\n\n" + ("Opmerkingen:" if lang == "nl" else "Notes:") + "\n" + "\n".join(notes)
@@ -153,57 +224,118 @@ def render_score(result: ScoreResult, fmt: str, lang: str = "nl") -> str:
 
 
 # -- coverage ----------------------------------------------------------------------
-COVERAGE_HEADERS = ["mechanism", "subgoal", "initiatives_stated", "initiatives_inferred",
-                    "direct_indicators", "direct_by_level", "direct_by_status",
-                    "delivery_indicators", "delivery_by_level", "delivery_by_status"]
+COVERAGE_HEADERS = [
+    "mechanism",
+    "subgoal",
+    "initiatives_stated",
+    "initiatives_inferred",
+    "direct_indicators",
+    "direct_by_level",
+    "direct_by_status",
+    "delivery_indicators",
+    "delivery_by_level",
+    "delivery_by_status",
+]
 
 
 def _statuses(by_status: dict[str, int]) -> str:
-    abbr = {"progressie-geboekt": "+", "geen-progressie": "−", "nog-niet-bekend": "?",
-            "niet-meetbaar": "×", "geen meting": "∅"}
+    abbr = {
+        "progressie-geboekt": "+",
+        "geen-progressie": "−",
+        "nog-niet-bekend": "?",
+        "niet-meetbaar": "×",
+        "geen meting": "∅",
+    }
     return " ".join(f"{abbr[k]}{v}" for k, v in by_status.items() if v) or "-"
 
 
 def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
     """``coverage`` output: the tally per mechanism, then the gaps."""
     rows = [
-        [m.label_en if lang == "en" and m.label_en else m.label, m.subgoal, len(m.stated), len(m.inferred),
-         m.direct_indicators.total, _levels(m.direct_indicators.by_level), _statuses(m.direct_indicators.by_status),
-         m.delivery_indicators.total, _levels(m.delivery_indicators.by_level),
-         _statuses(m.delivery_indicators.by_status)]
+        [
+            m.label_en if lang == "en" and m.label_en else m.label,
+            m.subgoal,
+            len(m.stated),
+            len(m.inferred),
+            m.direct_indicators.total,
+            _levels(m.direct_indicators.by_level),
+            _statuses(m.direct_indicators.by_status),
+            m.delivery_indicators.total,
+            _levels(m.delivery_indicators.by_level),
+            _statuses(m.delivery_indicators.by_status),
+        ]
         for m in cov.mechanisms
     ]
     gaps = {
         "untargeted_mechanisms": list(cov.untargeted_mechanisms),
         "unobserved_mechanisms": list(cov.unobserved_mechanisms),
-        "initiatives_without_evidence": [{"id": i.id, "label": i.label, "reason": i.reason}
-                                         for i in cov.initiatives_without_evidence],
+        "initiatives_without_evidence": [
+            {"id": i.id, "label": i.label, "reason": i.reason}
+            for i in cov.initiatives_without_evidence
+        ],
         "unmeasurable_indicators": list(cov.unmeasurable_indicators),
     }
     if fmt == "json":
         mechs = []
         for m in cov.mechanisms:
-            mechs.append({
-                "id": m.id, "label": m.label, "subgoal": m.subgoal,
-                "initiatives": {"stated": list(m.stated), "inferred": list(m.inferred)},
-                "direct_indicators": {"by_level": m.direct_indicators.by_level, "by_status": m.direct_indicators.by_status},
-                "delivery_indicators": {"by_level": m.delivery_indicators.by_level,
-                                        "by_status": m.delivery_indicators.by_status},
-            })
+            mechs.append(
+                {
+                    "id": m.id,
+                    "label": m.label,
+                    "subgoal": m.subgoal,
+                    "initiatives": {"stated": list(m.stated), "inferred": list(m.inferred)},
+                    "direct_indicators": {
+                        "by_level": m.direct_indicators.by_level,
+                        "by_status": m.direct_indicators.by_status,
+                    },
+                    "delivery_indicators": {
+                        "by_level": m.delivery_indicators.by_level,
+                        "by_status": m.delivery_indicators.by_status,
+                    },
+                }
+            )
         return format_json({"round": cov.round, "mechanisms": mechs, "gaps": gaps})
     if fmt == "csv":
         return format_csv(COVERAGE_HEADERS, rows)
-    headers = ["mechanisme" if lang == "nl" else "mechanism", "subdoel" if lang == "nl" else "sub-goal",
-               "gesteld", "afgeleid", "direct", "niveaus", "status", "levering", "niveaus", "status"]
+    headers = [
+        "mechanisme" if lang == "nl" else "mechanism",
+        "subdoel" if lang == "nl" else "sub-goal",
+        "gesteld",
+        "afgeleid",
+        "direct",
+        "niveaus",
+        "status",
+        "levering",
+        "niveaus",
+        "status",
+    ]
     if lang == "en":
-        headers[2:] = ["stated", "inferred", "direct", "levels", "status", "delivery", "levels", "status"]
-    lines = [f"{cov.round_label}", "", format_table(headers, rows), "",
-             "status: + progressie geboekt, − (nog) geen progressie, ? nog niet bekend, × niet meetbaar, ∅ geen meting",
-             "niveaus: op operationeel, ta tactisch, st strategisch, ou outcome", ""]
-    title = {"untargeted_mechanisms": "Mechanismen zonder initiatief",
-             "unobserved_mechanisms": "Mechanismen zonder directe indicator",
-             "initiatives_without_evidence": "Initiatieven zonder bruikbaar bewijs",
-             "unmeasurable_indicators": "Niet meetbare indicatoren"}
+        headers[2:] = [
+            "stated",
+            "inferred",
+            "direct",
+            "levels",
+            "status",
+            "delivery",
+            "levels",
+            "status",
+        ]
+    lines = [
+        f"{cov.round_label}",
+        "",
+        format_table(headers, rows),
+        "",
+        "status: + progressie geboekt, − (nog) geen progressie, ? nog niet bekend, "
+        "× niet meetbaar, ∅ geen meting",
+        "niveaus: op operationeel, ta tactisch, st strategisch, ou outcome",
+        "",
+    ]
+    title = {
+        "untargeted_mechanisms": "Mechanismen zonder initiatief",
+        "unobserved_mechanisms": "Mechanismen zonder directe indicator",
+        "initiatives_without_evidence": "Initiatieven zonder bruikbaar bewijs",
+        "unmeasurable_indicators": "Niet meetbare indicatoren",
+    }
     for key, values in gaps.items():
         lines.append(f"{title[key]} ({len(values)}):")
         for v in values:
@@ -212,33 +344,70 @@ def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
 
 
 # -- explain -----------------------------------------------------------------------
-EXPLAIN_HEADERS = ["impact", "ln_lr", "weight", "likelihood_ratio", "status", "evidence_kind", "level",
-                   "indicator", "initiative", "bears_on", "round", "reference", "path", "text"]
+EXPLAIN_HEADERS = [
+    "impact",
+    "ln_lr",
+    "weight",
+    "likelihood_ratio",
+    "status",
+    "evidence_kind",
+    "level",
+    "indicator",
+    "initiative",
+    "bears_on",
+    "round",
+    "reference",
+    "path",
+    "text",
+]
 
 
 def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
     """``explain`` output: each evidence item, largest effect first."""
     n = exp.node
     if fmt == "json":
-        return format_json({"node": n.to_dict(), "round": exp.round, "items": [i.to_dict() for i in exp.items]})
-    rows = [[i.impact, i.log_lr, i.weight, i.likelihood_ratio, i.status, i.evidence_kind, i.level,
-             i.indicator_label, i.initiative_label, i.node, i.round, i.reference, " → ".join(i.path), i.text]
-            for i in exp.items]
+        return format_json(
+            {"node": n.to_dict(), "round": exp.round, "items": [i.to_dict() for i in exp.items]}
+        )
+    rows = [
+        [
+            i.impact,
+            i.log_lr,
+            i.weight,
+            i.likelihood_ratio,
+            i.status,
+            i.evidence_kind,
+            i.level,
+            i.indicator_label,
+            i.initiative_label,
+            i.node,
+            i.round,
+            i.reference,
+            " → ".join(i.path),
+            i.text,
+        ]
+        for i in exp.items
+    ]
     if fmt == "csv":
         return format_csv(EXPLAIN_HEADERS, rows)
-    lines = [f"{n.label_in(lang)} — {exp.round_label}",
-             f"score {n.score:.3f} (prior {n.prior:.3f}), evidence weight {n.evidence_weight:.3f}, "
-             f"verdict: {_verdict(n.verdict, lang)}"]
+    lines = [
+        f"{n.label_in(lang)} — {exp.round_label}",
+        f"score {n.score:.3f} (prior {n.prior:.3f}), evidence weight {n.evidence_weight:.3f}, "
+        f"verdict: {_verdict(n.verdict, lang)}",
+    ]
     if n.note:
         lines.append(note_text(n.note, lang))
     lines.append("")
     if not exp.items:
-        lines.append("No evidence moves this score." if lang == "en" else "Geen bewijs beweegt deze score.")
+        lines.append(
+            "No evidence moves this score." if lang == "en" else "Geen bewijs beweegt deze score."
+        )
     for k, i in enumerate(exp.items, 1):
         quote = i.text if len(i.text) <= 240 else i.text[:237] + "..."
         lines += [
             f"{k:>2}. {i.impact:+.4f}  {i.indicator_label} ({i.initiative_label})",
-            f"    {i.status}, {i.evidence_kind}, {i.level}; LR {i.likelihood_ratio:.2f} × weight {i.weight:.2f}"
+            f"    {i.status}, {i.evidence_kind}, {i.level}; "
+            f"LR {i.likelihood_ratio:.2f} × weight {i.weight:.2f}"
             f" → ln LR {i.log_lr:+.3f} on {i.node}",
             f"    path: {' → '.join(i.path)}",
             f"    \u201c{quote}\u201d",
@@ -250,29 +419,83 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
 # -- compare -----------------------------------------------------------------------
 def render_comparison(cmp: Comparison, fmt: str, lang: str = "nl") -> str:
     """``compare`` output: score changes and changed observations."""
-    node_rows = [[c.kind, c.key, c.label_en if lang == "en" and c.label_en else c.label, c.score_from, c.score_to,
-                  c.delta, _verdict(c.verdict_from, lang), _verdict(c.verdict_to, lang)]
-                 for c in cmp.nodes if c.kind != "initiative"]
-    obs_rows = [[_short(o.indicator_label), _short(o.initiative_label), o.status_from, o.status_to]
-                for o in cmp.observations]
+    node_rows = [
+        [
+            c.kind,
+            c.key,
+            c.label_en if lang == "en" and c.label_en else c.label,
+            c.score_from,
+            c.score_to,
+            c.delta,
+            _verdict(c.verdict_from, lang),
+            _verdict(c.verdict_to, lang),
+        ]
+        for c in cmp.nodes
+        if c.kind != "initiative"
+    ]
+    obs_rows = [
+        [_short(o.indicator_label), _short(o.initiative_label), o.status_from, o.status_to]
+        for o in cmp.observations
+    ]
     if fmt == "json":
-        return format_json({
-            "from": cmp.round_from, "to": cmp.round_to,
-            "nodes": [dict(zip(["kind", "key", "label", "score_from", "score_to", "delta", "verdict_from",
-                                "verdict_to"], r, strict=True)) for r in node_rows],
-            "observations": [dict(zip(["indicator", "initiative", "status_from", "status_to"], r, strict=True))
-                             for r in obs_rows],
-        })
-    headers = ["kind", "id", "label", cmp.round_from, cmp.round_to, "delta", "verdict_from", "verdict_to"]
+        return format_json(
+            {
+                "from": cmp.round_from,
+                "to": cmp.round_to,
+                "nodes": [
+                    dict(
+                        zip(
+                            [
+                                "kind",
+                                "key",
+                                "label",
+                                "score_from",
+                                "score_to",
+                                "delta",
+                                "verdict_from",
+                                "verdict_to",
+                            ],
+                            r,
+                            strict=True,
+                        )
+                    )
+                    for r in node_rows
+                ],
+                "observations": [
+                    dict(
+                        zip(["indicator", "initiative", "status_from", "status_to"], r, strict=True)
+                    )
+                    for r in obs_rows
+                ],
+            }
+        )
+    headers = [
+        "kind",
+        "id",
+        "label",
+        cmp.round_from,
+        cmp.round_to,
+        "delta",
+        "verdict_from",
+        "verdict_to",
+    ]
     if fmt == "csv":
         return format_csv(headers, node_rows)
     changed = [r for r in node_rows if r[6] != r[7]]
     node_rows = [[r[0], r[1], _short(r[2]), *r[3:]] for r in node_rows]
-    lines = [f"{cmp.round_from} → {cmp.round_to}", "", format_table(headers, node_rows), "",
-             f"Verdicts that changed: {len(changed)}"]
+    lines = [
+        f"{cmp.round_from} → {cmp.round_to}",
+        "",
+        format_table(headers, node_rows),
+        "",
+        f"Verdicts that changed: {len(changed)}",
+    ]
     lines += [f"  - {r[2]}: {r[6]} → {r[7]}" for r in changed]
-    lines += ["", f"Indicators with a new observation: {len(obs_rows)}",
-              format_table(["indicator", "initiative", "from", "to"], obs_rows) if obs_rows else ""]
+    lines += [
+        "",
+        f"Indicators with a new observation: {len(obs_rows)}",
+        format_table(["indicator", "initiative", "from", "to"], obs_rows) if obs_rows else "",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -282,29 +505,74 @@ def render_sensitivity(res: SensitivityResult, fmt: str, lang: str = "nl") -> st
     rows = []
     for n in res.nodes:
         flip = n.flip
-        rows.append([n.kind, n.key, n.label_en if lang == "en" and n.label_en else n.label,
-                     _verdict(n.verdict, lang), n.score, n.score_min, n.score_max,
-                     "yes" if n.flip_in_range else "no",
-                     flip.parameter if flip else None, flip.relative_change if flip else None,
-                     flip.value if flip else None, _verdict(flip.verdict, lang) if flip else None])
-    headers = ["kind", "id", "label", "verdict", "score", "min", "max", "flips_in_range",
-               "flip_parameter", "flip_relative_change", "flip_value", "flips_to"]
+        rows.append(
+            [
+                n.kind,
+                n.key,
+                n.label_en if lang == "en" and n.label_en else n.label,
+                _verdict(n.verdict, lang),
+                n.score,
+                n.score_min,
+                n.score_max,
+                "yes" if n.flip_in_range else "no",
+                flip.parameter if flip else None,
+                flip.relative_change if flip else None,
+                flip.value if flip else None,
+                _verdict(flip.verdict, lang) if flip else None,
+            ]
+        )
+    headers = [
+        "kind",
+        "id",
+        "label",
+        "verdict",
+        "score",
+        "min",
+        "max",
+        "flips_in_range",
+        "flip_parameter",
+        "flip_relative_change",
+        "flip_value",
+        "flips_to",
+    ]
     if fmt == "json":
-        return format_json({"round": res.round, "relative_range": res.relative_range,
-                            "parameters": list(res.parameters),
-                            "nodes": [dict(zip(headers, r, strict=True)) for r in rows],
-                            "order_flips": [list(x) for x in res.order_flips]})
+        return format_json(
+            {
+                "round": res.round,
+                "relative_range": res.relative_range,
+                "parameters": list(res.parameters),
+                "nodes": [dict(zip(headers, r, strict=True)) for r in rows],
+                "order_flips": [list(x) for x in res.order_flips],
+            }
+        )
     if fmt == "csv":
         return format_csv(headers, rows)
-    lines = [f"Each of {len(res.parameters)} parameters moved by up to ±{res.relative_range:.0%} "
-             f"(flip points searched up to ±95%); round {res.round}.", "",
-             format_table(["label", "verdict", "score", "range", "flip point"],
-                          [[r[2], r[3], r[4], f"{r[5]:.3f}–{r[6]:.3f}",
-                            "none up to ±95%" if r[8] is None else
-                            f"{r[8]} {r[9]:+.1%} → {r[11]}" + ("" if r[7] == "yes" else " (outside range)")]
-                           for r in rows]),
-             "", f"Mechanism pairs whose order swaps within the range: {len(res.order_flips)}"]
-    lines += [f"  - {a.rsplit('/', 1)[-1]} ↔ {b.rsplit('/', 1)[-1]} ({p})" for a, b, p in res.order_flips]
+    lines = [
+        f"Each of {len(res.parameters)} parameters moved by up to ±{res.relative_range:.0%} "
+        f"(flip points searched up to ±95%); round {res.round}.",
+        "",
+        format_table(
+            ["label", "verdict", "score", "range", "flip point"],
+            [
+                [
+                    r[2],
+                    r[3],
+                    r[4],
+                    f"{r[5]:.3f}–{r[6]:.3f}",
+                    "none up to ±95%"
+                    if r[8] is None
+                    else f"{r[8]} {r[9]:+.1%} → {r[11]}"
+                    + ("" if r[7] == "yes" else " (outside range)"),
+                ]
+                for r in rows
+            ],
+        ),
+        "",
+        f"Mechanism pairs whose order swaps within the range: {len(res.order_flips)}",
+    ]
+    lines += [
+        f"  - {a.rsplit('/', 1)[-1]} ↔ {b.rsplit('/', 1)[-1]} ({p})" for a, b, p in res.order_flips
+    ]
     return "\n".join(lines) + "\n"
 
 

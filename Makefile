@@ -1,0 +1,47 @@
+# Two commands for a fresh machine (see README.md):
+#   make demo   set up, then validate, score and draw the bundled flagship theory
+#   make test   set up, then lint, check the layering and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT := out
+
+.PHONY: setup demo test lint bench docs-images clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/install-system-deps.sh
+	scripts/install-system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/beleidstheorie validate
+	$(BIN)/beleidstheorie score
+	$(BIN)/beleidstheorie coverage
+	mkdir -p $(OUT)
+	$(BIN)/beleidstheorie score --format json -o $(OUT)/scores.json
+	$(BIN)/beleidstheorie render schema --evidence -o $(OUT)/schema.svg
+	$(BIN)/beleidstheorie render samenhang -o $(OUT)/samenhang.svg
+	$(BIN)/beleidstheorie interactive -o $(OUT)/intensiveringsaanpak.html
+	@echo "Diagrams and the interactive graph are in $(OUT)/"
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python benchmarks/bench_scoring.py
+
+docs-images: setup
+	$(BIN)/python scripts/make_docs_images.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Views: tables, JSON and CSV, graphviz diagrams and interactive pyvis pages."""

@@ -1,0 +1,208 @@
+/* beleidstheorie interactive view.
+ * All data comes from the JSON block #bt-data and reaches the page through
+ * textContent or DOM elements only: no data string is ever parsed as HTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("bt-data").textContent);
+  var T = data.text;
+  var FADED = { background: "#f1f1f1", border: "#d6d6d6",
+                highlight: { background: "#f1f1f1", border: "#999999" },
+                hover: { background: "#f1f1f1", border: "#999999" } };
+  var FADED_EDGE = { color: "#e4e4e4", inherit: false };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  var base = {};
+  data.nodes.forEach(function (n) { base[n.id] = n; });
+  var baseEdge = {};
+  data.edges.forEach(function (e) { baseEdge[e.id] = e; });
+
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var network = new vis.Network(document.getElementById("bt-graph"),
+                                { nodes: nodes, edges: edges }, data.options);
+  network.on("beforeDrawing", function (ctx) {
+    // column headers live on the canvas, not in the data sets: they are no nodes
+    ctx.save();
+    ctx.font = "bold 22px 'DejaVu Sans', Arial, sans-serif";
+    ctx.fillStyle = "#3a3a3a";
+    data.headers.forEach(function (h) {
+      ctx.textAlign = h.align;
+      ctx.fillText(h.text, h.x, h.y);
+    });
+    ctx.restore();
+  });
+  window.btNetwork = network;
+  window.btNodes = nodes;
+  window.btEdges = edges;
+
+  var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
+                focus: null };
+
+  function tooltip(id) {
+    var info = data.info[id];
+    var box = el("div", null, "bt-tip");
+    box.appendChild(el("div", info.kind, "bt-tip-kind"));
+    box.appendChild(el("div", info.label, "bt-tip-label"));
+    if (info.penvoerder) { box.appendChild(el("div", T.penvoerder + ": " + info.penvoerder)); }
+    if (info.description) { box.appendChild(el("p", info.description, "bt-tip-desc")); }
+    var scores = state.round ? data.scores[state.round] || {} : {};
+    var sc = scores[id];
+    if (sc) {
+      box.appendChild(el("div", T.score + ": " + sc.score + " · " + sc.verdict, "bt-tip-score"));
+      if (sc.evidence.length) {
+        box.appendChild(el("div", T.evidence, "bt-tip-head"));
+        var list = el("ul");
+        sc.evidence.forEach(function (ev) {
+          list.appendChild(el("li", ev.indicator + " — " + ev.status + " (" + ev.reference + ")"));
+        });
+        box.appendChild(list);
+      }
+    }
+    if (info.reference) { box.appendChild(el("div", T.reference + ": " + info.reference, "bt-tip-ref")); }
+    return box;
+  }
+
+  function edgeTip(e) { return el("div", e.meaning, "bt-tip"); }
+
+  function intersect(keep, list) {
+    var next = new Set(list);
+    if (keep === null) { return next; }
+    return new Set(Array.from(keep).filter(function (x) { return next.has(x); }));
+  }
+
+  function visibleSet() {
+    var keep = null;
+    if (state.subgoal) { keep = intersect(keep, data.keep.subgoal[state.subgoal]); }
+    if (state.initiative) { keep = intersect(keep, data.keep.initiative[state.initiative]); }
+    if (state.insufficient && state.round) {
+      keep = intersect(keep, data.keep.insufficient[state.round] || []);
+    }
+    return keep;
+  }
+
+  function render(fit) {
+    var keep = visibleSet();
+    var styles = state.round ? data.styles[state.round] || {} : {};
+    var near = null;
+    if (state.focus !== null) {
+      near = new Set(network.getConnectedNodes(state.focus));
+      near.add(state.focus);
+    }
+    var shown = [];
+    nodes.update(data.nodes.map(function (n) {
+      var st = styles[n.id] || base[n.id];
+      var hidden = keep !== null && !keep.has(n.id);
+      if (!hidden) { shown.push(n.id); }
+      var dim = near !== null && !near.has(n.id);
+      return { id: n.id, hidden: hidden, label: st.label, borderWidth: st.borderWidth,
+               shapeProperties: st.shapeProperties, title: tooltip(n.id),
+               color: dim ? FADED : st.color,
+               font: dim ? { color: "#b5b5b5", face: st.font.face, size: st.font.size } : st.font };
+    }));
+    edges.update(data.edges.map(function (e) {
+      var dim = near !== null && e.from !== state.focus && e.to !== state.focus;
+      return { id: e.id, color: dim ? FADED_EDGE : baseEdge[e.id].color, title: edgeTip(e) };
+    }));
+    document.getElementById("bt-visible-count").textContent =
+      T.visible.replace("{n}", String(shown.length)).replace("{total}", String(data.nodes.length));
+    if (fit && shown.length) { network.fit({ nodes: shown, animation: false }); }
+  }
+
+  function option(select, value, text) {
+    var o = el("option", text);
+    o.value = value;
+    select.appendChild(o);
+    return o;
+  }
+
+  function controls() {
+    document.getElementById("bt-title").textContent = data.title;
+    document.getElementById("bt-help").textContent = T.help;
+    document.getElementById("bt-label-subgoal").textContent = T.filter_subgoal;
+    document.getElementById("bt-label-initiative").textContent = T.filter_initiative;
+    document.getElementById("bt-label-round").textContent = T.filter_round;
+    document.getElementById("bt-label-insufficient").textContent = T.filter_insufficient;
+
+    var sg = document.getElementById("bt-filter-subgoal");
+    option(sg, "", T.all_subgoals);
+    data.subgoals.forEach(function (s) { option(sg, s.id, s.label); });
+    sg.addEventListener("change", function () { state.subgoal = sg.value; render(true); });
+
+    var ini = document.getElementById("bt-filter-initiative");
+    option(ini, "", T.all_initiatives);
+    data.initiatives.forEach(function (i) {
+      option(ini, i.id, (i.sub ? "\u00a0\u00a0\u00a0" : "") + i.label);
+    });
+    ini.addEventListener("change", function () { state.initiative = ini.value; render(true); });
+
+    var rnd = document.getElementById("bt-filter-round");
+    var box = document.getElementById("bt-filter-insufficient");
+    if (!data.rounds.length) {
+      option(rnd, "", T.no_rounds);
+      rnd.disabled = true;
+      box.disabled = true;
+    }
+    data.rounds.forEach(function (r) {
+      var o = option(rnd, r.id, r.label);
+      if (r.id === state.round) { o.selected = true; }
+    });
+    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); });
+    box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
+
+    network.on("click", function (params) {
+      state.focus = params.nodes.length ? params.nodes[0] : null;
+      render(false);
+    });
+  }
+
+  function legend() {
+    var aside = document.getElementById("bt-legend");
+    aside.textContent = "";
+    aside.appendChild(el("h2", T.legend));
+    data.legend.kinds.forEach(function (k) {
+      var row = el("div", null, "bt-legend-row");
+      var sw = el("span", null, "bt-swatch");
+      sw.style.background = k.fill;
+      sw.style.borderColor = k.border;
+      row.appendChild(sw);
+      row.appendChild(el("span", k.label));
+      aside.appendChild(row);
+    });
+    data.legend.edges.forEach(function (e) {
+      var row = el("div", null, "bt-legend-row");
+      var line = el("span", null, "bt-line" + (e.dashed ? " bt-dashed" : ""));
+      line.style.borderTopColor = e.colour;
+      row.appendChild(line);
+      row.appendChild(el("span", e.label));
+      aside.appendChild(row);
+    });
+    if (!data.rounds.length) { return; }
+    aside.appendChild(el("h2", T.score_scale));
+    data.legend.scale.slice().reverse().forEach(function (s) {
+      var row = el("div", null, "bt-legend-row");
+      var sw = el("span", null, "bt-swatch");
+      sw.style.background = s.colour;
+      row.appendChild(sw);
+      row.appendChild(el("span", s.text));
+      aside.appendChild(row);
+    });
+    var dashed = el("div", null, "bt-legend-row");
+    dashed.appendChild(el("span", null, "bt-swatch bt-dashed"));
+    dashed.appendChild(el("span", T.insufficient_sample));
+    aside.appendChild(dashed);
+    var current = data.rounds.filter(function (r) { return r.id === state.round; })[0];
+    if (current) { aside.appendChild(el("p", T.round + ": " + current.label)); }
+  }
+
+  controls();
+  legend();
+  render(false);
+  network.once("afterDrawing", function () { document.body.setAttribute("data-bt-ready", "1"); });
+  network.redraw();
+})();

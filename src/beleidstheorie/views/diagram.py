@@ -1,0 +1,407 @@
+"""Graphviz diagrams of a policy theory, as the evaluation report draws them.
+
+Three kinds of diagram, each a function of the theory's structure (read with
+SPARQL, see :mod:`beleidstheorie.views.structure`) and optionally a score result:
+
+``schema``
+    the beleidstheorie of section 1.3: Input → Activiteiten → Werkzame
+    mechanismen (grouped per sub-goal) → Subdoelen → Hoofddoel, with the context
+    factors of the three levels in a band beneath.
+``samenhang``
+    figure 2.2: initiatives and their typed links. Linked initiatives are
+    grouped in one box per penvoerder (lead organisation) of their top-level
+    initiative; an initiative with sub-lines counts as one unit, linked when any
+    of its lines has a link. Units without any link sit apart in the box
+    "Geen directe samenhang", as in the report.
+``initiative``
+    the appendix figure of one initiative: the initiative and its links →
+    beoogd resultaat → werkzame mechanismen → subdoelen.
+
+With a :class:`~beleidstheorie.reasoning.result.ScoreResult` mechanisms,
+sub-goals and the main goal (in samenhang: the initiatives) are filled by
+score on a greyscale-safe scale and 'onvoldoende bewijs' gets a dashed border.
+
+>>> from beleidstheorie.graph.load import load_theory
+>>> source = diagram_source(load_theory(EXAMPLE), "schema")
+>>> "cluster_col_mechanisms" in source and "cluster_context" in source
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import graphviz
+
+from beleidstheorie.errors import NotFoundError
+from beleidstheorie.graph.load import Theory
+from beleidstheorie.reasoning.result import NodeScore, ScoreResult
+from beleidstheorie.views.dotparts import (
+    add_legend,
+    chain,
+    column_attrs,
+    dot_text,
+    edge_attrs,
+    new_graph,
+    node_attrs,
+    same_rank,
+    wrapped,
+)
+from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
+from beleidstheorie.views.structure import (
+    CONTEXT_LEVELS,
+    Contribution,
+    Initiative,
+    Node,
+    Structure,
+    read_structure,
+)
+from beleidstheorie.views.wording import word, wrap
+
+DIAGRAM_KINDS = ("schema", "samenhang", "initiative")
+FORMATS = ("svg", "png", "pdf", "dot")
+UNLINKED = "cluster_unlinked"
+GRID = 3  # columns of the "Geen directe samenhang" box
+
+Scores = dict[str, NodeScore]
+
+
+def node_id(node: Node) -> str:
+    """The DOT name of a node: its kind and key (unique within a theory).
+
+    >>> node_id(Node(iri="x", key="maatwerk", kind="mechanism", label="Maatwerk"))
+    'mechanism/maatwerk'
+    """
+    return f"{node.kind}/{node.key}"
+
+
+def _scores(result: ScoreResult | None) -> Scores:
+    if result is None:
+        return {}
+    nodes = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
+    return {n.id: n for n in nodes}
+
+
+def _ini_lines(ini: Initiative, width: int = 28) -> list[str]:
+    return wrap(f"{ini.code} {ini.label}", width)
+
+
+def _add(g: graphviz.Digraph, node: Node, lines: list[str], score: NodeScore | None, lang: str,
+         **extra: str) -> str:  # fmt: skip
+    name = node_id(node)
+    g.node(name, **{**node_attrs(node.kind, lines, score, lang), **extra})
+    return name
+
+
+def _contribution_edge(g: graphviz.Digraph, tail: str, head: str, c: Contribution, lang: str,
+                       labelled: bool, **extra: str) -> None:  # fmt: skip
+    attrs = edge_attrs(CONTRIBUTION_STYLES[c.provenance])
+    if labelled:
+        attrs["label"] = dot_text([f"{word(c.provenance + '_short', lang)}, {word(c.strength, lang)}"])
+    g.edge(tail, head, **attrs, **extra)
+
+
+def _contribution_legend(s: Structure, lang: str) -> list:
+    used = sorted({c.provenance for c in s.contributions}, key=["stated", "inferred"].index)
+    return [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in used]
+
+
+# -- schema ----------------------------------------------------------------------------
+def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str) -> graphviz.Digraph:
+    g = new_graph("schema", s.label)
+    columns: list[list[str]] = []
+    # dot stacks unconnected parts bottom-up in the order they are declared:
+    # declared first, the context band ends up beneath and the legend under the goals
+    _context_band(g, s, lang)
+    left, right = add_legend(
+        g, lang, kinds=["input", "initiative", "mechanism", "subgoal", "main_goal", "context"],
+        edges=_contribution_legend(s, lang), result=result,
+    )  # fmt: skip
+
+    with g.subgraph(name="cluster_col_input") as c:
+        c.attr(**column_attrs(word("input", lang)))
+        columns.append([_add(c, n, wrap(n.label), None, lang) for n in s.inputs])
+
+    with g.subgraph(name="cluster_col_initiatives") as c:
+        c.attr(**column_attrs(word("initiatives", lang)))
+        names = []
+        for ini in (i for i in s.initiatives if i.parent is None):
+            subs = s.sub_lines(ini)
+            if not subs:
+                names.append(_add(c, ini, _ini_lines(ini), None, lang))
+                continue
+            with c.subgraph(name=f"cluster_family_{ini.key}") as f:
+                f.attr(label="", style="dashed,rounded", color="#7f9fbf", margin="6")
+                names += [_add(f, i, _ini_lines(i), None, lang) for i in (ini, *subs)]
+        columns.append(names)
+
+    with g.subgraph(name="cluster_col_mechanisms") as c:
+        c.attr(**column_attrs(word("mechanisms", lang)))
+        names = []
+        for sg in s.subgoals:
+            with c.subgraph(name=f"cluster_mechanisms_{sg.key}") as m:
+                m.attr(label=dot_text(wrap(sg.label, 30)), fontsize="11", style="rounded",
+                       color="#a15c00", margin="8")  # fmt: skip
+                names += [_add(m, n, wrap(n.label), scores.get(n.iri), lang)
+                          for n in s.mechanisms_of(sg)]  # fmt: skip
+        columns.append(names)
+
+    with g.subgraph(name="cluster_col_subgoals") as c:
+        c.attr(**column_attrs(word("subgoals", lang)))
+        columns.append([_add(c, n, wrap(n.label), scores.get(n.iri), lang) for n in s.subgoals])
+
+    with g.subgraph(name="cluster_col_main_goal") as c:
+        c.attr(**column_attrs(word("main_goal", lang)))
+        goal = s.main_goal
+        columns.append([_add(c, goal, wrap(goal.label, 34), scores.get(goal.iri), lang)])
+
+    columns = [col for col in columns if col]
+    for col in columns:
+        same_rank(g, col)
+    chain(g, [col[0] for col in columns])  # keeps the columns in order even without edges
+
+    ini_names = [node_id(i) for i in s.initiatives]
+    for n in s.inputs:
+        if ini_names:
+            g.edge(node_id(n), ini_names[len(ini_names) // 2], lhead="cluster_col_initiatives",
+                   **edge_attrs(STRUCTURE_EDGE))  # fmt: skip
+    for con in s.contributions:
+        _contribution_edge(g, node_id(s.node(con.initiative)), node_id(s.node(con.mechanism)),
+                           con, lang, labelled=False)  # fmt: skip
+    for m in s.mechanisms:
+        g.edge(node_id(m), node_id(s.node(m.subgoal)), **edge_attrs(STRUCTURE_EDGE))
+    for sg in s.subgoals:
+        g.edge(node_id(sg), node_id(s.main_goal), **edge_attrs(STRUCTURE_EDGE))
+
+    if len(columns) >= 2:
+        same_rank(g, [*columns[-2], *left])
+        same_rank(g, [*columns[-1], *right])
+    return g
+
+
+def _context_band(g: graphviz.Digraph, s: Structure, lang: str) -> None:
+    """The context factors in three rows (one per level) beneath the columns."""
+    if not s.context_factors:
+        return
+    with g.subgraph(name="cluster_context") as c:
+        c.attr(**column_attrs(word("context", lang)))
+        c.attr(style="rounded,filled", fillcolor="#fbf9f3")
+        for level in CONTEXT_LEVELS:
+            factors = s.context_at(level)
+            if not factors:
+                continue
+            with c.subgraph(name=f"cluster_context_{level}") as row:
+                row.attr(label=dot_text([word(level, lang)]), labelloc="t", labeljust="l",
+                         fontsize="12", style="rounded", color="#b5a582")  # fmt: skip
+                names = [_add(row, f, wrap(f.label, 30), None, lang) for f in factors]
+                chain(row, names)
+
+
+# -- samenhang ---------------------------------------------------------------------------
+def linked_units(s: Structure) -> tuple[list[Initiative], list[Initiative]]:
+    """Top-level initiatives split in (linked, unlinked) units.
+
+    A unit is an initiative with its sub-lines; it is linked when a typed link
+    touches any of its lines.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> linked, unlinked = linked_units(read_structure(load_theory(EXAMPLE).store))
+    >>> [i.key for i in linked], [i.key for i in unlinked]
+    (['buurtkamer', 'belcirkel'], ['burenhulp-training'])
+    """
+    touched = {k.source for k in s.links} | {k.target for k in s.links}
+    linked: list[Initiative] = []
+    unlinked: list[Initiative] = []
+    for ini in (i for i in s.initiatives if i.parent is None):
+        unit = s.family(ini)
+        (linked if any(i.iri in touched for i in unit) else unlinked).append(ini)
+    return linked, unlinked
+
+
+def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: str) -> graphviz.Digraph:
+    g = new_graph("samenhang", s.label)
+    g.attr(ranksep="0.7")
+    linked, unlinked = linked_units(s)
+    subs = [i for i in s.initiatives if i.parent]
+    types = [t for t in LINK_STYLES if any(k.type == t for k in s.links)]
+    if subs:
+        types.append("part-of")
+    # declared first, so that dot stacks the legend beneath the rest (see _schema)
+    add_legend(g, lang, kinds=["initiative"], edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
+               result=result, notes=[word("cluster_penvoerder", lang)])  # fmt: skip
+
+    def draw(target: graphviz.Digraph, top: Initiative) -> list[str]:
+        return [_add(target, i, _ini_lines(i, 24), scores.get(i.iri), lang) for i in s.family(top)]
+
+    if unlinked:
+        with g.subgraph(name=UNLINKED) as c:
+            c.attr(**column_attrs(word("no_links", lang)))
+            names = [name for unit in unlinked for name in draw(c, unit)]
+            for row in range(0, len(names), GRID):
+                chain(c, names[row : row + GRID])
+
+    by_org: dict[str, list[Initiative]] = {}
+    for ini in linked:
+        by_org.setdefault(ini.penvoerder or "", []).append(ini)
+    for k, (org, units) in enumerate(by_org.items()):
+        if not org:
+            for unit in units:
+                draw(g, unit)
+            continue
+        with g.subgraph(name=f"cluster_org_{k}") as c:
+            c.attr(label=dot_text(wrap(units[0].penvoerder_label, 30)), fontsize="11",
+                   style="rounded,filled", fillcolor="#f4f7fb", color="#7f9fbf", margin="8")  # fmt: skip
+            for unit in units:
+                draw(c, unit)
+
+    for link in s.links:
+        style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
+        g.edge(node_id(s.node(link.source)), node_id(s.node(link.target)), **edge_attrs(style))
+    for sub in subs:
+        g.edge(node_id(sub), node_id(s.node(sub.parent)), **edge_attrs(LINK_STYLES["part-of"]))  # type: ignore[arg-type]
+
+    return g
+
+
+# -- one initiative --------------------------------------------------------------------
+def _initiative(s: Structure, name: str, scores: Scores, lang: str, result: ScoreResult | None,
+                ) -> graphviz.Digraph:  # fmt: skip
+    focal = s.find_initiative(name)
+    members = (focal, *s.sub_lines(focal))
+    g = new_graph("initiative", f"{focal.code} {focal.label}")
+    columns: list[list[str]] = [[], [], [], []]
+    shown_iris = {m.iri for m in members} | ({focal.parent} if focal.parent else set())
+    shown_iris |= {x for m in members for k in s.links_of(m) for x in (k.source, k.target)}
+    types = {k.type for k in s.links if k.source in shown_iris and k.target in shown_iris}
+    if any(i.parent in shown_iris and i.iri in shown_iris for i in s.initiatives):
+        types.add("part-of")
+    edges = [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in ("stated", "inferred")]
+    edges += [(LINK_STYLES[t], word(t, lang)) for t in LINK_STYLES if t in types]
+    add_legend(g, lang, edges=edges, result=result)  # declared first: drawn beneath
+
+    with g.subgraph(name="cluster_col_initiative") as c:
+        c.attr(**column_attrs(word("initiative_links", lang)))
+        for i in members:
+            columns[0].append(_add(c, i, _ini_lines(i), scores.get(i.iri), lang,
+                                   penwidth="2.6" if i is focal else "1.2"))  # fmt: skip
+        for other in (i for i in s.initiatives if i.iri in shown_iris and i not in members):
+            columns[0].append(_add(c, other, _ini_lines(other), None, lang, style="rounded,dashed,filled"))
+
+    with g.subgraph(name="cluster_col_result") as c:
+        c.attr(**column_attrs(word("result", lang)))
+        for i in members:
+            with c.subgraph(name=f"cluster_result_{i.key}") as r:
+                r.attr(label=dot_text(wrap(i.label, 40)) if len(members) > 1 else "",
+                       style="rounded", color="#aaaaaa", fontsize="10")  # fmt: skip
+                lines = [f"result/{i.key}/effect"]
+                r.node(lines[0], label=wrapped(i.description or i.label, 44), shape="box",
+                       style="filled", fillcolor="#ffffff", color="#555555")  # fmt: skip
+                for j, out in enumerate(i.outputs):
+                    lines.append(f"result/{i.key}/output/{j}")
+                    r.node(lines[-1], label=wrapped(f"• {out}", 44), shape="box", style="rounded",
+                           color="#999999", fontsize="10")  # fmt: skip
+                columns[1] += lines
+
+    mechs = [m for m in s.mechanisms if any(c.mechanism == m.iri for i in members
+                                            for c in s.contributions_of(i))]  # fmt: skip
+    with g.subgraph(name="cluster_col_mechanisms") as c:
+        c.attr(**column_attrs(word("mechanisms", lang)))
+        columns[2] = [_add(c, m, wrap(m.label), scores.get(m.iri), lang) for m in mechs]
+    subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
+    with g.subgraph(name="cluster_col_subgoals") as c:
+        c.attr(**column_attrs(word("subgoals", lang)))
+        columns[3] = [_add(c, sg, wrap(sg.label), scores.get(sg.iri), lang) for sg in subgoals]
+
+    columns = [col for col in columns if col]
+    for col in columns:
+        same_rank(g, col)
+    chain(g, [col[0] for col in columns])
+
+    for i in members:
+        g.edge(node_id(i), f"result/{i.key}/effect", lhead=f"cluster_result_{i.key}",
+               **edge_attrs(STRUCTURE_EDGE))  # fmt: skip
+        for con in s.contributions_of(i):
+            _contribution_edge(g, f"result/{i.key}/effect", node_id(s.node(con.mechanism)), con, lang,
+                               labelled=True, ltail=f"cluster_result_{i.key}")  # fmt: skip
+    for m in mechs:
+        g.edge(node_id(m), node_id(s.node(m.subgoal)), **edge_attrs(STRUCTURE_EDGE))
+    for link in s.links:
+        if link.source in shown_iris and link.target in shown_iris:
+            style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
+            g.edge(node_id(s.node(link.source)), node_id(s.node(link.target)), **edge_attrs(style))
+    for i in s.initiatives:
+        if i.parent in shown_iris and i.iri in shown_iris:
+            g.edge(node_id(i), node_id(s.node(i.parent)), **edge_attrs(LINK_STYLES["part-of"]))  # type: ignore[arg-type]
+    return g
+
+
+# -- public API ------------------------------------------------------------------------
+def build_diagram(
+    theory: Theory,
+    kind: str,
+    *,
+    result: ScoreResult | None = None,
+    lang: str = "nl",
+    initiative: str | None = None,
+) -> graphviz.Digraph:
+    """The graphviz graph of a diagram (see the module docstring for the kinds)."""
+    structure = read_structure(theory.store, lang)
+    scores = _scores(result)
+    if kind == "schema":
+        return _schema(structure, scores, result, lang)
+    if kind == "samenhang":
+        return _samenhang(structure, scores, result, lang)
+    if kind == "initiative":
+        if not initiative:
+            raise NotFoundError("the initiative diagram needs the name of an initiative")
+        return _initiative(structure, initiative, scores, lang, result)
+    raise NotFoundError(f"no diagram kind {kind!r} (kinds: {', '.join(DIAGRAM_KINDS)})")
+
+
+def diagram_source(
+    theory: Theory,
+    kind: str,
+    *,
+    result: ScoreResult | None = None,
+    lang: str = "nl",
+    initiative: str | None = None,
+) -> str:
+    """The DOT text of a diagram (no I/O).
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> dot = diagram_source(load_theory(EXAMPLE), "initiative", initiative="belcirkel")
+    >>> dot.startswith("digraph initiative {")
+    True
+    """
+    return build_diagram(theory, kind, result=result, lang=lang, initiative=initiative).source
+
+
+def render_diagram(
+    theory: Theory,
+    kind: str,
+    output: Path,
+    *,
+    result: ScoreResult | None = None,
+    lang: str = "nl",
+    initiative: str | None = None,
+) -> Path:
+    """Write a diagram to ``output``; the suffix picks the format (.svg .png .pdf .dot).
+
+    ``.dot`` writes the DOT source; the others run graphviz's ``dot``.
+
+    >>> import tempfile
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> out = Path(tempfile.mkdtemp()) / "schema.svg"
+    >>> render_diagram(load_theory(EXAMPLE), "schema", out).read_text()[:5]
+    '<?xml'
+    """
+    output = Path(output)
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise NotFoundError(f"cannot write {output.name}: use one of .{', .'.join(FORMATS)}")
+    graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
+    if fmt == "dot":
+        output.write_text(graph.source, encoding="utf-8")
+    else:
+        output.write_bytes(graph.pipe(format=fmt))
+    return output

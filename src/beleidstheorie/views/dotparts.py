@@ -1,0 +1,183 @@
+"""Building blocks of the graphviz diagrams: safe labels, node styles, the legend.
+
+Every text from the data goes through :func:`dot_text` (plain labels) or
+:func:`html_text` (HTML-like labels), so quotes, backslashes and ``<...>`` in a
+label are drawn as written and can never break the DOT source.
+
+>>> print(dot_text(['say "hi" \\\\ <b>', "line 2"]))
+say "hi" \\\\ <b>\\nline 2
+>>> html_text("<script> & co")
+'&lt;script&gt; &amp; co'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+import graphviz
+
+from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
+from beleidstheorie.views.palette import (
+    FONT,
+    KIND_STYLES,
+    SCORE_SCALE,
+    LineStyle,
+    band_bounds,
+    score_colour,
+    text_colour,
+)
+from beleidstheorie.views.wording import format_score, word, wrap
+
+LEGEND = "cluster_legend"
+
+
+def dot_text(lines: Iterable[str]) -> str:
+    """A DOT label showing ``lines`` literally, one per line."""
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+
+
+def wrapped(text: str, width: int = 28, max_lines: int | None = None) -> str:
+    """A DOT label of ``text`` wrapped at ``width`` characters."""
+    return dot_text(wrap(text, width, max_lines))
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for a graphviz HTML-like label."""
+    return html.escape(text, quote=True)
+
+
+def new_graph(name: str, title: str) -> graphviz.Digraph:
+    """A left-to-right digraph with the house style and ``title`` on top."""
+    g = graphviz.Digraph(name)
+    g.attr(
+        rankdir="LR", newrank="true", compound="true", fontname=FONT, fontsize="18",
+        label=dot_text([title]), labelloc="t", labeljust="c", nodesep="0.18",
+        ranksep="0.9", pad="0.3", splines="spline", outputorder="edgesfirst",
+    )  # fmt: skip
+    g.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", penwidth="1.2")
+    g.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#555555")
+    return g
+
+
+def column_attrs(title: str) -> dict[str, str]:
+    """Attributes of a column cluster with a bold header."""
+    return dict(label=dot_text([title]), labelloc="t", fontsize="15", style="rounded,filled",
+                fillcolor="#fafafa", color="#bbbbbb", margin="12")  # fmt: skip
+
+
+def kind_attrs(kind: str) -> dict[str, str]:
+    """The look of a node of ``kind`` without evidence."""
+    k = KIND_STYLES[kind]
+    return dict(shape=k.dot_shape, style=k.dot_style, fillcolor=k.fill, color=k.border,
+                fontcolor="#000000")  # fmt: skip
+
+
+def score_attrs(kind: str, score: NodeScore) -> dict[str, str]:
+    """The look of a scored node: fill by score, a dashed bold border when evidence is lacking."""
+    attrs = kind_attrs(kind)
+    fill = score_colour(score.score)
+    attrs.update(fillcolor=fill, fontcolor=text_colour(fill), color="#222222")
+    if score.verdict == INSUFFICIENT:
+        attrs.update(style=attrs["style"].replace("bold", "") + ",dashed", penwidth="3.2")
+    return attrs
+
+
+def score_line(score: NodeScore, lang: str) -> str:
+    """'0,96 · onvoldoende bewijs': the score and verdict printed under a label."""
+    return f"{format_score(score.score, lang)} · {word(score.verdict, lang)}"
+
+
+def node_attrs(kind: str, lines: list[str], score: NodeScore | None, lang: str) -> dict[str, str]:
+    """Label and look of a node, with its score when there is one."""
+    if score is None:
+        return {"label": dot_text(lines), **kind_attrs(kind)}
+    return {"label": dot_text([*lines, score_line(score, lang)]), **score_attrs(kind, score)}
+
+
+def edge_attrs(style: LineStyle) -> dict[str, str]:
+    """Graphviz attributes of an edge drawn in ``style``."""
+    attrs = dict(color=style.colour, style=style.style, arrowhead=style.arrowhead,
+                 penwidth="2.4" if style.style == "bold" else "1.3")  # fmt: skip
+    if style.both_ends:
+        attrs.update(dir="both", arrowtail=style.arrowhead)
+    return attrs
+
+
+def _scale_table(result: ScoreResult, lang: str) -> str:
+    rows = [f'<TR><TD COLSPAN="2"><B>{html_text(word("score_scale", lang))}</B></TD></TR>']
+    for band in reversed(range(len(SCORE_SCALE))):
+        lo, hi = band_bounds(band)
+        fill = SCORE_SCALE[band]
+        text = f"{format_score(lo, lang)} – {format_score(hi, lang)}"
+        rows.append(
+            f'<TR><TD BGCOLOR="{fill}" WIDTH="36"><FONT COLOR="{text_colour(fill)}">'
+            f"{band + 1}</FONT></TD><TD ALIGN=\"LEFT\">{html_text(text)}</TD></TR>"
+        )
+    rnd = f"{word('round', lang)}: {result.round_label}"
+    rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_text(rnd)}</TD></TR>')
+    return f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">{"".join(rows)}</TABLE>>'
+
+
+def add_legend(
+    g: graphviz.Digraph,
+    lang: str,
+    *,
+    kinds: Sequence[str] = (),
+    edges: Sequence[tuple[LineStyle, str]] = (),
+    result: ScoreResult | None = None,
+    notes: Sequence[str] = (),
+) -> tuple[list[str], list[str]]:
+    """Add the legend cluster; return its (left, right) node names for rank alignment.
+
+    ``kinds`` are node kinds drawn as small sample nodes, ``edges`` sample lines
+    with their meaning; with a ``result`` the colour scale, the measurement round
+    and the look of 'onvoldoende bewijs' are explained.
+    """
+    left: list[str] = []
+    right: list[str] = []
+    with g.subgraph(name=LEGEND) as c:
+        c.attr(label=dot_text([word("legend", lang)]), labelloc="t", fontsize="13",
+               style="rounded", color="#999999", margin="10")  # fmt: skip
+        c.attr("node", fontsize="10")
+        for kind in kinds:
+            name = f"legend/kind/{kind}"
+            c.node(name, label=dot_text(wrap(word(f"kind_{kind}", lang), 24)), **kind_attrs(kind))
+            right.append(name)
+        for i, (style, meaning) in enumerate(edges):
+            a, b = f"legend/edge/{i}/from", f"legend/edge/{i}/to"
+            c.node(a, label="", shape="point", width="0.06", color="#999999")
+            c.node(b, label=dot_text(wrap(meaning, 30)), shape="plaintext")
+            c.edge(a, b, **edge_attrs(style))
+            left.append(a)
+            right.append(b)
+        if result is not None:
+            c.node("legend/scale", label=_scale_table(result, lang), shape="plaintext")
+            sample = NodeScore("", "", "mechanism", "", "", 0.5, 0.5, 0.0, INSUFFICIENT)
+            c.node("legend/insufficient", label=dot_text(wrap(word("insufficient_sample", lang), 24)),
+                   **score_attrs("mechanism", sample))  # fmt: skip
+            right += ["legend/scale", "legend/insufficient"]
+        for i, note in enumerate(notes):
+            name = f"legend/note/{i}"
+            c.node(name, label=dot_text(wrap(note, 30)), shape="plaintext")
+            right.append(name)
+        # two ranks: the starts of the sample lines, and everything else
+        same_rank(c, left)
+        same_rank(c, right)
+    return left, right
+
+
+def same_rank(g: graphviz.Digraph, names: Iterable[str]) -> None:
+    """Put the nodes ``names`` (already declared anywhere) in one rank."""
+    names = list(names)
+    if names:
+        with g.subgraph() as r:
+            r.attr(rank="same")
+            for name in names:
+                r.node(name)
+
+
+def chain(g: graphviz.Digraph, names: Sequence[str]) -> None:
+    """Invisible edges that keep ``names`` in this left-to-right order."""
+    for a, b in zip(names, names[1:], strict=False):
+        g.edge(a, b, style="invis")

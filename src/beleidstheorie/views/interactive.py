@@ -1,0 +1,353 @@
+"""An interactive, self-contained HTML view of a theory (vis-network via pyvis).
+
+One HTML file that works offline: vis-network's JavaScript and CSS (shipped
+with pyvis) are inlined, there are no requests to any server and a
+Content-Security-Policy forbids them. The theory is laid out left to right in
+columns (input, initiatives, mechanisms, sub-goals, main goal) with the
+context factors in a band beneath, as in the report (positions from
+:mod:`beleidstheorie.views.columns`); ``physics=True`` lets the nodes float
+instead.
+
+Hovering a node shows its description, score, verdict and main evidence;
+clicking it dims everything but its neighbourhood. A panel above the graph has
+four filters that combine (a node stays when every active filter keeps it):
+
+sub-goal (``bt-filter-subgoal``)
+    the sub-goal, its mechanisms, the initiatives contributing to them (with
+    the initiative a sub-line belongs to), the main goal and the inputs.
+initiative (``bt-filter-initiative``)
+    the initiative with its sub-lines (or the initiative it is a sub-line of),
+    the initiatives it has typed links with, the mechanisms it and its
+    sub-lines contribute to, their sub-goals, the main goal and the inputs.
+measurement round (``bt-filter-round``)
+    switches scores, colours and tooltips between the results given.
+"alleen onvoldoende bewijs" (``bt-filter-insufficient``)
+    the initiatives, mechanisms, sub-goals and main goal whose verdict is
+    'insufficient evidence' in the chosen round, plus the sub-goal and main
+    goal that each kept mechanism or sub-goal leads to, so every kept node
+    still shows where it leads.
+
+Every text from the data reaches the page as JSON inside a
+``<script type="application/json">`` block (with ``<``, ``>`` and ``&``
+escaped) and is put on screen with ``textContent``; tooltips are DOM elements,
+never HTML strings.
+
+>>> from beleidstheorie.graph.load import load_theory
+>>> page = interactive_html(load_theory(EXAMPLE))
+>>> "cdn" in page.lower() or "https://" in page.split("bt-data")[1]
+False
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import asdict
+import re
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from pyvis.network import Network
+
+from beleidstheorie.graph.load import Theory
+from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
+from beleidstheorie.views.columns import ColumnLayout, column_layout
+from beleidstheorie.views.palette import (
+    CONTRIBUTION_STYLES,
+    FONT,
+    KIND_STYLES,
+    LINK_STYLES,
+    SCORE_SCALE,
+    STRUCTURE_EDGE,
+    LineStyle,
+    band_bounds,
+    score_colour,
+    text_colour,
+)
+from beleidstheorie.views.structure import Node, Structure, read_structure
+from beleidstheorie.views.wording import format_score, word, wrap
+
+LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal": 4, "context": 5}
+"""The column (vis-network level) of each kind; context factors form a band beneath."""
+TOP_EVIDENCE = 3
+UI_WORDS = (
+    "filter_subgoal", "filter_initiative", "filter_round", "filter_insufficient", "all_subgoals",
+    "all_initiatives", "no_rounds", "visible", "score", "evidence", "reference", "penvoerder",
+    "help", "legend", "score_scale", "insufficient_sample", "stated", "inferred", "round",
+)  # fmt: skip
+FONT_STACK = f"{FONT}, Arial, sans-serif"
+
+
+def _asset(name: str) -> str:
+    return (files("beleidstheorie.views") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    return (files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+
+
+LABEL_WIDTH = {"initiative": 34, "main_goal": 34, "context": 30}
+LABEL_LINES = {"context": 4, "initiative": 3}  # the tooltip has the whole text
+
+
+def _node_label(node: Node) -> str:
+    text = f"{node.code} {node.label}" if node.kind == "initiative" else node.label  # type: ignore[attr-defined]
+    return "\n".join(wrap(text, LABEL_WIDTH.get(node.kind, 28), LABEL_LINES.get(node.kind)))
+
+
+def _base_style(node: Node) -> dict[str, Any]:
+    k = KIND_STYLES[node.kind]
+    return {
+        "label": _node_label(node),
+        "color": {"background": k.fill, "border": k.border,
+                  "highlight": {"background": k.fill, "border": "#000000"},
+                  "hover": {"background": k.fill, "border": "#000000"}},
+        "font": {"color": "#000000", "face": FONT_STACK,
+                 "size": 16 if node.kind == "main_goal" else 13},
+        "borderWidth": 3 if node.kind == "main_goal" else 1.5,
+        "shapeProperties": {"borderDashes": False, "borderRadius": 8},
+    }  # fmt: skip
+
+
+def _score_style(node: Node, score: NodeScore, lang: str) -> dict[str, Any]:
+    style = _base_style(node)
+    if node.kind != "initiative":  # initiatives keep colour and label; dashes tell the verdict
+        line = f"{format_score(score.score, lang)} · {word(score.verdict, lang)}"
+        style["label"] = f"{style['label']}\n{line}"
+        fill = score_colour(score.score)
+        style["color"] = {"background": fill, "border": "#222222",
+                          "highlight": {"background": fill, "border": "#000000"},
+                          "hover": {"background": fill, "border": "#000000"}}  # fmt: skip
+        style["font"] = {**style["font"], "color": text_colour(fill)}
+    if score.verdict == INSUFFICIENT:
+        style["borderWidth"] = 4
+        style["shapeProperties"] = {"borderDashes": [8, 5], "borderRadius": 8}
+    return style
+
+
+def _edge(style: LineStyle, meaning: str, within_column: bool = False) -> dict[str, Any]:
+    arrows: dict[str, Any] = {"to": {"enabled": style.arrowhead != "none", "scaleFactor": 0.6}}
+    if style.both_ends:
+        arrows["from"] = {"enabled": True, "scaleFactor": 0.6}
+    edge = {"color": {"color": style.colour, "inherit": False}, "dashes": style.dashes,
+            "width": style.width, "arrows": arrows, "meaning": meaning}  # fmt: skip
+    if within_column:  # links between initiatives arc beside their column
+        edge["smooth"] = {"type": "curvedCW", "roundness": 0.35}
+    return edge
+
+
+def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = None) -> Network:
+    """The pyvis network of a theory's structure (base style, no scores).
+
+    With a ``layout`` every node gets its column position.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> net = build_network(read_structure(load_theory(EXAMPLE).store))
+    >>> len(net.nodes), len(net.edges)
+    (13, 16)
+    """
+    net = Network(directed=True, cdn_resources="in_line")
+    nodes = (*s.inputs, *s.initiatives, *s.mechanisms, *s.subgoals, s.main_goal, *s.context_factors)
+    for n in nodes:
+        shape = KIND_STYLES[n.kind].vis_shape
+        place = {}
+        if layout is not None:
+            place = dict(zip(("x", "y"), layout.positions[n.iri], strict=True))
+        net.add_node(n.iri, shape=shape, level=LEVELS[n.kind], **place, **_base_style(n))
+    edges: list[tuple[str, str, dict[str, Any]]] = []
+    structure_edge = _edge(STRUCTURE_EDGE, word("structure_edge", lang))
+    edges += [(i.iri, n.iri, structure_edge) for i in s.inputs for n in s.initiatives if not n.parent]
+    edges += [(c.initiative, c.mechanism, _edge(CONTRIBUTION_STYLES[c.provenance], word(c.provenance, lang)))
+              for c in s.contributions]  # fmt: skip
+    edges += [(m.iri, m.subgoal, structure_edge) for m in s.mechanisms]
+    edges += [(sg.iri, s.main_goal.iri, structure_edge) for sg in s.subgoals]
+    edges += [(k.source, k.target, _edge(LINK_STYLES.get(k.type, LINK_STYLES["supports"]),
+                                         word(k.type, lang), within_column=True))
+              for k in s.links]  # fmt: skip
+    edges += [(i.iri, i.parent, _edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True))
+              for i in s.initiatives if i.parent]  # fmt: skip
+    for k, (a, b, attrs) in enumerate(edges):
+        net.add_edge(a, b, id=f"e{k}", **attrs)
+    return net
+
+
+# -- filters -----------------------------------------------------------------------------
+def keep_for_subgoal(s: Structure, subgoal: Node) -> set[str]:
+    """IRIs the sub-goal filter keeps (see the module docstring)."""
+    mechs = {m.iri for m in s.mechanisms_of(subgoal)}
+    inis = {c.initiative for c in s.contributions if c.mechanism in mechs}
+    parents = {s.node(i).parent for i in inis} - {None}  # type: ignore[attr-defined]
+    return {subgoal.iri, s.main_goal.iri, *mechs, *inis, *parents, *(i.iri for i in s.inputs)}  # type: ignore[misc]
+
+
+def keep_for_initiative(s: Structure, iri: str) -> set[str]:
+    """IRIs the initiative filter keeps (see the module docstring)."""
+    ini = s.node(iri)
+    own = [ini, *s.sub_lines(ini)]  # type: ignore[arg-type]
+    keep = {n.iri for n in own} | ({ini.parent} if ini.parent else set())  # type: ignore[attr-defined]
+    keep |= {x for n in own for k in s.links_of(n) for x in (k.source, k.target)}  # type: ignore[arg-type]
+    mechs = {c.mechanism for n in own for c in s.contributions_of(n)}  # type: ignore[arg-type]
+    keep |= mechs | {s.node(m).subgoal for m in mechs}  # type: ignore[attr-defined]
+    return keep | {s.main_goal.iri, *(i.iri for i in s.inputs)}
+
+
+def keep_insufficient(s: Structure, result: ScoreResult) -> set[str]:
+    """IRIs the 'alleen onvoldoende bewijs' filter keeps for one round."""
+    scored = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
+    keep = {n.id for n in scored if n.verdict == INSUFFICIENT}
+    for m in s.mechanisms:
+        if m.iri in keep:
+            keep |= {m.subgoal, s.main_goal.iri}
+    if any(sg.iri in keep for sg in s.subgoals):
+        keep.add(s.main_goal.iri)
+    return keep
+
+
+# -- data for the page -------------------------------------------------------------------
+def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
+    kind = "sub_line" if getattr(n, "parent", None) else n.kind
+    label = f"{n.code} {n.label}" if n.kind == "initiative" else n.label  # type: ignore[attr-defined]
+    return {"kind": word(f"kind_{kind}", lang), "label": label, "description": n.description,
+            "reference": n.reference, "penvoerder": getattr(n, "penvoerder_label", "")}  # fmt: skip
+
+
+def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
+    evidence = [{"indicator": e.indicator_label, "status": word(e.status, lang),
+                 "reference": e.reference} for e in score.contributions[:TOP_EVIDENCE]]  # fmt: skip
+    return {"score": format_score(score.score, lang), "verdict": word(score.verdict, lang),
+            "insufficient": score.verdict == INSUFFICIENT, "evidence": evidence}  # fmt: skip
+
+
+def _rounds(result: ScoreResult | None, by_round: dict[str, ScoreResult] | None) -> dict[str, ScoreResult]:
+    rounds = dict(by_round or {})
+    if result is not None and result.round not in rounds:
+        rounds[result.round] = result
+    return rounds
+
+
+def _options(physics: bool) -> dict[str, Any]:
+    # Without physics the nodes keep the column positions of views.columns
+    # (vis' own hierarchical layout stacks unconnected context factors below
+    # everything and reorders columns); with physics they float freely.
+    return {
+        "layout": {"hierarchical": {"enabled": False}, "randomSeed": 7},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "stabilization": {"iterations": 400}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
+                        "keyboard": False, "multiselect": False},
+        "nodes": {"widthConstraint": {"maximum": 330}, "margin": 10},
+        "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "horizontal",
+                             "roundness": 0.45}, "selectionWidth": 2},
+    }  # fmt: skip
+
+
+def page_data(
+    theory: Theory,
+    *,
+    result: ScoreResult | None = None,
+    results_by_round: dict[str, ScoreResult] | None = None,
+    lang: str = "nl",
+    physics: bool = False,
+) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready data."""
+    s = read_structure(theory.store, lang)
+    layout = None if physics else column_layout(s)
+    net = build_network(s, lang, layout)
+    rounds = _rounds(result, results_by_round)
+    nodes = (*s.inputs, *s.initiatives, *s.mechanisms, *s.subgoals, s.main_goal, *s.context_factors)
+    styles: dict[str, dict[str, Any]] = {}
+    scores: dict[str, dict[str, Any]] = {}
+    for rid, res in rounds.items():
+        by_iri = {n.id: n for n in (res.main_goal, *res.subgoals, *res.mechanisms, *res.initiatives)}
+        styles[rid] = {n.iri: _score_style(n, by_iri[n.iri], lang) for n in nodes if n.iri in by_iri}
+        scores[rid] = {iri: _score_data(ns, lang) for iri, ns in by_iri.items()}
+    kinds = ("input", "initiative", "mechanism", "subgoal", "main_goal", "context")
+    return {
+        "lang": lang,
+        "title": s.label,
+        "text": {k: word(k, lang) for k in UI_WORDS},
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": _options(physics),
+        "headers": [asdict(h) for h in layout.headers] if layout else [],
+        "info": {n.iri: _info(s, n, lang) for n in nodes},
+        "rounds": [{"id": rid, "label": res.round_label} for rid, res in rounds.items()],
+        "defaultRound": result.round if result is not None else next(reversed(rounds), None),
+        "styles": styles,
+        "scores": scores,
+        "subgoals": [{"id": sg.iri, "label": sg.label} for sg in s.subgoals],
+        "initiatives": [{"id": i.iri, "label": f"{i.code} {i.label}", "sub": bool(i.parent)}
+                        for i in s.initiatives],  # fmt: skip
+        "keep": {
+            "subgoal": {sg.iri: sorted(keep_for_subgoal(s, sg)) for sg in s.subgoals},
+            "initiative": {i.iri: sorted(keep_for_initiative(s, i.iri)) for i in s.initiatives},
+            "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
+        },
+        "legend": {
+            "kinds": [{"label": word(f"kind_{k}", lang), "fill": KIND_STYLES[k].fill,
+                       "border": KIND_STYLES[k].border} for k in kinds],  # fmt: skip
+            "edges": [{"label": word(p, lang), "colour": CONTRIBUTION_STYLES[p].colour,
+                       "dashed": bool(CONTRIBUTION_STYLES[p].dashes)} for p in ("stated", "inferred")],  # fmt: skip
+            "scale": [{"colour": c, "text": " – ".join(format_score(b, lang) for b in band_bounds(i)),
+                       "fontColour": text_colour(c)} for i, c in enumerate(SCORE_SCALE)],  # fmt: skip
+        },
+    }
+
+
+def _json_for_html(data: Any) -> str:
+    """JSON that is safe inside a <script> block: no '<', '>' or '&' survive literally.
+
+    >>> _json_for_html({"a": "</script><b>&"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def interactive_html(
+    theory: Theory,
+    *,
+    result: ScoreResult | None = None,
+    results_by_round: dict[str, ScoreResult] | None = None,
+    lang: str = "nl",
+    physics: bool = False,
+) -> str:
+    """The interactive page as one self-contained HTML text (no I/O besides package files)."""
+    data = page_data(theory, result=result, results_by_round=results_by_round, lang=lang,
+                     physics=physics)  # fmt: skip
+    parts = {
+        "LANG": "en" if lang == "en" else "nl",
+        "TITLE": html.escape(data["title"]),
+        "VIS_CSS": _vis_asset("vis-network.css"),
+        "PAGE_CSS": _asset("interactive.css"),
+        "DATA": _json_for_html(data),
+        "VIS_JS": _vis_asset("vis-network.min.js"),
+        "APP_JS": _asset("interactive.js"),
+    }
+    # one pass, so nothing inserted is ever scanned for markers again
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _asset("interactive.html"))
+
+
+def write_interactive(
+    theory: Theory,
+    output: Path,
+    *,
+    result: ScoreResult | None = None,
+    results_by_round: dict[str, ScoreResult] | None = None,
+    lang: str = "nl",
+    physics: bool = False,
+) -> Path:
+    """Write the interactive page to ``output`` (one offline HTML file).
+
+    >>> import tempfile
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> out = write_interactive(load_theory(EXAMPLE), Path(tempfile.mkdtemp()) / "t.html")
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    output = Path(output)
+    text = interactive_html(theory, result=result, results_by_round=results_by_round, lang=lang,
+                            physics=physics)  # fmt: skip
+    output.write_text(text, encoding="utf-8")
+    return output

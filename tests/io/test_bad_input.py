@@ -1,0 +1,159 @@
+"""Each kind of bad input gets a clear error naming the file, the place and the cause."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from beleidstheorie import LoadError, load_theory
+from tests.conftest import EXAMPLE
+
+
+@pytest.fixture
+def theory_dir(tmp_path: Path) -> Path:
+    """A writable copy of the example theory, split into theory.yaml + one initiative file."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLE / "theory.yaml").read_text(encoding="utf-8"))
+    initiatives = data.pop("initiatives")
+    (tmp_path / "theory.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    (tmp_path / "initiatives").mkdir()
+    for ini in initiatives:
+        path = tmp_path / "initiatives" / f"{ini['number']:02d}-{ini['id']}.yaml"
+        path.write_text(yaml.safe_dump(ini, allow_unicode=True, sort_keys=False))
+    return tmp_path
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(LoadError) as info:
+        load_theory(path)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+def test_unknown_reference_names_the_file_line_and_the_missing_id(theory_dir):
+    path = theory_dir / "initiatives" / "01-buurtkamer.yaml"
+    edit(path, "mechanism: vaste-contacten", "mechanism: vaste-kontakten")
+    line = line_of(path, "vaste-kontakten")
+    assert problems_of(theory_dir) == [
+        f"{path}: line {line} (contributions[1].mechanism): unknown mechanism 'vaste-kontakten'"
+    ]
+
+
+def test_duplicate_id_names_both_places(theory_dir):
+    path = theory_dir / "initiatives" / "02-belcirkel.yaml"
+    edit(path, "id: belcirkel-deelnemers", "id: buurtkamer-bezoekers")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(f"{path}: line {line_of(path, 'id: buurtkamer-bezoekers')} ")
+    assert "duplicate indicator id 'buurtkamer-bezoekers'" in problem
+
+
+def test_wrong_type_names_the_field_and_the_value(theory_dir):
+    path = theory_dir / "theory.yaml"
+    edit(path, "number: 2\n", "number: twee\n")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(
+        f"{path}: line {line_of(path, 'number: twee')} (subgoals[1].number): "
+    )
+    assert "'twee'" in problem and "integer" in problem
+
+
+def test_unknown_vocabulary_value_lists_what_is_allowed(theory_dir):
+    path = theory_dir / "initiatives" / "03-burenhulp-training.yaml"
+    edit(path, "status: nog-niet-bekend", "status: bijna-klaar")
+    (problem,) = problems_of(theory_dir)
+    assert "(indicators[0].observations[0].status)" in problem
+    assert "'progressie-geboekt'" in problem and "'bijna-klaar'" in problem
+
+
+def test_missing_required_field_names_the_field(theory_dir):
+    path = theory_dir / "initiatives" / "02-belcirkel.yaml"
+    edit(path, "beoogd_effect:", "beoogd_gevolg:")
+    problems = problems_of(theory_dir)
+    assert f"{path}: line 1: missing required field 'beoogd_effect'" in problems
+    assert any("unknown field 'beoogd_gevolg'" in p for p in problems)
+
+
+def test_malformed_yaml_names_line_and_column(theory_dir):
+    path = theory_dir / "theory.yaml"
+    path.write_text("id: x\nlabel: [unclosed\nbase_iri: y\n", encoding="utf-8")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(f"{path}: line 3, column 9: malformed YAML")
+
+
+def test_duplicate_yaml_key_is_reported_not_silently_overwritten(theory_dir):
+    path = theory_dir / "initiatives" / "02-belcirkel.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "number: 9\n", encoding="utf-8")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(f"{path}: line ") and "duplicate key 'number'" in problem
+
+
+def test_malformed_turtle_names_the_line(tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text(
+        "@prefix bt: <https://w3id.org/beleidstheorie#> .\n\n<urn:a> bt:x <urn:b\n",
+        encoding="utf-8",
+    )
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}: line 3: malformed Turtle")
+
+
+def test_turtle_without_a_theory_says_so(tmp_path):
+    path = tmp_path / "empty.ttl"
+    path.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    assert problems_of(path) == [f"{path}: expected one bt:PolicyTheory, found 0"]
+
+
+def test_missing_path_and_unknown_suffix_are_clear(tmp_path):
+    assert problems_of(tmp_path / "nope") == [f"{tmp_path / 'nope'}: no such file or directory"]
+    other = tmp_path / "theory.txt"
+    other.write_text("x", encoding="utf-8")
+    assert "unknown format" in problems_of(other)[0]
+
+
+def test_not_utf8_is_reported(theory_dir):
+    path = theory_dir / "theory.yaml"
+    path.write_bytes(b"id: \xff\xfe\n")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(f"{path}: not UTF-8 text")
+
+
+def test_second_observation_in_one_round_is_refused(theory_dir):
+    path = theory_dir / "initiatives" / "01-buurtkamer.yaml"
+    edit(path, "round: meting-2024", "round: meting-2025")
+    (problem,) = problems_of(theory_dir)
+    assert "second observation in round 'meting-2025'" in problem
+
+
+def test_all_problems_of_all_files_are_reported_together(theory_dir):
+    edit(theory_dir / "theory.yaml", "subgoal: ouderen-bereikt", "subgoal: onbekend")
+    edit(
+        theory_dir / "initiatives" / "02-belcirkel.yaml",
+        "penvoerder: seniorenraad",
+        "penvoerder: niemand",
+    )
+    problems = problems_of(theory_dir)
+    assert len(problems) == 2  # one in theory.yaml, one in an initiative file
+    assert any("unknown sub-goal 'onbekend'" in p for p in problems)
+    assert any("unknown organisation 'niemand'" in p for p in problems)
+
+
+def test_a_good_copy_loads(theory_dir):
+    assert load_theory(theory_dir).model == load_theory(EXAMPLE).model
+    shutil.rmtree(theory_dir / "initiatives")
+    assert len(load_theory(theory_dir).model.initiatives) == 0

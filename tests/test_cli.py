@@ -1,0 +1,177 @@
+"""The console script, end to end: every command runs through the real `beleidstheorie`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE
+
+EXE = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
+COMMANDS = [
+    "validate",
+    "export",
+    "score",
+    "coverage",
+    "explain",
+    "compare",
+    "sensitivity",
+    "query",
+    "render",
+    "interactive",
+]
+
+
+def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
+    assert EXE, "the console script is not installed"
+    proc = subprocess.run([EXE, *args], capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if ok:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_help_lists_every_command():
+    out = run("--help").stdout
+    for command in COMMANDS:
+        assert command in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    out = run(command, "--help").stdout
+    assert "Example" in out and "Usage:" in out
+
+
+def test_version_is_printed():
+    from beleidstheorie import __version__
+
+    assert run("--version").stdout.strip() == f"beleidstheorie, version {__version__}"
+
+
+def test_validate_accepts_the_example_and_the_default_flagship():
+    assert run("validate", str(EXAMPLE)).stdout.startswith("ok: Buurtbudget tegen eenzaamheid:")
+    assert "19 initiatives, 11 mechanisms" in run("validate").stdout
+
+
+def test_validate_reports_bad_input_with_exit_status_1_and_no_traceback(tmp_path):
+    bad = tmp_path / "theory.yaml"
+    text = (EXAMPLE / "theory.yaml").read_text(encoding="utf-8")
+    bad.write_text(
+        text.replace("mechanism: wederkerigheid", "mechanism: wederkerig"), encoding="utf-8"
+    )
+    proc = run("validate", str(bad), ok=False)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"error: {bad}: line ")
+    assert "unknown mechanism 'wederkerig'" in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "jsonld", "nt", "yaml", "graphml"])
+def test_export_writes_every_format_that_loads_or_parses_back(tmp_path, fmt):
+    suffix = {"yaml": "yaml", "graphml": "graphml"}.get(fmt, fmt)
+    out = tmp_path / f"theory.{suffix}"
+    run("export", str(EXAMPLE), "--format", fmt, "-o", str(out))
+    assert out.stat().st_size > 1000
+    if fmt != "graphml":
+        assert run("validate", str(out)).stdout.startswith("ok: Buurtbudget")
+    else:
+        import networkx as nx
+
+        graph = nx.read_graphml(out)
+        assert graph.number_of_nodes() > 20
+
+
+def test_score_json_keeps_its_contract():
+    data = json.loads(run("score", "--format", "json").stdout)
+    assert set(data) >= {"main_goal", "subgoals", "mechanisms"}
+    assert len(data["mechanisms"]) == 11 and len(data["subgoals"]) == 3
+    subgoal_ids = {s["id"] for s in data["subgoals"]}
+    for node in [data["main_goal"], *data["subgoals"], *data["mechanisms"]]:
+        assert node["id"].startswith("https://")
+        assert 0.0 <= node["score"] <= 1.0 and node["evidence_weight"] >= 0.0
+        assert node["verdict"] in ("supported", "contested", "insufficient evidence")
+    for mech in data["mechanisms"]:
+        assert mech["subgoal"] in subgoal_ids
+        assert isinstance(mech["initiatives"], int) and isinstance(mech["indicators"], int)
+        assert isinstance(mech["contributions"], list)
+    labels = {m["label"] for m in data["mechanisms"]}
+    assert "Kortere doorlooptijden" in labels
+
+
+def test_score_labels_stay_dutch_in_json_even_with_lang_en():
+    data = json.loads(run("score", "--format", "json", "--lang", "en").stdout)
+    assert data["mechanisms"][0]["label"] == "Betere signalering"
+    assert "Better detection" in run("score", "--lang", "en").stdout
+
+
+def test_score_csv_has_a_row_per_node():
+    lines = run("score", "--format", "csv").stdout.strip().splitlines()
+    assert lines[0].startswith("kind,id,label,score")
+    assert len(lines) == 1 + 1 + 3 + 11
+
+
+def test_score_round_and_config_options(tmp_path):
+    early = json.loads(run("score", "--round", "monitor-2021", "--format", "json").stdout)
+    assert early["round"] == "monitor-2021"
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text("[prior]\ndelivery = 0.2\n", encoding="utf-8")
+    low = json.loads(run("score", "--config", str(cfg), "--format", "json").stdout)
+    default = json.loads(run("score", "--format", "json").stdout)
+    assert low["main_goal"]["prior"] < default["main_goal"]["prior"]
+
+
+def test_bad_config_and_unknown_round_are_clear_errors(tmp_path):
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text("[evidence.quantitative]\nse = 0.1\n", encoding="utf-8")
+    proc = run("score", "--config", str(cfg), ok=False)
+    assert proc.returncode == 1 and "se must exceed alpha" in proc.stderr
+    proc = run("score", "--round", "2030", ok=False)
+    assert proc.returncode == 1 and "no measurement round '2030'" in proc.stderr
+
+
+def test_coverage_lists_gaps():
+    out = run("coverage", str(EXAMPLE), "--lang", "en").stdout
+    assert "Signalering door buren" in out
+    data = json.loads(run("coverage", str(EXAMPLE), "--format", "json").stdout)
+    assert data["gaps"]["initiatives_without_evidence"][0]["label"] == "Training burenhulp"
+
+
+def test_explain_shows_the_trail_with_quotes_and_references():
+    out = run("explain", "vaste-contacten", str(EXAMPLE)).stdout
+    assert "Bezoekers met nieuwe vaste contacten" in out and "6 Monitoring, p. 6" in out
+    proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
+    assert (
+        proc.returncode == 1
+        and "no initiative, mechanism or goal named 'bestaat-niet'" in proc.stderr
+    )
+
+
+def test_compare_lists_new_observations():
+    out = run("compare", str(EXAMPLE), "--from", "meting-2024", "--to", "meting-2025").stdout
+    assert "Bezoekers met nieuwe vaste contacten" in out
+
+
+def test_sensitivity_reports_flip_points_as_json():
+    data = json.loads(run("sensitivity", str(EXAMPLE), "--format", "json").stdout)
+    assert data["relative_range"] == 0.25
+    assert any(n["flip_parameter"] for n in data["nodes"])
+
+
+def test_query_binds_parameters_safely():
+    q = "SELECT ?m WHERE { ?m a bt:Mechanism ; skos:prefLabel ?l }"
+    out = run("query", q, str(EXAMPLE), "--param", "l=Wederkerigheid@nl", "--format", "csv").stdout
+    assert out.splitlines() == [
+        "m",
+        "https://example.org/beleidstheorie/buurtbudget/mechanism/wederkerigheid",
+    ]
+    hostile = run(
+        "query", q, str(EXAMPLE), "--param", 'l=x" } ?a ?b ?c . { "@nl', "--format", "csv"
+    ).stdout
+    assert hostile.splitlines() == ["m"]
+    proc = run("query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
+    assert proc.returncode == 1 and "only SELECT" in proc.stderr
