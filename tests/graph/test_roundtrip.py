@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from rdflib.compare import isomorphic
-from tests.conftest import EXAMPLE, FLAGSHIP
 
 from beleidstheorie.graph.build import build_graph
 from beleidstheorie.graph.extract import extract_theory
 from beleidstheorie.io.rdf import generate_rdf, parse_rdf
 from beleidstheorie.io.theory_yaml import generate_theory_yaml, parse_theory_yaml
+from tests.conftest import EXAMPLE, FLAGSHIP
 
 THEORIES = [EXAMPLE, FLAGSHIP]
 

@@ -1,0 +1,171 @@
+"""The flagship dataset checked against the report's text."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from beleidstheorie.graph.shacl import validate_graph
+from tests.conftest import FLAGSHIP, ROOT
+from tests.dataset_checks import SEED_REPORT, normalise, number_in_text, problems
+
+needs_seed = pytest.mark.skipif(
+    not SEED_REPORT.exists(), reason=f"source text not found at {SEED_REPORT}"
+)
+FILES = sorted([FLAGSHIP / "theory.yaml", *(FLAGSHIP / "initiatives").glob("*.yaml")])
+
+
+def lines(model):
+    for top in model.initiatives:
+        yield top
+        yield from top.sub_lines
+
+
+@pytest.fixture(scope="module")
+def model(flagship_theory):
+    return flagship_theory.model
+
+
+def test_the_flagship_is_the_default_graph():
+    from beleidstheorie import bundled_graph_path
+
+    assert bundled_graph_path().resolve() == FLAGSHIP.resolve()
+
+
+def test_counts_match_section_1_3_and_table_2_1(model):
+    assert len(model.initiatives) == 19
+    assert [x.number for x in model.initiatives] == list(range(1, 20))
+    assert len(model.mechanisms) == 11
+    assert len(model.subgoals) == 3
+    levels = Counter(c.level.value for c in model.context_factors)
+    assert levels == {"samenleving": 4, "organisaties": 5, "individuen": 3}
+    assert [m.subgoal for m in model.mechanisms] == ["groepen-in-beeld"] * 3 + [
+        "passende-ondersteuning"
+    ] * 4 + ["uitvoeringsinstanties-versterken"] * 4
+    (subsidy,) = model.inputs
+    assert subsidy.amount.value == 11_500_000 and subsidy.amount.unit == "EUR"
+
+
+def test_corona_activiteiten_keeps_its_three_action_lines(model):
+    corona = next(x for x in model.initiatives if x.id == "corona-activiteiten")
+    assert [s.id for s in corona.sub_lines] == [
+        "collectief-schuldregelen",
+        "schuldenrust",
+        "convenant-vroegsignalering",
+    ]
+
+
+def test_process_thermometer_response_counts(model):
+    first, second = model.process_surveys
+    assert (first.round, first.respondents, first.population, first.persons) == (
+        "monitor-2021",
+        14,
+        18,
+        None,
+    )
+    assert (second.round, second.respondents, second.population, second.persons) == (
+        "evaluatie-2022",
+        14,
+        19,
+        18,
+    )
+
+
+def test_samenhang_of_section_2_3(model):
+    links = {(x.id, link.type.value, link.target) for x in lines(model) for link in x.links}
+    expected = {
+        ("schuldenlabnl", "embraces-in-pact", "collectief-schuldregelen"),
+        ("schuldenlabnl", "embraces-in-pact", "nederlandse-schuldhulproute"),
+        ("schuldenlabnl", "embraces-in-pact", "voorzieningenwijzer"),
+        ("schuldenlabnl", "accredits", "nederlandse-schuldhulproute"),
+        ("nederlandse-schuldhulproute", "has-partner", "masterplan-vrijwillige-schuldhulp"),
+        ("nederlandse-schuldhulproute", "has-partner", "voorzieningenwijzer"),
+        ("goed-gesprek-over-geld", "refers-to", "nederlandse-schuldhulproute"),
+        ("schuldenknooppunt", "supports", "collectief-schuldregelen"),
+        ("samenwerken-kinderarmoede", "succeeds", "verstevigen-aanpak-kinderarmoede"),
+        ("inzet-ervaringsdeskundigen", "contributes-to", "samenwerken-kinderarmoede"),
+        ("garantiefonds-jongeren", "shares-consortium", "garantiefonds-zonder-helper"),
+    }
+    assert expected <= links
+    connected = {s for s, _, _ in links} | {t for _, _, t in links}
+    for unconnected in ("geldplan-werkloosheid", "monitoring-vroegsignalering", "minder-regeldruk"):
+        assert unconnected not in connected
+
+
+def test_every_initiative_line_contributes_with_a_quote(model):
+    for x in lines(model):
+        if x.id == "corona-activiteiten":
+            continue  # its action lines carry the contributions
+        assert x.contributions, x.id
+        for c in x.contributions:
+            assert c.quote.strip()
+
+
+def test_every_indicator_says_what_it_is_evidence_for(model):
+    for x in lines(model):
+        for ind in x.indicators:
+            assert ind.evidence_for.rationale.strip()
+            if ind.label.nl.startswith("Bijdrage aan"):
+                assert ind.evidence_for.goals == ["hoofddoel"], ind.id
+            for obs in ind.observations:
+                assert obs.rationale.strip()
+
+
+def test_initiatives_without_2022_information_are_marked(model):
+    unreported = {
+        x.id for x in lines(model) for u in x.unreported_rounds if u.round == "evaluatie-2022"
+    }
+    assert unreported == {
+        "ondernemers-met-schulden",
+        "masterplan-vrijwillige-schuldhulp",
+        "garantiefonds-zonder-helper",
+        "nooit-meer-skeer",
+    }
+    # "Vijftien van de in totaal negentien initiatieven hebben de informatie aangeleverd."
+    assert 19 - len(unreported) == 15
+
+
+@needs_seed
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_quote_occurs_in_the_report_and_every_number_in_its_observation(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert problems(data, SEED_REPORT.read_text(encoding="utf-8")) == []
+
+
+@needs_seed
+def test_indicator_labels_are_the_reports_words(model):
+    seed = normalise(SEED_REPORT.read_text(encoding="utf-8"))
+    missing = [
+        i.label.nl for x in lines(model) for i in x.indicators if normalise(i.label.nl) not in seed
+    ]
+    assert missing == []
+
+
+def test_number_matching_is_strict():
+    assert number_in_text(118, "NSR: 118 gemeenten")
+    assert not number_in_text(11, "NSR: 118 gemeenten")
+    assert number_in_text(61782, "61.782 burgers") and number_in_text(11.5, "11,5 miljoen")
+
+
+def test_the_graph_conforms_to_the_shapes(flagship_theory):
+    assert validate_graph(flagship_theory.graph) == []
+
+
+def test_the_dataset_readme_is_up_to_date():
+    spec = importlib.util.spec_from_file_location(
+        "dataset_report", ROOT / "scripts" / "dataset_report.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = (FLAGSHIP / "README.md").read_text(encoding="utf-8")
+    assert module.update(readme, module.sections(FLAGSHIP)) == readme
+
+
+def test_every_initiative_has_curator_notes():
+    notes = {p.stem for p in (FLAGSHIP / "notes").glob("*.md")}
+    initiatives = {Path(p).stem for p in (FLAGSHIP / "initiatives").glob("*.yaml")}
+    assert initiatives <= notes

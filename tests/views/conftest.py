@@ -1,0 +1,91 @@
+"""Fixtures of the view tests: theories, results, a hostile theory, a headless Chromium page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from beleidstheorie.authoring.models import Text
+from beleidstheorie.graph.load import theory_from_model
+from beleidstheorie.reasoning.score import score
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+HOSTILE = '<script>alert(1)</script> "quote" \\ back'
+
+
+@pytest.fixture(scope="session")
+def example_result(example_theory):
+    return score(example_theory)
+
+
+@pytest.fixture(scope="session")
+def flagship_result(flagship_theory):
+    return score(flagship_theory)
+
+
+@pytest.fixture(scope="session")
+def flagship_rounds(flagship_theory):
+    return {r: score(flagship_theory, round=r) for r in ("monitor-2021", "evaluatie-2022")}
+
+
+@pytest.fixture(scope="session")
+def hostile_theory(example_theory):
+    """The example theory with the label of its first initiative set to ``HOSTILE``."""
+    model = example_theory.model
+    first, *rest = model.initiatives
+    hostile = first.model_copy(update={"label": Text(nl=HOSTILE, en=HOSTILE)})
+    return theory_from_model(model.model_copy(update={"initiatives": [hostile, *rest]}))
+
+
+@dataclass
+class Page:
+    """A browser page with everything it logged, requested and tried to show."""
+
+    page: object
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, path: Path) -> None:
+        """Load a local HTML file and wait until the network has drawn once."""
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_selector("body[data-bt-ready]", timeout=20_000)
+
+    def evaluate(self, script: str):
+        return self.page.evaluate(script)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless browser tests need Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    raw = context.new_page()
+    seen = Page(raw)
+    raw.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    raw.on("pageerror", lambda e: seen.errors.append(str(e)))
+    raw.on("request", lambda r: seen.requests.append(r.url))
+
+    def dismiss(dialog):
+        seen.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    raw.on("dialog", dismiss)
+    yield seen
+    context.close()
