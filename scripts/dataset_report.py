@@ -52,9 +52,7 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
         for c in x.contributions:
             if c.provenance == "inferred":
                 quote = c.quote if len(c.quote) <= 140 else c.quote[:137] + "..."
-                rows.append(
-                    f"| {label[x.id]} | {mech[c.mechanism]} | {c.strength.value} | {quote} |"
-                )
+                rows.append(f"| {label[x.id]} | {mech[c.mechanism]} | {c.strength.value} | {quote} |")
     out["inferred"] = "\n".join(rows)
 
     rows = ["| source | link | target |", "|---|---|---|"]
@@ -66,9 +64,7 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
     inds = [i for x in lines for i in x.indicators]
     general = [i for i in inds if i.evidence_for.goals == [model.main_goal.id]]
     counts = Counter(i.type.value for i in inds if i not in general)
-    unreported = {
-        x.id for x in lines if any(u.round == "evaluatie-2022" for u in x.unreported_rounds)
-    }
+    unreported = {x.id for x in lines if any(u.round == "evaluatie-2022" for u in x.unreported_rounds)}
     carried = Counter(
         i.type.value for x in lines if x.id in unreported for i in x.indicators if i not in general
     )
@@ -89,9 +85,7 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
         f"| | **total** | {sum(TABLE_3_1.values())} | {total} | {sum(carried.values())} "
         f"| {total - sum(TABLE_3_1.values()):+d} |"
     )
-    rows.append(
-        f"| outcome | general 'Bijdrage aan hoofddoel' | (not in the table) | {len(general)} | | |"
-    )
+    rows.append(f"| outcome | general 'Bijdrage aan hoofddoel' | (not in the table) | {len(general)} | | |")
     out["table31"] = "\n".join(rows)
 
     obs = [o for i in inds for o in i.observations]
@@ -106,11 +100,7 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
             f"| {status[(r.id, 'nog-niet-bekend')]} | {status[(r.id, 'niet-meetbaar')]} |"
         )
     evidence_for = Counter(
-        "mechanism"
-        if i.evidence_for.mechanisms
-        else "goal"
-        if i.evidence_for.goals
-        else "delivery only"
+        "mechanism" if i.evidence_for.mechanisms else "goal" if i.evidence_for.goals else "delivery only"
         for i in inds
     )
     prov = Counter(c.provenance.value for x in lines for c in x.contributions)

@@ -74,9 +74,7 @@ def iter_quotes(data: object, path: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             sub = f"{path}.{key}" if path else str(key)
-            if (key == "quote" and isinstance(value, str)) or (
-                key == "text" and isinstance(value, str)
-            ):
+            if (key == "quote" and isinstance(value, str)) or (key == "text" and isinstance(value, str)):
                 yield sub, value
             else:
                 yield from iter_quotes(value, sub)

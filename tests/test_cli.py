@@ -62,9 +62,7 @@ def test_validate_accepts_the_example_and_the_default_flagship():
 def test_validate_reports_bad_input_with_exit_status_1_and_no_traceback(tmp_path):
     bad = tmp_path / "theory.yaml"
     text = (EXAMPLE / "theory.yaml").read_text(encoding="utf-8")
-    bad.write_text(
-        text.replace("mechanism: wederkerigheid", "mechanism: wederkerig"), encoding="utf-8"
-    )
+    bad.write_text(text.replace("mechanism: wederkerigheid", "mechanism: wederkerig"), encoding="utf-8")
     proc = run("validate", str(bad), ok=False)
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"error: {bad}: line ")
@@ -145,10 +143,7 @@ def test_explain_shows_the_trail_with_quotes_and_references():
     out = run("explain", "vaste-contacten", str(EXAMPLE)).stdout
     assert "Bezoekers met nieuwe vaste contacten" in out and "6 Monitoring, p. 6" in out
     proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
-    assert (
-        proc.returncode == 1
-        and "no initiative, mechanism or goal named 'bestaat-niet'" in proc.stderr
-    )
+    assert proc.returncode == 1 and "no initiative, mechanism or goal named 'bestaat-niet'" in proc.stderr
 
 
 def test_compare_lists_new_observations():
@@ -169,9 +164,7 @@ def test_query_binds_parameters_safely():
         "m",
         "https://example.org/beleidstheorie/buurtbudget/mechanism/wederkerigheid",
     ]
-    hostile = run(
-        "query", q, str(EXAMPLE), "--param", 'l=x" } ?a ?b ?c . { "@nl', "--format", "csv"
-    ).stdout
+    hostile = run("query", q, str(EXAMPLE), "--param", 'l=x" } ?a ?b ?c . { "@nl', "--format", "csv").stdout
     assert hostile.splitlines() == ["m"]
     proc = run("query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
     assert proc.returncode == 1 and "only SELECT" in proc.stderr

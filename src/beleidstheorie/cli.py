@@ -37,9 +37,7 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-graph_argument = click.argument(
-    "graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]"
-)
+graph_argument = click.argument("graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]")
 GRAPH_HELP = (
     "GRAPH is a theory directory, a YAML file or an RDF file (.ttl, .jsonld, .nt); "
     "without it, the bundled Intensivering armoede- en schuldenaanpak is used."
@@ -108,9 +106,7 @@ EXPORT_FORMATS = ("ttl", "jsonld", "nt", "yaml", "graphml")
 
 @main.command()
 @graph_argument
-@click.option(
-    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True)
 @click.option(
     "-o",
     "--output",
@@ -160,9 +156,9 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Language of labels in tables.",
     )(func)
-    return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
-    )(func)
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(
+        func
+    )
 
 
 def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -173,9 +169,9 @@ def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(path_type=Path, dir_okay=False),
         help="TOML file overriding the reasoning parameters (see docs/method.md).",
     )(func)
-    return click.option(
-        "--round", "round_", help="Measurement round (id or number); default: the latest."
-    )(func)
+    return click.option("--round", "round_", help="Measurement round (id or number); default: the latest.")(
+        func
+    )
 
 
 def _config(path: Path | None):
@@ -377,9 +373,7 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     from beleidstheorie.errors import NotFoundError
 
     if output.suffix not in DIAGRAM_SUFFIXES:
-        raise NotFoundError(
-            f"{output}: unknown diagram format; use one of {', '.join(DIAGRAM_SUFFIXES)}"
-        )
+        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(DIAGRAM_SUFFIXES)}")
     name = None
     rest = list(args)
     if kind == "initiative":
@@ -409,9 +403,7 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     required=True,
     help="The HTML file to write.",
 )
-@click.option(
-    "--physics", is_flag=True, help="Free physics layout instead of left-to-right columns."
-)
+@click.option("--physics", is_flag=True, help="Free physics layout instead of left-to-right columns.")
 @click.option(
     "--config",
     "config_path",
@@ -439,9 +431,7 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     rounds = read_network(theory.store).rounds
     by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
     latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
-    write_interactive(
-        theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics
-    )
+    write_interactive(theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics)
     click.echo(f"wrote {output}", err=True)
 
 

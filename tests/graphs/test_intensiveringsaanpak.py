@@ -13,9 +13,7 @@ from beleidstheorie.graph.shacl import validate_graph
 from tests.conftest import FLAGSHIP, ROOT
 from tests.dataset_checks import SEED_REPORT, normalise, number_in_text, problems
 
-needs_seed = pytest.mark.skipif(
-    not SEED_REPORT.exists(), reason=f"source text not found at {SEED_REPORT}"
-)
+needs_seed = pytest.mark.skipif(not SEED_REPORT.exists(), reason=f"source text not found at {SEED_REPORT}")
 FILES = sorted([FLAGSHIP / "theory.yaml", *(FLAGSHIP / "initiatives").glob("*.yaml")])
 
 
@@ -116,9 +114,7 @@ def test_every_indicator_says_what_it_is_evidence_for(model):
 
 
 def test_initiatives_without_2022_information_are_marked(model):
-    unreported = {
-        x.id for x in lines(model) for u in x.unreported_rounds if u.round == "evaluatie-2022"
-    }
+    unreported = {x.id for x in lines(model) for u in x.unreported_rounds if u.round == "evaluatie-2022"}
     assert unreported == {
         "ondernemers-met-schulden",
         "masterplan-vrijwillige-schuldhulp",
@@ -139,9 +135,7 @@ def test_every_quote_occurs_in_the_report_and_every_number_in_its_observation(pa
 @needs_seed
 def test_indicator_labels_are_the_reports_words(model):
     seed = normalise(SEED_REPORT.read_text(encoding="utf-8"))
-    missing = [
-        i.label.nl for x in lines(model) for i in x.indicators if normalise(i.label.nl) not in seed
-    ]
+    missing = [i.label.nl for x in lines(model) for i in x.indicators if normalise(i.label.nl) not in seed]
     assert missing == []
 
 
@@ -156,9 +150,7 @@ def test_the_graph_conforms_to_the_shapes(flagship_theory):
 
 
 def test_the_dataset_readme_is_up_to_date():
-    spec = importlib.util.spec_from_file_location(
-        "dataset_report", ROOT / "scripts" / "dataset_report.py"
-    )
+    spec = importlib.util.spec_from_file_location("dataset_report", ROOT / "scripts" / "dataset_report.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     readme = (FLAGSHIP / "README.md").read_text(encoding="utf-8")

@@ -66,9 +66,7 @@ def test_wrong_type_names_the_field_and_the_value(theory_dir):
     path = theory_dir / "theory.yaml"
     edit(path, "number: 2\n", "number: twee\n")
     (problem,) = problems_of(theory_dir)
-    assert problem.startswith(
-        f"{path}: line {line_of(path, 'number: twee')} (subgoals[1].number): "
-    )
+    assert problem.startswith(f"{path}: line {line_of(path, 'number: twee')} (subgoals[1].number): ")
     assert "'twee'" in problem and "integer" in problem
 
 

@@ -18,12 +18,9 @@ def random_theory(rng: random.Random, max_initiatives: int = 5, max_mechanisms: 
     n_sub = rng.randint(1, 3)
     n_mech = rng.randint(n_sub, max(n_sub, max_mechanisms))
     n_ini = rng.randint(1, max_initiatives)
-    subgoals = [
-        {"id": f"s{k}", "number": k + 1, "label": f"S{k}", "ref": REF} for k in range(n_sub)
-    ]
+    subgoals = [{"id": f"s{k}", "number": k + 1, "label": f"S{k}", "ref": REF} for k in range(n_sub)]
     mechanisms = [
-        {"id": f"m{j}", "label": f"M{j}", "subgoal": f"s{j % n_sub}", "ref": REF}
-        for j in range(n_mech)
+        {"id": f"m{j}", "label": f"M{j}", "subgoal": f"s{j % n_sub}", "ref": REF} for j in range(n_mech)
     ]
     goals = [s["id"] for s in subgoals] + ["g"]
     initiatives = []

@@ -29,9 +29,7 @@ def _lines(theory: Theory):
         yield from top.sub_lines
 
 
-def evidence_factors(
-    theory: Theory, config: Config, round_id: str
-) -> dict[str, tuple[float, float]]:
+def evidence_factors(theory: Theory, config: Config, round_id: str) -> dict[str, tuple[float, float]]:
     """Per node name: (ln L(H), ln L(not H)), recomputed from the authoring model."""
     number = {r.id: r.number for r in theory.rounds}
     rnum = number[round_id]
@@ -90,9 +88,7 @@ def _noisy_or(child: str, parents: list[str], weights: list[float], leak: float)
                 off *= 1.0 - w
         columns.append((off, 1.0 - off))
     values = [[c[0] for c in columns], [c[1] for c in columns]]
-    return TabularCPD(
-        child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None
-    )
+    return TabularCPD(child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None)
 
 
 def reference_posteriors(theory: Theory, config: Config, round_id: str) -> dict[str, float]:
@@ -142,9 +138,7 @@ def reference_posteriors(theory: Theory, config: Config, round_id: str) -> dict[
     for p_ in parents:
         model.add_edge(p_, goal)
     cpds.append(
-        _noisy_or(
-            goal, parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal
-        )
+        _noisy_or(goal, parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal)
     )
 
     subgoal_ids = {s.id for s in theory.subgoals}

@@ -75,12 +75,8 @@ def test_contributions_and_links_keep_strength_provenance_and_type(example_theor
 def test_english_labels_are_used_where_present_and_dutch_otherwise(example_theory):
     s = read_structure(example_theory.store, lang="en")
     assert s.find_initiative("buurtkamer").label == "Neighbourhood living room"
-    assert (
-        s.find_initiative("buurtkamer").penvoerder_label == "Bibliotheek Noord"
-    )  # no English label
-    assert (
-        s.mechanisms[0].description == "Neighbours recognise loneliness and tell the district team."
-    )
+    assert s.find_initiative("buurtkamer").penvoerder_label == "Bibliotheek Noord"  # no English label
+    assert s.mechanisms[0].description == "Neighbours recognise loneliness and tell the district team."
 
 
 @pytest.mark.parametrize("name", ["schuldenlabnl", "SCHULDENLABNL", "12", "SchuldenlabNL"])

@@ -81,9 +81,7 @@ def compare(
         strict=True,
     ):
         nodes.append(
-            NodeChange(
-                x.id, x.key, x.kind, x.label, x.label_en, x.score, y.score, x.verdict, y.verdict
-            )
+            NodeChange(x.id, x.key, x.kind, x.label, x.label_en, x.score, y.score, x.verdict, y.verdict)
         )
     latest = []
     for rnd in (round_from, round_to):

@@ -81,9 +81,7 @@ def posteriors(net: Network, config: Config, log_l1: np.ndarray, log_l0: np.ndar
         )
 
 
-def leave_one_out(
-    net: Network, config: Config, items: EvidenceItems, post: np.ndarray
-) -> np.ndarray:
+def leave_one_out(net: Network, config: Config, items: EvidenceItems, post: np.ndarray) -> np.ndarray:
     """(items, nodes): how much each node's score would drop without each item."""
     l1, l0 = node_log_likelihoods(net, items)
     out = np.empty((len(items.obs), net.n_nodes))
@@ -109,9 +107,7 @@ def verdict(score: float, weight: float, config: Config) -> str:
 
 
 class _Assembler:
-    def __init__(
-        self, net: Network, config: Config, items: EvidenceItems, post, prior, impacts, rnd
-    ):
+    def __init__(self, net: Network, config: Config, items: EvidenceItems, post, prior, impacts, rnd):
         self.net, self.cfg, self.items = net, config, items
         self.post, self.prior, self.impacts = post, prior, impacts
         self.round = rnd
@@ -149,9 +145,7 @@ class _Assembler:
 
     def related_items(self, node: int, members: set[int]) -> list[int]:
         """Items on the node itself or on the nodes that feed it."""
-        return [
-            t for t in range(len(self.items.obs)) if int(self.items.node[t]) in members | {node}
-        ]
+        return [t for t in range(len(self.items.obs)) if int(self.items.node[t]) in members | {node}]
 
     def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
         label = self.net.nodes[node].label_nl
@@ -175,11 +169,7 @@ class _Assembler:
         indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
         found = [LEVELS[int(net.ind_level[ind])] for ind in indicators]
         levels = {lv: found.count(lv) for lv in LEVELS if lv in found}
-        direct = {
-            int(net.obs_indicator[self.items.obs[t]])
-            for t in related
-            if int(self.items.node[t]) == i
-        }
+        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in related if int(self.items.node[t]) == i}
         score = float(self.post[i])
         return NodeScore(
             id=info.iri,

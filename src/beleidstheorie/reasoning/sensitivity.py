@@ -185,6 +185,4 @@ def sensitivity(
             )
         )
     round_id = next(x.id for x in net.rounds if x.number == rnd)
-    return SensitivityResult(
-        round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips))
-    )
+    return SensitivityResult(round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips)))

@@ -50,11 +50,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, float):
-        return (
-            f"{value:.3f}".rstrip("0").rstrip(".")
-            if abs(value) >= 1e-3 or value == 0
-            else f"{value:.1e}"
-        )
+        return f"{value:.3f}".rstrip("0").rstrip(".") if abs(value) >= 1e-3 or value == 0 else f"{value:.1e}"
     return str(value)
 
 
@@ -66,9 +62,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * max(w, 2) for w in widths))
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    ]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join(lines)
 
 
@@ -205,9 +199,7 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
                     _levels(m.indicators_by_level),
                 ]
             )
-    notes = [
-        f"  {m.label_in(lang)}: {note_text(m.note, lang)}" for m in result.mechanisms if m.note
-    ]
+    notes = [f"  {m.label_in(lang)}: {note_text(m.note, lang)}" for m in result.mechanisms if m.note]
     text = head + "\n\n" + format_table(headers, rows)
     if notes:
         text += "\n\n" + ("Opmerkingen:" if lang == "nl" else "Notes:") + "\n" + "\n".join(notes)
@@ -270,8 +262,7 @@ def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
         "untargeted_mechanisms": list(cov.untargeted_mechanisms),
         "unobserved_mechanisms": list(cov.unobserved_mechanisms),
         "initiatives_without_evidence": [
-            {"id": i.id, "label": i.label, "reason": i.reason}
-            for i in cov.initiatives_without_evidence
+            {"id": i.id, "label": i.label, "reason": i.reason} for i in cov.initiatives_without_evidence
         ],
         "unmeasurable_indicators": list(cov.unmeasurable_indicators),
     }
@@ -399,9 +390,7 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
         lines.append(note_text(n.note, lang))
     lines.append("")
     if not exp.items:
-        lines.append(
-            "No evidence moves this score." if lang == "en" else "Geen bewijs beweegt deze score."
-        )
+        lines.append("No evidence moves this score." if lang == "en" else "Geen bewijs beweegt deze score.")
     for k, i in enumerate(exp.items, 1):
         quote = i.text if len(i.text) <= 240 else i.text[:237] + "..."
         lines += [
@@ -462,9 +451,7 @@ def render_comparison(cmp: Comparison, fmt: str, lang: str = "nl") -> str:
                     for r in node_rows
                 ],
                 "observations": [
-                    dict(
-                        zip(["indicator", "initiative", "status_from", "status_to"], r, strict=True)
-                    )
+                    dict(zip(["indicator", "initiative", "status_from", "status_to"], r, strict=True))
                     for r in obs_rows
                 ],
             }
@@ -561,8 +548,7 @@ def render_sensitivity(res: SensitivityResult, fmt: str, lang: str = "nl") -> st
                     f"{r[5]:.3f}–{r[6]:.3f}",
                     "none up to ±95%"
                     if r[8] is None
-                    else f"{r[8]} {r[9]:+.1%} → {r[11]}"
-                    + ("" if r[7] == "yes" else " (outside range)"),
+                    else f"{r[8]} {r[9]:+.1%} → {r[11]}" + ("" if r[7] == "yes" else " (outside range)"),
                 ]
                 for r in rows
             ],
@@ -570,9 +556,7 @@ def render_sensitivity(res: SensitivityResult, fmt: str, lang: str = "nl") -> st
         "",
         f"Mechanism pairs whose order swaps within the range: {len(res.order_flips)}",
     ]
-    lines += [
-        f"  - {a.rsplit('/', 1)[-1]} ↔ {b.rsplit('/', 1)[-1]} ({p})" for a, b, p in res.order_flips
-    ]
+    lines += [f"  - {a.rsplit('/', 1)[-1]} ↔ {b.rsplit('/', 1)[-1]} ({p})" for a, b, p in res.order_flips]
     return "\n".join(lines) + "\n"
 
 
