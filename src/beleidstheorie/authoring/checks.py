@@ -40,9 +40,7 @@ def _dupes(items: list[tuple[tuple[str | int, ...], str]], kind: str) -> Iterato
     for path, ident in items:
         if ident in seen:
             first = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in seen[ident])
-            yield Issue(
-                path, f"duplicate {kind} id {ident!r} (first defined at {first.lstrip('.')})"
-            )
+            yield Issue(path, f"duplicate {kind} id {ident!r} (first defined at {first.lstrip('.')})")
         else:
             seen[ident] = path
 
@@ -77,9 +75,7 @@ def check_theory(theory: Theory) -> list[Issue]:
     issues += _dupes(inputs, "input")
     inis = list(iter_initiatives(theory))
     issues += _dupes([((*p, "id"), x.id) for p, x in inis], "initiative")
-    inds = [
-        ((*p, "indicators", k, "id"), ind.id) for p, x in inis for k, ind in enumerate(x.indicators)
-    ]
+    inds = [((*p, "indicators", k, "id"), ind.id) for p, x in inis for k, ind in enumerate(x.indicators)]
     issues += _dupes(inds, "indicator")
     tops = [(("initiatives", i, "number"), str(x.number)) for i, x in enumerate(theory.initiatives)]
     issues += _dupes(tops, "initiative number")
@@ -113,16 +109,12 @@ def check_theory(theory: Theory) -> list[Issue]:
                 c.mechanism,
             )
             if c.mechanism in seen_mech:
-                issues.append(
-                    Issue((*path, "contributions", j), f"second contribution to {c.mechanism!r}")
-                )
+                issues.append(Issue((*path, "contributions", j), f"second contribution to {c.mechanism!r}"))
             seen_mech.add(c.mechanism)
         for j, link in enumerate(ini.links):
             need(link.target in ini_ids, (*path, "links", j, "target"), "initiative", link.target)
             if link.target == ini.id:
-                issues.append(
-                    Issue((*path, "links", j, "target"), "an initiative cannot link to itself")
-                )
+                issues.append(Issue((*path, "links", j, "target"), "an initiative cannot link to itself"))
         for j, ur in enumerate(ini.unreported_rounds):
             need(ur.round in round_ids, (*path, "unreported_rounds", j, "round"), "round", ur.round)
         for k, ind in enumerate(ini.indicators):
@@ -138,8 +130,7 @@ def check_theory(theory: Theory) -> list[Issue]:
                     issues.append(
                         Issue(
                             (*ip, "observations", j, "round"),
-                            f"second observation in round {obs.round!r}: "
-                            "one per indicator and round",
+                            f"second observation in round {obs.round!r}: one per indicator and round",
                         )
                     )
                 seen_round.add(obs.round)

@@ -46,7 +46,7 @@ TextSet = Annotated[list[NonEmpty], AfterValidator(sorted)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False)
 
 
 class Text(_Model):
@@ -183,6 +183,12 @@ class ProcessSurvey(_Model):
     quote: NonEmpty
     ref: Ref
     findings: list[Finding] = []
+
+    @model_validator(mode="after")
+    def _respondents(self) -> ProcessSurvey:
+        if self.respondents > self.population:
+            raise ValueError("respondents cannot exceed the population of initiatives")
+        return self
 
 
 class Target(_Model):

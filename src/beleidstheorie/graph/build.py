@@ -3,9 +3,8 @@
 Every node gets an IRI ``{base_iri}{kind}/{id}``; list items carry ``bt:position``
 so that the authoring order survives a round trip through RDF.
 
->>> from beleidstheorie.io.theory import read_theory
->>> from beleidstheorie.graph.build import build_graph
->>> g = build_graph(read_theory(EXAMPLE))
+>>> from beleidstheorie.io.theory_yaml import read_theory_yaml
+>>> g = build_graph(read_theory_yaml(EXAMPLE))
 >>> len(list(g.subjects(RDF.type, BT.Mechanism)))
 4
 """
@@ -73,7 +72,8 @@ class _Builder:
         self.add(s, BT.section, Literal(ref.section))
         if ref.page is not None:
             self.add(s, BT.page, Literal(ref.page, datatype=XSD.integer))
-        self.add(s, PROV.wasDerivedFrom, self.doc)
+        if self.t.source is not None:
+            self.add(s, PROV.wasDerivedFrom, self.doc)
 
     def quote(self, s: URIRef, quote: str | None) -> None:
         if quote is not None:
@@ -144,7 +144,13 @@ class _Builder:
             self.add(s, DCTERMS.date, Literal(r.date, datatype=XSD.date))
             self.text(s, DCTERMS.description, r.description)
             self.ref(s, r.ref)
-        for i, org in enumerate(t.organisations):
+        # Organisations declared in initiative files belong to the theory as well.
+        organisations = {o.id: o for o in t.organisations}
+        for top in t.initiatives:
+            for ini in (top, *top.sub_lines):
+                for org in ini.organisations:
+                    organisations.setdefault(org.id, org)
+        for i, org in enumerate(organisations.values()):
             s = self.iri("organisation", org.id)
             self.add(th, BT.hasOrganisation, s)
             self.add(s, RDF.type, BT.Organisation)
@@ -183,7 +189,7 @@ class _Builder:
         self.position(s, i)
         self.label(s, x.label)
         if x.amount is not None:
-            q = self.iri("input", f"{x.id}-amount")
+            q = self.iri("amount", x.id)
             self.add(s, BT.amount, q)
             self.quantity(q, x.amount)
         self.quote(s, x.quote)

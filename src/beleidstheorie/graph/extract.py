@@ -203,9 +203,7 @@ class _Reader:
             "partners": sorted(self.ident(p) for p in self.g.objects(s, BT.partner)),
             "aanleiding": self.text(s, BT.aanleiding),
             "beoogd_effect": self.text(s, BT.beoogdEffect),
-            "activities": [
-                self.text(a, DCTERMS.description) for a in self.ordered(s, BT.hasActivity)
-            ],
+            "activities": [self.text(a, DCTERMS.description) for a in self.ordered(s, BT.hasActivity)],
             "outputs": [self.text(a, DCTERMS.description) for a in self.ordered(s, BT.hasOutput)],
             "targets": [
                 {
@@ -311,7 +309,5 @@ def extract_theory(graph: Graph, file: str = "") -> Theory:
     try:
         return Theory.model_validate(data)
     except PydanticValidationError as exc:
-        problems = [
-            Problem(file, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()
-        ]
+        problems = [Problem(file, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
         raise LoadError(problems) from None

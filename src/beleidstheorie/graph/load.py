@@ -86,16 +86,10 @@ def load_theory(path: str | Path | None = None) -> Theory:
         graph = read_rdf(path)
         found = theory_iris(graph)
         if len(found) != 1:
-            raise LoadError(
-                [Problem(str(path), "", f"expected one bt:PolicyTheory, found {len(found)}")]
-            )
+            raise LoadError([Problem(str(path), "", f"expected one bt:PolicyTheory, found {len(found)}")])
         return Theory(graph, found[0], str(path))
     if not path.exists():
         raise LoadError([Problem(str(path), "", "no such file or directory")])
     raise LoadError(
-        [
-            Problem(
-                str(path), "", "unknown format: expected a directory, .yaml, .ttl, .jsonld or .nt"
-            )
-        ]
+        [Problem(str(path), "", "unknown format: expected a directory, .yaml, .ttl, .jsonld or .nt")]
     )

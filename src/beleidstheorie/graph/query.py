@@ -68,9 +68,7 @@ def run_query(store: Store, sparql: str, bindings: Mapping[str, Identifier] | No
     """Run a SELECT query (common prefixes predeclared); returns (variables, rows)."""
     if not re.search(r"\bSELECT\b", sparql, flags=re.I):
         raise StoreError("only SELECT queries can be run here")
-    text = (
-        sparql if re.search(r"^\s*PREFIX\s+bt:", sparql, flags=re.I | re.M) else PROLOGUE + sparql
-    )
+    text = sparql if re.search(r"^\s*PREFIX\s+bt:", sparql, flags=re.I | re.M) else PROLOGUE + sparql
     rows = store.query(text, bindings)
     names: list[str] = []
     for row in rows:
@@ -81,9 +79,7 @@ def run_query(store: Store, sparql: str, bindings: Mapping[str, Identifier] | No
         r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s+(?:FROM|WHERE|\{)", sparql, flags=re.I | re.S
     )
     if match and "*" not in match.group(1):
-        declared = [
-            v.lstrip("?$") for v in re.findall(r"[?$][A-Za-z_][A-Za-z0-9_]*", match.group(1))
-        ]
+        declared = [v.lstrip("?$") for v in re.findall(r"[?$][A-Za-z_][A-Za-z0-9_]*", match.group(1))]
         names = [n for n in declared if n not in (bindings or {})] or names
     return names, [[_plain(row.get(n)) for n in names] for row in rows]
 

@@ -88,7 +88,7 @@ class OxigraphStore:
     """The embedded Oxigraph store (in memory, or on disk with ``path``)."""
 
     def __init__(self, store: ox.Store | None = None) -> None:
-        self.store = store if store is not None else ox.Store()
+        self._ox = store if store is not None else ox.Store()
 
     @classmethod
     def from_graph(cls, graph: Graph) -> OxigraphStore:
@@ -98,13 +98,13 @@ class OxigraphStore:
         return cls(store)
 
     def __len__(self) -> int:
-        return len(self.store)
+        return len(self._ox)
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         try:
             try:
-                result = self.store.query(sparql, substitutions=subs or None)
+                result = self._ox.query(sparql, substitutions=subs or None)
             except RuntimeError as exc:
                 if not subs or "projection" not in str(exc):
                     raise
@@ -112,7 +112,7 @@ class OxigraphStore:
                 # trailing VALUES block of terms serialised by Oxigraph itself.
                 names = " ".join(str(v) for v in subs)
                 values = " ".join(str(t) for t in subs.values())
-                result = self.store.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}")
+                result = self._ox.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}")
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"SPARQL query failed: {exc}") from None
         if not isinstance(result, ox.QuerySolutions):

@@ -1,0 +1,278 @@
+"""Benchmark: scoring synthetic theories of 10^3, 10^5 and 10^6 indicators.
+
+Measures, on the engine's compact array form (what `read_network` returns):
+  - the engine: evidence weighing + exact inference of every node (no leave-one-out);
+  - for 10^3 and 10^4 indicators also the full path from RDF: an Oxigraph store is
+    filled from N-Triples and read with the engine's SPARQL queries;
+  - pgmpy exact inference (variable elimination) on the same network, with one
+    evidence node per observation, while it is feasible.
+
+Run: `make bench` (writes benchmarks/results.md, the table in the README).
+Sizes can be chosen: `python benchmarks/bench_scoring.py 1000 100000`.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import platform
+import sys
+import time
+import tracemalloc
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from beleidstheorie.reasoning.config import load_config
+from beleidstheorie.reasoning.evidence import evidence_items, node_log_likelihoods
+from beleidstheorie.reasoning.network import NodeInfo, Network, Round
+from beleidstheorie.reasoning.score import contribution_weights, posteriors
+
+INDICATORS_PER_INITIATIVE = 50
+N_MECHANISMS = 11
+N_SUBGOALS = 3
+PGMPY_MAX_PARENTS = 12  # a noisy-OR CPT with more parents has > 4096 columns per mechanism
+PGMPY_MAX_OBSERVATIONS = 20_000
+OUT = Path(__file__).with_name("results.md")
+
+
+def synthetic_network(n_indicators: int, seed: int = 0) -> Network:
+    """A theory shaped like the flagship, scaled: 50 indicators per initiative."""
+    rng = np.random.default_rng(seed)
+    n_ini = max(1, n_indicators // INDICATORS_PER_INITIATIVE)
+    k, j = N_MECHANISMS, N_SUBGOALS
+    nodes = (
+        [NodeInfo(f"urn:i{i}", f"i{i}", f"I{i}", "", "initiative") for i in range(n_ini)]
+        + [NodeInfo(f"urn:m{m}", f"m{m}", f"M{m}", "", "mechanism") for m in range(k)]
+        + [NodeInfo(f"urn:s{s}", f"s{s}", f"S{s}", "", "subgoal") for s in range(j)]
+        + [NodeInfo("urn:g", "g", "G", "", "main_goal")]
+    )
+    per = rng.integers(1, 4, n_ini)  # 1-3 contributions per initiative
+    con_init = np.repeat(np.arange(n_ini), per)
+    con_mech = np.concatenate([rng.choice(k, size=p, replace=False) for p in per])
+    ind_initiative = np.repeat(np.arange(n_ini), INDICATORS_PER_INITIATIVE)[:n_indicators]
+    n_ind = ind_initiative.size
+    # ~1 in 8 indicators observes a mechanism its initiative targets, the rest delivery.
+    direct = rng.random(n_ind) < 0.125
+    tgt_indicator = np.flatnonzero(direct)
+    first_con = np.concatenate([[0], np.cumsum(per)[:-1]])
+    tgt_node = n_ini + con_mech[first_con[ind_initiative[tgt_indicator]]]
+    # Two rounds: every indicator measured in round 2, 60 % also in round 1.
+    in_r1 = rng.random(n_ind) < 0.6
+    obs_indicator = np.concatenate([np.flatnonzero(in_r1), np.arange(n_ind)])
+    n_obs = obs_indicator.size
+    return Network(
+        theory="urn:synthetic",
+        rounds=(Round("urn:r1", "r1", 1, "R1"), Round("urn:r2", "r2", 2, "R2")),
+        nodes=tuple(nodes),
+        n_initiatives=n_ini,
+        n_mechanisms=k,
+        n_subgoals=j,
+        mech_subgoal=np.arange(k) % j,
+        con_init=con_init,
+        con_mech=con_mech,
+        con_strength=rng.integers(0, 3, con_init.size),
+        con_provenance=rng.integers(0, 2, con_init.size),
+        con_quote=("",) * con_init.size,
+        obs_id=tuple(f"o{x}" for x in range(n_obs)),
+        obs_indicator=obs_indicator,
+        obs_round=np.concatenate([np.ones(in_r1.sum(), dtype=np.int64), np.full(n_ind, 2)]),
+        obs_status=rng.choice(4, n_obs, p=[0.55, 0.1, 0.3, 0.05]),
+        obs_kind=rng.choice(3, n_obs, p=[0.5, 0.25, 0.25]),
+        obs_text=("",) * n_obs,
+        obs_section=("",) * n_obs,
+        obs_page=(None,) * n_obs,
+        ind_id=tuple(f"x{x}" for x in range(n_ind)),
+        ind_label=("",) * n_ind,
+        ind_initiative=ind_initiative,
+        ind_level=rng.integers(0, 4, n_ind),
+        ind_delivery=~direct,
+        tgt_indicator=tgt_indicator,
+        tgt_node=tgt_node,
+    )
+
+
+def engine_score(net: Network, config) -> np.ndarray:
+    items = evidence_items(net, config, 2)
+    l1, l0 = node_log_likelihoods(net, items)
+    return posteriors(net, config, l1, l0)
+
+
+def measure(func, repeat: int = 3):
+    """(best wall time in s, peak traced memory in MiB, result)."""
+    best, peak, result = math.inf, 0.0, None
+    for _ in range(repeat):
+        gc.collect()
+        tracemalloc.start()
+        start = time.perf_counter()
+        result = func()
+        elapsed = time.perf_counter() - start
+        peak = max(peak, tracemalloc.get_traced_memory()[1] / 2**20)
+        tracemalloc.stop()
+        best = min(best, elapsed)
+    return best, peak, result
+
+
+def pgmpy_posteriors(net: Network, config):
+    """Exact posteriors by pgmpy, one evidence child per evidence item."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pgmpy.factors.discrete import TabularCPD
+        from pgmpy.inference import VariableElimination
+        from pgmpy.models import DiscreteBayesianNetwork
+    import itertools
+
+    def noisy_or(child, parents, weights, leak):
+        cols = []
+        for states in itertools.product([0, 1], repeat=len(parents)):
+            off = (1 - leak) * math.prod(1 - w for s, w in zip(states, weights, strict=True) if s)
+            cols.append(off)
+        values = [cols, [1 - c for c in cols]]
+        return TabularCPD(child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None)
+
+    name = [n.id for n in net.nodes]
+    model = DiscreteBayesianNetwork()
+    model.add_nodes_from(name)
+    cpds = []
+    weights = contribution_weights(net, config)
+    for i in range(net.n_initiatives):
+        p = config.prior.delivery
+        cpds.append(TabularCPD(name[i], 2, [[1 - p], [p]]))
+    for m in range(net.n_mechanisms):
+        sel = np.flatnonzero(net.con_mech == m)
+        parents = [name[int(net.con_init[c])] for c in sel]
+        model.add_edges_from((p, name[net.mechanism_offset + m]) for p in parents)
+        cpds.append(noisy_or(name[net.mechanism_offset + m], parents, list(weights[sel]), config.leak.mechanism))
+    for s in range(net.n_subgoals):
+        parents = [name[net.mechanism_offset + m] for m in range(net.n_mechanisms) if net.mech_subgoal[m] == s]
+        model.add_edges_from((p, name[net.subgoal_offset + s]) for p in parents)
+        cpds.append(
+            noisy_or(
+                name[net.subgoal_offset + s], parents, [config.link.mechanism_to_subgoal] * len(parents), config.leak.subgoal
+            )
+        )
+    parents = [name[net.subgoal_offset + s] for s in range(net.n_subgoals)]
+    model.add_edges_from((p, "g") for p in parents)
+    cpds.append(noisy_or("g", parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal))
+    items = evidence_items(net, config, 2)
+    evidence = {}
+    for t in range(len(items.obs)):
+        a, b = math.exp(items.log_l1[t]), math.exp(items.log_l0[t])
+        top = max(a, b)
+        e = f"e{t}"
+        model.add_edge(name[int(items.node[t])], e)
+        cpds.append(TabularCPD(e, 2, [[1 - b / top, 1 - a / top], [b / top, a / top]], evidence=[name[int(items.node[t])]], evidence_card=[2]))
+        evidence[e] = 1
+    model.add_cpds(*cpds)
+    infer = VariableElimination(model)
+    return np.array([float(infer.query([n], evidence=evidence, show_progress=False).values[1]) for n in name])
+
+
+def max_parents(net: Network) -> int:
+    return int(np.bincount(net.con_mech, minlength=net.n_mechanisms).max())
+
+
+def rdf_path(n_indicators: int, config) -> tuple[float, float]:
+    """Time to fill Oxigraph from N-Triples and read the network with SPARQL."""
+    import random
+
+    from beleidstheorie.graph.build import build_graph
+    from beleidstheorie.graph.store import OxigraphStore
+    from beleidstheorie.reasoning.network import read_network
+    from beleidstheorie.reasoning.score import score
+
+    rng = random.Random(0)
+    model = synthetic_model(n_indicators, rng)
+    graph = build_graph(model)
+    start = time.perf_counter()
+    store = OxigraphStore.from_graph(graph)
+    read_network(store)
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    score(store, config, explain=False)
+    return load, time.perf_counter() - start
+
+
+def synthetic_model(n_indicators: int, rng):
+    """The same shape as an authoring model (for the RDF path)."""
+    from beleidstheorie.authoring.models import Theory
+
+    ref = {"section": "s"}
+    n_ini = max(1, n_indicators // INDICATORS_PER_INITIATIVE)
+    initiatives = []
+    for i in range(n_ini):
+        mechs = rng.sample(range(N_MECHANISMS), rng.randint(1, 3))
+        indicators = [
+            {
+                "id": f"x{i}-{k}",
+                "label": "x",
+                "type": "bereik-burgers",
+                "ref": ref,
+                "evidence_for": {"delivery": True, "rationale": "r"},
+                "observations": [
+                    {"round": "r2", "status": "progressie-geboekt", "evidence_kind": "quantitative", "text": "t",
+                     "rationale": "r", "ref": ref}
+                ],
+            }
+            for k in range(INDICATORS_PER_INITIATIVE)
+        ]
+        initiatives.append(
+            {"id": f"i{i}", "number": i + 1, "label": "I", "beoogd_effect": "e", "ref": ref, "indicators": indicators,
+             "contributions": [{"mechanism": f"m{m}", "strength": "strong", "provenance": "stated", "quote": "q",
+                                "ref": ref} for m in mechs]}
+        )
+    return Theory.model_validate(
+        {
+            "id": "synthetic", "base_iri": "https://example.org/synthetic/", "label": "S",
+            "main_goal": {"id": "g", "label": "G", "ref": ref},
+            "subgoals": [{"id": f"s{s}", "number": s + 1, "label": "S", "ref": ref} for s in range(N_SUBGOALS)],
+            "mechanisms": [{"id": f"m{m}", "label": "M", "subgoal": f"s{m % N_SUBGOALS}", "ref": ref}
+                           for m in range(N_MECHANISMS)],
+            "rounds": [{"id": "r1", "number": 1, "label": "R1", "date": "2021-01-01"},
+                       {"id": "r2", "number": 2, "label": "R2", "date": "2022-01-01"}],
+            "initiatives": initiatives,
+        }
+    )
+
+
+def main(sizes: list[int]) -> str:
+    config = load_config()
+    rows = []
+    for n in sizes:
+        net = synthetic_network(n)
+        n_obs = len(net.obs_id)
+        t, mem, ours = measure(lambda net=net: engine_score(net, config), repeat=3 if n <= 100_000 else 1)
+        parents = max_parents(net)
+        n_items = len(evidence_items(net, config, 2).obs)
+        if parents <= PGMPY_MAX_PARENTS and n_items <= PGMPY_MAX_OBSERVATIONS:
+            tp, memp, ref = measure(lambda net=net: pgmpy_posteriors(net, config), repeat=1)
+            err = float(np.max(np.abs(ref - ours)))
+            pg = f"{tp:.3f} s | {memp:.0f} MiB | {tp / t:,.0f}× | {err:.1e}"
+        else:
+            pg = f"not run: a mechanism has {parents} parents (CPT of 2^{parents} columns) | | |"
+        if n <= 10_000:
+            load, full = rdf_path(n, config)
+            rdf = f"{load:.2f} s + {full:.2f} s"
+        else:
+            rdf = "not run"
+        rows.append(
+            f"| {n:,} | {n_obs:,} | {net.n_initiatives:,} | {t:.3f} s | {mem:.0f} MiB | {pg} | {rdf} |"
+        )
+        print(rows[-1], flush=True)
+    header = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python {platform.python_version()}, "
+        f"{platform.processor() or 'unknown CPU'}; 11 mechanisms, 3 sub-goals, 50 indicators per initiative.",
+        "",
+        "| indicators | observations | initiatives | engine time | engine peak memory | pgmpy time | pgmpy peak memory "
+        "| ratio pgmpy/engine | max abs difference | RDF: Oxigraph load + SPARQL read, then score |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    return "\n".join(header + rows) + "\n"
+
+
+if __name__ == "__main__":
+    sizes = [int(x) for x in sys.argv[1:]] or [1_000, 100_000, 1_000_000]
+    table = main(sizes)
+    OUT.write_text(table, encoding="utf-8")
+    print(f"\nwrote {OUT}")
