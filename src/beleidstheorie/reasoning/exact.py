@@ -51,6 +51,26 @@ def superset_mobius(values: np.ndarray, k: int) -> np.ndarray:
     return h.reshape(*lead, 2**k)
 
 
+def subset_mobius(values: np.ndarray, k: int) -> np.ndarray:
+    """w'(U) = Σ_{F ⊆ U} (−1)^{|U∖F|} w(F): the transpose of :func:`superset_mobius`.
+
+    Σ_F superset_mobius(g)(F) · w(F) = Σ_U g(U) · subset_mobius(w)(U), which lets many
+    transforms against one weight vector be replaced by dot products.
+
+    >>> import numpy as np
+    >>> g, w = np.arange(8.0), np.array([1.0, 2, 0, 5, 3, 1, 2, 2])
+    >>> bool(np.isclose(superset_mobius(g, 3) @ w, g @ subset_mobius(w, 3)))
+    True
+    """
+    h = values.reshape([2] * k).copy()
+    for axis in range(k):
+        lo = [slice(None)] * k
+        hi = [slice(None)] * k
+        lo[axis], hi[axis] = 0, 1
+        h[tuple(hi)] -= h[tuple(lo)]
+    return h.reshape(2**k)
+
+
 def _normalised_pair(log1: np.ndarray, log0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     top = np.maximum(log1, log0)
     return np.exp(log1 - top), np.exp(log0 - top)
@@ -103,16 +123,18 @@ def infer(
     np.add.at(log_q, (con_init, con_mech), np.log1p(-np.asarray(con_weight, dtype=float)))
     active = np.flatnonzero(np.any(log_q != 0.0, axis=1))  # initiatives with contributions
 
-    # log g(U) = |U| ln(1−λ) + Σ_i ln f_i(U), accumulated in chunks of initiatives.
-    base = bits.sum(axis=0) * np.log1p(-leak_mechanism)
-    log_f_parts = []
-    log_g = base.astype(float).copy()
-    for start in range(0, active.size, chunk):
-        idx = active[start : start + chunk]
-        log_qu = log_q[idx] @ bits.astype(float)  # (c, 2^k) ln ∏_{j∈U} q_ij
-        log_f = np.log(pi0[idx, None] + pi1[idx, None] * np.exp(log_qu))
-        log_f_parts.append((idx, log_f, log_qu))
-        log_g += log_f.sum(axis=0)
+    # log g(U) = |U| ln(1−λ) + Σ_i ln f_i(U), accumulated in chunks of initiatives so
+    # that memory stays O(chunk · 2^K) however many initiatives there are.
+    bits_f = bits.astype(float)
+
+    def chunks():
+        for start in range(0, active.size, chunk):
+            idx = active[start : start + chunk]
+            yield idx, np.exp(log_q[idx] @ bits_f)  # (c, 2^k): Q_i(U) = ∏_{j∈U} q_ij
+
+    log_g = bits.sum(axis=0) * np.log1p(-leak_mechanism)
+    for idx, q_u in chunks():
+        log_g = log_g + np.log(pi0[idx, None] + pi1[idx, None] * q_u).sum(axis=0)
     h = np.clip(superset_mobius(np.exp(log_g), k), 0.0, None)  # indexed by F = off-set
 
     # Evidence on mechanisms: F is the set of mechanisms that are off.
@@ -149,11 +171,11 @@ def infer(
     post[s_off:g_idx] = (s_bits * (sg * g_factor)[None, :]).sum(axis=1) / z
     post[g_idx] = float(sg @ g_on) / z
 
-    # Delivery posteriors: clamp D_i = 1 by swapping its factor f_i for π_i1 Q_i.
+    # Delivery posteriors: clamp D_i = 1 by swapping its factor f_i for π_i1 Q_i; the
+    # Möbius transform moves onto the weights, leaving one dot product per initiative.
     post[:n] = pi1
-    ev_upper = mech_ev * upper
-    for idx, log_f, log_qu in log_f_parts:
-        log_gi = log_g[None, :] - log_f + np.log(pi1[idx, None]) + log_qu
-        hi = np.clip(superset_mobius(np.exp(log_gi), k), 0.0, None)
-        post[idx] = hi @ ev_upper / z
+    g_w = np.exp(log_g) * subset_mobius(mech_ev * upper, k)
+    for idx, q_u in chunks():
+        clamped = pi1[idx, None] * q_u
+        post[idx] = (clamped / (pi0[idx, None] + clamped)) @ g_w / z
     return np.clip(post, 0.0, 1.0)
