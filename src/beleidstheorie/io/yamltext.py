@@ -66,9 +66,7 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
-def _walk(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], file: str
-):
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], file: str):
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()

@@ -48,6 +48,7 @@ class MechanismCoverage:
     label: str
     label_en: str
     subgoal: str
+    subgoal_en: str
     stated: tuple[str, ...]  # initiative labels
     inferred: tuple[str, ...]
     direct_indicators: Tally  # indicators that observe the mechanism itself
@@ -129,6 +130,7 @@ def coverage_of_network(net: Network, round_number: int) -> CoverageResult:
                 label=info.label_nl,
                 label_en=info.label_en,
                 subgoal=net.nodes[net.subgoal_offset + int(net.mech_subgoal[j])].label_nl,
+                subgoal_en=net.nodes[net.subgoal_offset + int(net.mech_subgoal[j])].label("en"),
                 stated=stated,
                 inferred=inferred,
                 direct_indicators=_tally(net, sorted(targets.get(mo + j, ())), latest),

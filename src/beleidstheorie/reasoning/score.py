@@ -43,11 +43,13 @@ NOTE_UNTARGETED = "no-initiative"
 NOTE_DELIVERY_ONLY = "delivery-only"
 NOTE_WEAK_DIRECT = "weak-direct-evidence"
 NOTE_NO_EVIDENCE = "no-usable-evidence"
+NOTE_DIRECT_UNMEASURED = "direct-not-yet-measured"
 NOTES = {
     NOTE_UNTARGETED: "no initiative targets this mechanism",
     NOTE_DELIVERY_ONLY: "initiatives deliver, but no indicator observes this mechanism directly",
     NOTE_WEAK_DIRECT: "direct evidence on this mechanism is too weak to judge",
     NOTE_NO_EVIDENCE: "no usable evidence reaches this mechanism",
+    NOTE_DIRECT_UNMEASURED: "indicators observe this mechanism, but none has a usable measurement yet",
 }
 EXPLAIN_LIMIT = 2000  # leave-one-out impacts are computed up to this many items
 TOP_ITEMS = 5
@@ -264,6 +266,8 @@ def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
                 note = NOTE_UNTARGETED
             elif direct and weight > 0:
                 note = NOTE_WEAK_DIRECT
+            elif direct:
+                note = NOTE_DIRECT_UNMEASURED
             elif delivery_weight >= config.verdict.min_weight:
                 note = NOTE_DELIVERY_ONLY
             else:

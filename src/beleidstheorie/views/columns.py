@@ -60,8 +60,12 @@ def column_layout(s: Structure) -> ColumnLayout:
     """Where to put each node of ``s`` (see the module docstring)."""
     initiatives = [i.iri for i in s.initiatives]
     mechanisms = [m.iri for sg in s.subgoals for m in s.mechanisms_of(sg)]
-    height = max(len(initiatives) * ROW_HEIGHT["initiative"], len(mechanisms) * ROW_HEIGHT["mechanism"],
-                 len(s.subgoals) * ROW_HEIGHT["subgoal"], ROW_HEIGHT["main_goal"])  # fmt: skip
+    height = max(
+        len(initiatives) * ROW_HEIGHT["initiative"],
+        len(mechanisms) * ROW_HEIGHT["mechanism"],
+        len(s.subgoals) * ROW_HEIGHT["subgoal"],
+        ROW_HEIGHT["main_goal"],
+    )
     y = {**_spread(initiatives, height), **_spread(mechanisms, height)}
     for sg in s.subgoals:
         own = [y[m.iri] for m in s.mechanisms_of(sg)]

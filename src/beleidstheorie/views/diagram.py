@@ -82,19 +82,25 @@ def _scores(result: ScoreResult | None) -> Scores:
     return {n.id: n for n in nodes}
 
 
+def _round(s: Structure, result: ScoreResult | None) -> str | None:
+    return None if result is None else s.round_label(result.round, result.round_label)
+
+
 def _ini_lines(ini: Initiative, width: int = 28) -> list[str]:
     return wrap(f"{ini.code} {ini.label}", width)
 
 
-def _add(g: graphviz.Digraph, node: Node, lines: list[str], score: NodeScore | None, lang: str,
-         **extra: str) -> str:  # fmt: skip
+def _add(
+    g: graphviz.Digraph, node: Node, lines: list[str], score: NodeScore | None, lang: str, **extra: str
+) -> str:
     name = node_id(node)
     g.node(name, **{**node_attrs(node.kind, lines, score, lang), **extra})
     return name
 
 
-def _contribution_edge(g: graphviz.Digraph, tail: str, head: str, c: Contribution, lang: str,
-                       labelled: bool, **extra: str) -> None:  # fmt: skip
+def _contribution_edge(
+    g: graphviz.Digraph, tail: str, head: str, c: Contribution, lang: str, labelled: bool, **extra: str
+) -> None:
     attrs = edge_attrs(CONTRIBUTION_STYLES[c.provenance])
     if labelled:
         attrs["label"] = dot_text([f"{word(c.provenance + '_short', lang)}, {word(c.strength, lang)}"])
@@ -114,9 +120,12 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
     # declared first, the context band ends up beneath and the legend under the goals
     _context_band(g, s, lang)
     left, right = add_legend(
-        g, lang, kinds=["input", "initiative", "mechanism", "subgoal", "main_goal", "context"],
-        edges=_contribution_legend(s, lang), result=result,
-    )  # fmt: skip
+        g,
+        lang,
+        kinds=["input", "initiative", "mechanism", "subgoal", "main_goal", "context"],
+        edges=_contribution_legend(s, lang),
+        round_label=_round(s, result),
+    )
 
     with g.subgraph(name="cluster_col_input") as c:
         c.attr(**column_attrs(word("input", lang)))
@@ -140,10 +149,14 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
         names = []
         for sg in s.subgoals:
             with c.subgraph(name=f"cluster_mechanisms_{sg.key}") as m:
-                m.attr(label=dot_text(wrap(sg.label, 30)), fontsize="11", style="rounded",
-                       color="#a15c00", margin="8")  # fmt: skip
-                names += [_add(m, n, wrap(n.label), scores.get(n.iri), lang)
-                          for n in s.mechanisms_of(sg)]  # fmt: skip
+                m.attr(
+                    label=dot_text(wrap(sg.label, 30)),
+                    fontsize="11",
+                    style="rounded",
+                    color="#a15c00",
+                    margin="8",
+                )
+                names += [_add(m, n, wrap(n.label), scores.get(n.iri), lang) for n in s.mechanisms_of(sg)]
         columns.append(names)
 
     with g.subgraph(name="cluster_col_subgoals") as c:
@@ -163,11 +176,16 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
     ini_names = [node_id(i) for i in s.initiatives]
     for n in s.inputs:
         if ini_names:
-            g.edge(node_id(n), ini_names[len(ini_names) // 2], lhead="cluster_col_initiatives",
-                   **edge_attrs(STRUCTURE_EDGE))  # fmt: skip
+            g.edge(
+                node_id(n),
+                ini_names[len(ini_names) // 2],
+                lhead="cluster_col_initiatives",
+                **edge_attrs(STRUCTURE_EDGE),
+            )
     for con in s.contributions:
-        _contribution_edge(g, node_id(s.node(con.initiative)), node_id(s.node(con.mechanism)),
-                           con, lang, labelled=False)  # fmt: skip
+        _contribution_edge(
+            g, node_id(s.node(con.initiative)), node_id(s.node(con.mechanism)), con, lang, labelled=False
+        )
     for m in s.mechanisms:
         g.edge(node_id(m), node_id(s.node(m.subgoal)), **edge_attrs(STRUCTURE_EDGE))
     for sg in s.subgoals:
@@ -191,8 +209,14 @@ def _context_band(g: graphviz.Digraph, s: Structure, lang: str) -> None:
             if not factors:
                 continue
             with c.subgraph(name=f"cluster_context_{level}") as row:
-                row.attr(label=dot_text([word(level, lang)]), labelloc="t", labeljust="l",
-                         fontsize="12", style="rounded", color="#b5a582")  # fmt: skip
+                row.attr(
+                    label=dot_text([word(level, lang)]),
+                    labelloc="t",
+                    labeljust="l",
+                    fontsize="12",
+                    style="rounded",
+                    color="#b5a582",
+                )
                 names = [_add(row, f, wrap(f.label, 30), None, lang) for f in factors]
                 chain(row, names)
 
@@ -227,8 +251,14 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     if subs:
         types.append("part-of")
     # declared first, so that dot stacks the legend beneath the rest (see _schema)
-    add_legend(g, lang, kinds=["initiative"], edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
-               result=result, notes=[word("cluster_penvoerder", lang)])  # fmt: skip
+    add_legend(
+        g,
+        lang,
+        kinds=["initiative"],
+        edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
+        round_label=_round(s, result),
+        notes=[word("cluster_penvoerder", lang)],
+    )
 
     def draw(target: graphviz.Digraph, top: Initiative) -> list[str]:
         return [_add(target, i, _ini_lines(i, 24), scores.get(i.iri), lang) for i in s.family(top)]
@@ -249,8 +279,14 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
                 draw(g, unit)
             continue
         with g.subgraph(name=f"cluster_org_{k}") as c:
-            c.attr(label=dot_text(wrap(units[0].penvoerder_label, 30)), fontsize="11",
-                   style="rounded,filled", fillcolor="#f4f7fb", color="#7f9fbf", margin="8")  # fmt: skip
+            c.attr(
+                label=dot_text(wrap(units[0].penvoerder_label, 30)),
+                fontsize="11",
+                style="rounded,filled",
+                fillcolor="#f4f7fb",
+                color="#7f9fbf",
+                margin="8",
+            )
             for unit in units:
                 draw(c, unit)
 
@@ -264,8 +300,13 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
 
 
 # -- one initiative --------------------------------------------------------------------
-def _initiative(s: Structure, name: str, scores: Scores, lang: str, result: ScoreResult | None,
-                ) -> graphviz.Digraph:  # fmt: skip
+def _initiative(
+    s: Structure,
+    name: str,
+    scores: Scores,
+    lang: str,
+    result: ScoreResult | None,
+) -> graphviz.Digraph:
     focal = s.find_initiative(name)
     members = (focal, *s.sub_lines(focal))
     g = new_graph("initiative", f"{focal.code} {focal.label}")
@@ -275,35 +316,58 @@ def _initiative(s: Structure, name: str, scores: Scores, lang: str, result: Scor
     types = {k.type for k in s.links if k.source in shown_iris and k.target in shown_iris}
     if any(i.parent in shown_iris and i.iri in shown_iris for i in s.initiatives):
         types.add("part-of")
-    edges = [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in ("stated", "inferred")]
+    used = {c.provenance for m in members for c in s.contributions_of(m)}
+    edges = [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in ("stated", "inferred") if p in used]
     edges += [(LINK_STYLES[t], word(t, lang)) for t in LINK_STYLES if t in types]
-    add_legend(g, lang, edges=edges, result=result)  # declared first: drawn beneath
+    notes = [word("linked_initiative", lang)] if len(shown_iris) > len(members) else []
+    add_legend(g, lang, edges=edges, round_label=_round(s, result), notes=notes)  # declared first: beneath
 
     with g.subgraph(name="cluster_col_initiative") as c:
         c.attr(**column_attrs(word("initiative_links", lang)))
         for i in members:
-            columns[0].append(_add(c, i, _ini_lines(i), scores.get(i.iri), lang,
-                                   penwidth="2.6" if i is focal else "1.2"))  # fmt: skip
+            columns[0].append(
+                _add(c, i, _ini_lines(i), scores.get(i.iri), lang, penwidth="2.6" if i is focal else "1.2")
+            )
         for other in (i for i in s.initiatives if i.iri in shown_iris and i not in members):
-            columns[0].append(_add(c, other, _ini_lines(other), None, lang, style="rounded,dashed,filled"))
+            # a pale box, not a dashed one: dashes mean 'onvoldoende bewijs'
+            columns[0].append(
+                _add(c, other, _ini_lines(other), None, lang, fillcolor="#ffffff", fontcolor="#444444")
+            )
 
     with g.subgraph(name="cluster_col_result") as c:
         c.attr(**column_attrs(word("result", lang)))
         for i in members:
             with c.subgraph(name=f"cluster_result_{i.key}") as r:
-                r.attr(label=dot_text(wrap(i.label, 40)) if len(members) > 1 else "",
-                       style="rounded", color="#aaaaaa", fontsize="10")  # fmt: skip
+                r.attr(
+                    label=dot_text(wrap(i.label, 40)) if len(members) > 1 else "",
+                    style="rounded" if len(members) > 1 else "invis",
+                    color="#aaaaaa",
+                    fontsize="10",
+                )
                 lines = [f"result/{i.key}/effect"]
-                r.node(lines[0], label=wrapped(i.description or i.label, 44), shape="box",
-                       style="filled", fillcolor="#ffffff", color="#555555")  # fmt: skip
+                r.node(
+                    lines[0],
+                    label=wrapped(i.description or i.label, 44),
+                    shape="box",
+                    style="filled",
+                    fillcolor="#ffffff",
+                    color="#555555",
+                )
                 for j, out in enumerate(i.outputs):
                     lines.append(f"result/{i.key}/output/{j}")
-                    r.node(lines[-1], label=wrapped(f"• {out}", 44), shape="box", style="rounded",
-                           color="#999999", fontsize="10")  # fmt: skip
+                    r.node(
+                        lines[-1],
+                        label=wrapped(f"• {out}", 44),
+                        shape="box",
+                        style="rounded",
+                        color="#999999",
+                        fontsize="10",
+                    )
                 columns[1] += lines
 
-    mechs = [m for m in s.mechanisms if any(c.mechanism == m.iri for i in members
-                                            for c in s.contributions_of(i))]  # fmt: skip
+    mechs = [
+        m for m in s.mechanisms if any(c.mechanism == m.iri for i in members for c in s.contributions_of(i))
+    ]
     with g.subgraph(name="cluster_col_mechanisms") as c:
         c.attr(**column_attrs(word("mechanisms", lang)))
         columns[2] = [_add(c, m, wrap(m.label), scores.get(m.iri), lang) for m in mechs]
@@ -318,11 +382,22 @@ def _initiative(s: Structure, name: str, scores: Scores, lang: str, result: Scor
     chain(g, [col[0] for col in columns])
 
     for i in members:
-        g.edge(node_id(i), f"result/{i.key}/effect", lhead=f"cluster_result_{i.key}",
-               **edge_attrs(STRUCTURE_EDGE))  # fmt: skip
+        g.edge(
+            node_id(i),
+            f"result/{i.key}/effect",
+            lhead=f"cluster_result_{i.key}",
+            **edge_attrs(STRUCTURE_EDGE),
+        )
         for con in s.contributions_of(i):
-            _contribution_edge(g, f"result/{i.key}/effect", node_id(s.node(con.mechanism)), con, lang,
-                               labelled=True, ltail=f"cluster_result_{i.key}")  # fmt: skip
+            _contribution_edge(
+                g,
+                f"result/{i.key}/effect",
+                node_id(s.node(con.mechanism)),
+                con,
+                lang,
+                labelled=True,
+                ltail=f"cluster_result_{i.key}",
+            )
     for m in mechs:
         g.edge(node_id(m), node_id(s.node(m.subgoal)), **edge_attrs(STRUCTURE_EDGE))
     for link in s.links:

@@ -13,11 +13,12 @@ say "hi" \\\\ <b>\\nline 2
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable, Sequence
 
 import graphviz
 
-from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
+from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore
 from beleidstheorie.views.palette import (
     FONT,
     KIND_STYLES,
@@ -51,10 +52,20 @@ def new_graph(name: str, title: str) -> graphviz.Digraph:
     """A left-to-right digraph with the house style and ``title`` on top."""
     g = graphviz.Digraph(name)
     g.attr(
-        rankdir="LR", newrank="true", compound="true", fontname=FONT, fontsize="18",
-        label=dot_text([title]), labelloc="t", labeljust="c", nodesep="0.18",
-        ranksep="0.9", pad="0.3", splines="spline", outputorder="edgesfirst",
-    )  # fmt: skip
+        rankdir="LR",
+        newrank="true",
+        compound="true",
+        fontname=FONT,
+        fontsize="18",
+        label=dot_text([title]),
+        labelloc="t",
+        labeljust="c",
+        nodesep="0.18",
+        ranksep="0.9",
+        pad="0.3",
+        splines="spline",
+        outputorder="edgesfirst",
+    )
     g.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", penwidth="1.2")
     g.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#555555")
     return g
@@ -62,15 +73,21 @@ def new_graph(name: str, title: str) -> graphviz.Digraph:
 
 def column_attrs(title: str) -> dict[str, str]:
     """Attributes of a column cluster with a bold header."""
-    return dict(label=dot_text([title]), labelloc="t", fontsize="15", style="rounded,filled",
-                fillcolor="#fafafa", color="#bbbbbb", margin="12")  # fmt: skip
+    return dict(
+        label=dot_text([title]),
+        labelloc="t",
+        fontsize="15",
+        style="rounded,filled",
+        fillcolor="#fafafa",
+        color="#bbbbbb",
+        margin="12",
+    )
 
 
 def kind_attrs(kind: str) -> dict[str, str]:
     """The look of a node of ``kind`` without evidence."""
     k = KIND_STYLES[kind]
-    return dict(shape=k.dot_shape, style=k.dot_style, fillcolor=k.fill, color=k.border,
-                fontcolor="#000000")  # fmt: skip
+    return dict(shape=k.dot_shape, style=k.dot_style, fillcolor=k.fill, color=k.border, fontcolor="#000000")
 
 
 def score_attrs(kind: str, score: NodeScore) -> dict[str, str]:
@@ -97,14 +114,18 @@ def node_attrs(kind: str, lines: list[str], score: NodeScore | None, lang: str) 
 
 def edge_attrs(style: LineStyle) -> dict[str, str]:
     """Graphviz attributes of an edge drawn in ``style``."""
-    attrs = dict(color=style.colour, style=style.style, arrowhead=style.arrowhead,
-                 penwidth="2.4" if style.style == "bold" else "1.3")  # fmt: skip
+    attrs = dict(
+        color=style.colour,
+        style=style.style,
+        arrowhead=style.arrowhead,
+        penwidth="2.4" if style.style == "bold" else "1.3",
+    )
     if style.both_ends:
         attrs.update(dir="both", arrowtail=style.arrowhead)
     return attrs
 
 
-def _scale_table(result: ScoreResult, lang: str) -> str:
+def _scale_table(round_label: str, lang: str) -> str:
     rows = [f'<TR><TD COLSPAN="2"><B>{html_text(word("score_scale", lang))}</B></TD></TR>']
     for band in reversed(range(len(SCORE_SCALE))):
         lo, hi = band_bounds(band)
@@ -112,9 +133,9 @@ def _scale_table(result: ScoreResult, lang: str) -> str:
         text = f"{format_score(lo, lang)} – {format_score(hi, lang)}"
         rows.append(
             f'<TR><TD BGCOLOR="{fill}" WIDTH="36"><FONT COLOR="{text_colour(fill)}">'
-            f"{band + 1}</FONT></TD><TD ALIGN=\"LEFT\">{html_text(text)}</TD></TR>"
+            f'{band + 1}</FONT></TD><TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
         )
-    rnd = f"{word('round', lang)}: {result.round_label}"
+    rnd = f"{word('round', lang)}: {round_label}"
     rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_text(rnd)}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">{"".join(rows)}</TABLE>>'
 
@@ -125,21 +146,28 @@ def add_legend(
     *,
     kinds: Sequence[str] = (),
     edges: Sequence[tuple[LineStyle, str]] = (),
-    result: ScoreResult | None = None,
+    round_label: str | None = None,
     notes: Sequence[str] = (),
 ) -> tuple[list[str], list[str]]:
     """Add the legend cluster; return its (left, right) node names for rank alignment.
 
     ``kinds`` are node kinds drawn as small sample nodes, ``edges`` sample lines
-    with their meaning; with a ``result`` the colour scale, the measurement round
-    and the look of 'onvoldoende bewijs' are explained.
+    with their meaning; with a ``round_label`` (the diagram shows scores) the
+    colour scale, the measurement round and the look of 'onvoldoende bewijs'
+    are explained.
     """
     left: list[str] = []
     right: list[str] = []
     with g.subgraph(name=LEGEND) as c:
-        c.attr(label=dot_text([word("legend", lang)]), labelloc="t", fontsize="13",
-               style="rounded", color="#999999", margin="10")  # fmt: skip
-        c.attr("node", fontsize="10")
+        c.attr(
+            label=dot_text([word("legend", lang)]),
+            labelloc="t",
+            fontsize="13",
+            style="rounded",
+            color="#999999",
+            margin="10",
+        )
+        c.attr("node", fontsize="10", height="0.3")
         for kind in kinds:
             name = f"legend/kind/{kind}"
             c.node(name, label=dot_text(wrap(word(f"kind_{kind}", lang), 24)), **kind_attrs(kind))
@@ -151,11 +179,14 @@ def add_legend(
             c.edge(a, b, **edge_attrs(style))
             left.append(a)
             right.append(b)
-        if result is not None:
-            c.node("legend/scale", label=_scale_table(result, lang), shape="plaintext")
+        if round_label is not None:
+            c.node("legend/scale", label=_scale_table(round_label, lang), shape="plaintext")
             sample = NodeScore("", "", "mechanism", "", "", 0.5, 0.5, 0.0, INSUFFICIENT)
-            c.node("legend/insufficient", label=dot_text(wrap(word("insufficient_sample", lang), 24)),
-                   **score_attrs("mechanism", sample))  # fmt: skip
+            c.node(
+                "legend/insufficient",
+                label=dot_text(wrap(word("insufficient_sample", lang), 24)),
+                **score_attrs("mechanism", sample),
+            )
             right += ["legend/scale", "legend/insufficient"]
         for i, note in enumerate(notes):
             name = f"legend/note/{i}"
@@ -179,5 +210,5 @@ def same_rank(g: graphviz.Digraph, names: Iterable[str]) -> None:
 
 def chain(g: graphviz.Digraph, names: Sequence[str]) -> None:
     """Invisible edges that keep ``names`` in this left-to-right order."""
-    for a, b in zip(names, names[1:], strict=False):
+    for a, b in itertools.pairwise(names):
         g.edge(a, b, style="invis")

@@ -34,7 +34,7 @@ never HTML strings.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> page = interactive_html(load_theory(EXAMPLE))
->>> "cdn" in page.lower() or "https://" in page.split("bt-data")[1]
+>>> "<script src" in page or "<link" in page
 False
 """
 
@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import asdict
 import re
+from dataclasses import asdict
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -72,10 +72,26 @@ LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal"
 """The column (vis-network level) of each kind; context factors form a band beneath."""
 TOP_EVIDENCE = 3
 UI_WORDS = (
-    "filter_subgoal", "filter_initiative", "filter_round", "filter_insufficient", "all_subgoals",
-    "all_initiatives", "no_rounds", "visible", "score", "evidence", "reference", "penvoerder",
-    "help", "legend", "score_scale", "insufficient_sample", "stated", "inferred", "round",
-)  # fmt: skip
+    "filter_subgoal",
+    "filter_initiative",
+    "filter_round",
+    "filter_insufficient",
+    "all_subgoals",
+    "all_initiatives",
+    "no_rounds",
+    "visible",
+    "score",
+    "evidence",
+    "reference",
+    "penvoerder",
+    "help",
+    "legend",
+    "score_scale",
+    "insufficient_sample",
+    "stated",
+    "inferred",
+    "round",
+)
 FONT_STACK = f"{FONT}, Arial, sans-serif"
 
 
@@ -100,14 +116,16 @@ def _base_style(node: Node) -> dict[str, Any]:
     k = KIND_STYLES[node.kind]
     return {
         "label": _node_label(node),
-        "color": {"background": k.fill, "border": k.border,
-                  "highlight": {"background": k.fill, "border": "#000000"},
-                  "hover": {"background": k.fill, "border": "#000000"}},
-        "font": {"color": "#000000", "face": FONT_STACK,
-                 "size": 16 if node.kind == "main_goal" else 13},
+        "color": {
+            "background": k.fill,
+            "border": k.border,
+            "highlight": {"background": k.fill, "border": "#000000"},
+            "hover": {"background": k.fill, "border": "#000000"},
+        },
+        "font": {"color": "#000000", "face": FONT_STACK, "size": 16 if node.kind == "main_goal" else 13},
         "borderWidth": 3 if node.kind == "main_goal" else 1.5,
         "shapeProperties": {"borderDashes": False, "borderRadius": 8},
-    }  # fmt: skip
+    }
 
 
 def _score_style(node: Node, score: NodeScore, lang: str) -> dict[str, Any]:
@@ -116,9 +134,12 @@ def _score_style(node: Node, score: NodeScore, lang: str) -> dict[str, Any]:
         line = f"{format_score(score.score, lang)} · {word(score.verdict, lang)}"
         style["label"] = f"{style['label']}\n{line}"
         fill = score_colour(score.score)
-        style["color"] = {"background": fill, "border": "#222222",
-                          "highlight": {"background": fill, "border": "#000000"},
-                          "hover": {"background": fill, "border": "#000000"}}  # fmt: skip
+        style["color"] = {
+            "background": fill,
+            "border": "#222222",
+            "highlight": {"background": fill, "border": "#000000"},
+            "hover": {"background": fill, "border": "#000000"},
+        }
         style["font"] = {**style["font"], "color": text_colour(fill)}
     if score.verdict == INSUFFICIENT:
         style["borderWidth"] = 4
@@ -130,8 +151,13 @@ def _edge(style: LineStyle, meaning: str, within_column: bool = False) -> dict[s
     arrows: dict[str, Any] = {"to": {"enabled": style.arrowhead != "none", "scaleFactor": 0.6}}
     if style.both_ends:
         arrows["from"] = {"enabled": True, "scaleFactor": 0.6}
-    edge = {"color": {"color": style.colour, "inherit": False}, "dashes": style.dashes,
-            "width": style.width, "arrows": arrows, "meaning": meaning}  # fmt: skip
+    edge = {
+        "color": {"color": style.colour, "inherit": False},
+        "dashes": style.dashes,
+        "width": style.width,
+        "arrows": arrows,
+        "meaning": meaning,
+    }
     if within_column:  # links between initiatives arc beside their column
         edge["smooth"] = {"type": "curvedCW", "roundness": 0.35}
     return edge
@@ -145,7 +171,7 @@ def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = 
     >>> from beleidstheorie.graph.load import load_theory
     >>> net = build_network(read_structure(load_theory(EXAMPLE).store))
     >>> len(net.nodes), len(net.edges)
-    (13, 16)
+    (13, 14)
     """
     net = Network(directed=True, cdn_resources="in_line")
     nodes = (*s.inputs, *s.initiatives, *s.mechanisms, *s.subgoals, s.main_goal, *s.context_factors)
@@ -158,15 +184,25 @@ def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = 
     edges: list[tuple[str, str, dict[str, Any]]] = []
     structure_edge = _edge(STRUCTURE_EDGE, word("structure_edge", lang))
     edges += [(i.iri, n.iri, structure_edge) for i in s.inputs for n in s.initiatives if not n.parent]
-    edges += [(c.initiative, c.mechanism, _edge(CONTRIBUTION_STYLES[c.provenance], word(c.provenance, lang)))
-              for c in s.contributions]  # fmt: skip
+    edges += [
+        (c.initiative, c.mechanism, _edge(CONTRIBUTION_STYLES[c.provenance], word(c.provenance, lang)))
+        for c in s.contributions
+    ]
     edges += [(m.iri, m.subgoal, structure_edge) for m in s.mechanisms]
     edges += [(sg.iri, s.main_goal.iri, structure_edge) for sg in s.subgoals]
-    edges += [(k.source, k.target, _edge(LINK_STYLES.get(k.type, LINK_STYLES["supports"]),
-                                         word(k.type, lang), within_column=True))
-              for k in s.links]  # fmt: skip
-    edges += [(i.iri, i.parent, _edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True))
-              for i in s.initiatives if i.parent]  # fmt: skip
+    edges += [
+        (
+            k.source,
+            k.target,
+            _edge(LINK_STYLES.get(k.type, LINK_STYLES["supports"]), word(k.type, lang), within_column=True),
+        )
+        for k in s.links
+    ]
+    edges += [
+        (i.iri, i.parent, _edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True))
+        for i in s.initiatives
+        if i.parent
+    ]
     for k, (a, b, attrs) in enumerate(edges):
         net.add_edge(a, b, id=f"e{k}", **attrs)
     return net
@@ -208,15 +244,26 @@ def keep_insufficient(s: Structure, result: ScoreResult) -> set[str]:
 def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
     kind = "sub_line" if getattr(n, "parent", None) else n.kind
     label = f"{n.code} {n.label}" if n.kind == "initiative" else n.label  # type: ignore[attr-defined]
-    return {"kind": word(f"kind_{kind}", lang), "label": label, "description": n.description,
-            "reference": n.reference, "penvoerder": getattr(n, "penvoerder_label", "")}  # fmt: skip
+    return {
+        "kind": word(f"kind_{kind}", lang),
+        "label": label,
+        "description": n.description,
+        "reference": n.reference,
+        "penvoerder": getattr(n, "penvoerder_label", ""),
+    }
 
 
 def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
-    evidence = [{"indicator": e.indicator_label, "status": word(e.status, lang),
-                 "reference": e.reference} for e in score.contributions[:TOP_EVIDENCE]]  # fmt: skip
-    return {"score": format_score(score.score, lang), "verdict": word(score.verdict, lang),
-            "insufficient": score.verdict == INSUFFICIENT, "evidence": evidence}  # fmt: skip
+    evidence = [
+        {"indicator": e.indicator_label, "status": word(e.status, lang), "reference": e.reference}
+        for e in score.contributions[:TOP_EVIDENCE]
+    ]
+    return {
+        "score": format_score(score.score, lang),
+        "verdict": word(score.verdict, lang),
+        "insufficient": score.verdict == INSUFFICIENT,
+        "evidence": evidence,
+    }
 
 
 def _rounds(result: ScoreResult | None, by_round: dict[str, ScoreResult] | None) -> dict[str, ScoreResult]:
@@ -232,14 +279,20 @@ def _options(physics: bool) -> dict[str, Any]:
     # everything and reorders columns); with physics they float freely.
     return {
         "layout": {"hierarchical": {"enabled": False}, "randomSeed": 7},
-        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
-                    "stabilization": {"iterations": 400}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
-                        "keyboard": False, "multiselect": False},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based", "stabilization": {"iterations": 400}},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
         "nodes": {"widthConstraint": {"maximum": 330}, "margin": 10},
-        "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "horizontal",
-                             "roundness": 0.45}, "selectionWidth": 2},
-    }  # fmt: skip
+        "edges": {
+            "smooth": {"type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.45},
+            "selectionWidth": 2,
+        },
+    }
 
 
 def page_data(
@@ -272,25 +325,44 @@ def page_data(
         "options": _options(physics),
         "headers": [asdict(h) for h in layout.headers] if layout else [],
         "info": {n.iri: _info(s, n, lang) for n in nodes},
-        "rounds": [{"id": rid, "label": res.round_label} for rid, res in rounds.items()],
+        "rounds": [{"id": rid, "label": s.round_label(rid, res.round_label)} for rid, res in rounds.items()],
         "defaultRound": result.round if result is not None else next(reversed(rounds), None),
         "styles": styles,
         "scores": scores,
         "subgoals": [{"id": sg.iri, "label": sg.label} for sg in s.subgoals],
-        "initiatives": [{"id": i.iri, "label": f"{i.code} {i.label}", "sub": bool(i.parent)}
-                        for i in s.initiatives],  # fmt: skip
+        "initiatives": [
+            {"id": i.iri, "label": f"{i.code} {i.label}", "sub": bool(i.parent)} for i in s.initiatives
+        ],
         "keep": {
             "subgoal": {sg.iri: sorted(keep_for_subgoal(s, sg)) for sg in s.subgoals},
             "initiative": {i.iri: sorted(keep_for_initiative(s, i.iri)) for i in s.initiatives},
             "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
         },
         "legend": {
-            "kinds": [{"label": word(f"kind_{k}", lang), "fill": KIND_STYLES[k].fill,
-                       "border": KIND_STYLES[k].border} for k in kinds],  # fmt: skip
-            "edges": [{"label": word(p, lang), "colour": CONTRIBUTION_STYLES[p].colour,
-                       "dashed": bool(CONTRIBUTION_STYLES[p].dashes)} for p in ("stated", "inferred")],  # fmt: skip
-            "scale": [{"colour": c, "text": " – ".join(format_score(b, lang) for b in band_bounds(i)),
-                       "fontColour": text_colour(c)} for i, c in enumerate(SCORE_SCALE)],  # fmt: skip
+            "kinds": [
+                {
+                    "label": word(f"kind_{k}", lang),
+                    "fill": KIND_STYLES[k].fill,
+                    "border": KIND_STYLES[k].border,
+                }
+                for k in kinds
+            ],
+            "edges": [
+                {
+                    "label": word(p, lang),
+                    "colour": CONTRIBUTION_STYLES[p].colour,
+                    "dashed": bool(CONTRIBUTION_STYLES[p].dashes),
+                }
+                for p in ("stated", "inferred")
+            ],
+            "scale": [
+                {
+                    "colour": c,
+                    "text": " – ".join(format_score(b, lang) for b in band_bounds(i)),
+                    "fontColour": text_colour(c),
+                }
+                for i, c in enumerate(SCORE_SCALE)
+            ],
         },
     }
 
@@ -314,8 +386,7 @@ def interactive_html(
     physics: bool = False,
 ) -> str:
     """The interactive page as one self-contained HTML text (no I/O besides package files)."""
-    data = page_data(theory, result=result, results_by_round=results_by_round, lang=lang,
-                     physics=physics)  # fmt: skip
+    data = page_data(theory, result=result, results_by_round=results_by_round, lang=lang, physics=physics)
     parts = {
         "LANG": "en" if lang == "en" else "nl",
         "TITLE": html.escape(data["title"]),
@@ -347,7 +418,8 @@ def write_interactive(
     True
     """
     output = Path(output)
-    text = interactive_html(theory, result=result, results_by_round=results_by_round, lang=lang,
-                            physics=physics)  # fmt: skip
+    text = interactive_html(
+        theory, result=result, results_by_round=results_by_round, lang=lang, physics=physics
+    )
     output.write_text(text, encoding="utf-8")
     return output

@@ -22,7 +22,7 @@ theory has them and falls back to Dutch.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from rdflib import URIRef
@@ -113,6 +113,17 @@ SELECT ?source ?target ?type ?pos ?quote ?section ?page WHERE {
   OPTIONAL { ?link bt:quote ?quote }
   OPTIONAL { ?link bt:section ?section } OPTIONAL { ?link bt:page ?page }
 } ORDER BY ?source ?pos ?target
+"""
+)
+
+Q_ROUNDS = (
+    PREFIXES
+    + """
+SELECT ?round ?number ?nl ?en WHERE {
+  ?t bt:hasRound ?round . ?round bt:number ?number .
+  OPTIONAL { ?round skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?round skos:prefLabel ?en FILTER(lang(?en) = "en") }
+} ORDER BY ?number
 """
 )
 
@@ -220,6 +231,7 @@ class Structure:
     context_factors: tuple[ContextFactor, ...]
     links: tuple[Link, ...]
     contributions: tuple[Contribution, ...]
+    rounds: dict[str, str] = field(default_factory=dict)  # round id -> label, in order
 
     @cached_property
     def _by_iri(self) -> dict[str, Node]:
@@ -264,6 +276,10 @@ class Structure:
     def links_of(self, initiative: Initiative) -> tuple[Link, ...]:
         """The typed links with ``initiative`` as source or target."""
         return tuple(k for k in self.links if initiative.iri in (k.source, k.target))
+
+    def round_label(self, round_id: str, default: str = "") -> str:
+        """The label of a measurement round in the structure's language."""
+        return self.rounds.get(round_id, default or round_id)
 
     def find_initiative(self, name: str) -> Initiative:
         """The initiative with this id, IRI, code ('2.1') or label (any case).
@@ -330,16 +346,23 @@ def _initiatives(store: Store, bind: dict, lang: str) -> tuple[Initiative, ...]:
         iri, number = str(row["node"]), int(row["number"])  # type: ignore[call-overload]
         parent = _s(row, "parent") or None
         code = f"{int(row['parentnumber'])}.{number}" if parent else str(number)  # type: ignore[call-overload]
-        out.append(Initiative(
-            iri=iri, key=_local(iri), kind="initiative",
-            label=_pick(row, "nl", "en", lang, _local(iri)),
-            description=_pick(row, "dnl", "den", lang),
-            section=_s(row, "section"), page=_page(row),
-            number=number, code=code, parent=parent,
-            penvoerder=_s(row, "org") or None,
-            penvoerder_label=_pick(row, "orgnl", "orgen", lang, _local(_s(row, "org"))),
-            outputs=tuple(outputs.get(iri, ())),
-        ))  # fmt: skip
+        out.append(
+            Initiative(
+                iri=iri,
+                key=_local(iri),
+                kind="initiative",
+                label=_pick(row, "nl", "en", lang, _local(iri)),
+                description=_pick(row, "dnl", "den", lang),
+                section=_s(row, "section"),
+                page=_page(row),
+                number=number,
+                code=code,
+                parent=parent,
+                penvoerder=_s(row, "org") or None,
+                penvoerder_label=_pick(row, "orgnl", "orgen", lang, _local(_s(row, "org"))),
+                outputs=tuple(outputs.get(iri, ())),
+            )
+        )
     return tuple(out)
 
 
@@ -353,11 +376,14 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
     for row in store.query(Q_NODES, bind):
         iri, kind = str(row["node"]), str(row["kind"])
         common = dict(
-            iri=iri, key=_local(iri), kind=kind,
+            iri=iri,
+            key=_local(iri),
+            kind=kind,
             label=_pick(row, "nl", "en", lang, _local(iri)),
             description=_pick(row, "dnl", "den", lang),
-            section=_s(row, "section"), page=_page(row),
-        )  # fmt: skip
+            section=_s(row, "section"),
+            page=_page(row),
+        )
         if kind == "mechanism":
             mechanisms.append(Mechanism(subgoal=_s(row, "parent"), **common))  # type: ignore[arg-type]
         elif kind == "context":
@@ -368,16 +394,28 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
     if len(by_kind["main_goal"]) != 1:
         raise StoreError(f"expected one main goal, found {len(by_kind['main_goal'])}")
     links = tuple(
-        Link(_s(r, "source"), _s(r, "target"), _concept(_s(r, "type"), "linktype"),
-             _s(r, "quote"), _s(r, "section"), _page(r))
+        Link(
+            _s(r, "source"),
+            _s(r, "target"),
+            _concept(_s(r, "type"), "linktype"),
+            _s(r, "quote"),
+            _s(r, "section"),
+            _page(r),
+        )
         for r in store.query(Q_LINKS, bind)
-    )  # fmt: skip
+    )
     contributions = tuple(
-        Contribution(_s(r, "ini"), _s(r, "mech"), _concept(_s(r, "strength"), "strength"),
-                     _concept(_s(r, "provenance"), "provenance"),
-                     _s(r, "quote"), _s(r, "section"), _page(r))
+        Contribution(
+            _s(r, "ini"),
+            _s(r, "mech"),
+            _concept(_s(r, "strength"), "strength"),
+            _concept(_s(r, "provenance"), "provenance"),
+            _s(r, "quote"),
+            _s(r, "section"),
+            _page(r),
+        )
         for r in store.query(Q_CONTRIBUTIONS, bind)
-    )  # fmt: skip
+    )
     return Structure(
         theory=str(head["t"]),
         label=_pick(head, "nl", "en", lang, _local(str(head["t"]))),
@@ -390,4 +428,5 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
         context_factors=tuple(context),
         links=links,
         contributions=contributions,
+        rounds={_local(_s(r, "round")): _pick(r, "nl", "en", lang) for r in store.query(Q_ROUNDS, bind)},
     )

@@ -34,12 +34,14 @@ NOTES = {
         "delivery-only": "initiatieven leveren, maar geen indicator neemt het mechanisme zelf waar",
         "weak-direct-evidence": "het directe bewijs voor dit mechanisme is te zwak voor oordeel",
         "no-usable-evidence": "geen bruikbaar bewijs bereikt dit mechanisme",
+        "direct-not-yet-measured": "indicatoren nemen het mechanisme waar, maar geen heeft al een bruikbare meting",
     },
     "en": {
         "no-initiative": "no initiative targets this mechanism",
         "delivery-only": "initiatives deliver, but no indicator observes this mechanism directly",
         "weak-direct-evidence": "the direct evidence on this mechanism is too weak to judge",
         "no-usable-evidence": "no usable evidence reaches this mechanism",
+        "direct-not-yet-measured": "indicators observe this mechanism, but none has a usable measurement yet",
     },
 }
 MAX_LABEL = 60
@@ -246,7 +248,7 @@ def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
     rows = [
         [
             m.label_en if lang == "en" and m.label_en else m.label,
-            m.subgoal,
+            m.subgoal_en if lang == "en" else m.subgoal,
             len(m.stated),
             len(m.inferred),
             m.direct_indicators.total,

@@ -59,6 +59,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "penvoerder": ("Penvoerder", "Lead organisation"),
     "cluster_penvoerder": ("kader = penvoerder", "box = lead organisation"),
+    "linked_initiative": (
+        "wit vlak: ander initiatief met een link; dikke rand: dit initiatief",
+        "white box: another, linked initiative; thick border: this initiative",
+    ),
     # verdicts
     "supported": ("ondersteund", "supported"),
     "contested": ("betwist", "contested"),
@@ -124,6 +128,5 @@ def wrap(text: str, width: int = 28, max_lines: int | None = None) -> list[str]:
     text = " ".join(text.split())
     lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
     if max_lines is not None and len(lines) > max_lines:
-        lines = textwrap.wrap(text, width, max_lines=max_lines, placeholder="…",
-                              break_on_hyphens=False)  # fmt: skip
+        lines = textwrap.wrap(text, width, max_lines=max_lines, placeholder="…", break_on_hyphens=False)
     return lines
