@@ -544,7 +544,7 @@ def render_sensitivity(res: SensitivityResult, fmt: str, lang: str = "nl") -> st
             ["label", "verdict", "score", "range", "flip point"],
             [
                 [
-                    r[2],
+                    _short(r[2]),
                     r[3],
                     r[4],
                     f"{r[5]:.3f}–{r[6]:.3f}",

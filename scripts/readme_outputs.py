@@ -1,0 +1,61 @@
+"""Regenerate the real command output shown in README.md.
+
+    python scripts/readme_outputs.py           # print the sections
+    python scripts/readme_outputs.py --write   # replace them in README.md
+
+Sections sit between <!-- BEGIN name --> and <!-- END name --> markers.
+tests/test_readme.py checks that the command outputs are current; the
+benchmark table is copied from benchmarks/results.md (written by `make bench`).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXE = Path(sys.executable).with_name("beleidstheorie")
+EXPLAIN_LINES = 17
+
+COMMANDS = {
+    "score": (["score"], None),
+    "explain": (["explain", "knelpunten-agenderen"], EXPLAIN_LINES),
+}
+
+
+def command_block(args: list[str], lines: int | None) -> str:
+    out = subprocess.run([str(EXE), *args], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    text = out.rstrip("\n").splitlines()
+    if lines is not None and len(text) > lines:
+        text = [*text[:lines], "..."]
+    return "```text\n$ beleidstheorie " + " ".join(args) + "\n" + "\n".join(text) + "\n```"
+
+
+def sections(include_bench: bool = True) -> dict[str, str]:
+    """The generated README sections by name."""
+    out = {name: command_block(args, lines) for name, (args, lines) in COMMANDS.items()}
+    if include_bench:
+        out["bench"] = (ROOT / "benchmarks" / "results.md").read_text(encoding="utf-8").rstrip("\n")
+    return out
+
+
+def update(readme: str, generated: dict[str, str]) -> str:
+    """``readme`` with each generated section replaced."""
+    for name, text in generated.items():
+        pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
+        if not pattern.search(readme):
+            raise SystemExit(f"README.md has no section {name}")
+        readme = pattern.sub(lambda m, t=text: m.group(1) + t + "\n" + m.group(2), readme)
+    return readme
+
+
+if __name__ == "__main__":
+    generated = sections()
+    if "--write" in sys.argv:
+        path = ROOT / "README.md"
+        path.write_text(update(path.read_text(encoding="utf-8"), generated), encoding="utf-8")
+    else:
+        for name, text in generated.items():
+            print(f"== {name}\n{text}\n")
