@@ -106,8 +106,8 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
     prov = Counter(c.provenance.value for x in lines for c in x.contributions)
     out["counts"] = "\n".join(
         [
-            f"- initiatives: {len(model.initiatives)} (plus {len(lines) - len(model.initiatives)} action lines"
-            " of Corona activiteiten)",
+            f"- initiatives: {len(model.initiatives)}"
+            f" (plus {len(lines) - len(model.initiatives)} action lines of Corona activiteiten)",
             f"- mechanisms: {len(model.mechanisms)} under {len(model.subgoals)} sub-goals; context factors:"
             f" {len(model.context_factors)}",
             f"- contributions: {sum(prov.values())} ({prov['stated']} stated, {prov['inferred']} inferred);"
