@@ -29,6 +29,23 @@ def normalise(text: str) -> str:
     return re.sub(r"[\s\-–'\"]+", "", text)
 
 
+DUTCH_WORDS = {
+    2: "twee",
+    3: "drie",
+    4: "vier",
+    5: "vijf",
+    6: "zes",
+    7: "zeven",
+    8: "acht",
+    9: "negen",
+    10: "tien",
+    11: "elf",
+    12: "twaalf",
+    20: "twintig",
+    100: "honderd",
+}  # 1 ('een') is left out: it is also the indefinite article
+
+
 def number_forms(value: float) -> set[str]:
     """The ways a number can be written in Dutch report text.
 
@@ -44,6 +61,8 @@ def number_forms(value: float) -> set[str]:
         n = int(value)
         forms.add(str(n))
         forms.update({f"{n},0", f"{n}.0"})
+        if n in DUTCH_WORDS:
+            forms.add(DUTCH_WORDS[n])
         if abs(n) >= 1000:
             forms.add(f"{n:,}".replace(",", "."))
             forms.add(f"{n:,}".replace(",", " "))
@@ -64,7 +83,10 @@ def number_in_text(value: float, text: str) -> bool:
     """Whether ``value`` is written in ``text`` (digits, Dutch separators)."""
     flat = re.sub(r"\s+", " ", text)
     for form in number_forms(value):
-        if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", flat):
+        if form.isalpha():
+            if re.search(rf"\b{form}\b", flat, flags=re.I):
+                return True
+        elif re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", flat):
             return True
     return False
 

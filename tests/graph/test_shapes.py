@@ -232,9 +232,7 @@ def violations(ontology, shapes):
     """Validate a data graph and return its violations."""
 
     def run(data: Graph) -> list[Violation]:
-        _, report, _ = validate(
-            data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True
-        )
+        _, report, _ = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True)
         found = []
         for result in report.subjects(RDF.type, SH.ValidationResult):
             found.append(
@@ -642,9 +640,7 @@ def test_progress_statuses_carry_the_wording_of_the_report(ontology):
         "niet-meetbaar": "Progressie is niet bekend, en kan niet gemeten worden",
     }
     for value, text in wording.items():
-        assert Literal(text, lang="nl") in set(
-            ontology.objects(concept("status", value), SKOS.prefLabel)
-        )
+        assert Literal(text, lang="nl") in set(ontology.objects(concept("status", value), SKOS.prefLabel))
 
 
 # -- the graph built from the real theory --------------------------------------------------
@@ -685,9 +681,7 @@ def used_terms(graph: Graph) -> set[URIRef]:
 
 
 def test_every_term_of_the_built_graph_is_declared_in_the_ontology(built, ontology):
-    undeclared = {
-        t for t in used_terms(built) if not set(ontology.objects(t, RDF.type)) & DECLARATIONS
-    }
+    undeclared = {t for t in used_terms(built) if not set(ontology.objects(t, RDF.type)) & DECLARATIONS}
     assert undeclared == set()
 
 

@@ -161,3 +161,19 @@ def test_every_initiative_has_curator_notes():
     notes = {p.stem for p in (FLAGSHIP / "notes").glob("*.md")}
     initiatives = {Path(p).stem for p in (FLAGSHIP / "initiatives").glob("*.yaml")}
     assert initiatives <= notes
+
+
+def test_every_target_value_is_written_in_its_quote(model):
+    for x in lines(model):
+        for target in x.targets:
+            assert number_in_text(target.value, target.quote), (x.id, target.value)
+            if target.baseline is not None:
+                assert number_in_text(target.baseline, target.quote), (x.id, target.baseline)
+
+
+def test_the_reports_example_targets_are_encoded(model):
+    targets = {(x.id, t.value, t.unit) for x in lines(model) for t in x.targets}
+    assert ("nederlandse-schuldhulproute", 30.0, "%") in targets
+    assert ("masterplan-vrijwillige-schuldhulp", 60.0, "vrijwilligers") in targets
+    cs = next(t for x in lines(model) if x.id == "collectief-schuldregelen" for t in x.targets)
+    assert (cs.baseline, cs.value, cs.unit) == (120.0, 30.0, "dagen")

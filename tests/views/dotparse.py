@@ -18,8 +18,9 @@ OPEN = re.compile(r"^\s*(?:subgraph (\S+) )?\{$")
 def unquote(text: str) -> str:
     """A DOT identifier or quoted string as the text it stands for (\\n stays a line break mark)."""
     if text.startswith('"') and text.endswith('"'):
-        return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in '"\\' else "\\" + m.group(1),
-                      text[1:-1])  # fmt: skip
+        return re.sub(
+            r"\\(.)", lambda m: m.group(1) if m.group(1) in '"\\' else "\\" + m.group(1), text[1:-1]
+        )
     return text
 
 

@@ -87,3 +87,10 @@ def test_find_initiative_accepts_id_code_and_label_in_any_case(flagship_theory, 
 def test_unknown_initiative_raises_not_found_naming_close_matches(flagship_theory):
     with pytest.raises(NotFoundError, match="schuldenlabnl"):
         read_structure(flagship_theory.store).find_initiative("schuldenlab")
+
+
+def test_round_labels_are_read_in_the_chosen_language(flagship_theory):
+    assert read_structure(flagship_theory.store).round_label("monitor-2021") == "Monitor 2021 (eerste meting)"
+    english = read_structure(flagship_theory.store, lang="en")
+    assert list(english.rounds) == ["monitor-2021", "evaluatie-2022"]
+    assert english.round_label("evaluatie-2022") == "2022 evaluation (second measurement)"

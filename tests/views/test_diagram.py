@@ -1,0 +1,323 @@
+"""The graphviz diagrams: rendered by the real ``dot``, with the structure the report draws."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from beleidstheorie.errors import NotFoundError
+from beleidstheorie.namespaces import BT
+from beleidstheorie.views.diagram import UNLINKED, diagram_source, render_diagram
+from beleidstheorie.views.palette import LINK_STYLES, SCORE_SCALE
+from beleidstheorie.views.structure import read_structure
+from tests.views.conftest import HOSTILE
+from tests.views.dotparse import parse_dot
+
+PREFIX = f"PREFIX bt: <{BT}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}
+THEORIES = ["example_theory", "flagship_theory"]
+FOCUS = {"example_theory": "buurtkamer", "flagship_theory": "schuldenlabnl"}
+
+
+def count(theory, pattern: str) -> int:
+    """How many distinct ?x match a SPARQL pattern, asked of the theory's store directly."""
+    rows = theory.store.query(PREFIX + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")
+    return int(rows[0]["n"])
+
+
+def local(iri) -> str:
+    return str(iri).rsplit("/", 1)[-1]
+
+
+# -- every diagram renders ---------------------------------------------------------------
+@pytest.mark.parametrize("name", THEORIES)
+@pytest.mark.parametrize("kind", ["schema", "samenhang", "initiative"])
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_every_diagram_renders_with_dot_to_a_non_empty_file(request, tmp_path, name, kind, fmt):
+    theory = request.getfixturevalue(name)
+    out = render_diagram(theory, kind, tmp_path / f"d.{fmt}", initiative=FOCUS[name])
+    data = out.read_bytes()
+    assert len(data) > 1000
+    assert data.startswith(MAGIC[fmt])
+
+
+@pytest.mark.parametrize("kind", ["schema", "samenhang", "initiative"])
+def test_evidence_diagrams_render_with_dot(tmp_path, flagship_theory, flagship_result, kind):
+    out = render_diagram(flagship_theory, kind, tmp_path / "d.svg", result=flagship_result, initiative="2.1")
+    ET.fromstring(out.read_bytes())  # well-formed SVG
+
+
+def test_dot_suffix_writes_the_dot_source(tmp_path, example_theory):
+    out = render_diagram(example_theory, "samenhang", tmp_path / "d.dot")
+    assert out.read_text(encoding="utf-8") == diagram_source(example_theory, "samenhang")
+
+
+# -- schema ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", THEORIES)
+def test_schema_has_a_column_per_layer_in_report_order(request, name):
+    dot = parse_dot(diagram_source(request.getfixturevalue(name), "schema"))
+    headers = [
+        dot.cluster_attrs[f"cluster_col_{c}"]["label"]
+        for c in ("input", "initiatives", "mechanisms", "subgoals", "main_goal")
+    ]
+    assert headers == ["Input", "Activiteiten", "Werkzame mechanismen", "Subdoelen", "Hoofddoel"]
+    columns = [set(dot.clusters[f"cluster_col_{c}"]) for c in ("input", "initiatives", "mechanisms")]
+    for column in columns:  # each column is one rank
+        assert any(column <= set(rank) for rank in dot.ranks)
+
+
+@pytest.mark.parametrize("name", THEORIES)
+def test_schema_draws_every_node_of_the_graph_once(request, name):
+    theory = request.getfixturevalue(name)
+    dot = parse_dot(diagram_source(theory, "schema"))
+    assert len(dot.kind("input")) == count(theory, "?t bt:hasInput ?x")
+    assert len(dot.kind("initiative")) == count(theory, "?t bt:hasInitiative ?x")
+    assert len(dot.kind("mechanism")) == count(theory, "?x a bt:Mechanism")
+    assert len(dot.kind("subgoal")) == count(theory, "?x a bt:SubGoal")
+    assert len(dot.kind("main_goal")) == 1
+    assert len(dot.kind("context")) == count(theory, "?x a bt:ContextFactor")
+
+
+def test_schema_groups_mechanisms_by_subgoal_and_context_by_level(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    dot = parse_dot(diagram_source(flagship_theory, "schema"))
+    for sg in s.subgoals:
+        inside = set(dot.clusters[f"cluster_mechanisms_{sg.key}"])
+        assert inside == {f"mechanism/{m.key}" for m in s.mechanisms_of(sg)}
+    for level, size in (("samenleving", 4), ("organisaties", 5), ("individuen", 3)):
+        assert len(dot.clusters[f"cluster_context_{level}"]) == size
+        assert set(dot.clusters[f"cluster_context_{level}"]) <= set(dot.clusters["cluster_context"])
+
+
+def test_schema_draws_sub_lines_inside_their_initiatives_box(flagship_theory):
+    dot = parse_dot(diagram_source(flagship_theory, "schema"))
+    family = dot.clusters["cluster_family_corona-activiteiten"]
+    assert family == [
+        "initiative/corona-activiteiten",
+        "initiative/collectief-schuldregelen",
+        "initiative/schuldenrust",
+        "initiative/convenant-vroegsignalering",
+    ]
+    assert dot.nodes["initiative/schuldenrust"]["label"] == "2.2 Schuldenrust"
+
+
+def test_schema_draws_stated_contributions_solid_and_inferred_dashed(flagship_theory):
+    dot = parse_dot(diagram_source(flagship_theory, "schema"))
+    styles = [
+        a["style"] for t, h, a in dot.edges if t.startswith("initiative/") and h.startswith("mechanism/")
+    ]
+    assert styles.count("solid") == count(flagship_theory, "?x bt:provenance bt:provenance-stated")
+    assert styles.count("dashed") == count(flagship_theory, "?x bt:provenance bt:provenance-inferred")
+
+
+def test_schema_links_input_to_the_initiatives_column_and_goals_upward(example_theory):
+    dot = parse_dot(diagram_source(example_theory, "schema"))
+    edges = {(t, h): a for t, h, a in dot.edges}
+    assert any(
+        t == "input/buurtbudget" and a.get("lhead") == "cluster_col_initiatives"
+        for (t, _), a in edges.items()
+    )
+    assert ("mechanism/wederkerigheid", "subgoal/netwerk-versterkt") in edges
+    assert ("subgoal/netwerk-versterkt", "main_goal/minder-eenzaamheid") in edges
+
+
+@pytest.mark.parametrize("kind", ["schema", "samenhang", "initiative"])
+def test_every_diagram_has_a_legend(example_theory, kind):
+    dot = parse_dot(diagram_source(example_theory, kind, initiative="buurtkamer"))
+    assert dot.cluster_attrs["cluster_legend"]["label"] == "Legenda"
+    assert dot.clusters["cluster_legend"]
+
+
+def test_without_evidence_no_score_colours_are_used(flagship_theory):
+    source = diagram_source(flagship_theory, "schema")
+    assert not any(colour in source for colour in SCORE_SCALE)
+
+
+def test_evidence_fills_scored_nodes_by_score_and_marks_insufficient_evidence(
+    flagship_theory, flagship_result
+):
+    dot = parse_dot(diagram_source(flagship_theory, "schema", result=flagship_result))
+    scored = (flagship_result.main_goal, *flagship_result.subgoals, *flagship_result.mechanisms)
+    for ns in scored:
+        node = dot.nodes[f"{ns.kind}/{ns.key}"]
+        assert node["fillcolor"] == SCORE_SCALE[min(int(ns.score * 5), 4)]
+        assert f"{ns.score:.2f}".replace(".", ",") in node["label"]
+        insufficient = ns.verdict == "insufficient evidence"
+        assert ("dashed" in node["style"]) == insufficient
+        assert ("onvoldoende bewijs" in node["label"]) == insufficient
+    legend = dot.nodes["legend/scale"]["label"]
+    assert all(colour in legend for colour in SCORE_SCALE)
+    assert flagship_result.round_label in legend
+
+
+def test_english_schema_has_english_headers_and_labels(example_theory):
+    dot = parse_dot(diagram_source(example_theory, "schema", lang="en"))
+    assert dot.cluster_attrs["cluster_col_mechanisms"]["label"] == "Working mechanisms"
+    assert dot.nodes["mechanism/wederkerigheid"]["label"] == "Reciprocity"
+
+
+# -- samenhang ---------------------------------------------------------------------------
+def initiatives_without_links(theory) -> set[str]:
+    """Top-level initiatives none of whose lines (itself or its sub-lines) has a typed link."""
+    rows = theory.store.query(
+        PREFIX
+        + """
+        SELECT ?ini ?top WHERE {
+          ?t bt:hasInitiative ?ini .
+          OPTIONAL { ?ini dcterms:isPartOf ?parent }
+          BIND(COALESCE(?parent, ?ini) AS ?top)
+        }"""
+    )
+    linked = {
+        str(r[k])
+        for r in theory.store.query(
+            PREFIX
+            + """
+        SELECT ?s ?o WHERE { ?l a bt:InitiativeLink ; bt:linkSource ?s ; bt:linkTarget ?o }"""
+        )
+        for k in ("s", "o")
+    }
+    top_of = {str(r["ini"]): str(r["top"]) for r in rows}
+    linked_tops = {top_of[i] for i in linked}
+    return {f"initiative/{local(i)}" for i, top in top_of.items() if top not in linked_tops}
+
+
+@pytest.mark.parametrize("name", THEORIES)
+def test_unlinked_box_holds_exactly_the_initiatives_without_links(request, name):
+    theory = request.getfixturevalue(name)
+    dot = parse_dot(diagram_source(theory, "samenhang"))
+    assert set(dot.clusters[UNLINKED]) == initiatives_without_links(theory)
+    assert dot.cluster_attrs[UNLINKED]["label"] == "Geen directe samenhang"
+
+
+def test_flagship_unlinked_box_names_the_initiatives_of_section_2_3(flagship_theory):
+    dot = parse_dot(diagram_source(flagship_theory, "samenhang"))
+    assert "initiative/geldplan-werkloosheid" in dot.clusters[UNLINKED]
+    assert "initiative/minder-regeldruk" in dot.clusters[UNLINKED]
+    assert "initiative/schuldenlabnl" not in dot.clusters[UNLINKED]
+
+
+def test_samenhang_draws_every_initiative_and_every_link_in_the_style_of_its_type(flagship_theory):
+    theory = flagship_theory
+    dot = parse_dot(diagram_source(theory, "samenhang"))
+    assert len(dot.kind("initiative")) == count(theory, "?t bt:hasInitiative ?x")
+    links = theory.store.query(
+        PREFIX + "SELECT ?s ?o ?type WHERE { ?l a bt:InitiativeLink ; "
+        "bt:linkSource ?s ; bt:linkTarget ?o ; bt:linkType ?type }"
+    )
+    edges = {(t, h, a.get("color"), a.get("arrowhead")) for t, h, a in dot.edges}
+    for r in links:
+        style = LINK_STYLES[str(r["type"]).rsplit("linktype-", 1)[1]]
+        assert (
+            f"initiative/{local(r['s'])}",
+            f"initiative/{local(r['o'])}",
+            style.colour,
+            style.arrowhead,
+        ) in edges
+
+
+def test_samenhang_boxes_linked_initiatives_by_their_penvoerder(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    dot = parse_dot(diagram_source(flagship_theory, "samenhang"))
+    by_key = {f"initiative/{i.key}": i for i in s.initiatives}
+    org_boxes = [c for c in dot.clusters if c.startswith("cluster_org_")]
+    assert org_boxes
+    for box in org_boxes:
+        members = [by_key[n] for n in dot.clusters[box]]
+        tops = {s.family(i)[0].penvoerder_label for i in members}
+        assert tops == {dot.cluster_attrs[box]["label"].replace("\\n", " ")}
+
+
+def test_link_styles_differ_in_more_than_colour():
+    looks = {(style.style, style.arrowhead) for style in LINK_STYLES.values()}
+    assert len(looks) == len(LINK_STYLES)
+
+
+# -- one initiative ----------------------------------------------------------------------
+def test_initiative_diagram_has_the_four_appendix_columns(flagship_theory):
+    dot = parse_dot(diagram_source(flagship_theory, "initiative", initiative="schuldenlabnl"))
+    headers = [
+        dot.cluster_attrs[f"cluster_col_{c}"]["label"]
+        for c in ("initiative", "result", "mechanisms", "subgoals")
+    ]
+    assert headers == [
+        "Initiatief en links met andere initiatieven",
+        "Beoogd resultaat",
+        "Werkzame mechanismen",
+        "Subdoelen",
+    ]
+    linked = {"collectief-schuldregelen", "nederlandse-schuldhulproute", "voorzieningenwijzer"}
+    assert {f"initiative/{k}" for k in linked} <= set(dot.clusters["cluster_col_initiative"])
+    assert "SchuldenlabNL probeert de versnippering" in dot.nodes["result/schuldenlabnl/effect"]["label"]
+
+
+def test_initiative_diagram_draws_stated_and_inferred_contributions_differently(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    ini = s.find_initiative("schuldenlabnl")
+    dot = parse_dot(diagram_source(flagship_theory, "initiative", initiative="schuldenlabnl"))
+    drawn = {h: a for t, h, a in dot.edges if t == "result/schuldenlabnl/effect"}
+    assert len(drawn) == len(s.contributions_of(ini))
+    for c in s.contributions_of(ini):
+        attrs = drawn[f"mechanism/{s.node(c.mechanism).key}"]
+        assert attrs["style"] == ("solid" if c.stated else "dashed")
+        assert attrs["label"].startswith("vermeld" if c.stated else "afgeleid")
+
+
+def test_initiative_diagram_of_an_initiative_with_sub_lines_shows_them(flagship_theory):
+    dot = parse_dot(diagram_source(flagship_theory, "initiative", initiative="corona-activiteiten"))
+    subs = {
+        "initiative/collectief-schuldregelen",
+        "initiative/schuldenrust",
+        "initiative/convenant-vroegsignalering",
+    }
+    assert subs <= set(dot.clusters["cluster_col_initiative"])
+    assert {f"cluster_result_{n.split('/')[1]}" for n in subs} <= set(dot.clusters)
+
+
+def test_unknown_initiative_raises_not_found_listing_close_matches(flagship_theory):
+    with pytest.raises(NotFoundError, match="did you mean: schuldenlabnl"):
+        diagram_source(flagship_theory, "initiative", initiative="schuldenlab")
+
+
+def test_unknown_kind_or_suffix_raises_not_found(tmp_path, example_theory):
+    with pytest.raises(NotFoundError, match="kinds: schema, samenhang, initiative"):
+        diagram_source(example_theory, "overview")
+    with pytest.raises(NotFoundError, match="svg"):
+        render_diagram(example_theory, "schema", tmp_path / "d.jpeg")
+
+
+# -- hostile labels ----------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["schema", "samenhang", "initiative"])
+def test_hostile_label_is_kept_literally_in_dot_and_svg(tmp_path, hostile_theory, kind):
+    source = diagram_source(hostile_theory, kind, initiative="buurtkamer")
+    label = parse_dot(source).nodes["initiative/buurtkamer"]["label"]
+    assert label.replace("\\n", "").replace(" ", "") == ("1" + HOSTILE).replace(" ", "")
+    svg = render_diagram(hostile_theory, kind, tmp_path / "h.svg", initiative="buurtkamer").read_text()
+    root = ET.fromstring(svg)  # still well-formed XML
+    assert not list(root.iter("{http://www.w3.org/2000/svg}script"))
+    texts = "".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "alert(1)" in texts and '"quote"' in texts and "\\ back" in texts
+
+
+def test_hostile_label_survives_the_title_of_the_initiative_diagram(hostile_theory):
+    source = diagram_source(hostile_theory, "initiative", initiative="buurtkamer")
+    dot = parse_dot(source)
+    assert dot.nodes["initiative/buurtkamer"]["label"].startswith("1 <script>alert(1)</script>")
+    title = source.splitlines()[1]  # the graph's own attributes: its label is the title
+    assert 'label="1 <script>alert(1)</script> \\"quote\\" \\\\ back"' in title
+
+
+def test_only_insufficient_evidence_is_drawn_with_a_dashed_border(flagship_theory, flagship_result):
+    dot = parse_dot(diagram_source(flagship_theory, "initiative", initiative="12", result=flagship_result))
+    dashed = {
+        n for n, a in dot.nodes.items() if "dashed" in a.get("style", "") and not n.startswith("legend/")
+    }
+    insufficient = {f"{n.kind}/{n.key}" for n in (*flagship_result.mechanisms, *flagship_result.subgoals,
+                    *flagship_result.initiatives) if n.verdict == "insufficient evidence"}  # fmt: skip
+    assert dashed and dashed <= insufficient
+
+
+def test_english_evidence_legend_names_the_round_in_english(flagship_theory, flagship_result):
+    dot = parse_dot(diagram_source(flagship_theory, "schema", result=flagship_result, lang="en"))
+    assert "2022 evaluation (second measurement)" in dot.nodes["legend/scale"]["label"]

@@ -1,0 +1,297 @@
+"""The interactive page: self-contained, escaped, filterable; checked in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from beleidstheorie.namespaces import BT
+from beleidstheorie.views.columns import COLUMN_WIDTH
+from beleidstheorie.views.interactive import interactive_html, page_data, write_interactive
+from tests.views.conftest import HOSTILE
+from tests.views.png import distinct_colours
+
+PREFIX = f"PREFIX bt: <{BT}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+DATA_BLOCK = re.compile(r'<script type="application/json" id="bt-data">(.*?)</script>', re.S)
+
+
+def count(theory, pattern: str) -> int:
+    rows = theory.store.query(PREFIX + f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+    return int(rows[0]["n"])
+
+
+def graph_nodes(theory) -> int:
+    """Inputs, initiatives, mechanisms, sub-goals, main goal and context factors, by SPARQL."""
+    return sum(
+        count(theory, f"?t bt:{p} ?x")
+        for p in (
+            "hasInput",
+            "hasInitiative",
+            "hasMechanism",
+            "hasSubGoal",
+            "hasMainGoal",
+            "hasContextFactor",
+        )
+    )
+
+
+def graph_edges(theory) -> int:
+    """Input→initiative, contributions, mechanism→sub-goal, sub-goal→goal, links, sub-line→initiative."""
+    inputs = count(theory, "?t bt:hasInput ?x")
+    tops = count(theory, "?t bt:hasInitiative ?x FILTER NOT EXISTS { ?x dcterms:isPartOf ?p }")
+    return (
+        inputs * tops
+        + count(theory, "?c a bt:Contribution")
+        + count(theory, "?m a bt:Mechanism ; bt:contributesTo ?s")
+        + count(theory, "?s a bt:SubGoal ; bt:contributesTo ?g")
+        + count(theory, "?l a bt:InitiativeLink")
+        + count(theory, "?t bt:hasInitiative ?x . ?x dcterms:isPartOf ?p")
+    )
+
+
+def keys(iris) -> set[str]:
+    return {str(i).rsplit("/", 1)[-1] for i in iris}
+
+
+# -- the HTML text -----------------------------------------------------------------------
+def test_page_is_one_file_that_fetches_nothing(example_theory, example_result):
+    page = interactive_html(example_theory, result=example_result)
+    tags = re.findall(r"<(?:script|link|img|iframe|style)\b[^>]*>", page)
+    assert not [t for t in tags if re.search(r"\b(src|href)\s*=", t)]
+    assert "@import" not in page and not re.search(r"url\(\s*['\"]?(https?:)?//", page)
+    assert "default-src 'none'" in page  # the CSP forbids any request
+    assert len(re.findall(r"^<script", page, re.M)) == 3  # data, vis-network, the app
+
+
+def test_data_block_is_json_without_raw_markup_characters(hostile_theory):
+    page = interactive_html(hostile_theory)
+    block = DATA_BLOCK.search(page).group(1)
+    assert not set("<>&") & set(block)
+    data = json.loads(block)
+    assert any(n["label"].startswith("1 <script>") for n in data["nodes"])
+    assert "<script>alert(1)" not in page
+    assert HOSTILE in {info["label"][2:] for info in data["info"].values()}
+
+
+@pytest.mark.parametrize("name", ["example_theory", "flagship_theory"])
+def test_network_has_a_node_per_theory_node_and_an_edge_per_relation(request, name):
+    theory = request.getfixturevalue(name)
+    data = page_data(theory)
+    assert len(data["nodes"]) == graph_nodes(theory)
+    assert len(data["edges"]) == graph_edges(theory)
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
+
+
+def test_nodes_sit_in_columns_left_to_right_with_context_beneath(flagship_theory):
+    data = page_data(flagship_theory)
+    info = data["info"]
+    xs: dict[str, set[float]] = {}
+    for n in data["nodes"]:
+        xs.setdefault(info[n["id"]]["kind"], set()).add(n["x"])
+    assert xs["Input"] == {0}
+    assert xs["Initiatief"] == xs["Actielijn van een initiatief"] == {COLUMN_WIDTH}
+    assert xs["Werkzaam mechanisme"] == {2 * COLUMN_WIDTH}
+    assert xs["Hoofddoel"] == {4 * COLUMN_WIDTH}
+    lowest_column_node = max(n["y"] for n in data["nodes"] if info[n["id"]]["kind"] != "Contextfactor")
+    assert all(n["y"] > lowest_column_node for n in data["nodes"] if info[n["id"]]["kind"] == "Contextfactor")
+    assert [h["text"] for h in data["headers"][:5]] == [
+        "Input",
+        "Activiteiten",
+        "Werkzame mechanismen",
+        "Subdoelen",
+        "Hoofddoel",
+    ]
+
+
+def test_physics_option_floats_the_nodes_without_column_positions(example_theory):
+    data = page_data(example_theory, physics=True)
+    assert data["options"]["physics"]["enabled"] is True
+    assert not any("x" in n for n in data["nodes"]) and data["headers"] == []
+
+
+def test_sub_goal_filter_keeps_its_mechanisms_their_initiatives_and_the_goal(example_theory):
+    data = page_data(example_theory)
+    sg = next(s["id"] for s in data["subgoals"] if s["id"].endswith("/ouderen-bereikt"))
+    assert keys(data["keep"]["subgoal"][sg]) == {
+        "ouderen-bereikt",
+        "minder-eenzaamheid",
+        "signalering-door-buren",
+        "laagdrempelige-ontmoeting",
+        "burenhulp-training",
+        "buurtkamer",
+        "buurtbudget",
+    }
+
+
+def test_initiative_filter_keeps_its_links_mechanisms_and_goals(example_theory):
+    data = page_data(example_theory)
+    ini = next(i["id"] for i in data["initiatives"] if i["id"].endswith("/buurtkamer"))
+    assert keys(data["keep"]["initiative"][ini]) == {
+        "buurtkamer",
+        "belcirkel",
+        "laagdrempelige-ontmoeting",
+        "vaste-contacten",
+        "ouderen-bereikt",
+        "netwerk-versterkt",
+        "minder-eenzaamheid",
+        "buurtbudget",
+    }
+
+
+def expected_insufficient(result) -> set[str]:
+    scored = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
+    keep = {n.key for n in scored if n.verdict == "insufficient evidence"}
+    goals = {m.subgoal.rsplit("/", 1)[1] for m in result.mechanisms if m.key in keep}
+    goals |= {s.key for s in result.subgoals if s.key in keep}
+    return keep | goals | ({result.main_goal.key} if goals else set())
+
+
+def test_insufficient_filter_keeps_insufficient_nodes_and_the_goals_they_lead_to(
+    flagship_theory, flagship_rounds
+):
+    data = page_data(flagship_theory, results_by_round=flagship_rounds)
+    for rid, result in flagship_rounds.items():
+        assert keys(data["keep"]["insufficient"][rid]) == expected_insufficient(result)
+
+
+def test_each_round_has_its_own_scores_styles_and_label(flagship_theory, flagship_rounds):
+    data = page_data(
+        flagship_theory, result=flagship_rounds["evaluatie-2022"], results_by_round=flagship_rounds
+    )
+    assert [r["id"] for r in data["rounds"]] == ["monitor-2021", "evaluatie-2022"]
+    assert data["defaultRound"] == "evaluatie-2022"
+    first, second = (data["styles"][r] for r in ("monitor-2021", "evaluatie-2022"))
+    assert first.keys() == second.keys()
+    assert any(first[k]["label"] != second[k]["label"] for k in first)
+
+
+def test_without_results_there_are_no_rounds_or_scores(example_theory):
+    data = page_data(example_theory)
+    assert data["rounds"] == [] and data["defaultRound"] is None and data["scores"] == {}
+
+
+def test_english_page_uses_english_labels_and_controls(example_theory, example_result):
+    data = page_data(example_theory, result=example_result, lang="en")
+    assert data["text"]["filter_insufficient"] == "only insufficient evidence"
+    assert "Reciprocity" in {n["label"].split("\n")[0] for n in data["nodes"]}
+    assert '<html lang="en">' in interactive_html(example_theory, lang="en")
+
+
+# -- in the browser ----------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def flagship_page_file(tmp_path_factory, flagship_theory, flagship_rounds):
+    out = tmp_path_factory.mktemp("html") / "flagship.html"
+    return write_interactive(
+        flagship_theory, out, result=flagship_rounds["evaluatie-2022"], results_by_round=flagship_rounds
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_page_file(tmp_path_factory, hostile_theory):
+    from beleidstheorie.reasoning.score import score
+
+    out = tmp_path_factory.mktemp("html") / "hostile.html"
+    return write_interactive(hostile_theory, out, result=score(hostile_theory))
+
+
+def visible(page) -> int:
+    return page.evaluate("btNodes.get({filter: n => !n.hidden}).length")
+
+
+@pytest.mark.browser
+def test_page_loads_offline_without_errors_or_requests(page, flagship_page_file):
+    page.open(flagship_page_file)
+    assert page.errors == []
+    assert page.requests == [flagship_page_file.resolve().as_uri()]
+    assert page.dialogs == []
+
+
+@pytest.mark.browser
+def test_datasets_hold_every_node_and_edge_of_the_graph(page, flagship_theory, flagship_page_file):
+    page.open(flagship_page_file)
+    assert page.evaluate("btNodes.length") == graph_nodes(flagship_theory)
+    assert page.evaluate("btEdges.length") == graph_edges(flagship_theory)
+    assert page.evaluate("btNetwork instanceof vis.Network")
+    assert visible(page) == graph_nodes(flagship_theory)
+
+
+@pytest.mark.browser
+def test_sub_goal_and_initiative_filters_narrow_the_view_together(page, flagship_theory, flagship_page_file):
+    data = page_data(flagship_theory)
+    sg = data["subgoals"][2]["id"]
+    ini = next(i["id"] for i in data["initiatives"] if i["id"].endswith("/schuldenlabnl"))
+    page.open(flagship_page_file)
+    page.page.select_option("#bt-filter-subgoal", sg)
+    assert visible(page) == len(data["keep"]["subgoal"][sg]) < graph_nodes(flagship_theory)
+    page.page.select_option("#bt-filter-initiative", ini)
+    both = set(data["keep"]["subgoal"][sg]) & set(data["keep"]["initiative"][ini])
+    assert visible(page) == len(both)
+    assert page.page.text_content("#bt-visible-count").startswith(f"{len(both)} van ")
+    page.page.select_option("#bt-filter-subgoal", "")
+    page.page.select_option("#bt-filter-initiative", "")
+    assert visible(page) == graph_nodes(flagship_theory)
+
+
+@pytest.mark.browser
+def test_insufficient_checkbox_and_round_select_work_together(page, flagship_page_file, flagship_rounds):
+    page.open(flagship_page_file)
+    page.page.check("#bt-filter-insufficient")
+    assert visible(page) == len(expected_insufficient(flagship_rounds["evaluatie-2022"]))
+    page.page.select_option("#bt-filter-round", "monitor-2021")
+    assert visible(page) == len(expected_insufficient(flagship_rounds["monitor-2021"]))
+
+
+@pytest.mark.browser
+def test_round_select_switches_scores_in_labels(page, flagship_page_file, flagship_rounds):
+    iri = flagship_rounds["monitor-2021"].mechanisms[0].id
+    page.open(flagship_page_file)
+    label = f"btNodes.get({json.dumps(iri)}).label"
+    before = page.evaluate(label)
+    page.page.select_option("#bt-filter-round", "monitor-2021")
+    after = page.evaluate(label)
+    old = flagship_rounds["monitor-2021"].mechanisms[0].score
+    assert before != after and f"{old:.2f}".replace(".", ",") in after
+
+
+def node_point(page, iri: str) -> tuple[float, float]:
+    box = page.page.locator("#bt-graph").bounding_box()
+    pos = page.evaluate(
+        f"btNetwork.canvasToDOM(btNetwork.getPositions([{json.dumps(iri)}])[{json.dumps(iri)}])"
+    )
+    return box["x"] + pos["x"], box["y"] + pos["y"]
+
+
+@pytest.mark.browser
+def test_hostile_tooltip_shows_the_script_as_text_and_runs_nothing(page, hostile_page_file):
+    page.open(hostile_page_file)
+    iri = page.evaluate("btNodes.getIds().find(id => id.endsWith('/initiative/buurtkamer'))")
+    page.page.mouse.move(*node_point(page, iri))
+    tip = page.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert "<script>alert(1)</script>" in tip.inner_text()
+    assert '"quote" \\ back' in tip.inner_text()
+    assert tip.locator("script").count() == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert page.dialogs == [] and page.errors == []
+
+
+@pytest.mark.browser
+def test_click_dims_everything_outside_the_neighbourhood(page, example_theory, tmp_path):
+    out = write_interactive(example_theory, tmp_path / "example.html")
+    page.open(out)
+    iri = page.evaluate("btNodes.getIds().find(id => id.endsWith('/mechanism/wederkerigheid'))")
+    page.page.mouse.click(*node_point(page, iri))
+    faded = page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length")
+    near = page.evaluate(f"btNetwork.getConnectedNodes({json.dumps(iri)}).length")
+    assert faded == page.evaluate("btNodes.length") - near - 1
+    page.page.mouse.click(5, 890)  # empty canvas: everything back
+    assert page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length") == 0
+
+
+@pytest.mark.browser
+def test_screenshot_of_the_flagship_is_not_blank(page, flagship_page_file):
+    page.open(flagship_page_file)
+    png = page.page.locator("#bt-graph").screenshot()
+    assert distinct_colours(png) > 50
