@@ -26,7 +26,7 @@ import numpy as np
 
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.evidence import evidence_items, node_log_likelihoods
-from beleidstheorie.reasoning.network import NodeInfo, Network, Round
+from beleidstheorie.reasoning.network import Network, NodeInfo, Round
 from beleidstheorie.reasoning.score import contribution_weights, posteriors
 
 INDICATORS_PER_INITIATIVE = 50
@@ -129,7 +129,9 @@ def pgmpy_posteriors(net: Network, config):
             off = (1 - leak) * math.prod(1 - w for s, w in zip(states, weights, strict=True) if s)
             cols.append(off)
         values = [cols, [1 - c for c in cols]]
-        return TabularCPD(child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None)
+        return TabularCPD(
+            child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None
+        )
 
     name = [n.id for n in net.nodes]
     model = DiscreteBayesianNetwork()
@@ -143,18 +145,27 @@ def pgmpy_posteriors(net: Network, config):
         sel = np.flatnonzero(net.con_mech == m)
         parents = [name[int(net.con_init[c])] for c in sel]
         model.add_edges_from((p, name[net.mechanism_offset + m]) for p in parents)
-        cpds.append(noisy_or(name[net.mechanism_offset + m], parents, list(weights[sel]), config.leak.mechanism))
+        cpds.append(
+            noisy_or(name[net.mechanism_offset + m], parents, list(weights[sel]), config.leak.mechanism)
+        )
     for s in range(net.n_subgoals):
-        parents = [name[net.mechanism_offset + m] for m in range(net.n_mechanisms) if net.mech_subgoal[m] == s]
+        parents = [
+            name[net.mechanism_offset + m] for m in range(net.n_mechanisms) if net.mech_subgoal[m] == s
+        ]
         model.add_edges_from((p, name[net.subgoal_offset + s]) for p in parents)
         cpds.append(
             noisy_or(
-                name[net.subgoal_offset + s], parents, [config.link.mechanism_to_subgoal] * len(parents), config.leak.subgoal
+                name[net.subgoal_offset + s],
+                parents,
+                [config.link.mechanism_to_subgoal] * len(parents),
+                config.leak.subgoal,
             )
         )
     parents = [name[net.subgoal_offset + s] for s in range(net.n_subgoals)]
     model.add_edges_from((p, "g") for p in parents)
-    cpds.append(noisy_or("g", parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal))
+    cpds.append(
+        noisy_or("g", parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal)
+    )
     items = evidence_items(net, config, 2)
     evidence = {}
     for t in range(len(items.obs)):
@@ -162,7 +173,15 @@ def pgmpy_posteriors(net: Network, config):
         top = max(a, b)
         e = f"e{t}"
         model.add_edge(name[int(items.node[t])], e)
-        cpds.append(TabularCPD(e, 2, [[1 - b / top, 1 - a / top], [b / top, a / top]], evidence=[name[int(items.node[t])]], evidence_card=[2]))
+        cpds.append(
+            TabularCPD(
+                e,
+                2,
+                [[1 - b / top, 1 - a / top], [b / top, a / top]],
+                evidence=[name[int(items.node[t])]],
+                evidence_card=[2],
+            )
+        )
         evidence[e] = 1
     model.add_cpds(*cpds)
     infer = VariableElimination(model)
@@ -211,26 +230,55 @@ def synthetic_model(n_indicators: int, rng):
                 "ref": ref,
                 "evidence_for": {"delivery": True, "rationale": "r"},
                 "observations": [
-                    {"round": "r2", "status": "progressie-geboekt", "evidence_kind": "quantitative", "text": "t",
-                     "rationale": "r", "ref": ref}
+                    {
+                        "round": "r2",
+                        "status": "progressie-geboekt",
+                        "evidence_kind": "quantitative",
+                        "text": "t",
+                        "rationale": "r",
+                        "ref": ref,
+                    }
                 ],
             }
             for k in range(INDICATORS_PER_INITIATIVE)
         ]
         initiatives.append(
-            {"id": f"i{i}", "number": i + 1, "label": "I", "beoogd_effect": "e", "ref": ref, "indicators": indicators,
-             "contributions": [{"mechanism": f"m{m}", "strength": "strong", "provenance": "stated", "quote": "q",
-                                "ref": ref} for m in mechs]}
+            {
+                "id": f"i{i}",
+                "number": i + 1,
+                "label": "I",
+                "beoogd_effect": "e",
+                "ref": ref,
+                "indicators": indicators,
+                "contributions": [
+                    {
+                        "mechanism": f"m{m}",
+                        "strength": "strong",
+                        "provenance": "stated",
+                        "quote": "q",
+                        "ref": ref,
+                    }
+                    for m in mechs
+                ],
+            }
         )
     return Theory.model_validate(
         {
-            "id": "synthetic", "base_iri": "https://example.org/synthetic/", "label": "S",
+            "id": "synthetic",
+            "base_iri": "https://example.org/synthetic/",
+            "label": "S",
             "main_goal": {"id": "g", "label": "G", "ref": ref},
-            "subgoals": [{"id": f"s{s}", "number": s + 1, "label": "S", "ref": ref} for s in range(N_SUBGOALS)],
-            "mechanisms": [{"id": f"m{m}", "label": "M", "subgoal": f"s{m % N_SUBGOALS}", "ref": ref}
-                           for m in range(N_MECHANISMS)],
-            "rounds": [{"id": "r1", "number": 1, "label": "R1", "date": "2021-01-01"},
-                       {"id": "r2", "number": 2, "label": "R2", "date": "2022-01-01"}],
+            "subgoals": [
+                {"id": f"s{s}", "number": s + 1, "label": "S", "ref": ref} for s in range(N_SUBGOALS)
+            ],
+            "mechanisms": [
+                {"id": f"m{m}", "label": "M", "subgoal": f"s{m % N_SUBGOALS}", "ref": ref}
+                for m in range(N_MECHANISMS)
+            ],
+            "rounds": [
+                {"id": "r1", "number": 1, "label": "R1", "date": "2021-01-01"},
+                {"id": "r2", "number": 2, "label": "R2", "date": "2022-01-01"},
+            ],
             "initiatives": initiatives,
         }
     )
@@ -264,7 +312,8 @@ def main(sizes: list[int]) -> str:
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python {platform.python_version()}, "
         f"{platform.processor() or 'unknown CPU'}; 11 mechanisms, 3 sub-goals, 50 indicators per initiative.",
         "",
-        "| indicators | observations | initiatives | engine time | engine peak memory | pgmpy time | pgmpy peak memory "
+        "| indicators | observations | initiatives | engine time | engine peak memory "
+        "| pgmpy time | pgmpy peak memory "
         "| ratio pgmpy/engine | max abs difference | RDF: Oxigraph load + SPARQL read, then score |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]

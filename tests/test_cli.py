@@ -168,3 +168,22 @@ def test_query_binds_parameters_safely():
     assert hostile.splitlines() == ["m"]
     proc = run("query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
     assert proc.returncode == 1 and "only SELECT" in proc.stderr
+
+
+def test_render_and_interactive_write_their_files(tmp_path):
+    svg, html = tmp_path / "schema.svg", tmp_path / "page.html"
+    run("render", "schema", str(EXAMPLE), "--evidence", "-o", str(svg))
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    run("render", "initiative", "buurtkamer", str(EXAMPLE), "-o", str(tmp_path / "b.dot"))
+    assert (tmp_path / "b.dot").read_text(encoding="utf-8").startswith("digraph")
+    run("interactive", str(EXAMPLE), "-o", str(html))
+    assert "<script" in html.read_text(encoding="utf-8")
+
+
+def test_unwritable_output_and_unknown_initiative_are_clear_errors(tmp_path):
+    proc = run("render", "schema", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.svg"), ok=False)
+    assert proc.returncode == 1 and "No such file or directory" in proc.stderr
+    proc = run("render", "initiative", "buurtkamr", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), ok=False)
+    assert proc.returncode == 1 and "buurtkamer" in proc.stderr  # suggests the close match
+    proc = run("export", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.ttl"), ok=False)
+    assert proc.returncode == 1 and proc.stderr.startswith("error: ")

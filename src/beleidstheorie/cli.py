@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from beleidstheorie import __version__
-from beleidstheorie.errors import BeleidstheorieError
+from beleidstheorie.errors import BeleidstheorieError, Problem, RenderError
 
 
 def _fail(exc: BeleidstheorieError) -> None:
@@ -54,7 +54,10 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
         click.echo(f"wrote {output}", err=True)
 
 

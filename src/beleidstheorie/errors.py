@@ -54,3 +54,7 @@ class ConfigError(BeleidstheorieError):
 
 class NotFoundError(BeleidstheorieError):
     """A node, round or view the user named does not exist."""
+
+
+class RenderError(BeleidstheorieError):
+    """A view could not be drawn or written (e.g. graphviz failed, or the file is not writable)."""

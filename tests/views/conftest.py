@@ -42,11 +42,12 @@ def flagship_rounds(flagship_theory):
 
 @pytest.fixture(scope="session")
 def hostile_theory(example_theory):
-    """The example theory with the label of its first initiative set to ``HOSTILE``."""
+    """The example theory with its own label and its first initiative's label set to ``HOSTILE``."""
     model = example_theory.model
     first, *rest = model.initiatives
     hostile = first.model_copy(update={"label": Text(nl=HOSTILE, en=HOSTILE)})
-    return theory_from_model(model.model_copy(update={"initiatives": [hostile, *rest]}))
+    label = Text(nl=HOSTILE, en=HOSTILE)
+    return theory_from_model(model.model_copy(update={"label": label, "initiatives": [hostile, *rest]}))
 
 
 @dataclass

@@ -72,6 +72,7 @@ def test_data_block_is_json_without_raw_markup_characters(hostile_theory):
     data = json.loads(block)
     assert any(n["label"].startswith("1 <script>") for n in data["nodes"])
     assert "<script>alert(1)" not in page
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; &quot;quote&quot; \\ back</title>" in page
     assert HOSTILE in {info["label"][2:] for info in data["info"].values()}
 
 
@@ -274,6 +275,8 @@ def test_hostile_tooltip_shows_the_script_as_text_and_runs_nothing(page, hostile
     assert '"quote" \\ back' in tip.inner_text()
     assert tip.locator("script").count() == 0
     assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert page.page.title() == HOSTILE
+    assert page.page.text_content("#bt-title") == HOSTILE
     assert page.dialogs == [] and page.errors == []
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError
+from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views.dotparts import (
@@ -475,8 +475,14 @@ def render_diagram(
     if fmt not in FORMATS:
         raise NotFoundError(f"cannot write {output.name}: use one of .{', .'.join(FORMATS)}")
     graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
-    if fmt == "dot":
-        output.write_text(graph.source, encoding="utf-8")
-    else:
-        output.write_bytes(graph.pipe(format=fmt))
+    try:
+        data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
+        output.write_bytes(data)
+    except graphviz.ExecutableNotFound:
+        raise RenderError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)") from None
+    except graphviz.CalledProcessError as exc:
+        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None
+    except OSError as exc:
+        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
     return output

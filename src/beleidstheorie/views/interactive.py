@@ -50,6 +50,7 @@ from typing import Any
 
 from pyvis.network import Network
 
+from beleidstheorie.errors import Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views.columns import ColumnLayout, column_layout
@@ -421,5 +422,8 @@ def write_interactive(
     text = interactive_html(
         theory, result=result, results_by_round=results_by_round, lang=lang, physics=physics
     )
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
     return output

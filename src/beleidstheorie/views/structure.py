@@ -291,9 +291,10 @@ class Structure:
             names = {ini.iri, ini.key, ini.label, ini.code}
             if wanted in {n.casefold() for n in names}:
                 return ini
-        choices = [i.key for i in self.initiatives] + [i.label for i in self.initiatives]
-        close = difflib.get_close_matches(name, choices, n=5, cutoff=0.4)
-        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        by_name = {n.casefold(): i for i in self.initiatives for n in (i.key, i.label)}
+        close = difflib.get_close_matches(name.casefold(), list(by_name), n=8, cutoff=0.4)
+        keys = list(dict.fromkeys(by_name[c].key for c in close))[:5]
+        hint = f"; did you mean: {', '.join(keys)}?" if keys else ""
         raise NotFoundError(f"no initiative named {name!r}{hint}")
 
 

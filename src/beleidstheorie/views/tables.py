@@ -34,7 +34,9 @@ NOTES = {
         "delivery-only": "initiatieven leveren, maar geen indicator neemt het mechanisme zelf waar",
         "weak-direct-evidence": "het directe bewijs voor dit mechanisme is te zwak voor oordeel",
         "no-usable-evidence": "geen bruikbaar bewijs bereikt dit mechanisme",
-        "direct-not-yet-measured": "indicatoren nemen het mechanisme waar, maar geen heeft al een bruikbare meting",
+        "direct-not-yet-measured": (
+            "indicatoren nemen het mechanisme waar, maar geen heeft al een bruikbare meting"
+        ),
     },
     "en": {
         "no-initiative": "no initiative targets this mechanism",
