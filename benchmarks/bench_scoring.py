@@ -64,6 +64,7 @@ def synthetic_network(n_indicators: int, seed: int = 0) -> Network:
     n_obs = obs_indicator.size
     return Network(
         theory="urn:synthetic",
+        theory_label="synthetic",
         rounds=(Round("urn:r1", "r1", 1, "R1"), Round("urn:r2", "r2", 2, "R2")),
         nodes=tuple(nodes),
         n_initiatives=n_ini,

@@ -67,6 +67,7 @@ class Network:
     """The theory as arrays: the engine's whole view of the graph."""
 
     theory: str
+    theory_label: str
     rounds: tuple[Round, ...]
     nodes: tuple[NodeInfo, ...]  # flat: initiatives, mechanisms, subgoals, main goal
     n_initiatives: int
@@ -158,7 +159,14 @@ def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-Q_THEORY = PREFIXES + "SELECT ?t WHERE { ?t a bt:PolicyTheory } ORDER BY ?t"
+Q_THEORY = (
+    PREFIXES
+    + """
+SELECT ?t ?nl WHERE {
+  ?t a bt:PolicyTheory . OPTIONAL { ?t skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+} ORDER BY ?t
+"""
+)
 
 Q_GOALS = (
     PREFIXES
@@ -253,7 +261,8 @@ def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
 
 def read_network(store: Store, theory: str | None = None) -> Network:
     """Read the network of the (only, or named) theory in ``store``."""
-    theories = [str(r["t"]) for r in store.query(Q_THEORY)]
+    theory_rows = store.query(Q_THEORY)
+    theories = [str(r["t"]) for r in theory_rows]
     if theory is None:
         if len(theories) != 1:
             raise StoreError(f"expected one bt:PolicyTheory in the store, found {len(theories)}")
@@ -319,8 +328,10 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         )
         for r in store.query(Q_ROUNDS, bind)
     )
+    label = next((_s(r, "nl") for r in theory_rows if str(r["t"]) == theory and r.get("nl")), _local(theory))
     return Network(
         theory=theory,
+        theory_label=label,
         rounds=rounds,
         nodes=tuple(nodes),
         n_initiatives=n_ini,

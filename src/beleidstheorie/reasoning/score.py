@@ -302,7 +302,7 @@ def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
     round_info = next(r for r in net.rounds if r.number == rnd)
     return ScoreResult(
         theory=net.theory,
-        theory_label=_theory_label(net),
+        theory_label=net.theory_label,
         round=round_info.id,
         round_label=round_info.label,
         config_version=config.version,
@@ -312,7 +312,3 @@ def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
         initiatives=initiatives,
         items=tuple(a.item_objs),
     )
-
-
-def _theory_label(net: Network) -> str:
-    return net.theory.rsplit("/", 1)[-1]
