@@ -10,10 +10,12 @@ that the README is up to date.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _markers import replace_sections
 
 from beleidstheorie import load_theory
 
@@ -124,12 +126,7 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
 
 def update(readme: str, generated: dict[str, str]) -> str:
     """``readme`` with every generated section replaced."""
-    for name, text in generated.items():
-        pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
-        if not pattern.search(readme):
-            raise SystemExit(f"README has no section {name}")
-        readme = pattern.sub(lambda m, t=text: m.group(1) + t + "\n" + m.group(2), readme)
-    return readme
+    return replace_sections(readme, generated)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,12 @@ benchmark table is copied from benchmarks/results.md (written by `make bench`).
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _markers import replace_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 EXE = Path(sys.executable).with_name("beleidstheorie")
@@ -42,13 +44,8 @@ def sections(include_bench: bool = True) -> dict[str, str]:
 
 
 def update(readme: str, generated: dict[str, str]) -> str:
-    """``readme`` with each generated section replaced."""
-    for name, text in generated.items():
-        pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
-        if not pattern.search(readme):
-            raise SystemExit(f"README.md has no section {name}")
-        readme = pattern.sub(lambda m, t=text: m.group(1) + t + "\n" + m.group(2), readme)
-    return readme
+    """``readme`` with every generated section replaced."""
+    return replace_sections(readme, generated)
 
 
 if __name__ == "__main__":

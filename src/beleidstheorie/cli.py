@@ -144,21 +144,29 @@ def export(graph: Path | None, fmt: str, output: Path | None) -> None:
 FORMATS = ("table", "json", "csv")
 
 
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file overriding the reasoning parameters (see docs/method.md).",
+)
+round_option = click.option(
+    "--round", "round_", help="Measurement round (id or number); default: the latest."
+)
+lang_option = click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of labels."
+)
+
+
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--format, --lang and -o shared by the reasoning commands."""
+    """--format, --lang and -o shared by the commands that print tables."""
     func = click.option(
         "-o",
         "--output",
         type=click.Path(path_type=Path, dir_okay=False),
         help="File to write (default: stdout).",
     )(func)
-    func = click.option(
-        "--lang",
-        type=click.Choice(["nl", "en"]),
-        default="nl",
-        show_default=True,
-        help="Language of labels in tables.",
-    )(func)
+    func = lang_option(func)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(
         func
     )
@@ -166,15 +174,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--round and --config shared by the reasoning commands."""
-    func = click.option(
-        "--config",
-        "config_path",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="TOML file overriding the reasoning parameters (see docs/method.md).",
-    )(func)
-    return click.option("--round", "round_", help="Measurement round (id or number); default: the latest.")(
-        func
-    )
+    return round_option(config_option(func))
 
 
 def _config(path: Path | None):
@@ -207,7 +207,7 @@ def score(graph, round_, config_path, fmt, lang, output) -> None:
 
 @main.command()
 @graph_argument
-@click.option("--round", "round_", help="Measurement round (id or number); default: the latest.")
+@round_option
 @output_options
 @library_errors
 def coverage(graph, round_, fmt, lang, output) -> None:
@@ -249,12 +249,7 @@ def explain(node, graph, round_, config_path, fmt, lang, output) -> None:
 @graph_argument
 @click.option("--from", "round_from", required=True, help="The earlier round (id or number).")
 @click.option("--to", "round_to", required=True, help="The later round (id or number).")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="TOML file overriding the reasoning parameters.",
-)
+@config_option
 @output_options
 @library_errors
 def compare(graph, round_from, round_to, config_path, fmt, lang, output) -> None:
@@ -352,14 +347,8 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
     help="File to write: .svg, .png, .pdf or .dot (DOT source).",
 )
 @click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
-@click.option("--round", "round_", help="Measurement round for --evidence; default: the latest.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="TOML file overriding the reasoning parameters.",
-)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@reasoning_options
+@lang_option
 @library_errors
 def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
@@ -407,13 +396,8 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     help="The HTML file to write.",
 )
 @click.option("--physics", is_flag=True, help="Free physics layout instead of left-to-right columns.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="TOML file overriding the reasoning parameters.",
-)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@config_option
+@lang_option
 @library_errors
 def interactive(graph, output, physics, config_path, lang) -> None:
     """Write an interactive graph (one self-contained HTML file, works offline).

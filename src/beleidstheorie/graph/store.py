@@ -28,8 +28,31 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError
+from beleidstheorie.namespaces import BT
 
 Row = dict[str, Identifier]
+
+PREFIXES = f"""
+PREFIX bt: <{BT}>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+"""The prefixes the library's own SPARQL queries use."""
+
+
+def text_of(row: Row, key: str, default: str = "") -> str:
+    """The string value of ``key`` in a result row, or ``default`` when unbound."""
+    value = row.get(key)
+    return default if value is None else str(value)
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: ``.../mechanism/maatwerk`` → ``maatwerk``.
+
+    >>> local_name("https://example.org/t/mechanism/maatwerk")
+    'maatwerk'
+    """
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 class Store(Protocol):

@@ -18,14 +18,10 @@ import numpy as np
 from rdflib import URIRef
 
 from beleidstheorie.errors import NotFoundError, StoreError
-from beleidstheorie.graph.store import Store
+from beleidstheorie.graph.store import PREFIXES, Store
+from beleidstheorie.graph.store import local_name as _local
+from beleidstheorie.graph.store import text_of as _s
 from beleidstheorie.namespaces import BT
-
-PREFIXES = f"""
-PREFIX bt: <{BT}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 
 LEVELS = ("operationeel", "tactisch", "strategisch", "outcome")
 KINDS = ("quantitative", "qualitative", "anecdotal", "none")
@@ -148,15 +144,6 @@ class Network:
                 return r.number
         names = ", ".join(r.id for r in self.rounds)
         raise NotFoundError(f"no measurement round {ref!r} (rounds: {names})")
-
-
-def _s(row: dict, key: str, default: str = "") -> str:
-    v = row.get(key)
-    return default if v is None else str(v)
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 Q_THEORY = (

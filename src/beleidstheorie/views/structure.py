@@ -28,14 +28,10 @@ from functools import cached_property
 from rdflib import URIRef
 
 from beleidstheorie.errors import NotFoundError, StoreError
-from beleidstheorie.graph.store import Row, Store
+from beleidstheorie.graph.store import PREFIXES, Row, Store
+from beleidstheorie.graph.store import local_name as _local
+from beleidstheorie.graph.store import text_of as _s
 from beleidstheorie.namespaces import BT
-
-PREFIXES = f"""
-PREFIX bt: <{BT}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 
 CONTEXT_LEVELS = ("samenleving", "organisaties", "individuen")
 
@@ -298,18 +294,9 @@ class Structure:
         raise NotFoundError(f"no initiative named {name!r}{hint}")
 
 
-def _s(row: Row, key: str) -> str:
-    value = row.get(key)
-    return "" if value is None else str(value)
-
-
 def _page(row: Row) -> int | None:
     value = row.get("page")
     return int(value) if value is not None else None
-
-
-def _local(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _pick(row: Row, nl: str, en: str, lang: str, default: str = "") -> str:
