@@ -187,3 +187,29 @@ def test_unwritable_output_and_unknown_initiative_are_clear_errors(tmp_path):
     assert proc.returncode == 1 and "buurtkamer" in proc.stderr  # suggests the close match
     proc = run("export", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.ttl"), ok=False)
     assert proc.returncode == 1 and proc.stderr.startswith("error: ")
+
+
+def test_validate_reports_shacl_violations_of_a_turtle_file_by_node_and_property(tmp_path):
+    from rdflib import Graph, URIRef
+
+    from beleidstheorie.namespaces import BT
+
+    good = tmp_path / "good.ttl"
+    run("export", str(EXAMPLE), "--format", "ttl", "-o", str(good))
+    graph = Graph().parse(good)
+    obs = URIRef(
+        "https://example.org/beleidstheorie/buurtbudget/observation/belcirkel-deelnemers--meting-2024"
+    )
+    graph.remove((obs, BT.status, None))
+    bad = tmp_path / "bad.ttl"
+    graph.serialize(bad, format="turtle")
+    proc = run("validate", str(bad), ok=False)
+    assert proc.returncode == 1
+    line = next(x for x in proc.stderr.splitlines() if "bt:status" in x)
+    assert line.startswith(f"error: {bad}: ") and "belcirkel-deelnemers--meting-2024" in line
+
+
+def test_the_command_line_starts_without_loading_rdf_libraries():
+    code = "import sys, beleidstheorie.cli; print('rdflib' in sys.modules, 'pyoxigraph' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -6,24 +6,50 @@
 []
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from beleidstheorie.errors import (
     BeleidstheorieError,
     LoadError,
     NotFoundError,
     Problem,
+    RenderError,
     StoreError,
     ValidationError,
 )
-from beleidstheorie.graph.load import Theory, bundled_graph_path, load_theory
-from beleidstheorie.graph.shacl import validate_graph
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from beleidstheorie.graph.load import Theory, bundled_graph_path, load_theory
+    from beleidstheorie.graph.shacl import validate_graph
+
+# rdflib, pyoxigraph and pydantic take a third of a second to import; the command
+# line should not pay for them before it knows what to do, so these load on first use.
+_LAZY = {
+    "Theory": "beleidstheorie.graph.load",
+    "bundled_graph_path": "beleidstheorie.graph.load",
+    "load_theory": "beleidstheorie.graph.load",
+    "validate_graph": "beleidstheorie.graph.shacl",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'beleidstheorie' has no attribute {name!r}")
+
 
 __all__ = [
     "BeleidstheorieError",
     "LoadError",
     "NotFoundError",
     "Problem",
+    "RenderError",
     "StoreError",
     "Theory",
     "ValidationError",
