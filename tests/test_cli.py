@@ -213,3 +213,12 @@ def test_the_command_line_starts_without_loading_rdf_libraries():
     code = "import sys, beleidstheorie.cli; print('rdflib' in sys.modules, 'pyoxigraph' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "jsonld"])
+def test_a_theory_exported_as_rdf_scores_exactly_like_its_yaml(tmp_path, fmt):
+    rdf = tmp_path / f"theory.{fmt}"
+    run("export", str(EXAMPLE), "--format", fmt, "-o", str(rdf))
+    from_rdf = json.loads(run("score", str(rdf), "--format", "json").stdout)
+    from_yaml = json.loads(run("score", str(EXAMPLE), "--format", "json").stdout)
+    assert from_rdf == from_yaml

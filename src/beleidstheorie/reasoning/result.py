@@ -34,7 +34,7 @@ class EvidenceItem:
     log_lr: float  # weighted ln likelihood ratio that reached the node
     weight: float  # dependence discount and split over targets
     likelihood_ratio: float  # the observation's own LR before weighting
-    impact: float  # change in the explained node's score if this item were absent
+    impact: float | None  # change in the explained node's score without this item (None: not computed)
     path: tuple[str, ...]
     text: str
     section: str

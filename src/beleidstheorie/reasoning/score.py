@@ -123,7 +123,7 @@ class _Assembler:
         ini = int(net.ind_initiative[ind])
         se, alpha = float(it.se[t]), float(it.alpha[t])
         lr = se / alpha if it.present[t] else (1 - se) / (1 - alpha)
-        impact = float(self.impacts[t, node]) if self.impacts is not None else float("nan")
+        impact = float(self.impacts[t, node]) if self.impacts is not None else None
         return EvidenceItem(
             observation=net.obs_id[o],
             indicator=net.ind_id[ind],
