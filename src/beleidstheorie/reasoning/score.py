@@ -115,6 +115,9 @@ class _Assembler:
         self.round = rnd
         self.direct = np.bincount(items.node, weights=np.abs(items.log_lr), minlength=net.n_nodes)
         self.item_objs = [self._item(t) for t in range(len(items.obs))]
+        self.by_node: dict[int, list[int]] = {}
+        for t, node in enumerate(items.node.tolist()):
+            self.by_node.setdefault(node, []).append(t)
 
     def _item(self, t: int) -> EvidenceItem:
         net, it = self.net, self.items
@@ -147,7 +150,7 @@ class _Assembler:
 
     def related_items(self, node: int, members: set[int]) -> list[int]:
         """Items on the node itself or on the nodes that feed it."""
-        return [t for t in range(len(self.items.obs)) if int(self.items.node[t]) in members | {node}]
+        return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
 
     def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
         label = self.net.nodes[node].label_nl
