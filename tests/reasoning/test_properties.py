@@ -17,7 +17,7 @@ REF = {"section": "t"}
 
 
 def scores(model: Theory) -> dict[str, float]:
-    result = score(theory_from_model(model), round="r2", explain=False)
+    result = score(theory_from_model(model), round=model.rounds[-1].id, explain=False)
     nodes = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
     return {f"{n.kind}:{n.key}": n.score for n in nodes}
 
@@ -138,3 +138,79 @@ def test_scores_are_probabilities_and_deterministic(seed):
     first, second = scores(model), scores(model)
     assert first == second
     assert all(0.0 <= v <= 1.0 for v in first.values())
+
+
+def test_progress_on_one_cause_can_lower_a_competing_cause_explaining_away():
+    """Documented in docs/method.md §3: correct Bayesian behaviour, not a bug."""
+
+    def theory(with_delivery_evidence: bool) -> Theory:
+        obs = {
+            "round": "r2",
+            "status": "progressie-geboekt",
+            "evidence_kind": "quantitative",
+            "text": "t",
+            "rationale": "r",
+            "ref": REF,
+        }
+        indicators_a = [
+            {
+                "id": "a-direct",
+                "label": "A",
+                "type": "effect-problematiek",
+                "ref": REF,
+                "evidence_for": {"delivery": False, "mechanisms": ["m"], "rationale": "r"},
+                "observations": [obs],
+            }
+        ]
+        if with_delivery_evidence:
+            indicators_a.append(
+                {
+                    "id": "a-delivery",
+                    "label": "A2",
+                    "type": "bereik-burgers",
+                    "ref": REF,
+                    "evidence_for": {"delivery": True, "rationale": "r"},
+                    "observations": [obs],
+                }
+            )
+        con = {"strength": "strong", "provenance": "stated", "quote": "q", "ref": REF}
+        return Theory.model_validate(
+            {
+                "id": "t",
+                "base_iri": "https://example.org/t/",
+                "label": "T",
+                "main_goal": {"id": "g", "label": "G", "ref": REF},
+                "subgoals": [{"id": "s", "number": 1, "label": "S", "ref": REF}],
+                "mechanisms": [
+                    {"id": "m", "label": "M", "subgoal": "s", "ref": REF},
+                    {"id": "m2", "label": "M2", "subgoal": "s", "ref": REF},
+                ],
+                "rounds": [{"id": "r2", "number": 1, "label": "R", "date": "2022-01-01"}],
+                "initiatives": [
+                    {
+                        "id": "a",
+                        "number": 1,
+                        "label": "A",
+                        "beoogd_effect": "e",
+                        "ref": REF,
+                        "contributions": [{"mechanism": "m", **con}],
+                        "indicators": indicators_a,
+                    },
+                    {
+                        "id": "b",
+                        "number": 2,
+                        "label": "B",
+                        "beoogd_effect": "e",
+                        "ref": REF,
+                        "contributions": [{"mechanism": "m", **con}, {"mechanism": "m2", **con}],
+                    },
+                ],
+            }
+        )
+
+    before = scores(theory(False))
+    after = scores(theory(True))
+    assert after["initiative:a"] > before["initiative:a"]  # the evidence's own node rises
+    assert after["mechanism:m"] > before["mechanism:m"]  # and what it feeds
+    assert after["initiative:b"] < before["initiative:b"]  # the competing cause is explained away
+    assert after["mechanism:m2"] < before["mechanism:m2"]
