@@ -64,8 +64,9 @@ class NodeScore:
     label_en: str
     score: float  # posterior P(active | evidence)
     prior: float  # P(active) before any evidence
-    evidence_weight: float  # sum of |ln LR| of the evidence that bears on it
+    evidence_weight: float  # sum of |ln LR| of the evidence that bears on the node itself
     verdict: str
+    upstream_weight: float = 0.0  # the same for the nodes that feed it (initiatives, mechanisms)
     subgoal: str | None = None  # IRI, for mechanisms
     initiatives: int = 0
     initiatives_stated: int = 0
@@ -90,6 +91,7 @@ class NodeScore:
             "score": round(self.score, 6),
             "prior": round(self.prior, 6),
             "evidence_weight": round(self.evidence_weight, 6),
+            "upstream_weight": round(self.upstream_weight, 6),
             "verdict": self.verdict,
         }
         if self.kind == "mechanism":

@@ -44,12 +44,14 @@ NOTE_DELIVERY_ONLY = "delivery-only"
 NOTE_WEAK_DIRECT = "weak-direct-evidence"
 NOTE_NO_EVIDENCE = "no-usable-evidence"
 NOTE_DIRECT_UNMEASURED = "direct-not-yet-measured"
+NOTE_UPSTREAM_ONLY = "upstream-only"
 NOTES = {
     NOTE_UNTARGETED: "no initiative targets this mechanism",
     NOTE_DELIVERY_ONLY: "initiatives deliver, but no indicator observes this mechanism directly",
-    NOTE_WEAK_DIRECT: "direct evidence on this mechanism is too weak to judge",
+    NOTE_WEAK_DIRECT: "the direct evidence on this node is too weak to judge",
     NOTE_NO_EVIDENCE: "no usable evidence reaches this mechanism",
-    NOTE_DIRECT_UNMEASURED: "indicators observe this mechanism, but none has a usable measurement yet",
+    NOTE_DIRECT_UNMEASURED: "indicators observe this node, but none has a usable measurement yet",
+    NOTE_UPSTREAM_ONLY: "what feeds this goal carries evidence, but no indicator observes the goal itself",
 }
 EXPLAIN_LIMIT = 2000  # leave-one-out impacts are computed up to this many items
 TOP_ITEMS = 5
@@ -167,7 +169,7 @@ class _Assembler:
             out.append(replace(base, impact=impact, path=path))
         return tuple(out)
 
-    def node_score(self, i: int, members: set[int], weight: float, **extra) -> NodeScore:
+    def node_score(self, i: int, members: set[int], **extra) -> NodeScore:
         net = self.net
         info = net.nodes[i]
         related = self.related_items(i, members)
@@ -184,8 +186,9 @@ class _Assembler:
             label_en=info.label_en,
             score=score,
             prior=float(self.prior[i]),
-            evidence_weight=float(weight),
-            verdict=verdict(score, weight, self.cfg),
+            evidence_weight=float(self.direct[i]),
+            upstream_weight=float(sum(self.direct[m] for m in members)),
+            verdict=verdict(score, float(self.direct[i]), self.cfg),
             indicators=len(indicators),
             direct_indicators=len(direct),
             indicators_by_level=levels,
@@ -249,59 +252,61 @@ def score(
 
 
 def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
-    """Turn arrays into the frozen :class:`ScoreResult`."""
+    """Turn arrays into the frozen :class:`ScoreResult`.
+
+    Every node is judged by the same rule: its verdict rests on the evidence that bears
+    on the node itself (``evidence_weight``); the evidence on the nodes that feed it
+    (``upstream_weight``) moves its score but cannot make it ``supported`` on its own.
+    """
     a = _Assembler(net, config, items, post, prior, impacts, rnd)
     n, mo, so = net.n_initiatives, net.mechanism_offset, net.subgoal_offset
     contributors: dict[int, list[int]] = {j: [] for j in range(net.n_mechanisms)}
     for c in range(net.con_init.size):
         contributors[int(net.con_mech[c])].append(c)
+    observed = set(net.tgt_node.tolist())
+
+    def note(node: int, members: set[int], kind: str) -> str:
+        weight = a.direct[node]
+        if weight >= config.verdict.min_weight:
+            return ""
+        if kind == "mechanism" and not members:
+            return NOTE_UNTARGETED
+        if node in observed:
+            return NOTE_WEAK_DIRECT if weight > 0 else NOTE_DIRECT_UNMEASURED
+        if sum(a.direct[m] for m in members) >= config.verdict.min_weight:
+            return NOTE_DELIVERY_ONLY if kind == "mechanism" else NOTE_UPSTREAM_ONLY
+        return NOTE_NO_EVIDENCE
+
+    def provenance_count(cons: list[int], which: str) -> int:
+        return sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == which)
 
     mechanisms = []
     for j in range(net.n_mechanisms):
         cons = contributors[j]
         inits = {int(net.con_init[c]) for c in cons}
-        weight = a.direct[mo + j]
-        delivery_weight = float(sum(a.direct[i] for i in inits))
-        note = ""
-        if weight < config.verdict.min_weight:
-            direct = np.any(net.tgt_node == mo + j)
-            if not inits:
-                note = NOTE_UNTARGETED
-            elif direct and weight > 0:
-                note = NOTE_WEAK_DIRECT
-            elif direct:
-                note = NOTE_DIRECT_UNMEASURED
-            elif delivery_weight >= config.verdict.min_weight:
-                note = NOTE_DELIVERY_ONLY
-            else:
-                note = NOTE_NO_EVIDENCE
         mechanisms.append(
             a.node_score(
                 mo + j,
                 inits,
-                weight,
                 subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
                 initiatives=len(inits),
-                initiatives_stated=sum(
-                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"
-                ),
-                initiatives_inferred=sum(
-                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"
-                ),
-                note=note,
+                initiatives_stated=provenance_count(cons, "stated"),
+                initiatives_inferred=provenance_count(cons, "inferred"),
+                note=note(mo + j, inits, "mechanism"),
             )
         )
     subgoals = []
     for k in range(net.n_subgoals):
         mechs = [j for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k]
         inits = {int(net.con_init[c]) for j in mechs for c in contributors[j]}
-        weight = a.direct[so + k] + sum(a.direct[mo + j] for j in mechs)
         members = {mo + j for j in mechs} | inits
-        subgoals.append(a.node_score(so + k, members, weight, initiatives=len(inits)))
+        subgoals.append(
+            a.node_score(so + k, members, initiatives=len(inits), note=note(so + k, members, "subgoal"))
+        )
     g = net.main_goal_index
-    weight = a.direct[g] + sum(a.direct[so : so + net.n_subgoals]) + sum(a.direct[mo:so])
-    main = a.node_score(g, set(range(g)), weight, initiatives=n)
-    initiatives = tuple(a.node_score(i, set(), a.direct[i], initiatives=1) for i in range(n))
+    everything = set(range(g))
+    main = a.node_score(g, everything, initiatives=n, note=note(g, everything, "main_goal"))
+    initiatives = tuple(a.node_score(i, set(), initiatives=1) for i in range(n))
     round_info = next(r for r in net.rounds if r.number == rnd)
     return ScoreResult(
         theory=net.theory,

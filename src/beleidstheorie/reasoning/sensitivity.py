@@ -98,14 +98,7 @@ def with_parameter(config: Config, path: str, value: float) -> Config | None:
 
 def _verdicts(net: Network, config: Config, round_number: int, nodes: list[int]):
     ev = evaluate(None, config, round_number, explain=False, network=net)
-    direct = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=net.n_nodes)
-    mo, so = net.mechanism_offset, net.subgoal_offset
-    weight = direct.copy()
-    for k in range(net.n_subgoals):
-        weight[so + k] += sum(
-            direct[mo + j] for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k
-        )
-    weight[net.main_goal_index] += direct[mo : net.main_goal_index].sum()
+    weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=net.n_nodes)
     return ev.post, [verdict(float(ev.post[i]), float(weight[i]), config) for i in nodes]
 
 

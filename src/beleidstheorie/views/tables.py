@@ -32,18 +32,20 @@ NOTES = {
     "nl": {
         "no-initiative": "geen initiatief richt zich op dit mechanisme",
         "delivery-only": "initiatieven leveren, maar geen indicator neemt het mechanisme zelf waar",
-        "weak-direct-evidence": "het directe bewijs voor dit mechanisme is te zwak voor oordeel",
+        "weak-direct-evidence": "het directe bewijs voor dit onderdeel is te zwak voor een oordeel",
         "no-usable-evidence": "geen bruikbaar bewijs bereikt dit mechanisme",
         "direct-not-yet-measured": (
-            "indicatoren nemen het mechanisme waar, maar geen heeft al een bruikbare meting"
+            "indicatoren nemen dit onderdeel waar, maar geen heeft al een bruikbare meting"
         ),
+        "upstream-only": "wat dit doel voedt heeft bewijs, maar geen indicator neemt het doel zelf waar",
     },
     "en": {
         "no-initiative": "no initiative targets this mechanism",
         "delivery-only": "initiatives deliver, but no indicator observes this mechanism directly",
-        "weak-direct-evidence": "the direct evidence on this mechanism is too weak to judge",
+        "weak-direct-evidence": "the direct evidence on this node is too weak to judge",
         "no-usable-evidence": "no usable evidence reaches this mechanism",
-        "direct-not-yet-measured": "indicators observe this mechanism, but none has a usable measurement yet",
+        "direct-not-yet-measured": "indicators observe this node, but none has a usable measurement yet",
+        "upstream-only": "what feeds this goal carries evidence, but no indicator observes the goal itself",
     },
 }
 MAX_LABEL = 60
@@ -203,7 +205,8 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
                     _levels(m.indicators_by_level),
                 ]
             )
-    notes = [f"  {m.label_in(lang)}: {note_text(m.note, lang)}" for m in result.mechanisms if m.note]
+    nodes = (result.main_goal, *result.subgoals, *result.mechanisms)
+    notes = [f"  {_short(m.label_in(lang))}: {note_text(m.note, lang)}" for m in nodes if m.note]
     text = head + "\n\n" + format_table(headers, rows)
     if notes:
         text += "\n\n" + ("Opmerkingen:" if lang == "nl" else "Notes:") + "\n" + "\n".join(notes)
