@@ -58,3 +58,11 @@ def test_the_worked_example_in_the_method_matches_the_engine(flagship_theory):
     assert node.verdict == "contested" and "**contested**" in method
     assert f"+{trail.items[0].impact:.3f}" in method
     assert f"LR = 0.595 / 0.35 = {trail.items[0].likelihood_ratio:.2f}" in method
+
+
+def test_the_flip_point_quoted_in_the_readme_is_measured(flagship_theory):
+    from beleidstheorie.reasoning.sensitivity import sensitivity
+
+    flip = sensitivity(flagship_theory).node("knelpunten-agenderen").flip
+    assert flip.parameter == "evidence.qualitative.se" and flip.verdict == "insufficient evidence"
+    assert f"{abs(flip.relative_change):.1%}".replace("%", " %") in README
