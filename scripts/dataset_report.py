@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _markers import replace_sections
+from _markers import replace_sections, write_or_print
 
 from beleidstheorie import load_theory
 
@@ -124,16 +124,8 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
     return out
 
 
-def update(readme: str, generated: dict[str, str]) -> str:
-    """``readme`` with every generated section replaced."""
-    return replace_sections(readme, generated)
+update = replace_sections
 
 
 if __name__ == "__main__":
-    generated = sections()
-    if "--write" in sys.argv:
-        path = GRAPH / "README.md"
-        path.write_text(update(path.read_text(encoding="utf-8"), generated), encoding="utf-8")
-    else:
-        for name, text in generated.items():
-            print(f"## {name}\n{text}\n")
+    write_or_print(GRAPH / "README.md", sections(), sys.argv)

@@ -158,6 +158,13 @@ lang_option = click.option(
 )
 
 
+def required_output(help_text: str) -> Callable[..., Any]:
+    """A required -o/--output option for commands that write a file."""
+    return click.option(
+        "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help=help_text
+    )
+
+
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--format, --lang and -o shared by the commands that print tables."""
     func = click.option(
@@ -339,13 +346,7 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 @main.command()
 @click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative"]))
 @click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help="File to write: .svg, .png, .pdf or .dot (DOT source).",
-)
+@required_output("File to write: .svg, .png, .pdf or .dot (DOT source).")
 @click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
 @reasoning_options
 @lang_option
@@ -388,13 +389,7 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
 
 @main.command()
 @graph_argument
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help="The HTML file to write.",
-)
+@required_output("The HTML file to write.")
 @click.option("--physics", is_flag=True, help="Free physics layout instead of left-to-right columns.")
 @config_option
 @lang_option
