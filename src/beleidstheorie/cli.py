@@ -38,9 +38,8 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 graph_argument = click.argument("graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]")
-GRAPH_HELP = (
-    "GRAPH is a theory directory, a YAML file or an RDF file (.ttl, .jsonld, .nt); "
-    "without it, the bundled Intensivering armoede- en schuldenaanpak is used."
+optional_output = click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout)."
 )
 
 
@@ -65,6 +64,10 @@ def _write(text: str, output: Path | None) -> None:
 @click.version_option(__version__, prog_name="beleidstheorie")
 def main() -> None:
     """Theory-based policy evaluation on an RDF knowledge graph.
+
+    GRAPH, where a command takes one, is a theory directory, a YAML file or an RDF
+    file (.ttl, .jsonld, .nt); without it, the bundled Intensivering armoede- en
+    schuldenaanpak is used.
 
     \b
     Example:
@@ -110,12 +113,7 @@ EXPORT_FORMATS = ("ttl", "jsonld", "nt", "yaml", "graphml")
 @main.command()
 @graph_argument
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write (default: stdout).",
-)
+@optional_output
 @library_errors
 def export(graph: Path | None, fmt: str, output: Path | None) -> None:
     """Write the theory's graph as Turtle, JSON-LD, N-Triples, YAML or GraphML.
@@ -167,12 +165,7 @@ def required_output(help_text: str) -> Callable[..., Any]:
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--format, --lang and -o shared by the commands that print tables."""
-    func = click.option(
-        "-o",
-        "--output",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="File to write (default: stdout).",
-    )(func)
+    func = optional_output(func)
     func = lang_option(func)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(
         func
@@ -306,12 +299,7 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
     help="Bind ?NAME to VALUE: <iri>, bt:Term, 42, text@nl or text. Repeatable.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write (default: stdout).",
-)
+@optional_output
 @library_errors
 def query(sparql, graph, params, fmt, output) -> None:
     """Run a SPARQL SELECT query on the theory (prefixes bt:, skos:, dcterms: ... predeclared).

@@ -37,8 +37,9 @@ def test_rdf_to_yaml_to_rdf_gives_an_isomorphic_graph(path, fmt):
 
 def test_single_file_yaml_export_loads_back_to_the_same_model(tmp_path):
     from beleidstheorie import load_theory
+    from beleidstheorie.io.theory_yaml import write_theory_yaml
 
     model = load_theory(FLAGSHIP).model
     path = tmp_path / "theory.yaml"
-    path.write_text(generate_theory_yaml(model), encoding="utf-8")
+    write_theory_yaml(model, path)
     assert load_theory(path).model == model

@@ -72,7 +72,7 @@ def compare(
     results = []
     for rnd in (round_from, round_to):
         ev = evaluate(None, config, rnd, explain=False, network=net)
-        results.append(assemble(net, config, ev.items, ev.post, ev.prior, None, ev.round_number))
+        results.append(assemble(ev))
     a, b = results
     nodes = []
     for x, y in zip(

@@ -8,12 +8,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config
 from beleidstheorie.reasoning.result import EvidenceItem, NodeScore
-from beleidstheorie.reasoning.score import _Assembler, assemble, evaluate
+from beleidstheorie.reasoning.score import assemble, evaluate, ranked_items
 
 
 @dataclass(frozen=True)
@@ -39,18 +39,6 @@ def explain(
     """
     ev = evaluate(source, config, round, explain=True)
     index = ev.net.index_of(node)
-    result = assemble(ev.net, ev.config, ev.items, ev.post, ev.prior, ev.impacts, ev.round_number)
-    target = ev.net.nodes[index]
-    score_node = result.node(target.iri)
-    helper = _Assembler(ev.net, ev.config, ev.items, ev.post, ev.prior, ev.impacts, ev.round_number)
-    assert ev.impacts is not None
-    order = sorted(range(len(ev.items.obs)), key=lambda t: (-abs(ev.impacts[t, index]), t))
-    items = []
-    for t in order:
-        impact = float(ev.impacts[t, index])
-        if abs(impact) <= 1e-12:
-            continue
-        base = helper.item_objs[t]
-        path = base.path if base.node == target.id else (*base.path, target.label_nl)
-        items.append(replace(base, impact=impact, path=path))
-    return Explanation(score_node, result.round, result.round_label, tuple(items))
+    result = assemble(ev)
+    items = ranked_items(ev, result.items, index)
+    return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items)

@@ -14,7 +14,6 @@ from typing import Any
 SUPPORTED = "supported"
 CONTESTED = "contested"
 INSUFFICIENT = "insufficient evidence"
-VERDICTS = (SUPPORTED, CONTESTED, INSUFFICIENT)
 
 
 @dataclass(frozen=True)

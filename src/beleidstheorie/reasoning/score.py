@@ -111,14 +111,14 @@ def verdict(score: float, weight: float, config: Config) -> str:
 
 
 class _Assembler:
-    def __init__(self, net: Network, config: Config, items: EvidenceItems, post, prior, impacts, rnd):
-        self.net, self.cfg, self.items = net, config, items
-        self.post, self.prior, self.impacts = post, prior, impacts
-        self.round = rnd
-        self.direct = np.bincount(items.node, weights=np.abs(items.log_lr), minlength=net.n_nodes)
-        self.item_objs = [self._item(t) for t in range(len(items.obs))]
+    def __init__(self, ev: Evaluation) -> None:
+        self.ev = ev
+        self.net, self.cfg, self.items = ev.net, ev.config, ev.items
+        self.post, self.prior, self.impacts = ev.post, ev.prior, ev.impacts
+        self.direct = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
+        self.item_objs = [self._item(t) for t in range(len(ev.items.obs))]
         self.by_node: dict[int, list[int]] = {}
-        for t, node in enumerate(items.node.tolist()):
+        for t, node in enumerate(ev.items.node.tolist()):
             self.by_node.setdefault(node, []).append(t)
 
     def _item(self, t: int) -> EvidenceItem:
@@ -155,19 +155,7 @@ class _Assembler:
         return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
 
     def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
-        label = self.net.nodes[node].label_nl
-        if self.impacts is not None:
-            ranked = sorted(range(len(self.items.obs)), key=lambda t: -abs(self.impacts[t, node]))
-            ranked = [t for t in ranked if abs(self.impacts[t, node]) > 1e-9]
-        else:
-            ranked = sorted(candidates, key=lambda t: -abs(self.items.log_lr[t]))
-        out = []
-        for t in ranked[:TOP_ITEMS]:
-            base = self.item_objs[t]
-            path = base.path if base.node == self.net.nodes[node].id else (*base.path, label)
-            impact = float(self.impacts[t, node]) if self.impacts is not None else base.impact
-            out.append(replace(base, impact=impact, path=path))
-        return tuple(out)
+        return ranked_items(self.ev, tuple(self.item_objs), node, candidates, TOP_ITEMS)
 
     def node_score(self, i: int, members: set[int], **extra) -> NodeScore:
         net = self.net
@@ -247,18 +235,45 @@ def score(
     round (default: the latest). ``explain`` computes each item's leave-one-out
     impact on every score (default: when there are at most 2000 items).
     """
-    ev = evaluate(source, config, round, explain=explain)
-    return assemble(ev.net, ev.config, ev.items, ev.post, ev.prior, ev.impacts, ev.round_number)
+    return assemble(evaluate(source, config, round, explain=explain))
 
 
-def assemble(net, config, items, post, prior, impacts, rnd) -> ScoreResult:
+def ranked_items(
+    ev: Evaluation,
+    items: tuple[EvidenceItem, ...],
+    node: int,
+    candidates: list[int] | None = None,
+    limit: int | None = None,
+) -> tuple[EvidenceItem, ...]:
+    """The evidence items that move ``node``, largest effect first, with their path to it.
+
+    With leave-one-out impacts every item that changes the node counts, ranked by
+    |impact|; without them the ``candidates`` are ranked by |weighted ln LR|.
+    """
+    info = ev.net.nodes[node]
+    if ev.impacts is not None:
+        order = sorted(range(len(items)), key=lambda t: (-abs(ev.impacts[t, node]), t))
+        order = [t for t in order if abs(ev.impacts[t, node]) > 1e-12]
+    else:
+        order = sorted(candidates or [], key=lambda t: (-abs(ev.items.log_lr[t]), t))
+    out = []
+    for t in order[:limit]:
+        base = items[t]
+        path = base.path if base.node == info.id else (*base.path, info.label_nl)
+        impact = float(ev.impacts[t, node]) if ev.impacts is not None else base.impact
+        out.append(replace(base, impact=impact, path=path))
+    return tuple(out)
+
+
+def assemble(ev: Evaluation) -> ScoreResult:
     """Turn arrays into the frozen :class:`ScoreResult`.
 
     Every node is judged by the same rule: its verdict rests on the evidence that bears
     on the node itself (``evidence_weight``); the evidence on the nodes that feed it
     (``upstream_weight``) moves its score but cannot make it ``supported`` on its own.
     """
-    a = _Assembler(net, config, items, post, prior, impacts, rnd)
+    a = _Assembler(ev)
+    net, config, rnd = ev.net, ev.config, ev.round_number
     n, mo, so = net.n_initiatives, net.mechanism_offset, net.subgoal_offset
     contributors: dict[int, list[int]] = {j: [] for j in range(net.n_mechanisms)}
     for c in range(net.con_init.size):

@@ -20,7 +20,7 @@ from typing import Any
 from beleidstheorie.reasoning.compare import Comparison
 from beleidstheorie.reasoning.coverage import CoverageResult
 from beleidstheorie.reasoning.explain import Explanation
-from beleidstheorie.reasoning.result import ScoreResult
+from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
 
 VERDICT_NL = {
@@ -162,49 +162,24 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
         "ind (direct)",
         "levels",
     ]
-    rows = []
-    main = result.main_goal
-    rows.append(
-        [
-            "■",
-            _short(main.label_in(lang)),
-            main.score,
-            main.prior,
-            main.evidence_weight,
-            _verdict(main.verdict, lang),
-            main.initiatives,
-            f"{main.indicators} ({main.direct_indicators})",
-            _levels(main.indicators_by_level),
+
+    def row(marker: str, n: NodeScore) -> list[Any]:
+        return [
+            marker,
+            _short(n.label_in(lang)),
+            n.score,
+            n.prior,
+            n.evidence_weight,
+            _verdict(n.verdict, lang),
+            n.initiatives,
+            f"{n.indicators} ({n.direct_indicators})",
+            _levels(n.indicators_by_level),
         ]
-    )
+
+    rows = [row("■", result.main_goal)]
     for sg in result.subgoals:
-        rows.append(
-            [
-                "▶",
-                _short(sg.label_in(lang)),
-                sg.score,
-                sg.prior,
-                sg.evidence_weight,
-                _verdict(sg.verdict, lang),
-                sg.initiatives,
-                f"{sg.indicators} ({sg.direct_indicators})",
-                _levels(sg.indicators_by_level),
-            ]
-        )
-        for m in result.mechanisms_of(sg):
-            rows.append(
-                [
-                    "  •",
-                    _short(m.label_in(lang)),
-                    m.score,
-                    m.prior,
-                    m.evidence_weight,
-                    _verdict(m.verdict, lang),
-                    m.initiatives,
-                    f"{m.indicators} ({m.direct_indicators})",
-                    _levels(m.indicators_by_level),
-                ]
-            )
+        rows.append(row("▶", sg))
+        rows += [row("  •", m) for m in result.mechanisms_of(sg)]
     nodes = (result.main_goal, *result.subgoals, *result.mechanisms)
     notes = [f"  {_short(m.label_in(lang))}: {note_text(m.note, lang)}" for m in nodes if m.note]
     text = head + "\n\n" + format_table(headers, rows)
