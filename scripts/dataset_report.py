@@ -38,7 +38,7 @@ TABLE_3_1 = {
 def _lines(model):
     for top in model.initiatives:
         yield top
-        yield from top.sub_lines
+        yield from top.action_lines
 
 
 def sections(path: Path = GRAPH) -> dict[str, str]:

@@ -151,7 +151,7 @@ def _check_initiative(name: str, data: dict) -> int:
     goals = {g["id"] for g in theory["subgoals"]} | {theory["main_goal"]["id"]}
     rounds = {r["id"] for r in theory["rounds"]}
     bad = 0
-    lines = [initiative, *initiative.sub_lines]
+    lines = [initiative, *initiative.action_lines]
     for line in lines:
         for c in line.contributions:
             if c.mechanism not in known:

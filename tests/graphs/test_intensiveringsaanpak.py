@@ -20,7 +20,7 @@ FILES = sorted([FLAGSHIP / "theory.yaml", *(FLAGSHIP / "initiatives").glob("*.ya
 def lines(model):
     for top in model.initiatives:
         yield top
-        yield from top.sub_lines
+        yield from top.action_lines
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_counts_match_section_1_3_and_table_2_1(model):
 
 def test_corona_activiteiten_keeps_its_three_action_lines(model):
     corona = next(x for x in model.initiatives if x.id == "corona-activiteiten")
-    assert [s.id for s in corona.sub_lines] == [
+    assert [s.id for s in corona.action_lines] == [
         "collectief-schuldregelen",
         "schuldenrust",
         "convenant-vroegsignalering",

@@ -26,7 +26,7 @@ SPEC_DELIVERY = 1.0
 def _lines(theory: Theory):
     for top in theory.initiatives:
         yield top
-        yield from top.sub_lines
+        yield from top.action_lines
 
 
 def evidence_factors(theory: Theory, config: Config, round_id: str) -> dict[str, tuple[float, float]]:

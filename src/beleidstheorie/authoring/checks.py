@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from beleidstheorie.authoring.models import Initiative, Theory
+from beleidstheorie.authoring.models import Indicator, Initiative, Theory
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ def iter_initiatives(theory: Theory) -> Iterator[tuple[tuple[str | int, ...], In
 
     def walk(path: tuple[str | int, ...], ini: Initiative) -> Iterator:
         yield path, ini
-        for j, sub in enumerate(ini.sub_lines):
-            yield from walk((*path, "sub_lines", j), sub)
+        for j, sub in enumerate(ini.action_lines):
+            yield from walk((*path, "action_lines", j), sub)
 
     for i, ini in enumerate(theory.initiatives):
         yield from walk(("initiatives", i), ini)
@@ -93,6 +93,34 @@ def check_theory(theory: Theory) -> list[Issue]:
 
     for i, mech in enumerate(theory.mechanisms):
         need(mech.subgoal in subgoal_ids, ("mechanisms", i, "subgoal"), "sub-goal", mech.subgoal)
+    for i, sg in enumerate(theory.subgoals):
+        for j, other in enumerate(sg.serves):
+            need(other in subgoal_ids, ("subgoals", i, "serves", j), "sub-goal", other)
+            if other == sg.id:
+                issues.append(Issue(("subgoals", i, "serves", j), "a sub-goal cannot serve itself"))
+    issues += _serves_cycles(theory)
+    all_indicators = {ind.id for _, x in inis for ind in x.indicators}
+    all_indicators |= {ind.id for cf in theory.context_factors for ind in cf.indicators}
+    for i, cf in enumerate(theory.context_factors):
+        for j, role in enumerate(cf.roles):
+            rp = ("context_factors", i, "roles", j)
+            if role.role.value == "rival":
+                need(role.target in goal_ids, (*rp, "target"), "goal or sub-goal", role.target)
+            else:
+                need(role.target in mech_ids, (*rp, "target"), "mechanism", role.target)
+            for k, ini_id in enumerate(role.initiatives):
+                need(ini_id in ini_ids, (*rp, "initiatives", k), "initiative", ini_id)
+        for k, ind in enumerate(cf.indicators):
+            ip = ("context_factors", i, "indicators", k)
+            issues += _observation_issues(ip, ind, round_ids, all_indicators)
+    for i, ol in enumerate(theory.organisation_links):
+        need(
+            ol.organisation in org_ids,
+            ("organisation_links", i, "organisation"),
+            "organisation",
+            ol.organisation,
+        )
+        need(ol.target in ini_ids, ("organisation_links", i, "target"), "initiative", ol.target)
     for i, sv in enumerate(theory.process_surveys):
         need(sv.round in round_ids, ("process_surveys", i, "round"), "round", sv.round)
     for path, ini in inis:
@@ -115,6 +143,15 @@ def check_theory(theory: Theory) -> list[Issue]:
             need(link.target in ini_ids, (*path, "links", j, "target"), "initiative", link.target)
             if link.target == ini.id:
                 issues.append(Issue((*path, "links", j, "target"), "an initiative cannot link to itself"))
+        own_indicators = {ind.id for ind in ini.indicators}
+        for j, target in enumerate(ini.targets):
+            if target.indicator is not None:
+                need(
+                    target.indicator in own_indicators,
+                    (*path, "targets", j, "indicator"),
+                    "indicator of this initiative",
+                    target.indicator,
+                )
         for j, ur in enumerate(ini.unreported_rounds):
             need(ur.round in round_ids, (*path, "unreported_rounds", j, "round"), "round", ur.round)
         for k, ind in enumerate(ini.indicators):
@@ -123,15 +160,53 @@ def check_theory(theory: Theory) -> list[Issue]:
                 need(mid in mech_ids, (*ip, "evidence_for", "mechanisms", j), "mechanism", mid)
             for j, gid in enumerate(ind.evidence_for.goals):
                 need(gid in goal_ids, (*ip, "evidence_for", "goals", j), "goal", gid)
-            seen_round: set[str] = set()
-            for j, obs in enumerate(ind.observations):
-                need(obs.round in round_ids, (*ip, "observations", j, "round"), "round", obs.round)
-                if obs.round in seen_round:
-                    issues.append(
-                        Issue(
-                            (*ip, "observations", j, "round"),
-                            f"second observation in round {obs.round!r}: one per indicator and round",
-                        )
+            if ind.evidence_for.context:
+                issues.append(
+                    Issue(
+                        (*ip, "evidence_for", "context"),
+                        "only an indicator of a context factor can be evidence for its context",
                     )
-                seen_round.add(obs.round)
+                )
+            issues += _observation_issues(ip, ind, round_ids, all_indicators)
     return issues
+
+
+def _observation_issues(
+    ip: tuple[str | int, ...], ind: Indicator, round_ids: set[str], indicator_ids: set[str]
+) -> Iterator[Issue]:
+    seen_round: set[str] = set()
+    for j, obs in enumerate(ind.observations):
+        op = (*ip, "observations", j)
+        if obs.round not in round_ids:
+            yield Issue((*op, "round"), f"unknown round {obs.round!r}")
+        if obs.round in seen_round:
+            yield Issue(
+                (*op, "round"), f"second observation in round {obs.round!r}: one per indicator and round"
+            )
+        seen_round.add(obs.round)
+        ref = obs.derived_from
+        if ref is not None:
+            if ref.indicator not in indicator_ids:
+                yield Issue((*op, "derived_from", "indicator"), f"unknown indicator {ref.indicator!r}")
+            if ref.round not in round_ids:
+                yield Issue((*op, "derived_from", "round"), f"unknown round {ref.round!r}")
+            if ref.indicator == ind.id and ref.round == obs.round:
+                yield Issue((*op, "derived_from"), "an observation cannot be derived from itself")
+
+
+def _serves_cycles(theory: Theory) -> Iterator[Issue]:
+    """Sub-goals that serve each other in a cycle (the goals must form a DAG)."""
+    serves = {s.id: set(s.serves) for s in theory.subgoals}
+    state: dict[str, int] = {}
+
+    def visit(node: str) -> bool:
+        state[node] = 1
+        for nxt in serves.get(node, ()):
+            if state.get(nxt) == 1 or (nxt not in state and visit(nxt)):
+                return True
+        state[node] = 2
+        return False
+
+    for i, sg in enumerate(theory.subgoals):
+        if sg.id not in state and visit(sg.id):
+            yield Issue(("subgoals", i, "serves"), f"sub-goal {sg.id!r} serves itself through a cycle")

@@ -26,19 +26,27 @@ from pydantic import (
 )
 
 from beleidstheorie.authoring.vocab import (
+    Basis,
     ContextLevel,
+    ContextRole,
     EvidenceKind,
+    EvidenceSource,
+    Gate,
     IndicatorType,
     LinkType,
     ProgressStatus,
     Provenance,
     Strength,
+    ValueKind,
 )
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
 """A node identifier: lower case letters, digits and hyphens; unique in a theory."""
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+Probability = Annotated[float, Field(gt=0.0, lt=1.0)]
+"""A probability strictly between 0 and 1."""
 
 # Sets written as lists: kept sorted, because RDF keeps no order among them.
 IdSet = Annotated[list[Id], AfterValidator(sorted)]
@@ -91,11 +99,57 @@ class Source(_Model):
 
 
 class Quantity(_Model):
-    """A number read from a text, with its unit and what it counts."""
+    """A number read from a text, with its unit and what it counts.
+
+    ``kind`` (v2) says whether the number is what happened (``realised``, the v1
+    reading), a target the text sets, or an expectation it voices.
+    """
 
     value: float
     unit: NonEmpty
     counts: NonEmpty
+    kind: ValueKind = ValueKind.REALISED
+
+
+class Period(_Model):
+    """The period a figure covers, apart from the round in which it was reported (v2)."""
+
+    start: dt.date
+    end: dt.date
+    label: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("a period cannot end before it starts")
+        return self
+
+
+class ObservationRef(_Model):
+    """Names one observation: an indicator and a round (one observation per pair)."""
+
+    indicator: Id
+    round: Id
+
+
+class Elicited(_Model):
+    """Per-observation likelihoods elicited by the evaluator (Befani's practice), with why.
+
+    ``sensitivity`` is P(this report | the hypothesis holds), ``false_positive``
+    P(this report | it does not); they override the defaults of the rules.
+    """
+
+    sensitivity: Probability
+    false_positive: Probability
+    rationale: NonEmpty
+
+
+class Discrepancy(_Model):
+    """A source inconsistency about an observation (two figures for one fact)."""
+
+    text: Text
+    quote: NonEmpty
+    ref: Ref
 
 
 class Input(_Model):
@@ -109,12 +163,18 @@ class Input(_Model):
 
 
 class MainGoal(_Model):
-    """The hoofddoel of the theory."""
+    """The hoofddoel of the theory.
+
+    ``gate`` and ``prior`` (v2) state how its parents combine and how likely it is
+    reached before any evidence; absent, the reasoning configuration decides.
+    """
 
     id: Id
     label: Text
     quote: NonEmpty | None = None
     ref: Ref
+    gate: Gate | None = None
+    prior: Probability | None = None
 
 
 class SubGoal(_Model):
@@ -125,6 +185,11 @@ class SubGoal(_Model):
     label: Text
     description: Text | None = None
     ref: Ref
+    gate: Gate | None = None
+    prior: Probability | None = None
+    serves: IdSet = []
+    """Other sub-goals this sub-goal serves (v2), e.g. section 1.3: 2 and 3 serve 1."""
+    serves_quote: Quoted | None = None
 
 
 class Mechanism(_Model):
@@ -135,15 +200,43 @@ class Mechanism(_Model):
     subgoal: Id
     definition: Text | None = None
     ref: Ref
+    gate: Gate | None = None
+    prior: Probability | None = None
+
+
+class ContextRoleSpec(_Model):
+    """A part a context factor plays (v2).
+
+    ``rival``: ``target`` is a goal or sub-goal the factor can bring about without
+    the theory's own paths. ``enabling`` / ``inhibiting``: ``target`` is a mechanism
+    whose contributions work better / worse when the factor is present; limited to
+    the contributions of ``initiatives`` when that list is not empty.
+    """
+
+    role: ContextRole
+    target: Id
+    initiatives: IdSet = []
+    strength: Strength
+    provenance: Provenance
+    quote: NonEmpty
+    ref: Ref
 
 
 class ContextFactor(_Model):
-    """A contextfactor on one of three levels."""
+    """A contextfactor on one of three levels.
+
+    v2: a prior, the roles it plays, and indicators (e.g. external statistics)
+    whose observations bear on the factor itself.
+    """
 
     id: Id
     label: Text
     level: ContextLevel
     ref: Ref
+    description: Text | None = None
+    prior: Probability | None = None
+    roles: list[ContextRoleSpec] = []
+    indicators: list[Indicator] = []
 
 
 class MeasurementRound(_Model):
@@ -202,6 +295,10 @@ class Target(_Model):
     deadline: dt.date | None = None
     quote: NonEmpty
     ref: Ref
+    indicator: Id | None = None
+    """The indicator whose realised values this target is measured against (v2)."""
+    baseline_date: dt.date | None = None
+    baseline_quote: NonEmpty | None = None
 
 
 class Contribution(_Model):
@@ -227,20 +324,32 @@ class InitiativeLink(_Model):
 class EvidenceFor(_Model):
     """What an indicator is evidence for, judged from what it measures."""
 
-    delivery: bool
+    delivery: bool = False
     mechanisms: IdSet = []
     goals: IdSet = []
+    context: bool = False
+    """Evidence on the context factor the indicator belongs to (v2)."""
     rationale: NonEmpty
 
     @model_validator(mode="after")
     def _something(self) -> EvidenceFor:
-        if not (self.delivery or self.mechanisms or self.goals):
-            raise ValueError("an indicator must be evidence for delivery, a mechanism or a goal")
+        if not (self.delivery or self.mechanisms or self.goals or self.context):
+            raise ValueError(
+                "an indicator must be evidence for delivery, a mechanism, a goal or its context factor"
+            )
         return self
 
 
 class Observation(_Model):
-    """One indicator measured in one round."""
+    """One indicator measured in one round.
+
+    v2 fields say what the answer shows: ``basis`` (realised measurement, estimate,
+    expectation or description only), ``source`` (who produced it), the
+    ``reference_period`` a figure covers, ``derived_from`` (the observation a
+    restatement repeats, so that a fact counts once), ``elicited`` likelihoods and
+    ``discrepancies`` between sources. Absent, the documented defaults apply. A v1
+    free-text ``source`` is kept as ``source_note``.
+    """
 
     round: Id
     status: ProgressStatus
@@ -249,8 +358,26 @@ class Observation(_Model):
     rationale: NonEmpty
     values: list[Quantity] = []
     date: dt.date | None = None
-    source: NonEmpty | None = None
+    basis: Basis | None = None
+    source: EvidenceSource | None = None
+    source_note: NonEmpty | None = None
+    basis_rationale: NonEmpty | None = None
+    reference_period: Period | None = None
+    derived_from: ObservationRef | None = None
+    elicited: Elicited | None = None
+    discrepancies: list[Discrepancy] = []
     ref: Ref
+
+    @model_validator(mode="before")
+    @classmethod
+    def _v1_source(cls, value: Any) -> Any:
+        # v1 had a free-text ``source``; a value outside the v2 vocabulary is that note.
+        if isinstance(value, dict) and isinstance(value.get("source"), str):
+            codes = {s.value for s in EvidenceSource}
+            if value["source"] not in codes and "source_note" not in value:
+                value = {**value, "source_note": value["source"]}
+                del value["source"]
+        return value
 
 
 class Indicator(_Model):
@@ -291,7 +418,26 @@ class Initiative(_Model):
     indicators: list[Indicator] = []
     unreported_rounds: list[UnreportedRound] = []
     organisations: list[Organisation] = []
-    sub_lines: list[Initiative] = []
+    action_lines: list[Initiative] = []
+    """Actielijnen: parts of this initiative with their own indicators (v1: ``sub_lines``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _v1_sub_lines(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "sub_lines" in value and "action_lines" not in value:
+            value = {**value, "action_lines": value["sub_lines"]}
+            del value["sub_lines"]
+        return value
+
+
+class OrganisationLink(_Model):
+    """Samenhang between an organisation and an initiative (section 2.3), v2."""
+
+    organisation: Id
+    type: LinkType
+    target: Id
+    quote: NonEmpty
+    ref: Ref
 
 
 class Theory(_Model):
@@ -310,4 +456,8 @@ class Theory(_Model):
     rounds: list[MeasurementRound] = []
     organisations: list[Organisation] = []
     process_surveys: list[ProcessSurvey] = []
+    organisation_links: list[OrganisationLink] = []
     initiatives: list[Initiative] = []
+
+
+ContextFactor.model_rebuild()

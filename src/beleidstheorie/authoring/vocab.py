@@ -69,6 +69,48 @@ class EvidenceKind(StrEnum):
     NONE = "none"
 
 
+class Basis(StrEnum):
+    """What an observation's answer rests on (v2): the test question is how likely the
+    report would be if the hypothesis were false."""
+
+    REALISED = "realised"  # a realised measurement or count of what happened
+    ESTIMATE = "estimate"  # an estimate, model calculation or projection (prognose)
+    EXPECTATION = "expectation"  # an expectation, intention or vision ("kan bijdragen", "verwacht")
+    DESCRIPTION = "description"  # a description only: who uses something, what exists, no change
+
+
+class EvidenceSource(StrEnum):
+    """Who produced the figure or judgement an observation reports (v2)."""
+
+    SELF_REPORT = "self-report"  # the implementing organisation about itself
+    ADMINISTRATIVE = "administrative"  # registrations / administrative records
+    INDEPENDENT = "independent"  # an independent measurement or evaluation
+    EXTERNAL_STATISTICS = "external-statistics"  # official statistics (CBS, BKR, monitors)
+
+
+class ValueKind(StrEnum):
+    """Whether a number in an observation is what happened, a target or an expectation (v2)."""
+
+    REALISED = "realised"
+    TARGET = "target"
+    EXPECTATION = "expectation"
+
+
+class Gate(StrEnum):
+    """How a node combines its parents (v2)."""
+
+    NOISY_OR = "noisy-or"  # the parents are alternative routes: any one can activate the node
+    NOISY_AND = "noisy-and"  # the parents are jointly needed: each missing one can block it
+
+
+class ContextRole(StrEnum):
+    """The part a context factor plays in the theory (v2)."""
+
+    RIVAL = "rival"  # an alternative explanation of a goal or sub-goal
+    ENABLING = "enabling"  # a condition under which contributions to a mechanism work (better)
+    INHIBITING = "inhibiting"  # a condition under which contributions to a mechanism work worse
+
+
 class ContextLevel(StrEnum):
     """The three levels of context factors (section 1.3)."""
 

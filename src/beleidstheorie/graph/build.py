@@ -147,7 +147,7 @@ class _Builder:
         # Organisations declared in initiative files belong to the theory as well.
         organisations = {o.id: o for o in t.organisations}
         for top in t.initiatives:
-            for ini in (top, *top.sub_lines):
+            for ini in (top, *top.action_lines):
                 for org in ini.organisations:
                     organisations.setdefault(org.id, org)
         for i, org in enumerate(organisations.values()):
@@ -287,7 +287,7 @@ class _Builder:
             self.add(n, BT.inRound, self.iri("round", ur.round))
             self.quote(n, ur.quote)
             self.ref(n, ur.ref)
-        for sub in ini.sub_lines:
+        for sub in ini.action_lines:
             self.initiative(th, sub, parent=s)
 
     def indicator(self, ini: URIRef, ind: m.Indicator, i: int) -> None:
@@ -324,8 +324,8 @@ class _Builder:
             self.quantity(n, q, j)
         if obs.date is not None:
             self.add(s, DCTERMS.date, Literal(obs.date, datatype=XSD.date))
-        if obs.source is not None:
-            self.add(s, DCTERMS.source, Literal(obs.source))
+        if obs.source_note is not None:
+            self.add(s, DCTERMS.source, Literal(obs.source_note))
         self.ref(s, obs.ref)
 
 

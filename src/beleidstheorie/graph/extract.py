@@ -248,7 +248,7 @@ class _Reader:
                 }
                 for u in self.ordered(s, BT.unreportedRound)
             ],
-            "sub_lines": [self.initiative(x) for x in subs],
+            "action_lines": [self.initiative(x) for x in subs],
         }
 
     def indicator(self, s: Node) -> dict[str, Any]:
@@ -279,7 +279,7 @@ class _Reader:
                     "rationale": self.lit(o, BT.rationale),
                     "values": [self.quantity(q) for q in self.ordered(o, BT.hasQuantity)],
                     "date": self.lit(o, DCTERMS.date),
-                    "source": self.lit(o, DCTERMS.source),
+                    "source_note": self.lit(o, DCTERMS.source),
                     "ref": self.ref(o),
                 }
                 for o in observations

@@ -1,0 +1,99 @@
+"""Shared pieces of the command line: options, loading, writing, error handling."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from beleidstheorie.errors import BeleidstheorieError, Problem, RenderError
+
+
+def _fail(exc: BeleidstheorieError) -> None:
+    for problem in exc.problems:
+        click.echo(f"error: {problem}", err=True)
+    sys.exit(1)
+
+
+def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into messages on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BeleidstheorieError as exc:
+            _fail(exc)
+
+    return wrapper
+
+
+graph_argument = click.argument("graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]")
+optional_output = click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout)."
+)
+
+
+def _load(graph: Path | None):
+    from beleidstheorie.graph.load import load_theory
+
+    return load_theory(graph)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        click.echo(f"wrote {output}", err=True)
+
+
+FORMATS = ("table", "json", "csv")
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file overriding the reasoning parameters (see docs/method.md).",
+)
+round_option = click.option(
+    "--round", "round_", help="Measurement round (id or number); default: the latest."
+)
+lang_option = click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of labels."
+)
+
+
+def required_output(help_text: str) -> Callable[..., Any]:
+    """A required -o/--output option for commands that write a file."""
+    return click.option(
+        "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help=help_text
+    )
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--format, --lang and -o shared by the commands that print tables."""
+    func = optional_output(func)
+    func = lang_option(func)
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(
+        func
+    )
+
+
+def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--round and --config shared by the reasoning commands."""
+    return round_option(config_option(func))
+
+
+def _config(path: Path | None):
+    from beleidstheorie.reasoning.config import load_config
+
+    return load_config(path)

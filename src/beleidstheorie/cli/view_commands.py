@@ -1,0 +1,96 @@
+"""Commands that draw: render, interactive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from beleidstheorie.cli.common import (
+    _config,
+    _load,
+    config_option,
+    graph_argument,
+    lang_option,
+    library_errors,
+    reasoning_options,
+    required_output,
+)
+from beleidstheorie.cli.group import main
+
+# -- views -------------------------------------------------------------------------
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative"]))
+@click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
+@required_output("File to write: .svg, .png, .pdf or .dot (DOT source).")
+@click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
+@reasoning_options
+@lang_option
+@library_errors
+def render(kind, args, output, evidence, round_, config_path, lang) -> None:
+    """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
+
+    KIND is schema (the theory as in section 1.3), samenhang (initiatives and their
+    links) or initiative NAME (one initiative's own theory; NAME is its id or label).
+    The format follows the suffix of -o.
+
+    \b
+    Example:
+      beleidstheorie render schema --evidence -o schema.svg
+      beleidstheorie render initiative schuldenknooppunt -o skp.png
+    """
+    from beleidstheorie.errors import NotFoundError
+
+    if output.suffix not in DIAGRAM_SUFFIXES:
+        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(DIAGRAM_SUFFIXES)}")
+    name = None
+    rest = list(args)
+    if kind == "initiative":
+        if not rest:
+            raise NotFoundError("render initiative needs the NAME of an initiative")
+        name = rest.pop(0)
+    if len(rest) > 1:
+        raise NotFoundError(f"unexpected arguments: {' '.join(rest[1:])}")
+    theory = _load(Path(rest[0]) if rest else None)
+    result = None
+    if evidence:
+        from beleidstheorie.reasoning.score import score as score_theory
+
+        result = score_theory(theory, _config(config_path), round_, explain=True)
+    from beleidstheorie.views.diagram import render_diagram
+
+    render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@graph_argument
+@required_output("The HTML file to write.")
+@click.option("--physics", is_flag=True, help="Free physics layout instead of left-to-right columns.")
+@config_option
+@lang_option
+@library_errors
+def interactive(graph, output, physics, config_path, lang) -> None:
+    """Write an interactive graph (one self-contained HTML file, works offline).
+
+    Hover a node for its score, verdict and evidence; click to highlight its
+    neighbourhood; filter by sub-goal, initiative, round or insufficient evidence.
+
+    \b
+    Example:
+      beleidstheorie interactive -o intensiveringsaanpak.html
+    """
+    from beleidstheorie.reasoning.network import read_network
+    from beleidstheorie.reasoning.score import score as score_theory
+    from beleidstheorie.views.interactive import write_interactive
+
+    theory = _load(graph)
+    config = _config(config_path)
+    rounds = read_network(theory.store).rounds
+    by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
+    latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
+    write_interactive(theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics)
+    click.echo(f"wrote {output}", err=True)

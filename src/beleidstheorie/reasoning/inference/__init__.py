@@ -1,0 +1,1 @@
+"""Inference on a :class:`~beleidstheorie.reasoning.model.bayesnet.BayesNet`: exact and bounded."""

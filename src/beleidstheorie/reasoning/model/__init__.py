@@ -1,0 +1,1 @@
+"""The network from the graph: gates, priors, context roles, likelihood rules."""
