@@ -174,8 +174,8 @@ Q_INITIATIVES = (
     PREFIXES
     + """
 SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
-  ?t bt:hasInitiative ?node . ?node bt:number ?number .
-  OPTIONAL { ?node dcterms:isPartOf ?parent . ?parent bt:number ?parentnumber }
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?node . ?node bt:number ?number .
+  OPTIONAL { ?node bt:actionLineOf ?parent . ?parent bt:number ?parentnumber }
   OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
@@ -197,7 +197,7 @@ Q_CONTRIBUTIONS = (
     PREFIXES
     + """
 SELECT ?t ?ini ?mech ?strength ?provenance ?quote WHERE {
-  ?t bt:hasInitiative ?ini .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini .
   ?c bt:fromInitiative ?ini ; bt:toMechanism ?mech ; bt:strength ?strength ;
      bt:provenance ?provenance .
   OPTIONAL { ?c bt:quote ?quote }
@@ -209,7 +209,7 @@ Q_INDICATORS = (
     PREFIXES
     + """
 SELECT ?t ?ind ?ini ?level ?delivery ?nl WHERE {
-  ?t bt:hasInitiative ?ini .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini .
   ?ind bt:indicatorOf ?ini ; bt:indicatorLevel ?level ; bt:evidenceForDelivery ?delivery .
   OPTIONAL { ?ind skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
 } ORDER BY ?ind
@@ -220,7 +220,7 @@ Q_TARGETS = (
     PREFIXES
     + """
 SELECT ?t ?ind ?target WHERE {
-  ?t bt:hasInitiative ?ini . ?ind bt:indicatorOf ?ini ; bt:evidenceFor ?target .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini . ?ind bt:indicatorOf ?ini ; bt:evidenceFor ?target .
 } ORDER BY ?ind ?target
 """
 )
@@ -229,7 +229,7 @@ Q_OBSERVATIONS = (
     PREFIXES
     + """
 SELECT ?t ?obs ?ind ?roundnumber ?status ?kind ?text ?section ?page WHERE {
-  ?t bt:hasInitiative ?ini . ?ind bt:indicatorOf ?ini .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini . ?ind bt:indicatorOf ?ini .
   ?obs bt:observes ?ind ; bt:inRound ?round ; bt:status ?status ; bt:evidenceKind ?kind .
   ?round bt:number ?roundnumber .
   OPTIONAL { ?obs bt:text ?text }
