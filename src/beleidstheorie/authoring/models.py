@@ -380,6 +380,20 @@ class Observation(_Model):
         return value
 
 
+class Baseline(_Model):
+    """The level of an indicator at the start of the initiative (nulmeting), with its quote.
+
+    Progress on the indicator is judged against it; with a target on the same
+    indicator, attainment is (realised − baseline) / (target − baseline).
+    """
+
+    value: float
+    unit: NonEmpty
+    date: dt.date | None = None
+    quote: NonEmpty
+    ref: Ref
+
+
 class Indicator(_Model):
     """An indicator of one initiative, typed on a level of Table 3.1."""
 
@@ -388,6 +402,7 @@ class Indicator(_Model):
     type: IndicatorType
     evidence_for: EvidenceFor
     ref: Ref
+    baseline: Baseline | None = None
     observations: list[Observation] = []
 
 

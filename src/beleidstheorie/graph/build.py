@@ -378,6 +378,17 @@ class _Builder:
             self.add(s, BT.evidenceFor, owner)
         self.add(s, BT.evidenceRationale, Literal(ev.rationale))
         self.ref(s, ind.ref)
+        if ind.baseline is not None:
+            b = ind.baseline
+            n = self.iri("baseline", ind.id)
+            self.add(s, BT.hasBaseline, n)
+            self.add(n, RDF.type, BT.Baseline)
+            self.add(n, BT.numericValue, _decimal(b.value))
+            self.add(n, BT.unit, Literal(b.unit))
+            if b.date is not None:
+                self.add(n, DCTERMS.date, Literal(b.date, datatype=XSD.date))
+            self.quote(n, b.quote)
+            self.ref(n, b.ref)
         for obs in ind.observations:
             self.observation(s, ind.id, obs)
 

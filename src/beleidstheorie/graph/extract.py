@@ -327,7 +327,17 @@ class _Reader:
                 "rationale": self.lit(s, BT.evidenceRationale),
             },
             "ref": self.ref(s),
+            "baseline": None if (b := self.one(s, BT.hasBaseline)) is None else self.baseline(b),
             "observations": [self.observation(o) for o in observations],
+        }
+
+    def baseline(self, b: Node) -> dict[str, Any]:
+        return {
+            "value": self.num(b, BT.numericValue),
+            "unit": self.lit(b, BT.unit),
+            "date": self.lit(b, DCTERMS.date),
+            "quote": self.lit(b, BT.quote),
+            "ref": self.ref(b),
         }
 
     def observation_ref(self, o: Node) -> dict[str, str]:
