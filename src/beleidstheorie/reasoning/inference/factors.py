@@ -30,7 +30,7 @@ to recover each root's posterior from the belief over its children.
 ...     edge_condition=np.array([-1]), edge_strength_off=np.array([0.0]))
 >>> fs = factorise(net, np.zeros(2), np.zeros(2))
 >>> fs.n_vars, sorted(len(f.scope) for f in fs.factors)
-(2, [1, 2])
+(2, [1, 1, 2])
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ was achieved, never more.
 ...     edge_parent=np.array([0]), edge_child=np.array([1]), edge_strength=np.array([0.5]),
 ...     edge_condition=np.array([-1]), edge_strength_off=np.array([0.0]))
 >>> est = importance_sample(net, np.zeros(2), np.zeros(2), np.array([1]), tolerance=0.01)
->>> abs(est.marginal[1] - 0.2875) < 0.01, est.ess > 1000
+>>> bool(abs(est.marginal[1] - 0.2875) < 0.01), est.ess > 1000
 (True, True)
 """
 
