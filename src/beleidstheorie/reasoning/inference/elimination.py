@@ -150,91 +150,106 @@ def plan(adj: list[set[int]], scopes: list[tuple[int, ...]], budget: int | None 
 
 
 def _onto(scope: tuple[int, ...], pairs: list[tuple[np.ndarray, tuple[int, ...]]]) -> np.ndarray:
-    """The product of tables (each with its scope) as a table over ``scope``."""
+    """The product of tables (each with its scope, after any batch axes) over ``scope``."""
     label = {v: k for k, v in enumerate(scope)}
     ops: list = []
     covered: set[int] = set()
     for table, s in pairs:
         labels = [label[v] for v in s]
         covered.update(labels)
-        ops.extend((table, labels))
+        ops.extend((table, [Ellipsis, *labels]))
     full = (2,) * len(scope)
     if not ops:
         return np.ones(full)
     out_labels = [k for k in range(len(scope)) if k in covered]
-    out = np.einsum(*ops, out_labels, optimize=len(pairs) > 2)
+    out = np.einsum(*ops, [Ellipsis, *out_labels], optimize=len(pairs) > 2)
     if len(out_labels) < len(scope):
+        lead = out.shape[: out.ndim - len(out_labels)]
         shape = [2 if k in covered else 1 for k in range(len(scope))]
-        out = np.broadcast_to(out.reshape(shape), full).copy()
+        out = np.broadcast_to(out.reshape(*lead, *shape), (*lead, *full)).copy()
     return out
 
 
 def _sum_onto(table: np.ndarray, scope: tuple[int, ...], target: tuple[int, ...]) -> np.ndarray:
     label = {v: k for k, v in enumerate(scope)}
-    return np.einsum(table, list(range(len(scope))), [label[v] for v in target])
+    return np.einsum(table, [Ellipsis, *range(len(scope))], [Ellipsis, *(label[v] for v in target)])
 
 
-def _scaled(t: np.ndarray) -> np.ndarray:
-    top = np.max(np.abs(t)) if t.size else 0.0
-    return t / top if top > 0 else t
+def _scaled(t: np.ndarray, n_axes: int) -> np.ndarray:
+    if t.ndim == 0 or t.size == 0:
+        return t
+    axes = tuple(range(t.ndim - n_axes, t.ndim))
+    top = np.max(np.abs(t), axis=axes, keepdims=True) if axes else np.abs(t)
+    return t / np.where(top > 0, top, 1.0)
 
 
 class Calibration:
-    """Calibrated clique beliefs of one set of factors on a :class:`Plan`."""
+    """Calibrated clique beliefs of one set of factors on a :class:`Plan`, for a batch of clamps.
+
+    ``clamps`` maps a variable to a (B, 2) table multiplied into its clique: batch b
+    calibrates the factors times ``clamps[v][b]``. Batch b = 0 with all-ones rows is the
+    plain posterior; a row (0, 1) clamps the variable to 1. All batches share one pass.
+    """
 
     def __init__(
         self,
         p: Plan,
         factors: list[tuple[np.ndarray, tuple[int, ...]]],
-        extra: dict[int, np.ndarray] | None = None,
+        clamps: dict[int, np.ndarray] | None = None,
     ) -> None:
-        """Run both passes; ``extra`` multiplies a (2,) table into a variable's clique."""
+        """Run both passes of Shafer–Shenoy message passing."""
         n = len(p.order)
         pots: list[list[tuple[np.ndarray, tuple[int, ...]]]] = [[] for _ in range(n)]
         for (table, scope), k in zip(factors, p.home, strict=True):
             pots[k].append((table, scope))
-        for v, t in (extra or {}).items():
-            pots[p.position[v]].append((t, (v,)))
+        batch = 1
+        for v, t in (clamps or {}).items():
+            pots[p.position[v]].append((np.asarray(t), (v,)))
+            batch = max(batch, np.asarray(t).shape[0])
         self.plan = p
-        up: list[np.ndarray | None] = [None] * n
+        seps = p.separators
+        up: list = [None] * n
         pot_tables = []
         for k in range(n):
             clique = p.cliques[k]
             pot = _onto(clique, pots[k])
+            if pot.ndim == len(clique):
+                pot = pot[None]
             pot_tables.append(pot)
-            inc = _onto(clique, [(pot, clique)] + [(up[c], p.separators[c]) for c in p.children[k]])
-            up[k] = _scaled(_sum_onto(inc, clique, p.separators[k]))
-        down: list[np.ndarray | None] = [None] * n
-        beliefs: list[np.ndarray | None] = [None] * n
+            inc = _onto(clique, [(pot, clique)] + [(up[c], seps[c]) for c in p.children[k]])
+            up[k] = _scaled(_sum_onto(inc, clique, seps[k]), len(seps[k]))
+        down: list = [None] * n
+        beliefs: list = [None] * n
         for k in reversed(range(n)):
             clique = p.cliques[k]
             base = (
                 pot_tables[k]
                 if p.parent[k] < 0
-                else _onto(clique, [(pot_tables[k], clique), (down[k], p.separators[k])])
+                else _onto(clique, [(pot_tables[k], clique), (down[k], seps[k])])
             )
             kids = p.children[k]
-            expanded = [_onto(clique, [(up[c], p.separators[c])]) for c in kids]
+            expanded = [_onto(clique, [(up[c], seps[c])]) for c in kids]
             prefix = base
             prefixes = []
             for e in expanded:
                 prefixes.append(prefix)
                 prefix = prefix * e
-            beliefs[k] = prefix
-            suffix = np.ones_like(base)
+            beliefs[k] = np.broadcast_to(prefix, (batch, *prefix.shape[1:]))
+            suffix = None
             for j in reversed(range(len(kids))):
-                msg = _sum_onto(prefixes[j] * suffix, clique, p.separators[kids[j]])
-                down[kids[j]] = _scaled(msg)
-                suffix = suffix * expanded[j]
+                inside = prefixes[j] if suffix is None else prefixes[j] * suffix
+                down[kids[j]] = _scaled(_sum_onto(inside, clique, seps[kids[j]]), len(seps[kids[j]]))
+                suffix = expanded[j] if suffix is None else suffix * expanded[j]
         self.beliefs = beliefs
 
-    def marginal(self, v: int) -> float:
-        """P(v = 1 | evidence) from the clique that eliminates v."""
+    def marginal(self, v: int) -> np.ndarray:
+        """(B,) P(v = 1 | evidence, clamp b) from the clique that eliminates v."""
         k = self.plan.position[v]
         m = _sum_onto(self.beliefs[k], self.plan.cliques[k], (v,))
-        total = m.sum()
-        return float(m[1] / total) if total > 0 else float("nan")
+        total = m.sum(axis=-1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(total > 0, m[..., 1] / total, np.nan)
 
     def belief_over(self, k: int, scope: tuple[int, ...]) -> np.ndarray:
-        """Clique k's belief summed onto ``scope`` (a subset of the clique)."""
+        """(B, 2, ..., 2) clique k's belief summed onto ``scope`` (a subset of the clique)."""
         return _sum_onto(self.beliefs[k], self.plan.cliques[k], scope)

@@ -39,6 +39,7 @@ EXACT = "exact-elimination"
 CLOSED_FORM = "exact-closed-form"
 SAMPLED = "importance-sampling"
 DEFAULT_BUDGET = 2**21  # entries of the largest clique table (16 MiB of float64)
+JOINT_BATCH = 32  # clamped calibrations run together in one batched pass
 DEFAULT_TOLERANCE = 0.005  # sampling stops when Z standard errors are below this
 
 
@@ -112,16 +113,18 @@ def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray |
 
 
 def _marginals(fz: Factorisation, p: Plan, cal: Calibration) -> np.ndarray:
-    out = np.empty(fz.n_nodes)
+    """(B, n) posteriors of every node for each batch of the calibration."""
+    batch = cal.beliefs[0].shape[0]
+    out = np.empty((batch, fz.n_nodes))
     absorbed = set(fz.absorbed.tolist())
     for v in range(fz.n_nodes):
         if v not in absorbed:
-            out[v] = cal.marginal(v)
+            out[:, v] = cal.marginal(v)
     for g, fi in zip(fz.groups, fz.group_factor, strict=True):
         k = p.home[fi]
-        belief = cal.belief_over(k, g.scope).reshape(-1, order="F")
+        belief = np.moveaxis(cal.belief_over(k, g.scope), 0, -1).reshape(-1, batch, order="F")
         phi = g.pi0[:, None] * g.f0 + g.pi1[:, None] * g.f1
-        out[g.roots] = ((g.pi1[:, None] * g.f1 / phi) @ belief) / belief.sum()
+        out[:, g.roots] = (((g.pi1[:, None] * g.f1 / phi) @ belief) / belief.sum(axis=0)).T
     return out
 
 
@@ -160,20 +163,21 @@ def infer(
     p = shape.plan
     fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints))
     factors = _factor_list(fz)
-    cal = Calibration(p, factors)
-    marginal = _marginals(fz, p, cal)
+    marginal = _marginals(fz, p, Calibration(p, factors))[0]
     if not np.all(np.isfinite(marginal)):
         raise BeleidstheorieError("the evidence is contradictory: it has probability zero under the network")
     joint = None
     if joints:
         joint = np.zeros((n, q.size))
-        clamp = np.array([0.0, 1.0])
-        for col, y in enumerate(q.tolist()):
-            if marginal[y] <= 0.0:
-                continue
-            clamped = Calibration(p, factors, extra={y: clamp})
-            joint[:, col] = _marginals(fz, p, clamped) * marginal[y]
-            joint[y, col] = marginal[y]
+        live = [c for c in range(q.size) if marginal[q[c]] > 0.0]
+        for start in range(0, len(live), JOINT_BATCH):
+            cols = live[start : start + JOINT_BATCH]
+            clamps: dict[int, np.ndarray] = {}
+            for b, c in enumerate(cols):
+                clamps.setdefault(int(q[c]), np.ones((len(cols), 2)))[b] = (0.0, 1.0)
+            cond = _marginals(fz, p, Calibration(p, factors, clamps))  # (len(cols), n)
+            joint[:, cols] = (cond * marginal[q[cols]][:, None]).T
+        joint[q, np.arange(q.size)] = marginal[q]
     marginal = np.clip(marginal, 0.0, 1.0)
     return Posterior(marginal, np.zeros(n), shape.method, p.width, None, q, joint)
 
