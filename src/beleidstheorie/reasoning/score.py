@@ -20,13 +20,13 @@ import numpy as np
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items, node_log_likelihoods
-from beleidstheorie.reasoning.exact import infer
+from beleidstheorie.reasoning.inference import Posterior, infer, leave_one_out
+from beleidstheorie.reasoning.model.from_network import contribution_weights, network_bayesnet
 from beleidstheorie.reasoning.network import (
     KINDS,
     LEVELS,
     PROVENANCES,
     STATUSES,
-    STRENGTHS,
     Network,
     read_network,
 )
@@ -53,48 +53,42 @@ NOTES = {
     NOTE_DIRECT_UNMEASURED: "indicators observe this node, but none has a usable measurement yet",
     NOTE_UPSTREAM_ONLY: "what feeds this goal carries evidence, but no indicator observes the goal itself",
 }
-EXPLAIN_LIMIT = 2000  # leave-one-out impacts are computed up to this many items
 TOP_ITEMS = 5
+FULL_IMPACT_NODES = 400  # up to this many nodes, impacts on initiatives are computed too
 
-
-def contribution_weights(net: Network, config: Config) -> np.ndarray:
-    """Noisy-OR strength of each contribution: strength times provenance factor."""
-    strength = np.array([getattr(config.link, s) for s in STRENGTHS])
-    provenance = np.array([getattr(config.provenance, p) for p in PROVENANCES])
-    return strength[net.con_strength] * provenance[net.con_provenance]
+__all__ = ["contribution_weights"]  # re-exported for callers of the v1 location
 
 
 def posteriors(net: Network, config: Config, log_l1: np.ndarray, log_l0: np.ndarray) -> np.ndarray:
-    """Exact posterior of every node given summed evidence log-likelihoods."""
-    with np.errstate(divide="ignore"):
-        return infer(
-            n_initiatives=net.n_initiatives,
-            mech_subgoal=net.mech_subgoal,
-            n_subgoals=net.n_subgoals,
-            con_init=net.con_init,
-            con_mech=net.con_mech,
-            con_weight=contribution_weights(net, config),
-            prior_delivery=config.prior.delivery,
-            leak_mechanism=config.leak.mechanism,
-            leak_subgoal=config.leak.subgoal,
-            leak_main=config.leak.main_goal,
-            w_subgoal=config.link.mechanism_to_subgoal,
-            w_main=config.link.subgoal_to_main_goal,
-            log_l1=log_l1,
-            log_l0=log_l0,
-        )
+    """Posterior of every node given summed evidence log-likelihoods (exact where the width allows)."""
+    return infer(network_bayesnet(net, config), log_l1, log_l0).marginal
 
 
-def leave_one_out(net: Network, config: Config, items: EvidenceItems, post: np.ndarray) -> np.ndarray:
-    """(items, nodes): how much each node's score would drop without each item."""
-    l1, l0 = node_log_likelihoods(net, items)
-    out = np.empty((len(items.obs), net.n_nodes))
-    ll1, ll0 = items.log_l1, items.log_l0
-    for t in range(len(items.obs)):
-        a1, a0 = l1.copy(), l0.copy()
-        a1[items.node[t]] -= ll1[t]
-        a0[items.node[t]] -= ll0[t]
-        out[t] = post - posteriors(net, config, a1, a0)
+def impact_query(net: Network, extra: tuple[int, ...] = ()) -> np.ndarray:
+    """The nodes whose every impact is computed: all of them for a small theory, else the goals
+    and mechanisms (plus ``extra``); an initiative outside it gets only its own items' impacts."""
+    if net.n_nodes <= FULL_IMPACT_NODES:
+        return np.arange(net.n_nodes)
+    return np.union1d(np.arange(net.mechanism_offset, net.n_nodes), np.asarray(extra, dtype=np.int64))
+
+
+def one_pass_impacts(net: Network, items: EvidenceItems, post: Posterior) -> np.ndarray:
+    """(items, nodes): how much each node's score would drop without each item, from the joints.
+
+    No inference per item: :func:`~beleidstheorie.reasoning.inference.leave_one_out` turns
+    the joints P(X = 1, Y = 1 | e) of one pass into every item's effect on every query node.
+    """
+    i1, i0 = items.log_l1, items.log_l0
+    out = np.zeros((len(items.obs), net.n_nodes))
+    if len(items.obs) == 0:
+        return out
+    q = post.query
+    out[:, q] = post.marginal[q][None, :] - leave_one_out(post, items.node, i1, i0)
+    # an item's effect on its own node needs no joint: divide its likelihood out
+    p = post.marginal[items.node]
+    top = np.maximum(i1, i0)
+    a, b = p * np.exp(top - i1), (1.0 - p) * np.exp(top - i0)
+    out[np.arange(len(items.obs)), items.node] = p - a / (a + b)
     return out
 
 
@@ -196,6 +190,7 @@ class Evaluation:
     post: np.ndarray
     prior: np.ndarray
     impacts: np.ndarray | None  # (items, nodes) leave-one-out impacts
+    posterior: Posterior | None = None  # how the posteriors were computed (method, width, error)
 
 
 def evaluate(
@@ -205,6 +200,7 @@ def evaluate(
     *,
     explain: bool | None = None,
     network: Network | None = None,
+    extra: tuple[int, ...] = (),
 ) -> Evaluation:
     """Read the network, weigh the evidence of ``round`` and infer every posterior."""
     config = config or load_config()
@@ -212,13 +208,15 @@ def evaluate(
     rnd = net.round_number(round)
     items = evidence_items(net, config, rnd)
     l1, l0 = node_log_likelihoods(net, items)
-    post = posteriors(net, config, l1, l0)
+    bn = network_bayesnet(net, config)
+    explain = True if explain is None else explain
+    query = impact_query(net, extra)
+    found = infer(bn, l1, l0, query=query, joints=explain)
+    post = found.marginal
     zeros = np.zeros(net.n_nodes)
-    prior = posteriors(net, config, zeros, zeros)
-    if explain is None:
-        explain = len(items.obs) <= EXPLAIN_LIMIT
-    impacts = leave_one_out(net, config, items, post) if explain else None
-    return Evaluation(net, config, rnd, items, post, prior, impacts)
+    prior = infer(bn, zeros, zeros, query=query).marginal
+    impacts = one_pass_impacts(net, items, found) if explain else None
+    return Evaluation(net, config, rnd, items, post, prior, impacts, found)
 
 
 def score(
@@ -232,8 +230,8 @@ def score(
 
     ``source`` is a loaded :class:`~beleidstheorie.graph.load.Theory` or any
     :class:`~beleidstheorie.graph.store.Store`; ``round`` names the measurement
-    round (default: the latest). ``explain`` computes each item's leave-one-out
-    impact on every score (default: when there are at most 2000 items).
+    round (default: the latest). ``explain`` (default on) computes each item's
+    leave-one-out impact on every score, from the joints of the same inference pass.
     """
     return assemble(evaluate(source, config, round, explain=explain))
 
