@@ -41,6 +41,11 @@ CONCEPT_SCHEMES: dict[str, URIRef] = {
     "linktype": BT.LinkTypeScheme,
     "strength": BT.StrengthScheme,
     "provenance": BT.ProvenanceScheme,
+    "basis": BT.BasisScheme,
+    "evidencesource": BT.EvidenceSourceScheme,
+    "valuekind": BT.ValueKindScheme,
+    "gate": BT.GateScheme,
+    "contextrole": BT.ContextRoleScheme,
 }
 
 

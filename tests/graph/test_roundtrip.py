@@ -1,8 +1,15 @@
-"""YAML → RDF → YAML and RDF → YAML → RDF round trips are lossless."""
+"""YAML → RDF → YAML and RDF → YAML → RDF round trips are lossless.
+
+``every-v2-field.yaml`` is a small invented theory that sets every field of data model v2
+(``docs/design/v2-data-model.md``); a test below checks that it still does.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pydantic import BaseModel
 from rdflib.compare import isomorphic
 
 from beleidstheorie.graph.build import build_graph
@@ -11,10 +18,62 @@ from beleidstheorie.io.rdf import generate_rdf, parse_rdf
 from beleidstheorie.io.theory_yaml import generate_theory_yaml, parse_theory_yaml
 from tests.conftest import EXAMPLE, FLAGSHIP
 
-THEORIES = [EXAMPLE, FLAGSHIP]
+EVERY_V2_FIELD = Path(__file__).with_name("every-v2-field.yaml")
+THEORIES = [EXAMPLE, FLAGSHIP, EVERY_V2_FIELD]
+IDS = ["example", "flagship", "every-v2-field"]
+
+# The v2 fields of the authoring model, per model class (docs/design/v2-data-model.md).
+V2_FIELDS = {
+    "Observation": {
+        "basis", "source", "source_note", "basis_rationale", "reference_period", "derived_from",
+        "elicited", "discrepancies",
+    },
+    "Quantity": {"kind"},
+    "Period": {"label"},
+    "Target": {"indicator", "baseline_date", "baseline_quote"},
+    "MainGoal": {"gate", "prior"},
+    "SubGoal": {"gate", "prior", "serves", "serves_quote"},
+    "Mechanism": {"gate", "prior"},
+    "ContextFactor": {"description", "prior", "roles", "indicators"},
+    "ContextRoleSpec": {"initiatives"},
+    "EvidenceFor": {"context"},
+    "Initiative": {"action_lines"},
+    "Theory": {"organisation_links"},
+}  # fmt: skip
 
 
-@pytest.mark.parametrize("path", THEORIES, ids=["example", "flagship"])
+def fields_set(model: BaseModel, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The fields set explicitly anywhere in ``model``, by model class name."""
+    found.setdefault(type(model).__name__, set()).update(model.model_fields_set)
+    for name in model.model_fields_set:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                fields_set(item, found)
+    return found
+
+
+def test_the_v2_theory_sets_every_v2_field_and_every_value_kind():
+    from beleidstheorie import load_theory
+
+    model = load_theory(EVERY_V2_FIELD).model
+    found = fields_set(model, {})
+    missing = {cls: names - found.get(cls, set()) for cls, names in V2_FIELDS.items()}
+    assert {cls: names for cls, names in missing.items() if names} == {}
+    values = [
+        q
+        for top in model.initiatives
+        for ini in (top, *top.action_lines)
+        for ind in ini.indicators
+        for obs in ind.observations
+        for q in obs.values
+    ]
+    assert {q.kind.value for q in values} == {"realised", "target", "expectation"}
+    roles = {r.role.value for cf in model.context_factors for r in cf.roles}
+    assert roles == {"rival", "enabling", "inhibiting"}
+
+
+@pytest.mark.parametrize("path", THEORIES, ids=IDS)
 def test_yaml_to_rdf_to_yaml_gives_the_same_model(path):
     from beleidstheorie import load_theory
 
@@ -23,7 +82,7 @@ def test_yaml_to_rdf_to_yaml_gives_the_same_model(path):
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "jsonld", "nt"])
-@pytest.mark.parametrize("path", THEORIES, ids=["example", "flagship"])
+@pytest.mark.parametrize("path", THEORIES, ids=IDS)
 def test_rdf_to_yaml_to_rdf_gives_an_isomorphic_graph(path, fmt):
     from beleidstheorie import load_theory
 

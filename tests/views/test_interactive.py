@@ -25,14 +25,14 @@ def count(theory, pattern: str) -> int:
 def graph_nodes(theory) -> int:
     """Inputs, initiatives, mechanisms, sub-goals, main goal and context factors, by SPARQL."""
     return sum(
-        count(theory, f"?t bt:{p} ?x")
+        count(theory, f"?t {p} ?x")
         for p in (
-            "hasInput",
-            "hasInitiative",
-            "hasMechanism",
-            "hasSubGoal",
-            "hasMainGoal",
-            "hasContextFactor",
+            "bt:hasInput",
+            "bt:hasInitiative/(^bt:actionLineOf)?",
+            "bt:hasMechanism",
+            "bt:hasSubGoal",
+            "bt:hasMainGoal",
+            "bt:hasContextFactor",
         )
     )
 
@@ -40,14 +40,14 @@ def graph_nodes(theory) -> int:
 def graph_edges(theory) -> int:
     """Input→initiative, contributions, mechanism→sub-goal, sub-goal→goal, links, sub-line→initiative."""
     inputs = count(theory, "?t bt:hasInput ?x")
-    tops = count(theory, "?t bt:hasInitiative ?x FILTER NOT EXISTS { ?x dcterms:isPartOf ?p }")
+    tops = count(theory, "?t bt:hasInitiative ?x")
     return (
         inputs * tops
         + count(theory, "?c a bt:Contribution")
         + count(theory, "?m a bt:Mechanism ; bt:contributesTo ?s")
         + count(theory, "?s a bt:SubGoal ; bt:contributesTo ?g")
         + count(theory, "?l a bt:InitiativeLink")
-        + count(theory, "?t bt:hasInitiative ?x . ?x dcterms:isPartOf ?p")
+        + count(theory, "?x a bt:ActionLine ; bt:actionLineOf ?p")
     )
 
 

@@ -14,7 +14,7 @@ def all_initiatives(model):
     def walk(items):
         for ini in items:
             out.append(ini)
-            walk(ini.sub_lines)
+            walk(ini.action_lines)
 
     walk(model.initiatives)
     return out
@@ -46,8 +46,8 @@ def test_sub_lines_follow_their_parent_and_belong_to_its_family(flagship_theory)
     s = read_structure(flagship_theory.store)
     parent = s.find_initiative("corona-activiteiten")
     at = s.initiatives.index(parent)
-    assert s.initiatives[at + 1 : at + 4] == s.sub_lines(parent)
-    assert s.family(s.sub_lines(parent)[0]) == (parent, *s.sub_lines(parent))
+    assert s.initiatives[at + 1 : at + 4] == s.action_lines(parent)
+    assert s.family(s.action_lines(parent)[0]) == (parent, *s.action_lines(parent))
 
 
 def test_penvoerder_beoogd_effect_and_outputs_are_read(example_theory):

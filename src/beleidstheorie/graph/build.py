@@ -16,6 +16,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from beleidstheorie.authoring import models as m
+from beleidstheorie.authoring.vocab import ContextRole, Gate
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD, concept
 
 
@@ -35,6 +36,10 @@ def observation_iri(base: str, indicator: str, round_id: str) -> URIRef:
 
 def _decimal(value: float) -> Literal:
     return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+
+
+def _double(value: float) -> Literal:
+    return Literal(float(value), datatype=XSD.double)
 
 
 class _Builder:
@@ -90,6 +95,22 @@ class _Builder:
         if i is not None:
             self.position(s, i)
 
+    def gate_and_prior(self, s: URIRef, gate: Gate | None, prior: float | None) -> None:
+        if gate is not None:
+            self.add(s, BT.gate, concept("gate", gate))
+        if prior is not None:
+            self.add(s, BT.prior, _double(prior))
+
+    def serves(self, s: URIRef, sg: m.SubGoal) -> None:
+        for other in sg.serves:
+            self.add(s, BT.contributesTo, self.iri("goal", other))
+        if sg.serves_quote is not None:
+            n = self.iri("citation", f"{sg.id}--serves")
+            self.add(s, BT.servesCitation, n)
+            self.add(n, RDF.type, BT.Citation)
+            self.quote(n, sg.serves_quote.quote)
+            self.ref(n, sg.serves_quote.ref)
+
     # -- the theory -------------------------------------------------------------
     def build(self) -> Graph:
         t = self.t
@@ -109,6 +130,7 @@ class _Builder:
         self.label(goal, t.main_goal.label)
         self.quote(goal, t.main_goal.quote)
         self.ref(goal, t.main_goal.ref)
+        self.gate_and_prior(goal, t.main_goal.gate, t.main_goal.prior)
         for sg in t.subgoals:
             s = self.iri("goal", sg.id)
             self.add(th, BT.hasSubGoal, s)
@@ -118,6 +140,8 @@ class _Builder:
             self.text(s, DCTERMS.description, sg.description)
             self.add(s, BT.contributesTo, goal)
             self.ref(s, sg.ref)
+            self.gate_and_prior(s, sg.gate, sg.prior)
+            self.serves(s, sg)
         for i, mech in enumerate(t.mechanisms):
             s = self.iri("mechanism", mech.id)
             self.add(th, BT.hasMechanism, s)
@@ -127,14 +151,9 @@ class _Builder:
             self.text(s, SKOS.definition, mech.definition)
             self.add(s, BT.contributesTo, self.iri("goal", mech.subgoal))
             self.ref(s, mech.ref)
+            self.gate_and_prior(s, mech.gate, mech.prior)
         for i, cf in enumerate(t.context_factors):
-            s = self.iri("contextfactor", cf.id)
-            self.add(th, BT.hasContextFactor, s)
-            self.add(s, RDF.type, BT.ContextFactor)
-            self.position(s, i)
-            self.label(s, cf.label)
-            self.add(s, BT.contextLevel, concept("contextlevel", cf.level))
-            self.ref(s, cf.ref)
+            self.context_factor(th, cf, i)
         for r in t.rounds:
             s = self.iri("round", r.id)
             self.add(th, BT.hasRound, s)
@@ -162,7 +181,47 @@ class _Builder:
             self.survey(th, survey, i)
         for ini in t.initiatives:
             self.initiative(th, ini, parent=None)
+        for i, link in enumerate(t.organisation_links):
+            self.organisation_link(link, i)
         return self.g
+
+    def context_factor(self, th: URIRef, cf: m.ContextFactor, i: int) -> None:
+        s = self.iri("contextfactor", cf.id)
+        self.add(th, BT.hasContextFactor, s)
+        self.add(s, RDF.type, BT.ContextFactor)
+        self.position(s, i)
+        self.label(s, cf.label)
+        self.add(s, BT.contextLevel, concept("contextlevel", cf.level))
+        self.ref(s, cf.ref)
+        self.text(s, DCTERMS.description, cf.description)
+        if cf.prior is not None:
+            self.add(s, BT.prior, _double(cf.prior))
+        for j, role in enumerate(cf.roles):
+            n = self.iri("contextrole", f"{cf.id}-{j + 1}")
+            self.add(s, BT.hasRole, n)
+            self.add(n, RDF.type, BT.ContextRole)
+            self.position(n, j)
+            self.add(n, BT.role, concept("contextrole", role.role))
+            kind = "goal" if role.role is ContextRole.RIVAL else "mechanism"
+            self.add(n, BT.roleTarget, self.iri(kind, role.target))
+            for ini in role.initiatives:
+                self.add(n, BT.roleInitiative, self.iri("initiative", ini))
+            self.add(n, BT.strength, concept("strength", role.strength))
+            self.add(n, BT.provenance, concept("provenance", role.provenance))
+            self.quote(n, role.quote)
+            self.ref(n, role.ref)
+        for j, ind in enumerate(cf.indicators):
+            self.indicator(s, ind, j)
+
+    def organisation_link(self, link: m.OrganisationLink, i: int) -> None:
+        n = self.iri("organisationlink", f"{link.organisation}--{link.type}--{link.target}")
+        self.add(n, RDF.type, BT.OrganisationLink)
+        self.position(n, i)
+        self.add(n, BT.linkSource, self.iri("organisation", link.organisation))
+        self.add(n, BT.linkTarget, self.iri("initiative", link.target))
+        self.add(n, BT.linkType, concept("linktype", link.type))
+        self.quote(n, link.quote)
+        self.ref(n, link.ref)
 
     def source(self, th: URIRef, src: m.Source) -> None:
         d = self.doc
@@ -217,13 +276,17 @@ class _Builder:
             self.ref(n, f.ref)
 
     def initiative(self, th: URIRef, ini: m.Initiative, parent: URIRef | None) -> None:
+        # Action lines keep the IRI kind "initiative" (stable names) but are typed
+        # bt:ActionLine and hang from their initiative, not from the theory.
         s = self.iri("initiative", ini.id)
-        self.add(th, BT.hasInitiative, s)
-        self.add(s, RDF.type, BT.Initiative)
+        if parent is None:
+            self.add(th, BT.hasInitiative, s)
+            self.add(s, RDF.type, BT.Initiative)
+        else:
+            self.add(s, RDF.type, BT.ActionLine)
+            self.add(s, BT.actionLineOf, parent)
         self.add(s, BT.number, Literal(ini.number, datatype=XSD.integer))
         self.label(s, ini.label)
-        if parent is not None:
-            self.add(s, DCTERMS.isPartOf, parent)
         if ini.penvoerder:
             self.add(s, BT.penvoerder, self.iri("organisation", ini.penvoerder))
         for p in ini.partners:
@@ -254,6 +317,12 @@ class _Builder:
                 self.add(n, BT.baseline, _decimal(tg.baseline))
             if tg.deadline is not None:
                 self.add(n, BT.deadline, Literal(tg.deadline, datatype=XSD.date))
+            if tg.indicator is not None:
+                self.add(n, BT.targetIndicator, self.iri("indicator", tg.indicator))
+            if tg.baseline_date is not None:
+                self.add(n, BT.baselineDate, Literal(tg.baseline_date, datatype=XSD.date))
+            if tg.baseline_quote is not None:
+                self.add(n, BT.baselineQuote, Literal(tg.baseline_quote, lang="nl"))
             self.quote(n, tg.quote)
             self.ref(n, tg.ref)
         for i, c in enumerate(ini.contributions):
@@ -290,11 +359,12 @@ class _Builder:
         for sub in ini.action_lines:
             self.initiative(th, sub, parent=s)
 
-    def indicator(self, ini: URIRef, ind: m.Indicator, i: int) -> None:
+    def indicator(self, owner: URIRef, ind: m.Indicator, i: int) -> None:
+        """An indicator of an initiative, action line or context factor (``owner``)."""
         s = self.iri("indicator", ind.id)
         self.add(s, RDF.type, BT.Indicator)
         self.position(s, i)
-        self.add(s, BT.indicatorOf, ini)
+        self.add(s, BT.indicatorOf, owner)
         self.label(s, ind.label)
         self.add(s, BT.indicatorType, concept("indicatortype", ind.type))
         self.add(s, BT.indicatorLevel, concept("indicatorlevel", ind.type.level))
@@ -304,6 +374,8 @@ class _Builder:
             self.add(s, BT.evidenceFor, self.iri("mechanism", mech))
         for goal in ev.goals:
             self.add(s, BT.evidenceFor, self.iri("goal", goal))
+        if ev.context:  # checked: only indicators of a context factor are evidence for it
+            self.add(s, BT.evidenceFor, owner)
         self.add(s, BT.evidenceRationale, Literal(ev.rationale))
         self.ref(s, ind.ref)
         for obs in ind.observations:
@@ -322,11 +394,44 @@ class _Builder:
             n = URIRef(f"{s}-v{j + 1}")
             self.add(s, BT.hasQuantity, n)
             self.quantity(n, q, j)
+            self.add(n, BT.valueKind, concept("valuekind", q.kind))
         if obs.date is not None:
             self.add(s, DCTERMS.date, Literal(obs.date, datatype=XSD.date))
         if obs.source_note is not None:
             self.add(s, DCTERMS.source, Literal(obs.source_note))
         self.ref(s, obs.ref)
+        self.observation_v2(s, obs)
+
+    def observation_v2(self, s: URIRef, obs: m.Observation) -> None:
+        """The v2 fields that say what an observation shows (all optional)."""
+        if obs.basis is not None:
+            self.add(s, BT.basis, concept("basis", obs.basis))
+        if obs.source is not None:
+            self.add(s, BT.evidenceSource, concept("evidencesource", obs.source))
+        if obs.basis_rationale is not None:
+            self.add(s, BT.basisRationale, Literal(obs.basis_rationale))
+        if (p := obs.reference_period) is not None:
+            n = URIRef(f"{s}-period")
+            self.add(s, BT.referencePeriod, n)
+            self.add(n, RDF.type, BT.Period)
+            self.add(n, BT.periodStart, Literal(p.start, datatype=XSD.date))
+            self.add(n, BT.periodEnd, Literal(p.end, datatype=XSD.date))
+            if p.label is not None:
+                self.add(n, RDFS.label, Literal(p.label, lang="nl"))
+        if (d := obs.derived_from) is not None:
+            self.add(s, BT.restates, observation_iri(self.base, d.indicator, d.round))
+        if (e := obs.elicited) is not None:
+            self.add(s, BT.elicitedSensitivity, _double(e.sensitivity))
+            self.add(s, BT.elicitedFalsePositive, _double(e.false_positive))
+            self.add(s, BT.elicitationRationale, Literal(e.rationale))
+        for j, disc in enumerate(obs.discrepancies):
+            n = URIRef(f"{s}-d{j + 1}")
+            self.add(s, BT.hasDiscrepancy, n)
+            self.add(n, RDF.type, BT.Discrepancy)
+            self.position(n, j)
+            self.text(n, BT.text, disc.text)
+            self.quote(n, disc.quote)
+            self.ref(n, disc.ref)
 
 
 def build_graph(theory: m.Theory) -> Graph:

@@ -83,7 +83,17 @@ class _Reader:
             "value": self.num(q, BT.numericValue),
             "unit": self.lit(q, BT.unit),
             "counts": self.lit(q, BT.counts),
+            "kind": self.concept(q, BT.valueKind, "valuekind"),
         }
+
+    def gate_and_prior(self, s: Node) -> dict[str, Any]:
+        return {"gate": self.concept(s, BT.gate, "gate"), "prior": self.num(s, BT.prior)}
+
+    def is_a(self, s: Node, cls: URIRef) -> bool:
+        return (s, RDF.type, cls) in self.g
+
+    def quoted(self, s: Node | None) -> dict[str, Any] | None:
+        return None if s is None else {"quote": self.quote(s), "ref": self.ref(s)}
 
     # -- the theory -----------------------------------------------------------------
     def theory(self) -> dict[str, Any]:
@@ -119,6 +129,7 @@ class _Reader:
             "label": self.text(mg, SKOS.prefLabel),
             "quote": self.quote(mg),
             "ref": self.ref(mg),
+            **self.gate_and_prior(mg),
         }
         data["subgoals"] = [
             {
@@ -127,6 +138,11 @@ class _Reader:
                 "label": self.text(s, SKOS.prefLabel),
                 "description": self.text(s, DCTERMS.description),
                 "ref": self.ref(s),
+                **self.gate_and_prior(s),
+                "serves": sorted(
+                    self.ident(o) for o in g.objects(s, BT.contributesTo) if self.is_a(o, BT.SubGoal)
+                ),
+                "serves_quote": self.quoted(self.one(s, BT.servesCitation)),
             }
             for s in self.ordered(th, BT.hasSubGoal, BT.number)
         ]
@@ -137,18 +153,11 @@ class _Reader:
                 "subgoal": self.ident(self.one(m, BT.contributesTo)),
                 "definition": self.text(m, SKOS.definition),
                 "ref": self.ref(m),
+                **self.gate_and_prior(m),
             }
             for m in self.ordered(th, BT.hasMechanism)
         ]
-        data["context_factors"] = [
-            {
-                "id": self.ident(c),
-                "label": self.text(c, SKOS.prefLabel),
-                "level": self.concept(c, BT.contextLevel, "contextlevel"),
-                "ref": self.ref(c),
-            }
-            for c in self.ordered(th, BT.hasContextFactor)
-        ]
+        data["context_factors"] = [self.context_factor(c) for c in self.ordered(th, BT.hasContextFactor)]
         data["rounds"] = [
             {
                 "id": self.ident(r),
@@ -187,14 +196,53 @@ class _Reader:
             }
             for s in self.ordered(th, BT.hasProcessSurvey)
         ]
-        tops = [i for i in g.objects(th, BT.hasInitiative) if self.one(i, DCTERMS.isPartOf) is None]
-        tops.sort(key=lambda i: self.lit(i, BT.number))
+        links = [
+            ln
+            for o in g.objects(th, BT.hasOrganisation)
+            for ln in g.subjects(BT.linkSource, o)
+            if self.is_a(ln, BT.OrganisationLink)
+        ]
+        links.sort(key=lambda n: (self.lit(n, BT.position) or 0, str(n)))
+        data["organisation_links"] = [
+            {
+                "organisation": self.ident(self.one(ln, BT.linkSource)),
+                "type": self.concept(ln, BT.linkType, "linktype"),
+                "target": self.ident(self.one(ln, BT.linkTarget)),
+                "quote": self.quote(ln),
+                "ref": self.ref(ln),
+            }
+            for ln in links
+        ]
+        tops = sorted(g.objects(th, BT.hasInitiative), key=lambda i: self.lit(i, BT.number))
         data["initiatives"] = [self.initiative(i) for i in tops]
         return _drop_none(data)
 
+    def context_factor(self, c: Node) -> dict[str, Any]:
+        return {
+            "id": self.ident(c),
+            "label": self.text(c, SKOS.prefLabel),
+            "level": self.concept(c, BT.contextLevel, "contextlevel"),
+            "ref": self.ref(c),
+            "description": self.text(c, DCTERMS.description),
+            "prior": self.num(c, BT.prior),
+            "roles": [
+                {
+                    "role": self.concept(r, BT.role, "contextrole"),
+                    "target": self.ident(self.one(r, BT.roleTarget)),
+                    "initiatives": sorted(self.ident(i) for i in self.g.objects(r, BT.roleInitiative)),
+                    "strength": self.concept(r, BT.strength, "strength"),
+                    "provenance": self.concept(r, BT.provenance, "provenance"),
+                    "quote": self.quote(r),
+                    "ref": self.ref(r),
+                }
+                for r in self.ordered(c, BT.hasRole)
+            ],
+            "indicators": [self.indicator(i) for i in self.subjects_ordered(BT.indicatorOf, c)],
+        }
+
     def initiative(self, s: Node) -> dict[str, Any]:
         pen = self.one(s, BT.penvoerder)
-        subs = sorted(self.g.subjects(DCTERMS.isPartOf, s), key=lambda i: self.lit(i, BT.number))
+        subs = sorted(self.g.subjects(BT.actionLineOf, s), key=lambda i: self.lit(i, BT.number))
         return {
             "id": self.ident(s),
             "number": self.lit(s, BT.number),
@@ -215,6 +263,9 @@ class _Reader:
                     "deadline": self.lit(t, BT.deadline),
                     "quote": self.quote(t),
                     "ref": self.ref(t),
+                    "indicator": None if (i := self.one(t, BT.targetIndicator)) is None else self.ident(i),
+                    "baseline_date": self.lit(t, BT.baselineDate),
+                    "baseline_quote": self.lit(t, BT.baselineQuote),
                 }
                 for t in self.ordered(s, BT.hasTarget)
             ],
@@ -253,8 +304,13 @@ class _Reader:
 
     def indicator(self, s: Node) -> dict[str, Any]:
         targets = list(self.g.objects(s, BT.evidenceFor))
-        mechs = sorted(self.ident(t) for t in targets if (t, RDF.type, BT.Mechanism) in self.g)
-        goals = sorted(self.ident(t) for t in targets if (t, RDF.type, BT.Mechanism) not in self.g)
+        mechs = sorted(self.ident(t) for t in targets if self.is_a(t, BT.Mechanism))
+        context = any(self.is_a(t, BT.ContextFactor) for t in targets)
+        goals = sorted(
+            self.ident(t)
+            for t in targets
+            if not (self.is_a(t, BT.Mechanism) or self.is_a(t, BT.ContextFactor))
+        )
         observations = sorted(
             self.g.subjects(BT.observes, s),
             key=lambda o: self.lit(self.one(o, BT.inRound), BT.number) or 0,
@@ -267,23 +323,57 @@ class _Reader:
                 "delivery": self.lit(s, BT.evidenceForDelivery),
                 "mechanisms": mechs,
                 "goals": goals,
+                "context": context,
                 "rationale": self.lit(s, BT.evidenceRationale),
             },
             "ref": self.ref(s),
-            "observations": [
-                {
-                    "round": self.ident(self.one(o, BT.inRound)),
-                    "status": self.concept(o, BT.status, "status"),
-                    "evidence_kind": self.concept(o, BT.evidenceKind, "evidencekind"),
-                    "text": self.lit(o, BT.text),
-                    "rationale": self.lit(o, BT.rationale),
-                    "values": [self.quantity(q) for q in self.ordered(o, BT.hasQuantity)],
-                    "date": self.lit(o, DCTERMS.date),
-                    "source_note": self.lit(o, DCTERMS.source),
-                    "ref": self.ref(o),
-                }
-                for o in observations
+            "observations": [self.observation(o) for o in observations],
+        }
+
+    def observation_ref(self, o: Node) -> dict[str, str]:
+        """The indicator and round an observation IRI names, also when it is not in the graph."""
+        ind, rnd = self.one(o, BT.observes), self.one(o, BT.inRound)
+        if ind is not None and rnd is not None:
+            return {"indicator": self.ident(ind), "round": self.ident(rnd)}
+        indicator, _, round_id = self.ident(o).rpartition("--")
+        return {"indicator": indicator, "round": round_id}
+
+    def observation(self, o: Node) -> dict[str, Any]:
+        period = self.one(o, BT.referencePeriod)
+        restated = self.one(o, BT.restates)
+        sensitivity = self.num(o, BT.elicitedSensitivity)
+        return {
+            "round": self.ident(self.one(o, BT.inRound)),
+            "status": self.concept(o, BT.status, "status"),
+            "evidence_kind": self.concept(o, BT.evidenceKind, "evidencekind"),
+            "text": self.lit(o, BT.text),
+            "rationale": self.lit(o, BT.rationale),
+            "values": [self.quantity(q) for q in self.ordered(o, BT.hasQuantity)],
+            "date": self.lit(o, DCTERMS.date),
+            "basis": self.concept(o, BT.basis, "basis"),
+            "source": self.concept(o, BT.evidenceSource, "evidencesource"),
+            "source_note": self.lit(o, DCTERMS.source),
+            "basis_rationale": self.lit(o, BT.basisRationale),
+            "reference_period": None
+            if period is None
+            else {
+                "start": self.lit(period, BT.periodStart),
+                "end": self.lit(period, BT.periodEnd),
+                "label": self.lit(period, RDFS.label),
+            },
+            "derived_from": None if restated is None else self.observation_ref(restated),
+            "elicited": None
+            if sensitivity is None
+            else {
+                "sensitivity": sensitivity,
+                "false_positive": self.num(o, BT.elicitedFalsePositive),
+                "rationale": self.lit(o, BT.elicitationRationale),
+            },
+            "discrepancies": [
+                {"text": self.text(d, BT.text), "quote": self.quote(d), "ref": self.ref(d)}
+                for d in self.ordered(o, BT.hasDiscrepancy)
             ],
+            "ref": self.ref(o),
         }
 
 

@@ -135,7 +135,7 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
         c.attr(**column_attrs(word("initiatives", lang)))
         names = []
         for ini in (i for i in s.initiatives if i.parent is None):
-            subs = s.sub_lines(ini)
+            subs = s.action_lines(ini)
             if not subs:
                 names.append(_add(c, ini, _ini_lines(ini), None, lang))
                 continue
@@ -308,7 +308,7 @@ def _initiative(
     result: ScoreResult | None,
 ) -> graphviz.Digraph:
     focal = s.find_initiative(name)
-    members = (focal, *s.sub_lines(focal))
+    members = (focal, *s.action_lines(focal))
     g = new_graph("initiative", f"{focal.code} {focal.label}")
     columns: list[list[str]] = [[], [], [], []]
     shown_iris = {m.iri for m in members} | ({focal.parent} if focal.parent else set())

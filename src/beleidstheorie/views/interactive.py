@@ -221,7 +221,7 @@ def keep_for_subgoal(s: Structure, subgoal: Node) -> set[str]:
 def keep_for_initiative(s: Structure, iri: str) -> set[str]:
     """IRIs the initiative filter keeps (see the module docstring)."""
     ini = s.node(iri)
-    own = [ini, *s.sub_lines(ini)]  # type: ignore[arg-type]
+    own = [ini, *s.action_lines(ini)]  # type: ignore[arg-type]
     keep = {n.iri for n in own} | ({ini.parent} if ini.parent else set())  # type: ignore[attr-defined]
     keep |= {x for n in own for k in s.links_of(n) for x in (k.source, k.target)}  # type: ignore[arg-type]
     mechs = {c.mechanism for n in own for c in s.contributions_of(n)}  # type: ignore[arg-type]

@@ -74,8 +74,8 @@ Q_INITIATIVES = (
     + """
 SELECT ?node ?number ?parent ?parentnumber ?nl ?en ?dnl ?den ?org ?orgnl ?orgen ?section ?page
 WHERE {
-  ?t bt:hasInitiative ?node . ?node bt:number ?number .
-  OPTIONAL { ?node dcterms:isPartOf ?parent . ?parent bt:number ?parentnumber }
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?node . ?node bt:number ?number .
+  OPTIONAL { ?node bt:actionLineOf ?parent . ?parent bt:number ?parentnumber }
   OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?node bt:beoogdEffect ?dnl FILTER(lang(?dnl) = "nl") }
@@ -92,7 +92,7 @@ Q_OUTPUTS = (
     PREFIXES
     + """
 SELECT ?node ?pos ?nl ?en WHERE {
-  ?t bt:hasInitiative ?node . ?node bt:hasOutput ?out . ?out bt:position ?pos .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?node . ?node bt:hasOutput ?out . ?out bt:position ?pos .
   OPTIONAL { ?out dcterms:description ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?out dcterms:description ?en FILTER(lang(?en) = "en") }
 } ORDER BY ?node ?pos
@@ -103,7 +103,7 @@ Q_LINKS = (
     PREFIXES
     + """
 SELECT ?source ?target ?type ?pos ?quote ?section ?page WHERE {
-  ?t bt:hasInitiative ?source .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?source .
   ?link a bt:InitiativeLink ; bt:linkSource ?source ; bt:linkTarget ?target ; bt:linkType ?type .
   OPTIONAL { ?link bt:position ?pos }
   OPTIONAL { ?link bt:quote ?quote }
@@ -127,7 +127,7 @@ Q_CONTRIBUTIONS = (
     PREFIXES
     + """
 SELECT ?ini ?mech ?strength ?provenance ?pos ?quote ?section ?page WHERE {
-  ?t bt:hasInitiative ?ini .
+  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini .
   ?c bt:fromInitiative ?ini ; bt:toMechanism ?mech ; bt:strength ?strength ;
      bt:provenance ?provenance .
   OPTIONAL { ?c bt:position ?pos }
@@ -256,14 +256,14 @@ class Structure:
         """The context factors on ``level``, in theory order."""
         return tuple(c for c in self.context_factors if c.level == level)
 
-    def sub_lines(self, initiative: Initiative) -> tuple[Initiative, ...]:
-        """The sub-lines (actielijnen) of an initiative."""
+    def action_lines(self, initiative: Initiative) -> tuple[Initiative, ...]:
+        """The action lines (actielijnen, ``bt:ActionLine``) of an initiative."""
         return tuple(i for i in self.initiatives if i.parent == initiative.iri)
 
     def family(self, initiative: Initiative) -> tuple[Initiative, ...]:
         """The top-level initiative of ``initiative`` followed by all its sub-lines."""
         top = self.node(initiative.parent) if initiative.parent else initiative
-        return (top, *self.sub_lines(top))  # type: ignore[arg-type]
+        return (top, *self.action_lines(top))  # type: ignore[arg-type]
 
     def contributions_of(self, initiative: Initiative) -> tuple[Contribution, ...]:
         """The contributions of one initiative, in authoring order."""
