@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from beleidstheorie.reasoning.verdict import VERDICTS
+
 from tests.conftest import EXAMPLE
 
 EXE = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
@@ -92,7 +94,13 @@ def test_score_json_keeps_its_contract():
     for node in [data["main_goal"], *data["subgoals"], *data["mechanisms"]]:
         assert node["id"].startswith("https://")
         assert 0.0 <= node["score"] <= 1.0 and node["evidence_weight"] >= 0.0
-        assert node["verdict"] in ("supported", "contested", "insufficient evidence")
+        assert node["verdict"] in VERDICTS and node["verdict_label"] == VERDICTS[node["verdict"]].nl
+        assert node["direct_log_bf"] == pytest.approx(node["direct_in_favour"] - node["direct_against"], abs=1e-5)
+        assert set(node["coverage"]) >= {"targeted", "informative", "answered_share"}
+        assert isinstance(node["context_factors"], list)
+    assert data["contract_version"] == 2
+    for goal in [data["main_goal"], *data["subgoals"]]:
+        assert 0.0 <= goal["p_contribution"] <= 1.0 and "p_rival" in goal
     for mech in data["mechanisms"]:
         assert mech["subgoal"] in subgoal_ids
         assert isinstance(mech["initiatives"], int) and isinstance(mech["indicators"], int)
@@ -117,10 +125,12 @@ def test_score_round_and_config_options(tmp_path):
     early = json.loads(run("score", "--round", "monitor-2021", "--format", "json").stdout)
     assert early["round"] == "monitor-2021"
     cfg = tmp_path / "cfg.toml"
-    cfg.write_text("[prior]\ndelivery = 0.2\n", encoding="utf-8")
+    cfg.write_text("[prior]\nmain_goal = 0.3\n", encoding="utf-8")
     low = json.loads(run("score", "--config", str(cfg), "--format", "json").stdout)
     default = json.loads(run("score", "--format", "json").stdout)
-    assert low["main_goal"]["prior"] < default["main_goal"]["prior"]
+    # the stated prior is the prior (calibrated), whatever the drawing
+    assert low["main_goal"]["prior"] == pytest.approx(0.3, abs=0.05)
+    assert default["main_goal"]["prior"] == pytest.approx(0.5, abs=0.05)
 
 
 def test_bad_config_and_unknown_round_are_clear_errors(tmp_path):
@@ -143,7 +153,7 @@ def test_explain_shows_the_trail_with_quotes_and_references():
     out = run("explain", "vaste-contacten", str(EXAMPLE)).stdout
     assert "Bezoekers met nieuwe vaste contacten" in out and "6 Monitoring, p. 6" in out
     proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
-    assert proc.returncode == 1 and "no initiative, mechanism or goal named 'bestaat-niet'" in proc.stderr
+    assert proc.returncode == 1 and "no initiative, mechanism, goal or context factor named 'bestaat-niet'" in proc.stderr
 
 
 def test_compare_lists_new_observations():

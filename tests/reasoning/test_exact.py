@@ -1,4 +1,8 @@
-"""The engine's exact inference agrees with pgmpy on the same network."""
+"""The scores are exact: they equal pgmpy's variable elimination on the model's own network.
+
+This checks the arithmetic (model → inference → result), not the semantics; the
+semantic reference is tests/reasoning/test_semantics.py.
+"""
 
 from __future__ import annotations
 
@@ -9,41 +13,16 @@ import pytest
 
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.config import load_config
-from beleidstheorie.reasoning.exact import subset_bits, superset_mobius
-from beleidstheorie.reasoning.score import score
+from beleidstheorie.reasoning.score import evaluate
 from tests.reasoning.random_theories import random_theory
-from tests.reasoning.reference import reference_posteriors
-
-PREFIX = {"initiative": "D:", "mechanism": "M:", "subgoal": "S:", "main_goal": "G:"}
-
-
-def engine_posteriors(result) -> dict[str, float]:
-    nodes = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
-    kinds = {
-        "main_goal": "main_goal",
-        "subgoal": "subgoal",
-        "mechanism": "mechanism",
-        "initiative": "initiative",
-    }
-    return {PREFIX[kinds[n.kind]] + n.key: n.score for n in nodes}
+from tests.reasoning.test_inference import pgmpy_marginals
 
 
 def max_error(theory, round_id: str) -> float:
-    config = load_config()
-    ours = engine_posteriors(score(theory, config, round_id, explain=False))
-    ref = reference_posteriors(theory.model, config, round_id)
-    assert set(ours) == set(ref)
-    return max(abs(ours[k] - ref[k]) for k in ref)
-
-
-def test_superset_mobius_inverts_the_superset_sum():
-    rng = np.random.default_rng(1)
-    h = rng.random(2**4)
-    bits = subset_bits(4)
-    # g(U) = sum over F ⊆ U ... superset sum: v(F) = Σ_{U ⊇ F} h(U)
-    v = np.array([sum(h[u] for u in range(16) if (u & f) == f) for f in range(16)])
-    assert np.allclose(superset_mobius(v, 4), h)
-    assert bits.shape == (4, 16)
+    ev = evaluate(theory, load_config(), round_id, explain=False)
+    m = ev.model
+    ref = pgmpy_marginals(m.net, m.log_l1, m.log_l0)
+    return float(np.abs(ev.bn_post - ref).max())
 
 
 @pytest.mark.parametrize("round_id", ["monitor-2021", "evaluatie-2022"])
@@ -55,8 +34,7 @@ def test_example_posteriors_equal_pgmpy_exact_inference(example_theory):
     assert max_error(example_theory, "meting-2025") < 1e-6
 
 
-@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("seed", range(8))
 def test_random_theory_posteriors_equal_pgmpy_exact_inference(seed):
     model = random_theory(random.Random(seed))
-    theory = theory_from_model(model)
-    assert max_error(theory, model.rounds[-1].id) < 1e-6
+    assert max_error(theory_from_model(model), model.rounds[-1].id) < 1e-6

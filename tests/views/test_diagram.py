@@ -143,7 +143,7 @@ def test_evidence_fills_scored_nodes_by_score_and_marks_insufficient_evidence(
         node = dot.nodes[f"{ns.kind}/{ns.key}"]
         assert node["fillcolor"] == SCORE_SCALE[min(int(ns.score * 5), 4)]
         assert f"{ns.score:.2f}".replace(".", ",") in node["label"]
-        insufficient = ns.verdict == "insufficient evidence"
+        insufficient = ns.verdict == "insufficient"
         assert ("dashed" in node["style"]) == insufficient
         assert ("onvoldoende bewijs" in node["label"]) == insufficient
     legend = dot.nodes["legend/scale"]["label"]
@@ -314,7 +314,7 @@ def test_only_insufficient_evidence_is_drawn_with_a_dashed_border(flagship_theor
         n for n, a in dot.nodes.items() if "dashed" in a.get("style", "") and not n.startswith("legend/")
     }
     insufficient = {f"{n.kind}/{n.key}" for n in (*flagship_result.mechanisms, *flagship_result.subgoals,
-                    *flagship_result.initiatives) if n.verdict == "insufficient evidence"}  # fmt: skip
+                    *flagship_result.initiatives) if n.verdict == "insufficient"}  # fmt: skip
     assert dashed and dashed <= insufficient
 
 

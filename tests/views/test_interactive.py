@@ -143,7 +143,7 @@ def test_initiative_filter_keeps_its_links_mechanisms_and_goals(example_theory):
 
 def expected_insufficient(result) -> set[str]:
     scored = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives)
-    keep = {n.key for n in scored if n.verdict == "insufficient evidence"}
+    keep = {n.key for n in scored if n.verdict == "insufficient"}
     goals = {m.subgoal.rsplit("/", 1)[1] for m in result.mechanisms if m.key in keep}
     goals |= {s.key for s in result.subgoals if s.key in keep}
     return keep | goals | ({result.main_goal.key} if goals else set())

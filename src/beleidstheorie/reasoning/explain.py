@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config
+from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.result import EvidenceItem, NodeScore
 from beleidstheorie.reasoning.score import assemble, evaluate, ranked_items
 
@@ -34,11 +35,13 @@ def explain(
 ) -> Explanation:
     """Explain the score of ``node`` (IRI, id or label) in ``round``.
 
-    Each item's ``impact`` is exact: the node's score with all evidence minus its
-    score with that one item left out.
+    Each item's ``impact`` is the node's score with all evidence minus its score with
+    that one item left out, from the joints of one inference pass (exact where the
+    inference is exact).
     """
-    ev = evaluate(source, config, round, explain=True)
-    index = ev.net.index_of(node)
+    net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
+    index = net.index_of(node)
+    ev = evaluate(source, config, round, explain=True, network=net, extra=(index,))
     result = assemble(ev)
     items = ranked_items(ev, result.items, index)
     return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items)

@@ -1,13 +1,14 @@
-"""Read a theory from an RDF store into the compact array form the engine uses.
+"""Read a theory from an RDF store into the compact array form the model builder uses.
 
-A handful of SPARQL queries, one per kind of node or edge; nothing else looks at
-the graph. Nodes of the Bayesian network are numbered in one flat index space:
-initiative delivery nodes first, then mechanisms, sub-goals, the main goal.
+A handful of standard SPARQL 1.1 queries, one per kind of node or edge, with
+aggregates where a count per node is all the engine needs; nothing else looks at
+the graph. Nodes are numbered in one flat index space: delivery nodes (initiatives
+and action lines), mechanisms, sub-goals, the main goal, context factors.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> net = read_network(load_theory(EXAMPLE).store)
->>> net.n_initiatives, net.n_mechanisms, net.n_subgoals, len(net.obs_id)
-(3, 4, 2, 6)
+>>> net.n_initiatives, net.n_mechanisms, net.n_subgoals, net.n_context, len(net.obs_id)
+(3, 4, 2, 2, 6)
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ KINDS = ("quantitative", "qualitative", "anecdotal", "none")
 STATUSES = ("progressie-geboekt", "geen-progressie", "nog-niet-bekend", "niet-meetbaar")
 STRENGTHS = ("strong", "moderate", "weak")
 PROVENANCES = ("stated", "inferred")
+BASES = ("realised", "estimate", "expectation", "description")
+SOURCES = ("self-report", "administrative", "independent", "external-statistics")
+GATES = ("noisy-or", "noisy-and")
+ROLES = ("rival", "enabling", "inhibiting")
+NODE_KINDS = ("initiative", "mechanism", "subgoal", "main_goal", "context")
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,12 @@ class NodeInfo:
     id: str
     label_nl: str
     label_en: str
-    kind: str  # initiative | mechanism | subgoal | main_goal
+    kind: str  # one of NODE_KINDS; action lines are "initiative" with a parent
     section: str = ""
     page: int | None = None
     parent: str = ""  # IRI of the initiative this is an action line of
+    gate: str = ""  # declared gate (GATES) or "" for the config's default
+    prior: float | None = None  # declared prior, None for the config's default
 
     def label(self, lang: str = "nl") -> str:
         """The label in ``lang``, falling back to Dutch."""
@@ -65,40 +73,59 @@ class Network:
     theory: str
     theory_label: str
     rounds: tuple[Round, ...]
-    nodes: tuple[NodeInfo, ...]  # flat: initiatives, mechanisms, subgoals, main goal
+    nodes: tuple[NodeInfo, ...]  # flat: initiatives, mechanisms, subgoals, main goal, context
     n_initiatives: int
     n_mechanisms: int
     n_subgoals: int
+    n_context: int
     mech_subgoal: np.ndarray  # (K,) index of each mechanism's sub-goal (0..J-1)
+    serve_from: np.ndarray  # sub-goal k serves sub-goal serve_to (both 0..J-1)
+    serve_to: np.ndarray
     # contributions initiative -> mechanism
     con_init: np.ndarray
     con_mech: np.ndarray
     con_strength: np.ndarray  # index into STRENGTHS
     con_provenance: np.ndarray  # index into PROVENANCES
     con_quote: tuple[str, ...]
+    # context roles
+    role_context: np.ndarray  # context index (0..C-1)
+    role_kind: np.ndarray  # index into ROLES
+    role_target: np.ndarray  # flat node index (goal, sub-goal or mechanism)
+    role_strength: np.ndarray
+    role_provenance: np.ndarray
+    role_initiatives: tuple[tuple[int, ...], ...]  # flat initiative indices (empty: all)
+    role_quote: tuple[str, ...]
     # observations (one row per observation)
     obs_id: tuple[str, ...]
     obs_indicator: np.ndarray  # indicator index
     obs_round: np.ndarray  # round number
     obs_status: np.ndarray  # index into STATUSES
     obs_kind: np.ndarray  # index into KINDS
+    obs_basis: np.ndarray  # index into BASES, -1 when not stated
+    obs_source: np.ndarray  # index into SOURCES, -1 when not stated
+    obs_restates: np.ndarray  # observation row this one restates, -1 when none
+    obs_elicited_se: np.ndarray  # nan when not elicited
+    obs_elicited_fp: np.ndarray
+    obs_values: np.ndarray  # number of values
+    obs_realised: np.ndarray  # number of values of kind realised
+    obs_period: tuple[str, ...]  # label of the reference period ("" when none)
     obs_text: tuple[str, ...]
     obs_section: tuple[str, ...]
     obs_page: tuple[int | None, ...]
     # indicators
     ind_id: tuple[str, ...]
     ind_label: tuple[str, ...]
-    ind_initiative: np.ndarray  # initiative index
+    ind_initiative: np.ndarray  # flat index of the owner (initiative, action line or context factor)
     ind_level: np.ndarray  # index into LEVELS
     ind_delivery: np.ndarray  # bool
-    # indicator -> mechanism/goal targets (flat node index)
+    # indicator -> mechanism/goal/context targets (flat node index)
     tgt_indicator: np.ndarray
     tgt_node: np.ndarray
 
     @property
     def n_nodes(self) -> int:
-        """Number of network nodes (delivery, mechanisms, sub-goals, main goal)."""
-        return self.n_initiatives + self.n_mechanisms + self.n_subgoals + 1
+        """Number of theory nodes (delivery, mechanisms, sub-goals, main goal, context)."""
+        return self.n_initiatives + self.n_mechanisms + self.n_subgoals + 1 + self.n_context
 
     @property
     def mechanism_offset(self) -> int:
@@ -113,7 +140,12 @@ class Network:
     @property
     def main_goal_index(self) -> int:
         """Flat index of the main goal."""
-        return self.n_nodes - 1
+        return self.n_initiatives + self.n_mechanisms + self.n_subgoals
+
+    @property
+    def context_offset(self) -> int:
+        """Flat index of the first context factor."""
+        return self.main_goal_index + 1
 
     def index_of(self, ref: str) -> int:
         """The flat index of a node named by IRI, id or (Dutch or English) label."""
@@ -126,7 +158,7 @@ class Network:
                 node.label_en.casefold(),
             ):
                 return i
-        raise NotFoundError(f"no initiative, mechanism or goal named {ref!r}")
+        raise NotFoundError(f"no initiative, mechanism, goal or context factor named {ref!r}")
 
     def round_number(self, ref: str | int | None) -> int:
         """The number of a round given by id, number or label; latest when None."""
@@ -145,6 +177,10 @@ class Network:
         names = ", ".join(r.id for r in self.rounds)
         raise NotFoundError(f"no measurement round {ref!r} (rounds: {names})")
 
+    def round_id(self, number: int) -> str:
+        """The id of the round with this number."""
+        return next(r.id for r in self.rounds if r.number == number)
+
 
 Q_THEORY = (
     PREFIXES
@@ -158,24 +194,40 @@ SELECT ?t ?nl WHERE {
 Q_GOALS = (
     PREFIXES
     + """
-SELECT ?t ?node ?kind ?nl ?en ?order ?parent ?section ?page WHERE {
+SELECT ?t ?node ?kind ?nl ?en ?order ?parent ?section ?page ?gate ?prior WHERE {
   { ?t bt:hasMainGoal ?node . BIND("main_goal" AS ?kind) BIND(0 AS ?order) }
   UNION { ?t bt:hasSubGoal ?node . ?node bt:number ?order . BIND("subgoal" AS ?kind) }
   UNION { ?t bt:hasMechanism ?node . ?node bt:position ?order ; bt:contributesTo ?parent .
           BIND("mechanism" AS ?kind) }
+  UNION { ?t bt:hasContextFactor ?node . ?node bt:position ?order . BIND("context" AS ?kind) }
   OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
+  OPTIONAL { ?node bt:gate ?gate } OPTIONAL { ?node bt:prior ?prior }
 } ORDER BY ?kind ?order
 """
 )
 
+# Sub-goal -> sub-goal edges (``serves``): a sub-goal's bt:contributesTo other than the main goal.
+Q_SERVES = (
+    PREFIXES
+    + """
+SELECT ?t ?from ?to WHERE {
+  ?t bt:hasSubGoal ?from . ?t bt:hasSubGoal ?to . ?from bt:contributesTo ?to .
+} ORDER BY ?from ?to
+"""
+)
+
+# Initiatives, and action lines (bt:actionLineOf, or the v1 dcterms:isPartOf) after their initiative.
 Q_INITIATIVES = (
     PREFIXES
     + """
 SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
-  ?t bt:hasInitiative/(^bt:actionLineOf)? ?node . ?node bt:number ?number .
-  OPTIONAL { ?node bt:actionLineOf ?parent . ?parent bt:number ?parentnumber }
+  { ?t bt:hasInitiative ?node . ?node bt:number ?number .
+    FILTER NOT EXISTS { ?node dcterms:isPartOf ?any } }
+  UNION { ?t bt:hasInitiative ?parent . ?parent bt:number ?parentnumber .
+          { ?node bt:actionLineOf ?parent } UNION { ?node dcterms:isPartOf ?parent }
+          ?node bt:number ?number . }
   OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
@@ -197,7 +249,7 @@ Q_CONTRIBUTIONS = (
     PREFIXES
     + """
 SELECT ?t ?ini ?mech ?strength ?provenance ?quote WHERE {
-  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini .
+  ?t bt:hasMechanism ?mech .
   ?c bt:fromInitiative ?ini ; bt:toMechanism ?mech ; bt:strength ?strength ;
      bt:provenance ?provenance .
   OPTIONAL { ?c bt:quote ?quote }
@@ -205,12 +257,27 @@ SELECT ?t ?ini ?mech ?strength ?provenance ?quote WHERE {
 """
 )
 
+Q_ROLES = (
+    PREFIXES
+    + """
+SELECT ?t ?cf ?r ?role ?target ?strength ?provenance ?quote
+       (GROUP_CONCAT(STR(?ini); separator=" ") AS ?inis) WHERE {
+  ?t bt:hasContextFactor ?cf . ?cf bt:hasRole ?r .
+  ?r bt:role ?role ; bt:roleTarget ?target ; bt:strength ?strength ; bt:provenance ?provenance .
+  OPTIONAL { ?r bt:quote ?quote }
+  OPTIONAL { ?r bt:roleInitiative ?ini }
+} GROUP BY ?t ?cf ?r ?role ?target ?strength ?provenance ?quote ORDER BY ?cf ?r
+"""
+)
+
 Q_INDICATORS = (
     PREFIXES
     + """
-SELECT ?t ?ind ?ini ?level ?delivery ?nl WHERE {
-  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini .
-  ?ind bt:indicatorOf ?ini ; bt:indicatorLevel ?level ; bt:evidenceForDelivery ?delivery .
+SELECT ?t ?ind ?owner ?level ?delivery ?nl WHERE {
+  { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
+  UNION { ?t bt:hasContextFactor ?owner }
+  ?ind bt:indicatorOf ?owner ; bt:indicatorLevel ?level .
+  OPTIONAL { ?ind bt:evidenceForDelivery ?delivery }
   OPTIONAL { ?ind skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
 } ORDER BY ?ind
 """
@@ -219,22 +286,44 @@ SELECT ?t ?ind ?ini ?level ?delivery ?nl WHERE {
 Q_TARGETS = (
     PREFIXES
     + """
-SELECT ?t ?ind ?target WHERE {
-  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini . ?ind bt:indicatorOf ?ini ; bt:evidenceFor ?target .
+SELECT DISTINCT ?t ?ind ?target WHERE {
+  { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
+  UNION { ?t bt:hasContextFactor ?owner }
+  ?ind bt:indicatorOf ?owner ; bt:evidenceFor ?target .
 } ORDER BY ?ind ?target
 """
 )
 
 Q_OBSERVATIONS = (
     PREFIXES
-    + """
-SELECT ?t ?obs ?ind ?roundnumber ?status ?kind ?text ?section ?page WHERE {
-  ?t bt:hasInitiative/(^bt:actionLineOf)? ?ini . ?ind bt:indicatorOf ?ini .
+    + """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?t ?obs ?ind ?roundnumber ?status ?kind ?basis ?source ?restates ?se ?fp ?period
+       ?text ?section ?page WHERE {
+  { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
+  UNION { ?t bt:hasContextFactor ?owner }
+  ?ind bt:indicatorOf ?owner .
   ?obs bt:observes ?ind ; bt:inRound ?round ; bt:status ?status ; bt:evidenceKind ?kind .
   ?round bt:number ?roundnumber .
+  OPTIONAL { ?obs bt:basis ?basis } OPTIONAL { ?obs bt:evidenceSource ?source }
+  OPTIONAL { ?obs bt:restates ?restates }
+  OPTIONAL { ?obs bt:elicitedSensitivity ?se ; bt:elicitedFalsePositive ?fp }
+  OPTIONAL { ?obs bt:referencePeriod ?p . OPTIONAL { ?p rdfs:label ?period } }
   OPTIONAL { ?obs bt:text ?text }
   OPTIONAL { ?obs bt:section ?section } OPTIONAL { ?obs bt:page ?page }
 } ORDER BY ?obs
+"""
+)
+
+# Per observation: how many values it reports and how many of them are realised
+# figures (a value without bt:valueKind is realised, as in v1).
+Q_VALUE_KINDS = (
+    PREFIXES
+    + """
+SELECT ?obs (COUNT(?q) AS ?n)
+       (SUM(IF(!BOUND(?vk) || ?vk = bt:valuekind-realised, 1, 0)) AS ?realised) WHERE {
+  ?obs a bt:Observation ; bt:hasQuantity ?q .
+  OPTIONAL { ?q bt:valueKind ?vk }
+} GROUP BY ?obs
 """
 )
 
@@ -244,6 +333,16 @@ def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
     if not iri.startswith(prefix) or iri[len(prefix) :] not in values:
         raise StoreError(f"unexpected {scheme} concept {iri}")
     return values.index(iri[len(prefix) :])
+
+
+def _optional_concept(row: dict, key: str, scheme: str, values: tuple[str, ...]) -> int:
+    value = row.get(key)
+    return -1 if value is None else _concept_index(str(value), scheme, values)
+
+
+def _float(row: dict, key: str) -> float:
+    value = row.get(key)
+    return float("nan") if value is None else float(value.toPython())
 
 
 def read_network(store: Store, theory: str | None = None) -> Network:
@@ -259,9 +358,10 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     bind = {"t": URIRef(theory)}
 
     goal_rows = store.query(Q_GOALS, bind)
-    mains = [r for r in goal_rows if str(r["kind"]) == "main_goal"]
-    subs = [r for r in goal_rows if str(r["kind"]) == "subgoal"]
-    mechs = [r for r in goal_rows if str(r["kind"]) == "mechanism"]
+    by_kind: dict[str, list[dict]] = {k: [] for k in NODE_KINDS}
+    for r in goal_rows:
+        by_kind[str(r["kind"])].append(r)
+    mains, subs, mechs, ctxs = (by_kind[k] for k in ("main_goal", "subgoal", "mechanism", "context"))
     if len(mains) != 1:
         raise StoreError(f"expected one main goal, found {len(mains)}")
     ini_rows = store.query(Q_INITIATIVES, bind)
@@ -269,6 +369,8 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     def info(row: dict, kind: str) -> NodeInfo:
         iri = _s(row, "node")
         page = row.get("page")
+        gate = row.get("gate")
+        prior = row.get("prior")
         return NodeInfo(
             iri,
             _local(iri),
@@ -278,6 +380,8 @@ def read_network(store: Store, theory: str | None = None) -> Network:
             _s(row, "section"),
             int(page) if page is not None else None,
             _s(row, "parent") if kind == "initiative" else "",
+            GATES[_concept_index(str(gate), "gate", GATES)] if gate is not None else "",
+            float(prior.toPython()) if prior is not None else None,
         )
 
     nodes = (
@@ -285,27 +389,23 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         + [info(r, "mechanism") for r in mechs]
         + [info(r, "subgoal") for r in subs]
         + [info(mains[0], "main_goal")]
+        + [info(r, "context") for r in ctxs]
     )
     index = {n.iri: i for i, n in enumerate(nodes)}
     n_ini, n_mech, n_sub = len(ini_rows), len(mechs), len(subs)
+    ctx_offset = n_ini + n_mech + n_sub + 1
     sub_index = {str(r["node"]): k for k, r in enumerate(subs)}
     mech_subgoal = np.array([sub_index[str(r["parent"])] for r in mechs], dtype=np.int64)
+    serves = store.query(Q_SERVES, bind)
 
     con = store.query(Q_CONTRIBUTIONS, bind)
-    con_init = np.array([index[str(r["ini"])] for r in con], dtype=np.int64)
-    con_mech = np.array([index[str(r["mech"])] - n_ini for r in con], dtype=np.int64)
-    con_strength = np.array(
-        [_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in con], dtype=np.int64
-    )
-    con_prov = np.array(
-        [_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in con],
-        dtype=np.int64,
-    )
-
+    roles = store.query(Q_ROLES, bind)
     ind_rows = store.query(Q_INDICATORS, bind)
     ind_index = {str(r["ind"]): i for i, r in enumerate(ind_rows)}
-    tgt_rows = store.query(Q_TARGETS, bind)
+    tgt_rows = [r for r in store.query(Q_TARGETS, bind) if str(r["target"]) in index]
     obs_rows = store.query(Q_OBSERVATIONS, bind)
+    obs_index = {str(r["obs"]): i for i, r in enumerate(obs_rows)}
+    values = {str(r["obs"]): (int(r["n"]), int(r["realised"])) for r in store.query(Q_VALUE_KINDS)}
     rounds = tuple(
         Round(
             str(r["round"]),
@@ -316,6 +416,10 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         for r in store.query(Q_ROUNDS, bind)
     )
     label = next((_s(r, "nl") for r in theory_rows if str(r["t"]) == theory and r.get("nl")), _local(theory))
+
+    def ints(seq) -> np.ndarray:
+        return np.array(list(seq), dtype=np.int64)
+
     return Network(
         theory=theory,
         theory_label=label,
@@ -324,33 +428,48 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         n_initiatives=n_ini,
         n_mechanisms=n_mech,
         n_subgoals=n_sub,
+        n_context=len(ctxs),
         mech_subgoal=mech_subgoal,
-        con_init=con_init,
-        con_mech=con_mech,
-        con_strength=con_strength,
-        con_provenance=con_prov,
+        serve_from=ints(sub_index[str(r["from"])] for r in serves),
+        serve_to=ints(sub_index[str(r["to"])] for r in serves),
+        con_init=ints(index[str(r["ini"])] for r in con),
+        con_mech=ints(index[str(r["mech"])] - n_ini for r in con),
+        con_strength=ints(_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in con),
+        con_provenance=ints(_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in con),
         con_quote=tuple(_s(r, "quote") for r in con),
+        role_context=ints(index[str(r["cf"])] - ctx_offset for r in roles),
+        role_kind=ints(_concept_index(str(r["role"]), "contextrole", ROLES) for r in roles),
+        role_target=ints(index[str(r["target"])] for r in roles),
+        role_strength=ints(_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in roles),
+        role_provenance=ints(_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in roles),
+        role_initiatives=tuple(
+            tuple(sorted(index[i] for i in _s(r, "inis").split() if i in index)) for r in roles
+        ),
+        role_quote=tuple(_s(r, "quote") for r in roles),
         obs_id=tuple(_local(str(r["obs"])) for r in obs_rows),
-        obs_indicator=np.array([ind_index[str(r["ind"])] for r in obs_rows], dtype=np.int64),
-        obs_round=np.array([int(r["roundnumber"]) for r in obs_rows], dtype=np.int64),
-        obs_status=np.array(
-            [_concept_index(str(r["status"]), "status", STATUSES) for r in obs_rows], dtype=np.int64
-        ),
-        obs_kind=np.array(
-            [_concept_index(str(r["kind"]), "evidencekind", KINDS) for r in obs_rows],
-            dtype=np.int64,
-        ),
+        obs_indicator=ints(ind_index[str(r["ind"])] for r in obs_rows),
+        obs_round=ints(int(r["roundnumber"]) for r in obs_rows),
+        obs_status=ints(_concept_index(str(r["status"]), "status", STATUSES) for r in obs_rows),
+        obs_kind=ints(_concept_index(str(r["kind"]), "evidencekind", KINDS) for r in obs_rows),
+        obs_basis=ints(_optional_concept(r, "basis", "basis", BASES) for r in obs_rows),
+        obs_source=ints(_optional_concept(r, "source", "evidencesource", SOURCES) for r in obs_rows),
+        obs_restates=ints(obs_index.get(_s(r, "restates"), -1) for r in obs_rows),
+        obs_elicited_se=np.array([_float(r, "se") for r in obs_rows]),
+        obs_elicited_fp=np.array([_float(r, "fp") for r in obs_rows]),
+        obs_values=ints(values.get(str(r["obs"]), (0, 0))[0] for r in obs_rows),
+        obs_realised=ints(values.get(str(r["obs"]), (0, 0))[1] for r in obs_rows),
+        obs_period=tuple(_s(r, "period") for r in obs_rows),
         obs_text=tuple(_s(r, "text") for r in obs_rows),
         obs_section=tuple(_s(r, "section") for r in obs_rows),
         obs_page=tuple(int(r["page"]) if r.get("page") is not None else None for r in obs_rows),
         ind_id=tuple(_local(str(r["ind"])) for r in ind_rows),
         ind_label=tuple(_s(r, "nl", _local(str(r["ind"]))) for r in ind_rows),
-        ind_initiative=np.array([index[str(r["ini"])] for r in ind_rows], dtype=np.int64),
-        ind_level=np.array(
-            [_concept_index(str(r["level"]), "indicatorlevel", LEVELS) for r in ind_rows],
-            dtype=np.int64,
+        ind_initiative=ints(index[str(r["owner"])] for r in ind_rows),
+        ind_level=ints(_concept_index(str(r["level"]), "indicatorlevel", LEVELS) for r in ind_rows),
+        ind_delivery=np.array(
+            [bool(r["delivery"].toPython()) if r.get("delivery") is not None else False for r in ind_rows],
+            dtype=bool,
         ),
-        ind_delivery=np.array([bool(r["delivery"].toPython()) for r in ind_rows], dtype=bool),
-        tgt_indicator=np.array([ind_index[str(r["ind"])] for r in tgt_rows], dtype=np.int64),
-        tgt_node=np.array([index[str(r["target"])] for r in tgt_rows], dtype=np.int64),
+        tgt_indicator=ints(ind_index[str(r["ind"])] for r in tgt_rows if str(r["ind"]) in ind_index),
+        tgt_node=ints(index[str(r["target"])] for r in tgt_rows if str(r["ind"]) in ind_index),
     )

@@ -1,14 +1,14 @@
-"""The scoring pipeline: store → network → evidence → exact posteriors → result.
+"""The scoring pipeline: store → network → model (evidence, priors) → posteriors → result.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> result = score(load_theory(EXAMPLE))
 >>> result.round
 'meting-2025'
 >>> [(m.key, m.verdict) for m in result.mechanisms]  # doctest: +NORMALIZE_WHITESPACE
-[('signalering-door-buren', 'insufficient evidence'),
- ('laagdrempelige-ontmoeting', 'insufficient evidence'),
- ('wederkerigheid', 'insufficient evidence'),
- ('vaste-contacten', 'contested')]
+[('signalering-door-buren', 'insufficient'),
+ ('laagdrempelige-ontmoeting', 'insufficient'),
+ ('wederkerigheid', 'insufficient'),
+ ('vaste-contacten', 'insufficient')]
 """
 
 from __future__ import annotations
@@ -19,183 +19,72 @@ import numpy as np
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config, load_config
-from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items, node_log_likelihoods
-from beleidstheorie.reasoning.exact import infer
-from beleidstheorie.reasoning.network import (
-    KINDS,
-    LEVELS,
-    PROVENANCES,
-    STATUSES,
-    STRENGTHS,
-    Network,
-    read_network,
-)
-from beleidstheorie.reasoning.result import (
-    CONTESTED,
-    INSUFFICIENT,
-    SUPPORTED,
-    EvidenceItem,
-    NodeScore,
-    ScoreResult,
-)
+from beleidstheorie.reasoning.evidence import EvidenceItems
+from beleidstheorie.reasoning.inference import Posterior, infer, leave_one_out
+from beleidstheorie.reasoning.model.build import Model, build_model
+from beleidstheorie.reasoning.network import KINDS, LEVELS, PROVENANCES, ROLES, STATUSES, STRENGTHS, Network, read_network
+from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
+from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict
 
 NOTE_UNTARGETED = "no-initiative"
 NOTE_DELIVERY_ONLY = "delivery-only"
 NOTE_WEAK_DIRECT = "weak-direct-evidence"
+NOTE_CANCELS = "evidence-cancels"
 NOTE_NO_EVIDENCE = "no-usable-evidence"
 NOTE_DIRECT_UNMEASURED = "direct-not-yet-measured"
 NOTE_UPSTREAM_ONLY = "upstream-only"
+NOTE_MINORITY = "minority"
 NOTES = {
     NOTE_UNTARGETED: "no initiative targets this mechanism",
     NOTE_DELIVERY_ONLY: "initiatives deliver, but no indicator observes this mechanism directly",
     NOTE_WEAK_DIRECT: "the direct evidence on this node is too weak to judge",
-    NOTE_NO_EVIDENCE: "no usable evidence reaches this mechanism",
-    NOTE_DIRECT_UNMEASURED: "indicators observe this node, but none has a usable measurement yet",
+    NOTE_CANCELS: "the direct evidence for and against this node cancels out",
+    NOTE_NO_EVIDENCE: "no usable evidence reaches this node",
+    NOTE_DIRECT_UNMEASURED: "indicators observe this node, but none has an informative measurement yet",
     NOTE_UPSTREAM_ONLY: "what feeds this goal carries evidence, but no indicator observes the goal itself",
+    NOTE_MINORITY: "the verdict rests on a minority of the initiatives that target the node",
 }
-EXPLAIN_LIMIT = 2000  # leave-one-out impacts are computed up to this many items
 TOP_ITEMS = 5
-
-
-def contribution_weights(net: Network, config: Config) -> np.ndarray:
-    """Noisy-OR strength of each contribution: strength times provenance factor."""
-    strength = np.array([getattr(config.link, s) for s in STRENGTHS])
-    provenance = np.array([getattr(config.provenance, p) for p in PROVENANCES])
-    return strength[net.con_strength] * provenance[net.con_provenance]
-
-
-def posteriors(net: Network, config: Config, log_l1: np.ndarray, log_l0: np.ndarray) -> np.ndarray:
-    """Exact posterior of every node given summed evidence log-likelihoods."""
-    with np.errstate(divide="ignore"):
-        return infer(
-            n_initiatives=net.n_initiatives,
-            mech_subgoal=net.mech_subgoal,
-            n_subgoals=net.n_subgoals,
-            con_init=net.con_init,
-            con_mech=net.con_mech,
-            con_weight=contribution_weights(net, config),
-            prior_delivery=config.prior.delivery,
-            leak_mechanism=config.leak.mechanism,
-            leak_subgoal=config.leak.subgoal,
-            leak_main=config.leak.main_goal,
-            w_subgoal=config.link.mechanism_to_subgoal,
-            w_main=config.link.subgoal_to_main_goal,
-            log_l1=log_l1,
-            log_l0=log_l0,
-        )
-
-
-def leave_one_out(net: Network, config: Config, items: EvidenceItems, post: np.ndarray) -> np.ndarray:
-    """(items, nodes): how much each node's score would drop without each item."""
-    l1, l0 = node_log_likelihoods(net, items)
-    out = np.empty((len(items.obs), net.n_nodes))
-    ll1, ll0 = items.log_l1, items.log_l0
-    for t in range(len(items.obs)):
-        a1, a0 = l1.copy(), l0.copy()
-        a1[items.node[t]] -= ll1[t]
-        a0[items.node[t]] -= ll0[t]
-        out[t] = post - posteriors(net, config, a1, a0)
-    return out
-
-
-def verdict(score: float, weight: float, config: Config) -> str:
-    """supported / contested / insufficient evidence (see docs/method.md).
-
-    >>> cfg = load_config()
-    >>> verdict(0.9, 2.0, cfg), verdict(0.5, 2.0, cfg), verdict(0.9, 0.0, cfg)
-    ('supported', 'contested', 'insufficient evidence')
-    """
-    if weight < config.verdict.min_weight:
-        return INSUFFICIENT
-    return SUPPORTED if score >= config.verdict.supported else CONTESTED
-
-
-class _Assembler:
-    def __init__(self, ev: Evaluation) -> None:
-        self.ev = ev
-        self.net, self.cfg, self.items = ev.net, ev.config, ev.items
-        self.post, self.prior, self.impacts = ev.post, ev.prior, ev.impacts
-        self.direct = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
-        self.item_objs = [self._item(t) for t in range(len(ev.items.obs))]
-        self.by_node: dict[int, list[int]] = {}
-        for t, node in enumerate(ev.items.node.tolist()):
-            self.by_node.setdefault(node, []).append(t)
-
-    def _item(self, t: int) -> EvidenceItem:
-        net, it = self.net, self.items
-        o, node = int(it.obs[t]), int(it.node[t])
-        ind = int(net.obs_indicator[o])
-        ini = int(net.ind_initiative[ind])
-        se, alpha = float(it.se[t]), float(it.alpha[t])
-        lr = se / alpha if it.present[t] else (1 - se) / (1 - alpha)
-        impact = float(self.impacts[t, node]) if self.impacts is not None else None
-        return EvidenceItem(
-            observation=net.obs_id[o],
-            indicator=net.ind_id[ind],
-            indicator_label=net.ind_label[ind],
-            initiative=net.nodes[ini].id,
-            initiative_label=net.nodes[ini].label_nl,
-            round=next(r.id for r in net.rounds if r.number == int(net.obs_round[o])),
-            status=STATUSES[int(net.obs_status[o])],
-            evidence_kind=KINDS[int(net.obs_kind[o])],
-            level=LEVELS[int(net.ind_level[ind])],
-            node=net.nodes[node].id,
-            log_lr=float(it.log_lr[t]),
-            weight=float(it.weight[t]),
-            likelihood_ratio=float(lr),
-            impact=impact,
-            path=(net.ind_label[ind], net.nodes[node].label_nl),
-            text=net.obs_text[o],
-            section=net.obs_section[o],
-            page=net.obs_page[o],
-        )
-
-    def related_items(self, node: int, members: set[int]) -> list[int]:
-        """Items on the node itself or on the nodes that feed it."""
-        return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
-
-    def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
-        return ranked_items(self.ev, tuple(self.item_objs), node, candidates, TOP_ITEMS)
-
-    def node_score(self, i: int, members: set[int], **extra) -> NodeScore:
-        net = self.net
-        info = net.nodes[i]
-        related = self.related_items(i, members)
-        indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
-        found = [LEVELS[int(net.ind_level[ind])] for ind in indicators]
-        levels = {lv: found.count(lv) for lv in LEVELS if lv in found}
-        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in related if int(self.items.node[t]) == i}
-        score = float(self.post[i])
-        return NodeScore(
-            id=info.iri,
-            key=info.id,
-            kind=info.kind,
-            label=info.label_nl,
-            label_en=info.label_en,
-            score=score,
-            prior=float(self.prior[i]),
-            evidence_weight=float(self.direct[i]),
-            upstream_weight=float(sum(self.direct[m] for m in members)),
-            verdict=verdict(score, float(self.direct[i]), self.cfg),
-            indicators=len(indicators),
-            direct_indicators=len(direct),
-            indicators_by_level=levels,
-            contributions=self.top(i, related),
-            **extra,
-        )
+FULL_IMPACT_NODES = 400  # up to this many nodes, impacts on every node are computed
 
 
 @dataclass(frozen=True, eq=False)
 class Evaluation:
-    """The arrays of one scoring run, before they become a :class:`ScoreResult`."""
+    """The arrays of one scoring run, before they become a :class:`ScoreResult`.
+
+    ``post``, ``prior`` and the columns of ``impacts`` are indexed by theory node
+    (the flat index of the :class:`Network`); ``bn_post`` and ``bn_prior`` by
+    BayesNet node (including the auxiliary paths and rival nodes).
+    """
 
     net: Network
     config: Config
     round_number: int
+    model: Model
     items: EvidenceItems
     post: np.ndarray
     prior: np.ndarray
-    impacts: np.ndarray | None  # (items, nodes) leave-one-out impacts
+    impacts: np.ndarray | None  # (items, theory nodes) leave-one-out impacts
+    bn_post: np.ndarray
+    bn_prior: np.ndarray
+    posterior: Posterior | None = None  # how the posteriors were computed (method, width, error)
+
+
+def _impacts(model: Model, post: Posterior) -> np.ndarray:
+    """(items, BayesNet nodes): each node's score minus its score without each item."""
+    items = model.items
+    out = np.zeros((len(items), model.n_nodes))
+    if not len(items):
+        return out
+    i1, i0 = items.log_l1, items.log_l0
+    q = post.query
+    out[:, q] = post.marginal[q][None, :] - leave_one_out(post, model.item_node, i1, i0)
+    # an item's effect on its own node needs no joint: divide its likelihood out
+    p = post.marginal[model.item_node]
+    top = np.maximum(i1, i0)
+    a, b = p * np.exp(top - i1), (1.0 - p) * np.exp(top - i0)
+    out[np.arange(len(items)), model.item_node] = p - a / (a + b)
+    return out
 
 
 def evaluate(
@@ -205,20 +94,32 @@ def evaluate(
     *,
     explain: bool | None = None,
     network: Network | None = None,
+    extra: tuple[int, ...] = (),
 ) -> Evaluation:
-    """Read the network, weigh the evidence of ``round`` and infer every posterior."""
+    """Read the network, build the model of ``round`` and infer every posterior.
+
+    ``extra`` names theory nodes whose impacts must be computed on a network too
+    large for impacts on every node.
+    """
     config = config or load_config()
     net = network if network is not None else read_network(getattr(source, "store", source))  # type: ignore[arg-type]
     rnd = net.round_number(round)
-    items = evidence_items(net, config, rnd)
-    l1, l0 = node_log_likelihoods(net, items)
-    post = posteriors(net, config, l1, l0)
-    zeros = np.zeros(net.n_nodes)
-    prior = posteriors(net, config, zeros, zeros)
-    if explain is None:
-        explain = len(items.obs) <= EXPLAIN_LIMIT
-    impacts = leave_one_out(net, config, items, post) if explain else None
-    return Evaluation(net, config, rnd, items, post, prior, impacts)
+    model = build_model(net, config, rnd)
+    explain = True if explain is None else explain
+    n = model.n_nodes
+    if n <= FULL_IMPACT_NODES:
+        query = np.arange(n)
+    else:
+        goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
+        query = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
+    found = infer(model.net, model.log_l1, model.log_l0, query=query, joints=explain)
+    zeros = np.zeros(n)
+    bn_prior = infer(model.net, zeros, zeros, query=query).marginal
+    impacts = _impacts(model, found)[:, model.theory_node] if explain else None
+    tn = model.theory_node
+    return Evaluation(
+        net, config, rnd, model, model.items, found.marginal[tn], bn_prior[tn], impacts, found.marginal, bn_prior, found
+    )
 
 
 def score(
@@ -228,14 +129,30 @@ def score(
     *,
     explain: bool | None = None,
 ) -> ScoreResult:
-    """Score every mechanism, sub-goal and the main goal of a theory.
+    """Score every mechanism, sub-goal, the main goal and every context factor of a theory.
 
     ``source`` is a loaded :class:`~beleidstheorie.graph.load.Theory` or any
     :class:`~beleidstheorie.graph.store.Store`; ``round`` names the measurement
-    round (default: the latest). ``explain`` computes each item's leave-one-out
-    impact on every score (default: when there are at most 2000 items).
+    round (default: the latest). ``explain`` (default on) computes each item's
+    leave-one-out impact on every score, from the joints of the same inference pass.
     """
     return assemble(evaluate(source, config, round, explain=explain))
+
+
+def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
+    """Per theory node: weighted ln LR of its own evidence in favour and against (both ≥ 0)."""
+    lr = ev.items.log_lr
+    n = ev.net.n_nodes
+    return (
+        np.bincount(ev.items.node, weights=np.maximum(lr, 0.0), minlength=n),
+        np.bincount(ev.items.node, weights=np.maximum(-lr, 0.0), minlength=n),
+    )
+
+
+def verdicts_of(ev: Evaluation, nodes: list[int]) -> list[str]:
+    """The verdict of each theory node in ``nodes`` (the one rule, :func:`verdict.verdict`)."""
+    pos, neg = direct_evidence(ev)
+    return [verdict(DirectEvidence(float(pos[i]), float(neg[i])), float(ev.post[i]), ev.config) for i in nodes]
 
 
 def ranked_items(
@@ -265,64 +182,216 @@ def ranked_items(
     return tuple(out)
 
 
-def assemble(ev: Evaluation) -> ScoreResult:
-    """Turn arrays into the frozen :class:`ScoreResult`.
+class _Assembler:
+    def __init__(self, ev: Evaluation) -> None:
+        self.ev = ev
+        self.net, self.cfg, self.items = ev.net, ev.config, ev.items
+        self.pos, self.neg = direct_evidence(ev)
+        self.weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
+        self.item_objs = tuple(self._item(t) for t in range(len(ev.items)))
+        self.by_node: dict[int, list[int]] = {}
+        for t, node in enumerate(ev.items.node.tolist()):
+            self.by_node.setdefault(node, []).append(t)
 
-    Every node is judged by the same rule: its verdict rests on the evidence that bears
-    on the node itself (``evidence_weight``); the evidence on the nodes that feed it
-    (``upstream_weight``) moves its score but cannot make it ``supported`` on its own.
-    """
-    a = _Assembler(ev)
-    net, config, rnd = ev.net, ev.config, ev.round_number
-    n, mo, so = net.n_initiatives, net.mechanism_offset, net.subgoal_offset
-    contributors: dict[int, list[int]] = {j: [] for j in range(net.n_mechanisms)}
-    for c in range(net.con_init.size):
-        contributors[int(net.con_mech[c])].append(c)
-    observed = set(net.tgt_node.tolist())
+    def _item(self, t: int) -> EvidenceItem:
+        net, it = self.net, self.items
+        o, node = int(it.obs[t]), int(it.node[t])
+        ind = int(net.obs_indicator[o])
+        owner = int(net.ind_initiative[ind])
+        impact = float(self.ev.impacts[t, node]) if self.ev.impacts is not None else None
+        return EvidenceItem(
+            observation=net.obs_id[o],
+            indicator=net.ind_id[ind],
+            indicator_label=net.ind_label[ind],
+            initiative=net.nodes[owner].id,
+            initiative_label=net.nodes[owner].label_nl,
+            round=net.round_id(int(net.obs_round[o])),
+            status=STATUSES[int(net.obs_status[o])],
+            evidence_kind=KINDS[int(net.obs_kind[o])],
+            level=LEVELS[int(net.ind_level[ind])],
+            node=net.nodes[node].id,
+            log_lr=float(it.log_lr[t]),
+            weight=float(it.weight[t]),
+            likelihood_ratio=float(it.raw_lr[t]),
+            impact=impact,
+            path=(net.ind_label[ind], net.nodes[node].label_nl),
+            text=net.obs_text[o],
+            section=net.obs_section[o],
+            page=net.obs_page[o],
+            rule=it.rule[t],
+            basis=it.basis[t],
+            source=it.source[t],
+            informative=bool(it.informative[t]),
+        )
 
-    def note(node: int, members: set[int], kind: str) -> str:
-        weight = a.direct[node]
-        if weight >= config.verdict.min_weight:
+    def related_items(self, node: int, members: set[int]) -> list[int]:
+        """Items on the node itself or on the nodes that feed it."""
+        return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
+
+    def coverage(self, node: int, targeting: set[int]) -> Coverage:
+        """Initiatives that target ``node`` (by the theory or by an indicator on it), and how
+        many of them gave an informative answer on it."""
+        net, it = self.net, self.items
+        owners = {int(net.ind_initiative[net.obs_indicator[it.obs[t]]]) for t in self.by_node.get(node, ())}
+        owners = {o for o in owners if o < net.n_initiatives}
+        informative = {
+            int(net.ind_initiative[net.obs_indicator[it.obs[t]]])
+            for t in self.by_node.get(node, ())
+            if it.informative[t]
+        }
+        informative = {o for o in informative if o < net.n_initiatives}
+        targeted = targeting | owners
+        return Coverage(len(targeted), len(informative))
+
+    def context_links(self, node: int) -> tuple[ContextLink, ...]:
+        net, ev, model = self.net, self.ev, self.ev.model
+        bn = int(model.theory_node[node])
+        routes = dict(model.rival_routes.get(bn, ()))
+        out = []
+        for r in range(net.role_context.size):
+            if int(net.role_target[r]) != node:
+                continue
+            ctx = int(net.role_context[r])
+            c = net.context_offset + ctx
+            role = ROLES[int(net.role_kind[r])]
+            strength = getattr(self.cfg.link, STRENGTHS[int(net.role_strength[r])]) * getattr(
+                self.cfg.provenance, PROVENANCES[int(net.role_provenance[r])]
+            )
+            route = routes.get(ctx) if role == "rival" else None
+            out.append(
+                ContextLink(
+                    id=net.nodes[c].iri,
+                    key=net.nodes[c].id,
+                    label=net.nodes[c].label_nl,
+                    role=role,
+                    score=float(ev.post[c]),
+                    prior=float(ev.prior[c]),
+                    strength=float(strength),
+                    p_route=None if route is None else float(ev.bn_post[route]),
+                    quote=net.role_quote[r],
+                )
+            )
+        return tuple(out)
+
+    def node_score(self, i: int, members: set[int], targeting: set[int], note: str = "", **extra) -> NodeScore:
+        net, ev = self.net, self.ev
+        info = net.nodes[i]
+        related = self.related_items(i, members)
+        indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
+        found = [LEVELS[int(net.ind_level[ind])] for ind in indicators]
+        levels = {lv: found.count(lv) for lv in LEVELS if lv in found}
+        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
+        score = float(ev.post[i])
+        direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
+        v = verdict(direct_ev, score, self.cfg)
+        cov = self.coverage(i, targeting)
+        minority = cov.minority(self.cfg) and v != INSUFFICIENT
+        bn = int(ev.model.theory_node[i])
+        goal = info.kind in ("subgoal", "main_goal")
+        paths = ev.model.paths.get(bn)
+        rival = ev.model.rival.get(bn)
+        if not note and minority:
+            note = NOTE_MINORITY
+        return NodeScore(
+            id=info.iri,
+            key=info.id,
+            kind=info.kind,
+            label=info.label_nl,
+            label_en=info.label_en,
+            score=score,
+            prior=float(ev.prior[i]),
+            evidence_weight=float(self.weight[i]),
+            upstream_weight=float(sum(self.weight[m] for m in members)),
+            verdict=v,
+            indicators=len(indicators),
+            direct_indicators=len(direct),
+            indicators_by_level=levels,
+            contributions=ranked_items(ev, self.item_objs, i, related, TOP_ITEMS),
+            note=note,
+            direct_in_favour=direct_ev.in_favour,
+            direct_against=direct_ev.against,
+            coverage=cov,
+            minority=minority,
+            context_factors=self.context_links(i),
+            p_contribution=float(ev.bn_post[paths]) if goal and paths is not None else None,
+            p_rival=float(ev.bn_post[rival]) if goal and rival is not None else None,
+            **extra,
+        )
+
+    def note(self, node: int, members: set[int], kind: str, v: str) -> str:
+        if v != INSUFFICIENT:
             return ""
-        if kind == "mechanism" and not members:
+        if kind == "mechanism" and not any(m < self.net.n_initiatives for m in members):
             return NOTE_UNTARGETED
-        if node in observed:
-            return NOTE_WEAK_DIRECT if weight > 0 else NOTE_DIRECT_UNMEASURED
-        if sum(a.direct[m] for m in members) >= config.verdict.min_weight:
+        if self.pos[node] > 0 and self.neg[node] > 0:
+            return NOTE_CANCELS
+        if node in set(self.net.tgt_node.tolist()):
+            return NOTE_WEAK_DIRECT if self.weight[node] > 0 else NOTE_DIRECT_UNMEASURED
+        if sum(self.weight[m] for m in members) > 0:
             return NOTE_DELIVERY_ONLY if kind == "mechanism" else NOTE_UPSTREAM_ONLY
         return NOTE_NO_EVIDENCE
 
-    def provenance_count(cons: list[int], which: str) -> int:
-        return sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == which)
+
+def assemble(ev: Evaluation) -> ScoreResult:
+    """Turn arrays into the frozen :class:`ScoreResult`.
+
+    Every node is judged by the same rule (:func:`~beleidstheorie.reasoning.verdict.verdict`):
+    its own evidence's net signed log Bayes factor, and its posterior; evidence on the
+    nodes that feed it (``upstream_weight``) moves its score but cannot earn a verdict.
+    """
+    a = _Assembler(ev)
+    net, config, rnd = ev.net, ev.config, ev.round_number
+    n, mo, so, g = net.n_initiatives, net.mechanism_offset, net.subgoal_offset, net.main_goal_index
+
+    def judged(i: int) -> str:
+        return verdict(DirectEvidence(float(a.pos[i]), float(a.neg[i])), float(ev.post[i]), config)
+
+    inits_of_mech = {j: {int(net.con_init[c]) for c in np.flatnonzero(net.con_mech == j)} for j in range(net.n_mechanisms)}
+    feeds: dict[int, set[int]] = {k: set() for k in range(net.n_subgoals)}
+    for s_from, s_to in zip(net.serve_from.tolist(), net.serve_to.tolist(), strict=True):
+        feeds[s_to].add(s_from)
+
+    def upstream_of_subgoal(k: int, seen: frozenset[int] = frozenset()) -> set[int]:
+        mechs = [j for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k]
+        out = {mo + j for j in mechs} | {i for j in mechs for i in inits_of_mech[j]}
+        for f in feeds[k] - seen:
+            out |= {so + f} | upstream_of_subgoal(f, seen | {k})
+        return out
 
     mechanisms = []
     for j in range(net.n_mechanisms):
-        cons = contributors[j]
-        inits = {int(net.con_init[c]) for c in cons}
+        cons = np.flatnonzero(net.con_mech == j)
+        inits = inits_of_mech[j]
+        i = mo + j
         mechanisms.append(
             a.node_score(
-                mo + j,
+                i,
                 inits,
+                inits,
+                a.note(i, inits, "mechanism", judged(i)),
                 subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
                 initiatives=len(inits),
-                initiatives_stated=provenance_count(cons, "stated"),
-                initiatives_inferred=provenance_count(cons, "inferred"),
-                note=note(mo + j, inits, "mechanism"),
+                initiatives_stated=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"),
+                initiatives_inferred=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"),
             )
         )
     subgoals = []
     for k in range(net.n_subgoals):
-        mechs = [j for j in range(net.n_mechanisms) if int(net.mech_subgoal[j]) == k]
-        inits = {int(net.con_init[c]) for j in mechs for c in contributors[j]}
-        members = {mo + j for j in mechs} | inits
+        i = so + k
+        members = upstream_of_subgoal(k)
+        inits = {m for m in members if m < n}
         subgoals.append(
-            a.node_score(so + k, members, initiatives=len(inits), note=note(so + k, members, "subgoal"))
+            a.node_score(i, members, inits, a.note(i, members, "subgoal", judged(i)), initiatives=len(inits))
         )
-    g = net.main_goal_index
     everything = set(range(g))
-    main = a.node_score(g, everything, initiatives=n, note=note(g, everything, "main_goal"))
-    initiatives = tuple(a.node_score(i, set(), initiatives=1) for i in range(n))
+    all_inits = {i for j in range(net.n_mechanisms) for i in inits_of_mech[j]}
+    main = a.node_score(g, everything, all_inits, a.note(g, everything, "main_goal", judged(g)), initiatives=n)
+    initiatives = tuple(a.node_score(i, set(), {i}, initiatives=1) for i in range(n))
+    context = tuple(a.node_score(net.context_offset + c, set(), set()) for c in range(net.n_context))
     round_info = next(r for r in net.rounds if r.number == rnd)
+    model = ev.model
+    caused = [*model.mechanisms.tolist(), *model.subgoals.tolist(), model.main_goal]
+    deviation = max((abs(float(ev.bn_prior[x]) - float(model.stated_prior[x])) for x in caused), default=0.0)
     return ScoreResult(
         theory=net.theory,
         theory_label=net.theory_label,
@@ -333,5 +402,8 @@ def assemble(ev: Evaluation) -> ScoreResult:
         subgoals=tuple(subgoals),
         mechanisms=tuple(mechanisms),
         initiatives=initiatives,
-        items=tuple(a.item_objs),
+        items=a.item_objs,
+        context=context,
+        method=ev.posterior.method if ev.posterior is not None else "",
+        prior_deviation=deviation,
     )

@@ -22,7 +22,7 @@ import numpy as np
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.network import Network, read_network
-from beleidstheorie.reasoning.score import evaluate, verdict
+from beleidstheorie.reasoning.score import evaluate, verdicts_of
 
 BISECTIONS = 12
 
@@ -72,7 +72,7 @@ class SensitivityResult:
 def scalar_parameters(config: Config) -> Iterator[tuple[str, float]]:
     """(dotted path, value) of every perturbable parameter."""
     data = config.model_dump()
-    skip = {"version", "sensitivity", "verdict"}
+    skip = {"version", "sensitivity"}
     stack: list[tuple[str, Any]] = [(k, v) for k, v in data.items() if k not in skip]
     while stack:
         path, value = stack.pop(0)
@@ -98,8 +98,7 @@ def with_parameter(config: Config, path: str, value: float) -> Config | None:
 
 def _verdicts(net: Network, config: Config, round_number: int, nodes: list[int]):
     ev = evaluate(None, config, round_number, explain=False, network=net)
-    weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=net.n_nodes)
-    return ev.post, [verdict(float(ev.post[i]), float(weight[i]), config) for i in nodes]
+    return ev.post, verdicts_of(ev, nodes)
 
 
 def sensitivity(
@@ -109,7 +108,7 @@ def sensitivity(
     config = config or load_config()
     net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
     rnd = net.round_number(round)
-    nodes = list(range(net.mechanism_offset, net.n_nodes))
+    nodes = list(range(net.mechanism_offset, net.main_goal_index + 1))
     base_post, base_verdicts = _verdicts(net, config, rnd, nodes)
     lo = base_post[nodes].copy()
     hi = base_post[nodes].copy()

@@ -22,12 +22,9 @@ from beleidstheorie.reasoning.coverage import CoverageResult
 from beleidstheorie.reasoning.explain import Explanation
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
+from beleidstheorie.reasoning.verdict import VERDICTS
 
-VERDICT_NL = {
-    "supported": "ondersteund",
-    "contested": "betwist",
-    "insufficient evidence": "onvoldoende bewijs",
-}
+VERDICT_NL = {code: label.nl for code, label in VERDICTS.items()}
 NOTES = {
     "nl": {
         "no-initiative": "geen initiatief richt zich op dit mechanisme",
@@ -38,6 +35,8 @@ NOTES = {
             "indicatoren nemen dit onderdeel waar, maar geen heeft al een bruikbare meting"
         ),
         "upstream-only": "wat dit doel voedt heeft bewijs, maar geen indicator neemt het doel zelf waar",
+        "evidence-cancels": "het directe bewijs voor en tegen dit onderdeel heft elkaar op",
+        "minority": "het oordeel rust op een minderheid van de initiatieven die zich op dit onderdeel richten",
     },
     "en": {
         "no-initiative": "no initiative targets this mechanism",
@@ -46,6 +45,8 @@ NOTES = {
         "no-usable-evidence": "no usable evidence reaches this mechanism",
         "direct-not-yet-measured": "indicators observe this node, but none has a usable measurement yet",
         "upstream-only": "what feeds this goal carries evidence, but no indicator observes the goal itself",
+        "evidence-cancels": "the direct evidence for and against this node cancels out",
+        "minority": "the verdict rests on a minority of the initiatives that target the node",
     },
 }
 MAX_LABEL = 60
@@ -87,7 +88,10 @@ def format_json(data: Any) -> str:
 
 
 def _verdict(v: str, lang: str) -> str:
-    return VERDICT_NL.get(v, v) if lang == "nl" else v
+    label = VERDICTS.get(v)
+    if label is None:
+        return v
+    return label.nl if lang == "nl" else label.en
 
 
 def _short(label: str) -> str:

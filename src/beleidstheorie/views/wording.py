@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import textwrap
 
+from beleidstheorie.reasoning.verdict import VERDICTS
+
 WORDS: dict[str, tuple[str, str]] = {
     # columns and groups
     "input": ("Input", "Input"),
@@ -63,10 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "wit vlak: ander initiatief met een link; dikke rand: dit initiatief",
         "white box: another, linked initiative; thick border: this initiative",
     ),
-    # verdicts
-    "supported": ("ondersteund", "supported"),
-    "contested": ("betwist", "contested"),
-    "insufficient evidence": ("onvoldoende bewijs", "insufficient evidence"),
+    # verdicts: the one vocabulary of reasoning.verdict (merged in below)
     # contribution strength
     "strong": ("sterk", "strong"),
     "moderate": ("matig", "moderate"),
@@ -104,6 +103,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "Hover over an item for details; click it to see its connections.",
     ),
 }
+
+
+WORDS.update({code: (label.nl, label.en) for code, label in VERDICTS.items()})
 
 
 def word(key: str, lang: str = "nl", **values: object) -> str:

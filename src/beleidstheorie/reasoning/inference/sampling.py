@@ -1,0 +1,187 @@
+"""Importance sampling with the evidence absorbed locally, and its computed error.
+
+Nodes are sampled level by level in topological order. Each node is drawn from its
+conditional given the sampled parents *times its own evidence*,
+``q(x | pa) ∝ P(x | pa) · L(x)``, and the sample's weight multiplies by the
+normaliser ``Σ_x P(x | pa) L(x)``. So a node's own evidence never costs weight —
+only disagreement between a node's evidence and what its sampled parents make likely
+does. The estimates are self-normalised; the standard error of each posterior is the
+delta-method one, ``se(p̂)² = Σ w² (x − p̂)² / (Σ w)²``, and the effective sample size is
+``(Σ w)² / Σ w²``. Sampling continues in batches until every requested posterior has
+``z · se`` below the tolerance or the sample cap is reached; the result reports what
+was achieved, never more.
+
+>>> import numpy as np
+>>> from beleidstheorie.reasoning.model.bayesnet import BayesNet, ROOT, NOISY_OR
+>>> net = BayesNet(
+...     names=("d", "m"), gate=np.array([ROOT, NOISY_OR]), base=np.array([0.5, 0.05]),
+...     edge_parent=np.array([0]), edge_child=np.array([1]), edge_strength=np.array([0.5]),
+...     edge_condition=np.array([-1]), edge_strength_off=np.array([0.0]))
+>>> est = importance_sample(net, np.zeros(2), np.zeros(2), np.array([1]), tolerance=0.01)
+>>> bool(abs(est.marginal[1] - 0.2875) < 0.01), est.ess > 1000
+(True, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from beleidstheorie.reasoning.inference.factors import normalised_likelihood
+from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, BayesNet
+
+Z = 3.0  # the reported error bound is Z standard errors
+BATCH = 4096
+MIN_SAMPLES = 16_384
+MAX_SAMPLES = 1_048_576
+EPS = 1e-12
+
+
+@dataclass(frozen=True, eq=False)
+class Estimate:
+    """Self-normalised importance-sampling estimates."""
+
+    marginal: np.ndarray  # (n,)
+    stderr: np.ndarray  # (n,)
+    ess: float
+    samples: int
+    joint11: np.ndarray | None  # (n, q)
+
+
+@dataclass(frozen=True, eq=False)
+class _Level:
+    nodes: np.ndarray
+    is_and: np.ndarray
+    base: np.ndarray
+    parent: np.ndarray  # edges into the level
+    cond: np.ndarray
+    fire_state: np.ndarray
+    log_on: np.ndarray
+    log_off: np.ndarray
+    to_child: sparse.csr_matrix  # (edges, level nodes)
+
+
+def _levels(net: BayesNet) -> list[_Level]:
+    n = net.n_nodes
+    depth = np.zeros(n, dtype=np.int64)
+    for e in np.argsort(net.edge_child, kind="stable"):
+        c = int(net.edge_child[e])
+        src = [int(net.edge_parent[e])]
+        if net.edge_condition[e] >= 0:
+            src.append(int(net.edge_condition[e]))
+        depth[c] = max(depth[c], *(depth[s] + 1 for s in src))
+    # edges are sorted by child and parents precede children, so one pass suffices
+    levels = []
+    for d in range(int(depth.max()) + 1 if n else 0):
+        nodes = np.flatnonzero(depth == d)
+        local = np.full(n, -1)
+        local[nodes] = np.arange(nodes.size)
+        sel = np.flatnonzero(local[net.edge_child] >= 0)
+        child_and = net.gate[net.edge_child[sel]] == NOISY_AND
+        s_on = np.clip(net.edge_strength[sel], 0.0, 1 - EPS)
+        s_off = np.clip(net.edge_strength_off[sel], 0.0, 1 - EPS)
+        levels.append(
+            _Level(
+                nodes=nodes,
+                is_and=net.gate[nodes] == NOISY_AND,
+                base=net.base[nodes].astype(float),
+                parent=net.edge_parent[sel],
+                cond=net.edge_condition[sel],
+                fire_state=np.where(child_and, 0, 1),
+                log_on=np.log1p(-s_on),
+                log_off=np.log1p(-s_off),
+                to_child=sparse.csr_matrix(
+                    (np.ones(sel.size), (np.arange(sel.size), local[net.edge_child[sel]])),
+                    shape=(sel.size, nodes.size),
+                ),
+            )
+        )
+    return levels
+
+
+def _draw(levels, l1, l0, rng, size: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    x = np.zeros((size, n), dtype=bool)
+    log_w = np.zeros(size)
+    for lv in levels:
+        if lv.parent.size:
+            fires = x[:, lv.parent] == (lv.fire_state == 1)
+            strength_log = np.where(
+                lv.cond < 0, lv.log_on, np.where(x[:, np.maximum(lv.cond, 0)], lv.log_on, lv.log_off)
+            )
+            log_prod = np.asarray((fires * strength_log) @ lv.to_child)
+        else:
+            log_prod = np.zeros((size, lv.nodes.size))
+        prod = np.exp(log_prod)
+        p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
+        a1 = p1 * l1[lv.nodes]
+        a0 = (1.0 - p1) * l0[lv.nodes]
+        total = a1 + a0
+        x[:, lv.nodes] = rng.random((size, lv.nodes.size)) * total < a1
+        with np.errstate(divide="ignore"):
+            log_w += np.log(total).sum(axis=1)
+    return x, log_w
+
+
+def importance_sample(
+    net: BayesNet,
+    log_l1: np.ndarray,
+    log_l0: np.ndarray,
+    query: np.ndarray,
+    *,
+    joints: bool = False,
+    tolerance: float = 0.005,
+    seed: int = 0,
+    max_samples: int = MAX_SAMPLES,
+) -> Estimate:
+    """Posterior marginals (and joints with the query nodes) by importance sampling.
+
+    Stops once ``Z · stderr ≤ tolerance`` for every query node, or at ``max_samples``.
+    """
+    n = net.n_nodes
+    l1, l0 = normalised_likelihood(np.asarray(log_l1, float), np.asarray(log_l0, float))
+    levels = _levels(net)
+    rng = np.random.default_rng(seed)
+    shift = -np.inf
+    s_w = s_w2 = 0.0
+    s_wx = np.zeros(n)
+    s_w2x = np.zeros(n)
+    s_wxy = np.zeros((n, query.size)) if joints else None
+    drawn = 0
+    while True:
+        x, log_w = _draw(levels, l1, l0, rng, BATCH, n)
+        drawn += BATCH
+        top = float(log_w.max())
+        if not np.isfinite(top):
+            if drawn >= max_samples:
+                break
+            continue
+        if top > shift:
+            scale = np.exp(shift - top) if np.isfinite(shift) else 0.0
+            s_w *= scale
+            s_wx *= scale
+            s_w2 *= scale**2
+            s_w2x *= scale**2
+            if s_wxy is not None:
+                s_wxy *= scale
+            shift = top
+        w = np.exp(log_w - shift)
+        xf = x.astype(np.float64)
+        s_w += w.sum()
+        s_w2 += (w * w).sum()
+        s_wx += w @ xf
+        s_w2x += (w * w) @ xf
+        if s_wxy is not None:
+            s_wxy += (xf * w[:, None]).T @ xf[:, query]
+        if drawn >= MIN_SAMPLES or drawn >= max_samples:
+            p = s_wx / s_w
+            se = np.sqrt(np.clip(s_w2x * (1 - 2 * p) + p * p * s_w2, 0.0, None)) / s_w
+            if drawn >= max_samples or np.all(Z * se[query] <= tolerance):
+                break
+    if s_w <= 0:
+        raise ValueError("no sample is compatible with the evidence")
+    p = s_wx / s_w
+    se = np.sqrt(np.clip(s_w2x * (1 - 2 * p) + p * p * s_w2, 0.0, None)) / s_w
+    joint = s_wxy / s_w if s_wxy is not None else None
+    return Estimate(np.clip(p, 0.0, 1.0), se, float(s_w**2 / s_w2), drawn, joint)

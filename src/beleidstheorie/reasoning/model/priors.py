@@ -1,0 +1,104 @@
+"""Calibrating a node's link strengths and leak so that its prior is the stated one.
+
+A node X with stated prior π combines the theory's own parents through its gate
+(the *paths*), its rival context factors (each an alternative route) and a leak
+for everything else:
+
+    P(X = 0) = (1 − leak) · (1 − P(paths)) · ∏_r (1 − P(rival r))
+
+With the parents' prior marginals p_e (assumed independent a priori) the paths
+probability of a noisy-OR is ``1 − E_c ∏_e (1 − p_e s_e(c))`` and of a noisy-AND
+``base · E_c ∏_e (1 − s_e(c) (1 − p_e))``, the expectation running over the states
+of the edges' condition nodes (independent roots, so that part is exact). The
+nominal strengths s_e come from the config; one common factor λ scales them. If
+the nominal paths leave room, λ = 1 and the leak takes the remainder; if they
+would exceed what π allows (many arrows drawn into a noisy-OR), λ < 1 is found by
+bisection so that the leak sits at its floor and P(X) = π. A prior therefore does
+not grow with the number of arrows drawn. See docs/method.md §2.3.
+
+>>> c = calibrate(0.5, np.array([0.5]), np.array([[0.3]]), np.array([1.0]), "noisy-or", 1.0, 0.05, ())
+>>> round(c.scale, 3), round(c.leak, 4), round(c.prior, 4)
+(1.0, 0.4118, 0.5)
+>>> many = calibrate(0.5, np.full(30, 0.5), np.full((1, 30), 0.3), np.array([1.0]), "noisy-or", 1.0, 0.05, ())
+>>> round(many.leak, 3), round(many.prior, 4)      # 30 arrows: scaled down, same prior
+(0.05, 0.5)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BISECTIONS = 60
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The outcome of calibrating one node."""
+
+    scale: float  # λ, the common factor on the nominal strengths
+    leak: float  # P(X = 1) from unnamed other causes
+    paths: float  # P(paths) a priori, under the independence assumption
+    prior: float  # the resulting prior under that assumption
+    stated: float  # the stated prior π
+
+
+def paths_probability(
+    gate: str, p: np.ndarray, strength: np.ndarray, weights: np.ndarray, base: float, scale: float
+) -> float:
+    """P(paths = 1) for parents with prior marginals ``p``.
+
+    ``strength`` is (S, E): the nominal strength of each edge in each of S states of
+    the condition nodes, which have probabilities ``weights`` (S,).
+    """
+    if p.size == 0:
+        return 0.0
+    s = np.clip(scale * strength, 0.0, 1.0)
+    if gate == "noisy-and":
+        return float(base * (weights @ np.prod(1.0 - s * (1.0 - p)[None, :], axis=1)))
+    return float(1.0 - weights @ np.prod(1.0 - s * p[None, :], axis=1))
+
+
+def calibrate(
+    stated: float,
+    p: np.ndarray,
+    strength: np.ndarray,
+    weights: np.ndarray,
+    gate: str,
+    base: float,
+    floor: float,
+    rivals: tuple[float, ...],
+) -> Calibration:
+    """Scale and leak for a node with stated prior ``stated`` (see the module docstring)."""
+    rival_off = float(np.prod([1.0 - r for r in rivals])) if rivals else 1.0
+    # the largest paths probability the stated prior leaves room for
+    room = 1.0 - (1.0 - stated) / ((1.0 - floor) * rival_off)
+
+    def f(scale: float) -> float:
+        return paths_probability(gate, p, strength, weights, base, scale)
+
+    scale = 1.0
+    if p.size and f(1.0) > room:
+        if gate == "noisy-and":
+            top = 1.0 / max(float(strength.max()), 1e-12)
+            lo, hi = 1.0, top
+            if f(top) > room:
+                lo = hi = top
+        else:
+            lo, hi = 0.0, 1.0
+            if room <= 0.0:
+                lo = hi = 0.0
+        for _ in range(BISECTIONS if lo != hi else 0):
+            mid = (lo + hi) / 2
+            # noisy-OR: f rises with the scale; noisy-AND: f falls with it
+            if (f(mid) > room) == (gate != "noisy-and"):
+                hi = mid
+            else:
+                lo = mid
+        scale = lo if gate != "noisy-and" else hi
+    paths = f(scale) if p.size else 0.0
+    leak = 1.0 - (1.0 - stated) / ((1.0 - paths) * rival_off) if paths < 1.0 else floor
+    leak = float(min(max(leak, floor), 1.0 - 1e-9))
+    prior = 1.0 - (1.0 - leak) * (1.0 - paths) * rival_off
+    return Calibration(scale, leak, paths, prior, stated)

@@ -1,0 +1,148 @@
+"""Exact elimination and bounded sampling agree with brute force and with pgmpy."""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import numpy as np
+import pytest
+
+from beleidstheorie.reasoning.inference import EXACT, SAMPLED, infer, leave_one_out, structure
+from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, ROOT, BayesNet, enumerate_marginals
+from tests.reasoning.random_nets import random_evidence, random_net
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from pgmpy.factors.discrete import TabularCPD
+    from pgmpy.inference import VariableElimination
+    from pgmpy.models import DiscreteBayesianNetwork
+
+
+def pgmpy_marginals(net: BayesNet, log_l1: np.ndarray, log_l0: np.ndarray) -> np.ndarray:
+    """Posterior marginals by pgmpy on full conditional tables built from the gate formulas."""
+    model = DiscreteBayesianNetwork()
+    model.add_nodes_from(net.names)
+    cpds = []
+    for i, name in enumerate(net.names):
+        edges = np.flatnonzero(net.edge_child == i)
+        inputs = sorted(
+            {int(net.edge_parent[e]) for e in edges} | {int(c) for c in net.edge_condition[edges] if c >= 0}
+        )
+        model.add_edges_from((net.names[p], name) for p in inputs)
+        cols = []
+        for states in itertools.product([0, 1], repeat=len(inputs)):
+            full = np.zeros((1, net.n_nodes), dtype=np.int8)
+            full[0, inputs] = states
+            cols.append(float(net.p_active(full)[0, i]))
+        values = [[1 - c for c in cols], cols]
+        names = [net.names[p] for p in inputs]
+        cpds.append(
+            TabularCPD(name, 2, values, evidence=names or None, evidence_card=[2] * len(names) or None)
+        )
+    evidence = {}
+    top = np.maximum(log_l1, log_l0)
+    for i, name in enumerate(net.names):
+        if log_l1[i] == 0 and log_l0[i] == 0:
+            continue
+        a, b = np.exp(log_l1[i] - top[i]), np.exp(log_l0[i] - top[i])
+        e = f"E|{name}"
+        model.add_edge(name, e)
+        cpds.append(TabularCPD(e, 2, [[1 - b, 1 - a], [b, a]], evidence=[name], evidence_card=[2]))
+        evidence[e] = 1
+    model.add_cpds(*cpds)
+    ve = VariableElimination(model)
+    return np.array(
+        [float(ve.query([n], evidence=evidence, show_progress=False).values[1]) for n in net.names]
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_exact_marginals_and_joints_equal_brute_force_enumeration(seed):
+    rng = np.random.default_rng(seed)
+    net = random_net(rng)
+    l1, l0 = random_evidence(rng, net.n_nodes)
+    ref = enumerate_marginals(net, l1, l0, query_pairs=True)
+    post = infer(net, l1, l0, joints=True)
+    assert post.method == EXACT
+    assert np.abs(post.marginal - np.diag(ref)).max() < 1e-9
+    assert np.abs(post.joint11 - ref).max() < 1e-9
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_exact_marginals_equal_pgmpy_with_noisy_and_and_edge_conditions(seed):
+    rng = np.random.default_rng(100 + seed)
+    net = random_net(rng, n_roots=4, n_gated=6, p_cond=0.5)
+    assert (net.gate == NOISY_AND).any() and (net.edge_condition >= 0).any()
+    l1, l0 = random_evidence(rng, net.n_nodes)
+    assert np.abs(infer(net, l1, l0).marginal - pgmpy_marginals(net, l1, l0)).max() < 1e-6
+
+
+def test_many_roots_with_the_same_children_are_summed_out_exactly():
+    rng = np.random.default_rng(7)
+    n_roots = 15
+    parents = np.concatenate([np.arange(n_roots), np.arange(n_roots)])
+    children = np.concatenate([np.full(n_roots, n_roots), np.full(n_roots, n_roots + 1)])
+    net = BayesNet(
+        names=tuple(f"x{i}" for i in range(n_roots + 3)),
+        gate=np.array([ROOT] * n_roots + [1, 1, 1]),
+        base=np.concatenate([rng.uniform(0.2, 0.8, n_roots), [0.05, 0.05, 0.05]]),
+        edge_parent=np.concatenate([parents, [n_roots, n_roots + 1]]).astype(np.int64),
+        edge_child=np.concatenate([children, [n_roots + 2, n_roots + 2]]).astype(np.int64),
+        edge_strength=rng.uniform(0.1, 0.6, 2 * n_roots + 2),
+        edge_condition=np.full(2 * n_roots + 2, -1, dtype=np.int64),
+        edge_strength_off=np.zeros(2 * n_roots + 2),
+    )
+    l1, l0 = random_evidence(rng, net.n_nodes, share=0.9)
+    ref = enumerate_marginals(net, l1, l0)
+    assert np.abs(infer(net, l1, l0).marginal - ref).max() < 1e-9
+
+
+def test_leave_one_out_equals_inference_without_the_item():
+    rng = np.random.default_rng(3)
+    net = random_net(rng, n_roots=5, n_gated=8)
+    n = net.n_nodes
+    node = rng.integers(0, n, 12)
+    i1, i0 = np.log(rng.uniform(0.1, 1, 12)), np.log(rng.uniform(0.1, 1, 12))
+    l1, l0 = np.bincount(node, i1, n), np.bincount(node, i0, n)
+    post = infer(net, l1, l0, joints=True)
+    loo = leave_one_out(post, node, i1, i0)
+    for t in range(12):
+        a1, a0 = l1.copy(), l0.copy()
+        a1[node[t]] -= i1[t]
+        a0[node[t]] -= i0[t]
+        assert np.abs(loo[t] - infer(net, a1, a0).marginal).max() < 1e-9
+
+
+def test_a_budget_too_small_for_the_width_switches_to_sampling():
+    net = random_net(np.random.default_rng(0))
+    assert structure(net).method == EXACT
+    assert structure(net, budget=2).method == SAMPLED
+
+
+@pytest.mark.parametrize(("n_roots", "n_gated"), [(4, 6), (8, 10), (10, 10)])
+def test_sampling_error_stays_within_its_own_bound(n_roots, n_gated):
+    rng = np.random.default_rng(n_roots * 31 + n_gated)
+    worst = 0.0
+    for _ in range(3):
+        net = random_net(rng, n_roots=n_roots, n_gated=n_gated)
+        l1, l0 = random_evidence(rng, net.n_nodes)
+        exact = infer(net, l1, l0)
+        approx = infer(net, l1, l0, budget=1, tolerance=0.01, seed=1)
+        assert approx.method == SAMPLED and approx.width is None and approx.ess > 1000
+        err = np.abs(approx.marginal - exact.marginal)
+        # 3 standard errors per node; across ~60 nodes a rare excess is expected, never a large one
+        assert np.mean(err <= approx.error_bound) >= 0.95
+        assert err.max() <= 1.5 * approx.error_bound.max()
+        worst = max(worst, float(err.max()))
+    assert worst < 0.015
+
+
+def test_contradictory_evidence_is_a_clear_error():
+    net = random_net(np.random.default_rng(1), n_roots=2, n_gated=1)
+    l1 = np.array([-np.inf, 0.0, 0.0])
+    l0 = np.array([-np.inf, 0.0, 0.0])
+    from beleidstheorie.errors import BeleidstheorieError
+
+    with pytest.raises(BeleidstheorieError, match="contradictory"):
+        infer(net, l1, l0)
