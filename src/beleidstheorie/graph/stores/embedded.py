@@ -9,7 +9,7 @@ readers never see half a load, and a lock file makes a second loader wait its
 turn or fail with "store is busy".
 
 >>> store = OxigraphStore()
->>> triple = b'<https://example.org/a> <https://example.org/p> "x" .\n'
+>>> triple = b'<https://example.org/a> <https://example.org/p> "x" .\\n'
 >>> store.replace_graphs({"https://example.org/g": triple})
 >>> [str(r["s"]) for r in store.query("SELECT ?s WHERE { ?s ?p ?o }")]
 ['https://example.org/a']
