@@ -24,6 +24,8 @@ COMMANDS = [
     "query",
     "render",
     "interactive",
+    "load",
+    "generate",
 ]
 
 

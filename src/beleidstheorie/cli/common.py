@@ -67,6 +67,18 @@ def _load(graph: Path | None):
     return load_theory(graph, store=store)
 
 
+def _query_store(graph: Path | None):
+    """The store a query runs on: with --store and no GRAPH, all the theories in it."""
+    ctx = click.get_current_context(silent=True)
+    store = ctx.meta.get("beleidstheorie.store") if ctx is not None else None
+    if store is not None and graph is None:
+        from beleidstheorie.graph.load import whole_store
+        from beleidstheorie.graph.stores import connect
+
+        return whole_store(connect(store))
+    return _load(graph).store
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))

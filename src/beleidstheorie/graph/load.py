@@ -336,6 +336,15 @@ def graphs_of(store: Store, theory: StoredTheory) -> list[str]:
     return [theory.graph] + [round_graph(theory.base_iri, str(r["r"])) for r in rows]
 
 
+def whole_store(store: Store) -> Store:
+    """``store`` with the graphs of all its theories as the default graph: theories queried together."""
+    graphs = [g for t in stored_theories(store) for g in graphs_of(store, t)]
+    if not graphs:
+        name = getattr(store, "name", "the store")
+        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+    return store.scoped(graphs)
+
+
 def theory_from_store(store: Store, ref: str | None = None) -> Theory:
     """The theory named ``ref`` (id, IRI or label; the only one when None) in ``store``."""
     found = stored_theories(store)

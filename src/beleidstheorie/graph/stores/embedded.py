@@ -82,7 +82,8 @@ class OxigraphStore:
     def _dataset(self) -> dict:
         if self._scope is None:
             return {"use_default_graph_as_union": True}
-        return {"default_graph": [ox.NamedNode(g) for g in self._scope]}
+        graphs = [ox.NamedNode(g) for g in self._scope]
+        return {"default_graph": graphs, "named_graphs": graphs}
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         """Run a SELECT query with ``bindings`` substituted as RDF terms."""

@@ -3,9 +3,10 @@
 A store is named ``sparql+http://host:port/path`` (or ``sparql+https://``), where
 the path is the query endpoint. The update and graph-store endpoints default to
 the query endpoint's siblings ``update`` and ``store`` when the path ends in
-``/query`` (Oxigraph server, Fuseki's ``/ds/query``), and to the query endpoint
-itself otherwise (Virtuoso's ``/sparql``); ``?update=PATH`` and ``?gsp=PATH``
-override them, ``?gsp=`` (empty) loads through SPARQL Update instead.
+``/query`` (Oxigraph server, Fuseki's ``/ds/query`` with ``?gsp=/ds/data``);
+otherwise (Virtuoso's ``/sparql``) updates go to the query endpoint and loading
+uses SPARQL Update. ``?update=PATH`` and ``?gsp=PATH`` override them (Virtuoso:
+``?gsp=/sparql-graph-crud``); ``?gsp=`` (empty) loads through SPARQL Update.
 
 Credentials never travel on the command line and are never printed: they come
 from ``BELEIDSTHEORIE_SPARQL_USER`` / ``BELEIDSTHEORIE_SPARQL_PASSWORD``, or from
@@ -17,7 +18,7 @@ server errors (``BELEIDSTHEORIE_SPARQL_RETRIES``) are bounded.
 >>> s = SparqlStore("sparql+http://localhost:7878/query")
 >>> s.endpoints()
 ('http://localhost:7878/query', 'http://localhost:7878/update', 'http://localhost:7878/store')
->>> SparqlStore("sparql+https://db.example.org/sparql?gsp=").endpoints()
+>>> SparqlStore("sparql+https://db.example.org/sparql").endpoints()
 ('https://db.example.org/sparql', 'https://db.example.org/sparql', None)
 """
 
@@ -177,7 +178,7 @@ class SparqlStore:
             return base + default if default is not None else None
 
         update = pick("update", f"{sibling}/update" if sibling is not None else path)
-        gsp = pick("gsp", f"{sibling}/store" if sibling is not None else path)
+        gsp = pick("gsp", f"{sibling}/store" if sibling is not None else None)
         return base + path, update or base + path, gsp
 
     def scoped(self, graphs: Sequence[str]) -> SparqlStore:
@@ -240,7 +241,9 @@ class SparqlStore:
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         """Run a SELECT query on the server; the grouping and counting run there."""
         text = with_values(sparql, bindings or {})
-        form = [("query", text)] + [("default-graph-uri", g) for g in self.scope or ()]
+        scope = self.scope or ()
+        form = [("query", text), *(("default-graph-uri", g) for g in scope)]
+        form += [("named-graph-uri", g) for g in scope]
         body = urllib.parse.urlencode(form).encode()
         raw = self._send(
             "POST",
