@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "buurtbudget"
 FLAGSHIP = ROOT / "graphs" / "intensiveringsaanpak"
+
+
+def pytest_configure(config):
+    # The content-hash cache of YAML theories goes to a private directory per test run,
+    # so the tests neither read nor fill a user's cache.
+    if "BELEIDSTHEORIE_CACHE_DIR" not in os.environ:
+        os.environ["BELEIDSTHEORIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="beleidstheorie-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,8 @@ COMMANDS = [
     "query",
     "render",
     "interactive",
+    "load",
+    "generate",
 ]
 
 

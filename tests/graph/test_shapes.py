@@ -413,7 +413,8 @@ def test_unknown_link_type_is_a_violation(theory, violations):
 def test_indicator_level_that_is_not_the_level_of_its_type_is_a_violation(theory, violations):
     replace(theory, INDICATOR, BT.indicatorLevel, concept("indicatorlevel", "strategisch"))
     found = violations(theory)
-    v = reported(found, INDICATOR, BT.indicatorLevel, SH.SPARQLConstraintComponent)
+    # Reported on the path bt:indicatorType/bt:level, which must equal bt:indicatorLevel.
+    v = reported(found, INDICATOR, ANY_PATH, SH.EqualsConstraintComponent)
     assert "bt:indicatorLevel" in v.message
 
 

@@ -32,7 +32,28 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-graph_argument = click.argument("graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]")
+def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta["beleidstheorie.store"] = value
+
+
+store_option = click.option(
+    "--store",
+    metavar="STORE",
+    expose_value=False,
+    callback=_remember_store,
+    envvar="BELEIDSTHEORIE_STORE",
+    help="Read the theory from a store: a directory made by `beleidstheorie load`, or "
+    "sparql+http(s)://host/path of a SPARQL 1.1 server. GRAPH then names a theory in it (id, IRI or label).",
+)
+"""--store for every reading command; :func:`_load` picks it up from the click context."""
+
+
+def graph_argument(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The optional GRAPH argument and the --store option that goes with it."""
+    func = store_option(func)
+    return click.argument("graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]")(func)
+
+
 optional_output = click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout)."
 )
@@ -41,7 +62,21 @@ optional_output = click.option(
 def _load(graph: Path | None):
     from beleidstheorie.graph.load import load_theory
 
-    return load_theory(graph)
+    ctx = click.get_current_context(silent=True)
+    store = ctx.meta.get("beleidstheorie.store") if ctx is not None else None
+    return load_theory(graph, store=store)
+
+
+def _query_store(graph: Path | None):
+    """The store a query runs on: with --store and no GRAPH, all the theories in it."""
+    ctx = click.get_current_context(silent=True)
+    store = ctx.meta.get("beleidstheorie.store") if ctx is not None else None
+    if store is not None and graph is None:
+        from beleidstheorie.graph.load import whole_store
+        from beleidstheorie.graph.stores import connect
+
+        return whole_store(connect(store))
+    return _load(graph).store
 
 
 def _write(text: str, output: Path | None) -> None:

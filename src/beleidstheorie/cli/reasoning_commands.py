@@ -10,6 +10,7 @@ from beleidstheorie.cli.common import (
     FORMATS,
     _config,
     _load,
+    _query_store,
     _write,
     config_option,
     graph_argument,
@@ -143,6 +144,8 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
 def query(sparql, graph, params, fmt, output) -> None:
     """Run a SPARQL SELECT query on the theory (prefixes bt:, skos:, dcterms: ... predeclared).
 
+    With --store and no GRAPH the query runs over every theory in the store.
+
     SPARQL is the query text, or @FILE to read it from a file. Values given with
     --param are bound as RDF terms, never pasted into the query.
 
@@ -162,5 +165,5 @@ def query(sparql, graph, params, fmt, output) -> None:
         except OSError as exc:
             raise LoadError([Problem(sparql[1:], "", exc.strerror or str(exc))]) from None
     bindings = dict(parse_binding(p) for p in params)
-    names, rows = run_query(_load(graph).store, sparql, bindings)
+    names, rows = run_query(_query_store(graph), sparql, bindings)
     _write(render_rows(names, rows, fmt), output)

@@ -30,10 +30,10 @@ def validate(graph: Path | None) -> None:
       beleidstheorie validate graphs/intensiveringsaanpak
     """
     from beleidstheorie.errors import ValidationError
-    from beleidstheorie.graph.shacl import validate_graph
+    from beleidstheorie.graph.shacl import validate_theory
 
     theory = _load(graph)
-    problems = validate_graph(theory.graph, theory.source)
+    problems = validate_theory(theory)
     if problems:
         raise ValidationError(problems)
     model = theory.model
@@ -41,7 +41,7 @@ def validate(graph: Path | None) -> None:
     indicators = [ind for ini in lines for ind in ini.indicators]
     observations = sum(len(ind.observations) for ind in indicators)
     click.echo(
-        f"ok: {theory.label}: {len(theory.graph)} triples, {len(model.initiatives)} initiatives, "
+        f"ok: {theory.label}: {len(theory.store)} triples, {len(model.initiatives)} initiatives, "
         f"{len(model.mechanisms)} mechanisms, {len(indicators)} indicators, "
         f"{observations} observations"
     )

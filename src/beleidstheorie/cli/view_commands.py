@@ -15,6 +15,7 @@ from beleidstheorie.cli.common import (
     library_errors,
     reasoning_options,
     required_output,
+    store_option,
 )
 from beleidstheorie.cli.group import main
 
@@ -29,6 +30,7 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 @click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
 @reasoning_options
 @lang_option
+@store_option
 @library_errors
 def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.

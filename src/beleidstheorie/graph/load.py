@@ -1,31 +1,67 @@
-"""Load a theory from any supported source into its RDF graph.
+"""Load a theory from any supported source into an RDF store.
+
+RDF files go straight into an embedded Oxigraph store through Oxigraph's own
+parsers; a YAML theory is read through the authoring model once and then kept
+in the content-hash cache (:mod:`beleidstheorie.graph.stores.cache`); a
+persistent store or a SPARQL server is read where it is. The authoring model
+and the rdflib graph are built only when a command asks for them.
 
 >>> theory = load_theory(EXAMPLE)
 >>> theory.label
 'Buurtbudget tegen eenzaamheid'
->>> len(theory.graph) > 100
+>>> len(theory.store) > 100
 True
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from beleidstheorie.authoring.models import Theory as TheoryModel
-from beleidstheorie.errors import LoadError, Problem
-from beleidstheorie.graph.build import build_graph
-from beleidstheorie.graph.extract import extract_theory, theory_iris
-from beleidstheorie.graph.store import OxigraphStore, Store
-from beleidstheorie.io.rdf import SUFFIX_FORMAT, read_rdf
-from beleidstheorie.io.theory_yaml import YAML_SUFFIXES, read_theory_yaml
-from beleidstheorie.namespaces import SKOS
+from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError
+from beleidstheorie.graph.stores import (
+    PREFIXES,
+    OxigraphStore,
+    Store,
+    connect,
+    local_name,
+    round_graph,
+    text_of,
+    theory_graph,
+    to_ox,
+)
+from beleidstheorie.graph.stores import cache as store_cache
+
+if TYPE_CHECKING:
+    from beleidstheorie.authoring.models import Theory as TheoryModel
 
 DEFAULT_GRAPH = "intensiveringsaanpak"
+YAML_SUFFIXES = (".yaml", ".yml")
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+}
+"""The RDF files Oxigraph parses natively, by suffix."""
+_FORMAT_NAMES = {
+    ox.RdfFormat.TURTLE: "Turtle",
+    ox.RdfFormat.JSON_LD: "JSON-LD",
+    ox.RdfFormat.N_TRIPLES: "N-Triples",
+    ox.RdfFormat.N_QUADS: "N-Quads",
+    ox.RdfFormat.TRIG: "TriG",
+    ox.RdfFormat.RDF_XML: "RDF/XML",
+}
 
 
 def bundled_graph_path(name: str = DEFAULT_GRAPH) -> Path:
@@ -38,58 +74,385 @@ def bundled_graph_path(name: str = DEFAULT_GRAPH) -> Path:
 
 @dataclass(frozen=True, eq=False)
 class Theory:
-    """A loaded policy theory: its RDF graph and where it came from.
+    """A loaded policy theory: the store holding it, its IRI and where it came from.
 
-    ``model`` is the authoring model when the source was YAML (or is extracted
-    from the graph on demand). Reasoning and views ask :attr:`store`.
+    Reasoning and views ask :attr:`store`. :attr:`model` (the authoring model) and
+    :attr:`graph` (an rdflib graph) are built on first use, for the commands that
+    need them (validation, YAML and GraphML export).
     """
 
-    graph: Graph
+    store: Store
     iri: URIRef
     source: str
+    label: str
     _model: TheoryModel | None = field(default=None, repr=False)
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The theory's triples as an rdflib graph (built on first use)."""
+        if self._graph is not None:
+            return self._graph
+        path = Path(self.source)
+        if path.is_dir() or path.suffix in YAML_SUFFIXES:
+            return _theory_graph_of(self.model)  # the builder's own literals, as before any store
+        if path.suffix in RDF_FORMATS and path.is_file():
+            from beleidstheorie.io.rdf import read_rdf
+
+            return read_rdf(path)
+        graph = Graph()
+        if isinstance(self.store, OxigraphStore):
+            graph.parse(data=self.store.dump_ntriples(), format="nt")
+        else:
+            for row in self.store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"):
+                graph.add((row["s"], row["p"], row["o"]))
+        return graph
 
     @cached_property
     def model(self) -> TheoryModel:
-        """The authoring model of this theory."""
-        return self._model if self._model is not None else extract_theory(self.graph, self.source)
+        """The authoring model of this theory (read from its YAML, or extracted from the graph)."""
+        if self._model is not None:
+            return self._model
+        path = Path(self.source)
+        if path.is_dir() or path.suffix in YAML_SUFFIXES:
+            from beleidstheorie.io.theory_yaml import read_theory_yaml
 
-    @cached_property
-    def store(self) -> Store:
-        """An embedded Oxigraph store holding the graph."""
-        return OxigraphStore.from_graph(self.graph)
+            return read_theory_yaml(path)
+        from beleidstheorie.graph.extract import extract_theory
 
-    @property
-    def label(self) -> str:
-        """The Dutch label of the theory."""
-        for label in self.graph.objects(self.iri, SKOS.prefLabel):
-            if getattr(label, "language", None) == "nl":
-                return str(label)
-        return str(self.iri)
+        return extract_theory(self.graph, self.source)
+
+
+def _theory_graph_of(model: TheoryModel) -> Graph:
+    from beleidstheorie.graph.build import build_graph
+
+    return build_graph(model)
 
 
 def theory_from_model(model: TheoryModel, source: str = "") -> Theory:
     """Build the graph of an authoring model and wrap it as a :class:`Theory`."""
-    graph = build_graph(model)
-    return Theory(graph, theory_iris(graph)[0], source, model)
+    graph = _theory_graph_of(model)
+    store = OxigraphStore(_split_store(graph, model.base_iri))
+    iri = URIRef(f"{model.base_iri}theory/{model.id}")
+    return Theory(store, iri, source, model.label.nl, model, graph)
 
 
-def load_theory(path: str | Path | None = None) -> Theory:
-    """Load a theory directory, YAML file or RDF file (Turtle, JSON-LD, N-Triples).
+def _split_store(graph: Graph, base_iri: str) -> ox.Store:
+    """An in-memory store holding ``graph`` in the named graphs of its theory and rounds."""
+    store = ox.Store()
+    tg = ox.NamedNode(theory_graph(base_iri))
+    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), tg) for s, p, o in graph)  # type: ignore[arg-type]
+    split_rounds(store, base_iri)
+    return store
 
-    With no path, the bundled flagship theory is loaded.
+
+Q_ROUND_SPLIT = (
+    PREFIXES
+    + """
+DELETE { GRAPH ?tg { ?s ?p ?o } }
+INSERT { GRAPH ?rg { ?s ?p ?o } }
+WHERE {
+  GRAPH ?tg {
+    { ?obs bt:inRound ?r . BIND(?obs AS ?s) }
+    UNION { ?obs bt:inRound ?r ; ?link ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR(?obs))) }
+    ?s ?p ?o .
+  }
+  BIND(IRI(CONCAT(?base, "graph/round/", REPLACE(STR(?r), "^.*[/#]", ""))) AS ?rg)
+}
+"""
+)
+
+
+def split_rounds(store: ox.Store, base_iri: str) -> None:
+    """Move each observation (and the nodes named under it) into the graph of its round."""
+    tg = ox.NamedNode(theory_graph(base_iri))
+    query = Q_ROUND_SPLIT.replace("?tg", str(tg)).replace("?base", str(ox.Literal(base_iri)))
+    store.update(query)
+
+
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        folder = path / "initiatives"
+        extra = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES) if folder.is_dir() else []
+        return [path / "theory.yaml", *extra]
+    return [path]
+
+
+def _load_yaml(path: Path) -> Theory:
+    if path.is_dir() and not (path / "theory.yaml").is_file():
+        raise LoadError([Problem(str(path), "", "no theory.yaml in this directory")])
+    if not path.exists():
+        raise LoadError([Problem(str(path), "", "no such file or directory")])
+    key = store_cache.key_of(_yaml_files(path))
+    cached = store_cache.lookup(key)
+    if cached is not None:
+        store = ox.Store()
+        try:
+            store.load(path=str(cached), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError):
+            store = None  # a damaged cache entry: rebuild it below
+        if store is not None:
+            return _theory_in(OxigraphStore(store), str(path))
+    from beleidstheorie.io.theory_yaml import read_theory_yaml
+
+    theory = theory_from_model(read_theory_yaml(path), str(path))
+    store_cache.remember(key, theory.store.dump_nquads())  # type: ignore[attr-defined]
+    return theory
+
+
+def load_rdf_store(path: Path) -> ox.Store:
+    """An in-memory Oxigraph store holding the RDF file ``path``, parsed natively."""
+    fmt = RDF_FORMATS.get(path.suffix)
+    if fmt is None:
+        raise LoadError([Problem(str(path), "", f"unknown RDF format {path.suffix!r}")])
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as exc:
+        text = str(exc)
+        line = re.search(r"line (\d+)", text)
+        why = re.sub(r"^Parser error between line \d+ column \d+ and line \d+ column \d+: ", "", text)
+        raise LoadError(
+            [
+                Problem(
+                    str(path),
+                    f"line {line.group(1)}" if line else "",
+                    f"malformed {_FORMAT_NAMES[fmt]}: {why}",
+                )
+            ]
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise LoadError([Problem(str(path), "", str(exc))]) from None
+    return store
+
+
+Q_THEORIES = (
+    PREFIXES
+    + """
+SELECT ?t ?id ?nl ?base WHERE {
+  ?t a bt:PolicyTheory .
+  OPTIONAL { ?t dcterms:identifier ?id }
+  OPTIONAL { ?t skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?t bt:baseIri ?base }
+} ORDER BY ?t
+"""
+)
+
+
+def _theory_in(store: Store, source: str) -> Theory:
+    rows = store.query(Q_THEORIES)
+    iris = sorted({str(r["t"]) for r in rows})
+    if len(iris) != 1:
+        raise LoadError([Problem(source, "", f"expected one bt:PolicyTheory, found {len(iris)}")])
+    row = next(r for r in rows if str(r["t"]) == iris[0])
+    return Theory(store, URIRef(iris[0]), source, text_of(row, "nl", local_name(iris[0])))
+
+
+def load_theory(path: str | Path | None = None, store: str | Path | None = None) -> Theory:
+    """Load a theory directory, YAML file or RDF file, or read one from a store.
+
+    With no path and no store, the bundled flagship theory is loaded. With
+    ``store`` (a store directory or a ``sparql+http(s)://`` URL), ``path`` names a
+    theory in it by id, IRI or label; it may be left out when the store holds one.
     """
+    if store is not None:
+        return theory_from_store(connect(store), None if path is None else str(path))
     path = bundled_graph_path() if path is None else Path(path)
     if path.is_dir() or path.suffix in YAML_SUFFIXES:
-        return theory_from_model(read_theory_yaml(path), str(path))
-    if path.suffix in SUFFIX_FORMAT:
-        graph = read_rdf(path)
-        found = theory_iris(graph)
-        if len(found) != 1:
-            raise LoadError([Problem(str(path), "", f"expected one bt:PolicyTheory, found {len(found)}")])
-        return Theory(graph, found[0], str(path))
+        return _load_yaml(path)
+    if path.suffix in RDF_FORMATS:
+        return _theory_in(OxigraphStore(load_rdf_store(path)), str(path))
     if not path.exists():
         raise LoadError([Problem(str(path), "", "no such file or directory")])
     raise LoadError(
-        [Problem(str(path), "", "unknown format: expected a directory, .yaml, .ttl, .jsonld or .nt")]
+        [
+            Problem(
+                str(path),
+                "",
+                "unknown format: expected a directory, .yaml, .ttl, .jsonld, .nt, .nq, .trig or .rdf",
+            )
+        ]
     )
+
+
+# -- theories in a store ---------------------------------------------------------------
+
+Q_STORED = (
+    PREFIXES
+    + """
+SELECT ?g ?t ?id ?nl WHERE {
+  GRAPH ?g { ?t a bt:PolicyTheory .
+    OPTIONAL { ?t dcterms:identifier ?id }
+    OPTIONAL { ?t skos:prefLabel ?nl FILTER(lang(?nl) = "nl") } }
+} ORDER BY ?t
+"""
+)
+
+Q_ROUNDS_OF = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?r WHERE { GRAPH ?g { ?t bt:hasRound ?r } } ORDER BY ?r
+"""
+)
+
+
+@dataclass(frozen=True)
+class StoredTheory:
+    """A theory as a store holds it: its IRI, its graphs and its labels."""
+
+    iri: str
+    id: str
+    label: str
+    graph: str
+
+    @property
+    def base_iri(self) -> str:
+        """The base IRI the theory's graphs are named after."""
+        return self.graph.removesuffix("graph/theory")
+
+
+def stored_theories(store: Store) -> list[StoredTheory]:
+    """The theories in ``store``, each in its own named graph.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = load_into(d, EXAMPLE)
+    ...     [t.id for t in stored_theories(connect(d))]
+    ['buurtbudget']
+    """
+    seen: dict[str, StoredTheory] = {}
+    for r in store.query(Q_STORED):
+        g = str(r["g"])
+        if not g.endswith("graph/theory") or str(r["t"]) in seen:
+            continue
+        iri = str(r["t"])
+        seen[iri] = StoredTheory(iri, text_of(r, "id", local_name(iri)), text_of(r, "nl", local_name(iri)), g)
+    return list(seen.values())
+
+
+def graphs_of(store: Store, theory: StoredTheory) -> list[str]:
+    """The names of the graphs of ``theory``: its own and one per measurement round."""
+    rows = store.query(Q_ROUNDS_OF, {"g": URIRef(theory.graph), "t": URIRef(theory.iri)})
+    return [theory.graph] + [round_graph(theory.base_iri, str(r["r"])) for r in rows]
+
+
+def whole_store(store: Store) -> Store:
+    """``store`` with the graphs of all its theories as the default graph: theories queried together."""
+    graphs = [g for t in stored_theories(store) for g in graphs_of(store, t)]
+    if not graphs:
+        name = getattr(store, "name", "the store")
+        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+    return store.scoped(graphs)
+
+
+def theory_from_store(store: Store, ref: str | None = None) -> Theory:
+    """The theory named ``ref`` (id, IRI or label; the only one when None) in ``store``."""
+    found = stored_theories(store)
+    name = getattr(store, "name", "the store")
+    if not found:
+        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+    if ref is None:
+        if len(found) > 1:
+            ids = ", ".join(t.id for t in found)
+            raise NotFoundError(f"{name}: the store holds {len(found)} theories ({ids}); name one")
+        chosen = found[0]
+    else:
+        wanted = ref.strip().casefold()
+        match = [t for t in found if wanted in (t.iri.casefold(), t.id.casefold(), t.label.casefold())]
+        if not match:
+            ids = ", ".join(t.id for t in found)
+            raise NotFoundError(f"{name}: no theory {ref!r} in the store (theories: {ids})")
+        chosen = match[0]
+    if len(found) == 1 and isinstance(store, OxigraphStore):
+        # The embedded store queries the union of its graphs, which Oxigraph answers
+        # faster than an explicit list of graphs; with one theory the two are the same.
+        scoped: Store = store
+    else:
+        scoped = store.scoped(graphs_of(store, chosen))
+    return Theory(scoped, URIRef(chosen.iri), f"{name}#{chosen.id}", chosen.label)
+
+
+# -- loading into a store -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What :func:`load_into` wrote: the theory and the triples per named graph."""
+
+    store: str
+    theory: str
+    graphs: dict[str, int]
+
+    @property
+    def triples(self) -> int:
+        """All triples written."""
+        return sum(self.graphs.values())
+
+
+def _staged(path: Path) -> tuple[ox.Store, str, str]:
+    """The source as an in-memory store split into its named graphs; (store, theory IRI, base)."""
+    if path.is_dir() or path.suffix in YAML_SUFFIXES:
+        theory = _load_yaml(path)
+        store = theory.store.oxigraph  # type: ignore[attr-defined]
+        base = next(
+            (t.base_iri for t in stored_theories(theory.store) if t.iri == str(theory.iri)),
+            None,
+        )
+        if base is None:
+            raise LoadError([Problem(str(path), "", "the theory has no named graph")])
+        return store, str(theory.iri), base
+    if path.suffix not in RDF_FORMATS:
+        load_theory(path)  # raises the unknown-format or missing-file error
+    staged = load_rdf_store(path)
+    theory = _theory_in(OxigraphStore(staged), str(path))
+    rows = theory.store.query(Q_THEORIES)
+    base = next((text_of(r, "base") for r in rows if r.get("base") is not None), "")
+    if not base:
+        iri = str(theory.iri)
+        base = iri[: iri.rfind("theory/")] if "theory/" in iri else iri.rsplit("/", 1)[0] + "/"
+    target = ox.Store()
+    tg = ox.NamedNode(theory_graph(base))
+    target.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, tg) for q in staged)
+    del staged
+    split_rounds(target, base)
+    return target, str(theory.iri), base
+
+
+def load_into(store: str | Path, source: str | Path, wait: float = 0.0) -> LoadReport:
+    """Load the theory at ``source`` into a persistent store or a SPARQL server.
+
+    The theory's graphs (its own and one per round) replace any earlier version of
+    the same theory; other theories in the store are left alone. An embedded store
+    changes atomically: a failed or killed load leaves it as it was.
+    """
+    from beleidstheorie.graph.stores import SparqlStore, is_remote, writing
+    from beleidstheorie.graph.stores.embedded import replace_graphs
+
+    staged, iri, base = _staged(Path(source))
+    graphs = {
+        g.value: staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in staged.named_graphs()
+    }
+    counts = {name: data.count(b"\n") for name, data in graphs.items()}  # type: ignore[union-attr]
+    spec = str(store)
+    if is_remote(spec):
+        remote = SparqlStore(spec)
+        _drop_old_rounds(remote, base, graphs)
+        remote.replace_graphs(graphs)  # type: ignore[arg-type]
+        return LoadReport(remote.name, iri, counts)
+    with writing(spec, wait) as disk:
+        for g in list(disk.named_graphs()):
+            if g.value.startswith(f"{base}graph/") and g.value not in graphs:
+                disk.remove_graph(g)  # a round the new version no longer has
+        replace_graphs(disk, graphs, ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+    return LoadReport(spec, iri, counts)
+
+
+def _drop_old_rounds(remote, base: str, graphs: dict) -> None:
+    try:
+        old = [t for t in stored_theories(remote) if t.base_iri == base]
+    except StoreError:
+        return
+    for theory in old:
+        for g in graphs_of(remote, theory):
+            if g not in graphs:
+                remote.replace_graphs({g: b""})

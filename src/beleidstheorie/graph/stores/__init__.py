@@ -1,0 +1,59 @@
+"""RDF stores: one :class:`Store` protocol, three implementations, and the cache.
+
+- :class:`OxigraphStore` — embedded Oxigraph, in memory or persistent on disk
+  (:func:`open_store`, :func:`writing`);
+- :class:`SparqlStore` — any SPARQL 1.1 server over HTTP(S);
+- :class:`RdflibStore` — an rdflib graph, the slow baseline.
+
+:func:`connect` turns a ``--store`` value into a store.
+
+>>> connect("sparql+http://localhost:7878/query").name
+'http://localhost:7878/query'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from beleidstheorie.graph.stores.base import (
+    PREFIXES,
+    Row,
+    Store,
+    from_ox,
+    local_name,
+    round_graph,
+    text_of,
+    theory_graph,
+    to_ox,
+)
+from beleidstheorie.graph.stores.embedded import OxigraphStore, StoreBusyError, open_store, writing
+from beleidstheorie.graph.stores.memory_rdflib import RdflibStore
+from beleidstheorie.graph.stores.remote import SparqlStore, is_remote
+
+__all__ = [
+    "PREFIXES",
+    "OxigraphStore",
+    "RdflibStore",
+    "Row",
+    "SparqlStore",
+    "Store",
+    "StoreBusyError",
+    "connect",
+    "from_ox",
+    "is_remote",
+    "local_name",
+    "open_store",
+    "round_graph",
+    "text_of",
+    "theory_graph",
+    "to_ox",
+    "writing",
+]
+
+
+def connect(spec: str | Path) -> OxigraphStore | SparqlStore:
+    """The store a ``--store`` value names: a SPARQL server URL or a directory on disk."""
+    text = str(spec)
+    if is_remote(text):
+        return SparqlStore(text)
+    return open_store(text)

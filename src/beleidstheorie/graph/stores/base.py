@@ -1,0 +1,114 @@
+"""What every store offers, and the helpers the store implementations share.
+
+Nothing downstream of loading walks an in-process Python graph: the reasoning
+and the views ask a :class:`Store` a few SPARQL SELECT queries, and every
+implementation (embedded Oxigraph, an rdflib graph, a remote SPARQL 1.1 server)
+answers them with the same rows.
+
+A theory lives in named graphs beside the other theories of a store: one graph
+for the theory itself and one per measurement round, named after the theory's
+base IRI.
+
+>>> theory_graph("https://example.org/t/")
+'https://example.org/t/graph/theory'
+>>> round_graph("https://example.org/t/", "https://example.org/t/round/meting-2024")
+'https://example.org/t/graph/round/meting-2024'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+from beleidstheorie.errors import StoreError
+from beleidstheorie.namespaces import BT
+
+Row = dict[str, Identifier]
+
+PREFIXES = f"""
+PREFIX bt: <{BT}>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+"""The prefixes the library's own SPARQL queries use."""
+
+
+def text_of(row: Row, key: str, default: str = "") -> str:
+    """The string value of ``key`` in a result row, or ``default`` when unbound.
+
+    >>> text_of({"a": Literal("x")}, "a"), text_of({}, "a", "-")
+    ('x', '-')
+    """
+    value = row.get(key)
+    return default if value is None else str(value)
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: ``.../mechanism/maatwerk`` → ``maatwerk``.
+
+    >>> local_name("https://example.org/t/mechanism/maatwerk")
+    'maatwerk'
+    """
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def theory_graph(base_iri: str) -> str:
+    """The name of the graph holding a theory (all but its observations)."""
+    return f"{base_iri}graph/theory"
+
+
+def round_graph(base_iri: str, round_iri: str) -> str:
+    """The name of the graph holding a theory's observations of one round."""
+    return f"{base_iri}graph/round/{local_name(round_iri)}"
+
+
+class Store(Protocol):
+    """What the engine needs of an RDF store: SPARQL SELECT with bound variables."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Run a SELECT query; unbound variables are left out of each row."""
+        ...
+
+    def scoped(self, graphs: Sequence[str]) -> Store:
+        """The same store with the union of ``graphs`` as the default graph of every query."""
+        ...
+
+    def __len__(self) -> int:
+        """The number of triples (quads) in the store, or in its scope."""
+        ...
+
+
+def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store term {term!r}")
+
+
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_ox(term: object) -> Identifier:
+    """A pyoxigraph term as an rdflib term (plain strings stay untyped, as in rdflib)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _STRING else URIRef(datatype))
+    raise StoreError(f"unexpected term {term!r}")

@@ -1,0 +1,99 @@
+"""The content-hash cache: a YAML theory's store, kept between commands.
+
+Reading a YAML theory means parsing, checking it against the authoring model
+and building its graph. The result is kept as N-Quads under a key that hashes
+every YAML file of the theory together with the code that turns YAML into
+triples, so a changed file or a changed builder never reuses a stale store.
+
+The cache lives in ``BELEIDSTHEORIE_CACHE_DIR`` (default
+``$XDG_CACHE_HOME/beleidstheorie`` or ``~/.cache/beleidstheorie``);
+``BELEIDSTHEORIE_NO_CACHE=1`` switches it off.
+
+>>> import tempfile, pathlib
+>>> with tempfile.TemporaryDirectory() as d:
+...     f = pathlib.Path(d) / "t.yaml"
+...     _ = f.write_text("id: x\\n")
+...     key_of([f]) == key_of([f])
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+
+from beleidstheorie.errors import LoadError, Problem
+
+CACHE_FORMAT = "1"
+# The modules whose code decides the triples of a YAML theory: a change to any of
+# them changes the key, so a development checkout never reads a stale store.
+_BUILDERS = (
+    "authoring/models.py",
+    "authoring/vocab.py",
+    "authoring/checks.py",
+    "io/theory_yaml.py",
+    "io/yamltext.py",
+    "graph/build.py",
+    "namespaces.py",
+)
+
+
+def cache_dir() -> Path | None:
+    """Where cached stores live, or None when the cache is switched off."""
+    if os.environ.get("BELEIDSTHEORIE_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("BELEIDSTHEORIE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "beleidstheorie"
+
+
+def _code_hash() -> bytes:
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    root = files("beleidstheorie")
+    for name in _BUILDERS:
+        part = root.joinpath(*name.split("/"))
+        digest.update(name.encode())
+        digest.update(part.read_bytes() if part.is_file() else b"-")
+    return digest.digest()
+
+
+def key_of(paths: Sequence[Path]) -> str:
+    """The cache key of a theory made of the YAML files ``paths`` (in reading order)."""
+    digest = hashlib.sha256(_code_hash())
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise LoadError([Problem(str(path), "", exc.strerror or str(exc))]) from None
+        digest.update(str(path.name).encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def lookup(key: str) -> Path | None:
+    """The cached N-Quads file of ``key``, when there is one."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"{key}.nq"
+    return path if path.is_file() else None
+
+
+def remember(key: str, nquads: bytes) -> None:
+    """Keep ``nquads`` under ``key``; a cache that cannot be written is silently skipped."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(nquads)
+        os.replace(tmp, folder / f"{key}.nq")  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        return

@@ -1,0 +1,275 @@
+"""The embedded Oxigraph store: in memory, or persistent in a directory on disk.
+
+A persistent store is a directory with a small marker file naming its format
+and its current version, and one Oxigraph (RocksDB) database per version.
+Loading never writes into the current version: it makes a hard-linked copy,
+loads into the copy and then switches the marker with an atomic rename. A
+process killed during a load therefore leaves the store at its previous state,
+readers never see half a load, and a lock file makes a second loader wait its
+turn or fail with "store is busy".
+
+>>> store = OxigraphStore()
+>>> triple = b'<https://example.org/a> <https://example.org/p> "x" .\\n'
+>>> store.replace_graphs({"https://example.org/g": triple})
+>>> [str(r["s"]) for r in store.query("SELECT ?s WHERE { ?s ?p ?o }")]
+['https://example.org/a']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib.term import Identifier
+
+from beleidstheorie.errors import StoreError
+from beleidstheorie.graph.stores.base import Row, from_ox, to_ox
+
+STORE_FORMAT = 1
+"""The on-disk layout this version writes and reads; a newer one is refused."""
+MARKER = "beleidstheorie-store.json"
+LOCK = "lock"
+BULK_THRESHOLD = 8 * 1024 * 1024
+"""Inputs larger than this many bytes are bulk-loaded (streaming, no transaction)."""
+
+
+class StoreBusyError(StoreError):
+    """Another process is loading into the same persistent store."""
+
+
+class OxigraphStore:
+    """An Oxigraph store (in memory by default) answering the library's SPARQL queries.
+
+    Queries run over the union of all graphs, or over ``scope`` when given.
+    """
+
+    def __init__(
+        self, store: ox.Store | None = None, scope: Sequence[str] | None = None, name: str = "memory"
+    ) -> None:
+        self._ox = store if store is not None else ox.Store()
+        self._scope = tuple(scope) if scope is not None else None
+        self.name = name
+
+    @classmethod
+    def from_graph(cls, graph) -> OxigraphStore:
+        """A new in-memory store holding the triples of an rdflib ``graph`` (default graph)."""
+        store = ox.Store()
+        store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)  # type: ignore[arg-type]
+        return cls(store)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store."""
+        return self._ox
+
+    def scoped(self, graphs: Sequence[str]) -> OxigraphStore:
+        """This store with the union of ``graphs`` as the default graph."""
+        return OxigraphStore(self._ox, graphs, self.name)
+
+    def __len__(self) -> int:
+        if self._scope is None:
+            return len(self._ox)
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows[0]["n"])
+
+    def _dataset(self) -> dict:
+        if self._scope is None:
+            return {"use_default_graph_as_union": True}
+        graphs = [ox.NamedNode(g) for g in self._scope]
+        return {"default_graph": graphs, "named_graphs": graphs}
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Run a SELECT query with ``bindings`` substituted as RDF terms."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            try:
+                result = self._ox.query(sparql, substitutions=subs or None, **self._dataset())
+            except RuntimeError as exc:
+                if not subs or "projection" not in str(exc):
+                    raise
+                # Oxigraph substitutes projected variables only; bind the others with a
+                # trailing VALUES block of terms serialised by Oxigraph itself.
+                names = " ".join(str(v) for v in subs)
+                values = " ".join(str(t) for t in subs.values())
+                result = self._ox.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}", **self._dataset())
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"SPARQL query failed: {exc}") from None
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("only SELECT queries are supported here")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_ox(value)
+            rows.append(row)
+        return rows
+
+    def replace_graphs(
+        self, graphs: Mapping[str, bytes | Path], fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES
+    ) -> None:
+        """Replace each named graph by the triples of its N-Triples data (bytes or a file)."""
+        replace_graphs(self._ox, graphs, fmt)
+
+    def dump_nquads(self) -> bytes:
+        """All quads of the store as N-Quads (with their graph names)."""
+        return self._ox.dump(format=ox.RdfFormat.N_QUADS)  # type: ignore[return-value]
+
+    def dump_ntriples(self) -> bytes:
+        """The triples of the store (or of its scope) as N-Triples, graph names dropped."""
+        if self._scope is None:
+            quads = iter(self._ox)
+        else:
+            quads = (
+                q for g in self._scope for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(g))
+            )
+        return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)  # type: ignore[return-value]
+
+
+def replace_graphs(store: ox.Store, graphs: Mapping[str, bytes | Path], fmt: ox.RdfFormat) -> None:
+    """Drop and reload named graphs of an open pyoxigraph store."""
+    for name, data in graphs.items():
+        graph = ox.NamedNode(name)
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        size = data.stat().st_size if isinstance(data, Path) else len(data)
+        try:
+            if isinstance(data, Path):
+                loader = store.bulk_load if size > BULK_THRESHOLD else store.load
+                loader(path=str(data), format=fmt, to_graph=graph)
+            elif size > BULK_THRESHOLD:
+                store.bulk_load(data, format=fmt, to_graph=graph)
+            else:
+                store.load(data, format=fmt, to_graph=graph)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise StoreError(f"could not load graph {name}: {exc}") from None
+
+
+# -- the persistent store ------------------------------------------------------------
+
+
+def _read_marker(path: Path) -> dict | None:
+    """The marker of the store at ``path``; None when there is no store yet."""
+    if not path.exists():
+        return None
+    if not path.is_dir():
+        raise StoreError(f"{path}: not a beleidstheorie store (it is a file, not a directory)")
+    marker = path / MARKER
+    if not marker.exists():
+        if any(p.name != LOCK for p in path.iterdir()):
+            raise StoreError(
+                f"{path}: not a beleidstheorie store (no {MARKER}); "
+                "give an empty or new directory to create one"
+            )
+        return None
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        fmt, current = int(data["format"]), str(data["current"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"{marker}: damaged store marker ({exc})") from None
+    if fmt > STORE_FORMAT:
+        raise StoreError(
+            f"{path}: store format {fmt} is newer than this beleidstheorie reads ({STORE_FORMAT}); "
+            "upgrade beleidstheorie to read it"
+        )
+    if fmt < 1 or "/" in current or not (path / current).is_dir():
+        raise StoreError(f"{marker}: damaged store marker (no version {current!r})")
+    return {"format": fmt, "current": current}
+
+
+def open_store(path: str | Path) -> OxigraphStore:
+    """Open the persistent store at ``path`` for reading.
+
+    >>> import tempfile
+    >>> triple = b'<https://example.org/a> <https://example.org/p> "x" .\\n'
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with writing(d) as ox_store:
+    ...         replace_graphs(ox_store, {"https://example.org/g": triple}, ox.RdfFormat.N_TRIPLES)
+    ...     len(open_store(d))
+    1
+    """
+    path = Path(path)
+    marker = _read_marker(path)
+    if marker is None:
+        raise StoreError(f"{path}: no store here; create one with `beleidstheorie load GRAPH --store {path}`")
+    try:
+        store = ox.Store.read_only(str(path / marker["current"]))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc})") from None
+    return OxigraphStore(store, name=str(path))
+
+
+@contextlib.contextmanager
+def _lock(path: Path, wait: float) -> Iterator[None]:
+    fd = os.open(path / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"{path}: store is busy: another process is loading into it; try again later"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+
+
+@contextlib.contextmanager
+def writing(path: str | Path, wait: float = 0.0) -> Iterator[ox.Store]:
+    """A writable copy of the persistent store at ``path``, made current on success.
+
+    The block gets a pyoxigraph store; when it ends without an exception, the copy
+    becomes the store's current version in one atomic rename. On an exception (or
+    a kill) the store stays at its previous version. A second writer waits up to
+    ``wait`` seconds for the lock and then raises :class:`StoreBusyError`.
+    """
+    path = Path(path)
+    _read_marker(path)  # refuse a non-store before creating anything in it
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create the store ({exc.strerror or exc})") from None
+    with _lock(path, wait):
+        marker = _read_marker(path)
+        versions = sorted(p.name for p in path.glob("v*") if p.is_dir())
+        number = 1 + max((int(v[1:]) for v in versions if v[1:].isdigit()), default=0)
+        new = f"v{number:06d}"
+        try:
+            if marker is None:
+                store = ox.Store(str(path / new))
+            else:
+                ox.Store.read_only(str(path / marker["current"])).backup(str(path / new))
+                store = ox.Store(str(path / new))
+        except OSError as exc:
+            shutil.rmtree(path / new, ignore_errors=True)
+            raise StoreError(f"{path}: cannot prepare a new version ({exc})") from None
+        try:
+            yield store
+            store.flush()
+            del store
+        except BaseException:
+            shutil.rmtree(path / new, ignore_errors=True)
+            raise
+        tmp = path / f"{MARKER}.tmp"
+        tmp.write_text(json.dumps({"format": STORE_FORMAT, "current": new}), encoding="utf-8")
+        os.replace(tmp, path / MARKER)
+        # Keep the previous version for readers that still have it open; drop older ones
+        # and leftovers of killed loads.
+        keep = {new, marker["current"] if marker else new}
+        for stale in versions:
+            if stale not in keep:
+                shutil.rmtree(path / stale, ignore_errors=True)
