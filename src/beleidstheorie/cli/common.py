@@ -10,12 +10,14 @@ from typing import Any
 
 import click
 
-from beleidstheorie.errors import BeleidstheorieError, Problem, RenderError
+from beleidstheorie.errors import BeleidstheorieError
 
 
 def _fail(exc: BeleidstheorieError) -> None:
+    from beleidstheorie.views.terminal import printable
+
     for problem in exc.problems:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"error: {printable(str(problem))}", err=True)
     sys.exit(1)
 
 
@@ -45,13 +47,14 @@ def _load(graph: Path | None):
 
 
 def _write(text: str, output: Path | None) -> None:
+    """Print ``text`` (control characters shown, not obeyed) or write it atomically to ``output``."""
+    from beleidstheorie.io.files import atomic_write
+    from beleidstheorie.views.terminal import printable
+
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(printable(text), nl=not text.endswith("\n"))
     else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        atomic_write(output, text)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -94,6 +97,9 @@ def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _config(path: Path | None):
+    from beleidstheorie.io.files import read_text_file
     from beleidstheorie.reasoning.config import load_config
 
+    if path is not None:
+        read_text_file(path)  # a FIFO, a device or a huge file is refused before the loader opens it
     return load_config(path)

@@ -17,10 +17,12 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from beleidstheorie.authoring.models import Theory as TheoryModel
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, ValidationError
 from beleidstheorie.graph.build import build_graph
 from beleidstheorie.graph.extract import extract_theory, theory_iris
+from beleidstheorie.graph.integrity import check_graph
 from beleidstheorie.graph.store import OxigraphStore, Store
+from beleidstheorie.io.files import check_input_path
 from beleidstheorie.io.rdf import SUFFIX_FORMAT, read_rdf
 from beleidstheorie.io.theory_yaml import YAML_SUFFIXES, read_theory_yaml
 from beleidstheorie.namespaces import SKOS
@@ -79,7 +81,7 @@ def load_theory(path: str | Path | None = None) -> Theory:
 
     With no path, the bundled flagship theory is loaded.
     """
-    path = bundled_graph_path() if path is None else Path(path)
+    path = bundled_graph_path() if path is None else check_input_path(path)
     if path.is_dir() or path.suffix in YAML_SUFFIXES:
         return theory_from_model(read_theory_yaml(path), str(path))
     if path.suffix in SUFFIX_FORMAT:
@@ -87,6 +89,10 @@ def load_theory(path: str | Path | None = None) -> Theory:
         found = theory_iris(graph)
         if len(found) != 1:
             raise LoadError([Problem(str(path), "", f"expected one bt:PolicyTheory, found {len(found)}")])
+        # RDF can hold anything: what reads it (score, render, ...) gets a checked graph
+        problems = check_graph(graph, str(path))
+        if problems:
+            raise ValidationError(problems)
         return Theory(graph, found[0], str(path))
     if not path.exists():
         raise LoadError([Problem(str(path), "", "no such file or directory")])

@@ -20,6 +20,7 @@ from pydantic import ValidationError as PydanticValidationError
 from beleidstheorie.authoring.checks import check_theory
 from beleidstheorie.authoring.models import Initiative, Organisation, Theory
 from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.io.files import atomic_write, read_text_file
 from beleidstheorie.io.yamltext import Locator, generate_yaml, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -46,12 +47,7 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError([Problem(str(path), "", f"not UTF-8 text ({exc.reason})")]) from None
-    except OSError as exc:
-        raise LoadError([Problem(str(path), "", exc.strerror or str(exc))]) from None
+    return read_text_file(path)
 
 
 def _merge_organisations(
@@ -166,5 +162,5 @@ def generate_theory_yaml(theory: Theory) -> str:
 
 
 def write_theory_yaml(theory: Theory, path: str | Path) -> None:
-    """Write the theory as one YAML file."""
-    Path(path).write_text(generate_theory_yaml(theory), encoding="utf-8")
+    """Write the theory as one YAML file (atomically: the old file or the whole new one)."""
+    atomic_write(path, generate_theory_yaml(theory))
