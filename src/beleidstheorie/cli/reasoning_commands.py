@@ -158,12 +158,17 @@ def query(sparql, graph, params, fmt, timeout, output) -> None:
       beleidstheorie query 'SELECT ?i WHERE { ?c bt:toMechanism ?m ; bt:fromInitiative ?i }' \\
           --param m=<https://w3id.org/beleidstheorie/id/intensiveringsaanpak/mechanism/maatwerk>
     """
+    from beleidstheorie.errors import Problem, StoreError
     from beleidstheorie.graph.query import parse_binding, run_query
     from beleidstheorie.io.files import read_text_file
     from beleidstheorie.views.tables import render_rows
 
-    if sparql.startswith("@"):
-        sparql = read_text_file(sparql[1:], limit=1024 * 1024)
+    source = sparql[1:] if sparql.startswith("@") else ""
+    if source:
+        sparql = read_text_file(source, limit=1024 * 1024)
     bindings = dict(parse_binding(p) for p in params)
-    names, rows = run_query(_load(graph).store, sparql, bindings, timeout=timeout)
+    try:
+        names, rows = run_query(_load(graph).store, sparql, bindings, timeout=timeout)
+    except StoreError as exc:  # name the query file in the message
+        raise StoreError([Problem(p.file or source, p.place, p.message) for p in exc.problems]) from None
     _write(render_rows(names, rows, fmt), output)

@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from beleidstheorie.errors import Problem
-from beleidstheorie.graph.shacl import validate_graph
+from beleidstheorie.graph.shacl import short_name, validate_graph
 from beleidstheorie.namespaces import BT, DCTERMS, XSD
 
 ACYCLIC = {
@@ -78,7 +78,8 @@ def structural_problems(graph: Graph, file: str = "") -> list[Problem]:
             except (TypeError, ValueError):
                 continue  # ill-typed literals are the shapes' to report
             if not math.isfinite(value):
-                problems.append(Problem(file, f"<{s}> <{p}>", f"not a finite number: {o!s}"))
+                place = f"{short_name(graph, s)} {short_name(graph, p)}"
+                problems.append(Problem(file, place, f"not a finite number: {o!s}"))
     return problems
 
 
@@ -89,4 +90,7 @@ def check_graph(graph: Graph, file: str = "") -> list[Problem]:
     >>> check_graph(load_theory(EXAMPLE).graph)
     []
     """
-    return structural_problems(graph, file) + validate_graph(graph, file)
+    shapes = validate_graph(graph, file)
+    places = {p.place for p in shapes}
+    own = [p for p in structural_problems(graph, file) if p.place not in places]
+    return list(dict.fromkeys(own + shapes))  # the shapes can report one violation twice

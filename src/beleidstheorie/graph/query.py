@@ -229,7 +229,10 @@ def run_query(
         raise StoreError("only SELECT queries can be run here")
     refuse_service(sparql)
     text = sparql if re.search(r"^\s*PREFIX\s+bt:", sparql, flags=re.I | re.M) else PROLOGUE + sparql
-    rows = _run_limited(store, bind_values(text, dict(bindings or {})), timeout)
+    try:
+        rows = _run_limited(store, bind_values(text, dict(bindings or {})), timeout)
+    except StoreError as exc:
+        raise StoreError(_syntax_message(str(exc), text.count("\n") - sparql.count("\n"))) from None
     names: list[str] = []
     for row in rows:
         for key in row:
@@ -242,6 +245,19 @@ def run_query(
         declared = [v.lstrip("?$") for v in re.findall(r"[?$][A-Za-z_][A-Za-z0-9_]*", match.group(1))]
         names = [n for n in declared if n not in (bindings or {})] or names
     return names, [[_plain(row.get(n)) for n in names] for row in rows]
+
+
+def _syntax_message(message: str, offset: int) -> str:
+    """Oxigraph's syntax error, with the user's own line number and without its token list.
+
+    >>> _syntax_message('SPARQL query failed: error at 9:1: expected one of "$", "(", ...', 7)
+    'malformed SPARQL at line 2, column 1'
+    """
+    found = re.search(r"error at (\d+):(\d+): expected", message)
+    if not found:
+        return message
+    line = max(1, int(found.group(1)) - offset)
+    return f"malformed SPARQL at line {line}, column {found.group(2)}"
 
 
 def _plain(term: Identifier | None):

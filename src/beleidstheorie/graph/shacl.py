@@ -38,7 +38,8 @@ def shapes() -> Graph:
     return _read("shapes.ttl")
 
 
-def _short(graph: Graph, node: Node | None) -> str:
+def short_name(graph: Graph, node: Node | None) -> str:
+    """A node as messages show it: ``bt:page`` for a known prefix, else ``<iri>``."""
     if node is None:
         return ""
     try:
@@ -62,9 +63,9 @@ def validate_graph(graph: Graph, file: str = "") -> list[Problem]:
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
         value = report.value(result, SH.value)
-        place = " ".join(x for x in (_short(graph, focus), _short(graph, path)) if x)
+        place = " ".join(x for x in (short_name(graph, focus), short_name(graph, path)) if x)
         text = str(message) if message is not None else "violates a shape"
         if value is not None and str(value) not in text:
-            text += f" (value: {_short(graph, value)})"
+            text += f" (value: {short_name(graph, value)})"
         problems.append(Problem(file, place, text))
     return sorted(problems, key=lambda p: (p.place, p.message))

@@ -23,8 +23,10 @@ beleidstheorie.errors.LoadError: x.jsonld: @context: the context 'https://exampl
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -148,13 +150,35 @@ def _check_terms(graph: Graph, file: str) -> None:
                 raise LoadError([Problem(file, f"<{shown}>", f"not a valid IRI: it contains {bad!r}")])
 
 
+class _DropRecords(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextlib.contextmanager
+def _quiet_terms():
+    """Keep rdflib from logging a traceback for each ill-typed literal or odd IRI while parsing.
+
+    Those literals are reported once, with their place, by the shapes (see
+    :mod:`beleidstheorie.graph.integrity`); the filter is removed afterwards.
+    """
+    logger = logging.getLogger("rdflib.term")
+    drop = _DropRecords()
+    logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        logger.removeFilter(drop)
+
+
 def parse_rdf(text: str, fmt: str, file: str) -> Graph:
     """Parse RDF ``text`` in format ``fmt`` (ttl, jsonld, nt); no I/O of any kind."""
     graph = Graph()
     if fmt == "jsonld":
         text = _safe_jsonld(text, file)
     try:
-        graph.parse(data=text, format=FORMATS[fmt])
+        with _quiet_terms():
+            graph.parse(data=text, format=FORMATS[fmt])
     except RecursionError:
         raise LoadError([Problem(file, "", f"malformed {FORMAT_NAMES[fmt]}: nested too deeply")]) from None
     except Exception as exc:  # rdflib's parsers raise many unrelated types

@@ -104,6 +104,17 @@ class _Loader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # int(), float() and date() of PyYAML raise bare ValueErrors (a 5,000-digit
+        # number, 2024-13-45); give them the place of the value like any YAML error
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            why = "a number of more than 4300 digits" if "digits" in str(exc) else str(exc)
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value {str(node.value)[:40]!r} ({why})", node.start_mark
+            ) from None
+
 
 def _measure(root: yaml.Node) -> None:
     """Refuse a document whose aliases expand it beyond the limits, or make it recursive."""
@@ -202,8 +213,6 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
         raise LoadError([Problem(file, _at(mark), f"malformed YAML: {cause}")]) from None
     except yaml.YAMLError as exc:
         raise LoadError([Problem(file, "", f"malformed YAML: {exc}")]) from None
-    except (ValueError, OverflowError) as exc:  # PyYAML's int(), float() and date() on odd scalars
-        raise LoadError([Problem(file, "", f"a value could not be read: {exc}")]) from None
     except RecursionError:
         raise LoadError([Problem(file, "", "nested too deeply")]) from None
     finally:
