@@ -30,6 +30,9 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
     problems = []
     for err in exc.errors():
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        if err["type"] == "extra_forbidden":  # the last part is the user's own key, whatever its case
+            problems.append(where.problem(loc, f"unknown field {loc[-1]!r}"))
+            continue
         # Pydantic appends the union member tried ('str', 'Text'); it is noise to a user.
         while loc and isinstance(loc[-1], str) and loc[-1][:1].isupper():
             loc.pop()
@@ -38,9 +41,7 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
             msg = f"missing required field {loc[-1]!r}" if loc else "missing required field"
             problems.append(where.problem(loc[:-1], msg))
             continue
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown field {loc[-1]!r}"
-        elif "input" in err and not isinstance(err["input"], dict | list):
+        if "input" in err and not isinstance(err["input"], dict | list):
             msg = f"{msg} (got {err['input']!r})"
         problems.append(where.problem(loc, msg))
     return problems

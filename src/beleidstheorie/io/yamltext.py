@@ -182,6 +182,16 @@ def _at(mark: yaml.Mark | None) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    return Problem(
+        file,
+        f"line {line}, column {column}",
+        f"malformed YAML: character U+{exc.character:04X} is not allowed",
+    )
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     """Parse YAML ``text`` (named ``file`` in messages); no I/O.
 
@@ -198,7 +208,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     ...
     beleidstheorie.errors.LoadError: deep.yaml: line 1, column 67: nested deeper than 64 levels
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a control character, checked before parsing starts
+        raise LoadError([_reader_problem(exc, text, file)]) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -211,6 +224,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
         mark = exc.problem_mark or exc.context_mark
         cause = " ".join(x for x in (exc.context, exc.problem) if x)
         raise LoadError([Problem(file, _at(mark), f"malformed YAML: {cause}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadError([_reader_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:
         raise LoadError([Problem(file, "", f"malformed YAML: {exc}")]) from None
     except RecursionError:
