@@ -193,7 +193,7 @@ def _run_limited(store: Store, text: str, timeout: float | None):
             if left <= 0 or not select.select([read_end], [], [], left)[0]:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                raise StoreError(f"the query ran longer than {timeout:g} seconds and was stopped")
+                raise StoreError(f"the query ran longer than {timeout:g} s and was stopped (--timeout)")
             chunk = os.read(read_end, 1 << 20)
             if not chunk:
                 break
