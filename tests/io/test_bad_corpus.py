@@ -70,6 +70,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
         "score {path}",
         f"error: {{path}}: <{K}x\\x00y>: not a valid IRI: it contains '\\x00'",
     ),
+    "ttl-space-in-iri.ttl": (
+        "score {path}",
+        f"error: {{path}}: <{K}mechanism/mech anism>: not a valid IRI: it contains ' '",
+    ),
     "ttl-unknown-mechanism.ttl": (
         "score {path}",
         f"error: {{path}}: <{K}contribution/ini--mech> bt:toMechanism: A contribution needs exactly one "
