@@ -136,6 +136,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
         "score {minimal} --config {path}",
         "error: {path}: malformed TOML: Expected ']' at the end of a table declaration (at line 1, column 7)",
     ),
+    "config-deep-nesting.toml": (
+        "score {minimal} --config {path}",
+        "error: {path}: malformed TOML: nested too deeply",
+    ),
     "query-service.rq": (
         "query @{path} {minimal}",
         "error: {path}: SERVICE is disabled: a query reads the loaded theory only",

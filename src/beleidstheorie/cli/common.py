@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from beleidstheorie.errors import BeleidstheorieError
+from beleidstheorie.errors import BeleidstheorieError, ConfigError, Problem
 
 
 def _fail(exc: BeleidstheorieError) -> None:
@@ -30,6 +31,10 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except BeleidstheorieError as exc:
             _fail(exc)
+        except RecursionError:  # a last net: every reader caps nesting itself, naming the file
+            _fail(BeleidstheorieError("the input is nested too deeply to read"))
+        except MemoryError:
+            _fail(BeleidstheorieError("out of memory: the input is too large"))
 
     return wrapper
 
@@ -101,5 +106,13 @@ def _config(path: Path | None):
     from beleidstheorie.reasoning.config import load_config
 
     if path is not None:
-        read_text_file(path)  # a FIFO, a device or a huge file is refused before the loader opens it
+        # refused here before the loader opens the file: a FIFO, a device, a huge file, and
+        # TOML nested beyond Python's recursion limit (tomllib is recursive)
+        text = read_text_file(path, limit=1024 * 1024)
+        try:
+            tomllib.loads(text)
+        except RecursionError:
+            raise ConfigError([Problem(str(path), "", "malformed TOML: nested too deeply")]) from None
+        except tomllib.TOMLDecodeError:
+            pass  # the loader reports it with its place
     return load_config(path)
