@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,28 @@ def test_writing_into_a_missing_directory_is_a_clear_error(tmp_path):
     proc = run("export", str(MINIMAL), "-o", str(tmp_path / "nope" / "x.ttl"))
     assert proc.returncode == 1
     assert proc.stderr == f"error: {tmp_path / 'nope' / 'x.ttl'}: No such file or directory\n"
+
+
+def test_a_writer_that_cannot_get_the_directory_gives_up_with_busy(tmp_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        with pytest.raises(RenderError) as info:
+            atomic_write(tmp_path / "out.txt", "new", wait=0.2)
+        assert str(info.value) == f"{tmp_path / 'out.txt'}: busy: another process is writing here; try again"
+    finally:
+        holder.kill()
+        holder.wait()
+    atomic_write(tmp_path / "out.txt", "new", wait=0.2)  # the lock died with its holder
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "new"
+
+
+HOLD_LOCK = """
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("locked", flush=True)
+time.sleep(60)
+"""

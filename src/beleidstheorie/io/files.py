@@ -126,7 +126,7 @@ def read_text_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES)
 
 
 @contextlib.contextmanager
-def _directory_lock(directory: str, target: str):
+def _directory_lock(directory: str, target: str, wait: float):
     """Serialise writers in one directory (flock; released when the process dies)."""
     try:
         fd = os.open(directory, os.O_RDONLY | os.O_CLOEXEC)
@@ -134,7 +134,7 @@ def _directory_lock(directory: str, target: str):
         yield  # cannot lock (e.g. no read permission): the rename is still atomic
         return
     try:
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        deadline = time.monotonic() + wait
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -152,14 +152,16 @@ def _directory_lock(directory: str, target: str):
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, wait: float = LOCK_WAIT_SECONDS) -> None:
     """Replace ``path`` with ``data`` (text is written as UTF-8) all at once.
 
     A temporary file in the same directory is written, flushed and fsynced, then
     renamed over the target with ``os.replace``; the directory is fsynced too.
     A symbolic link is followed (the file it points to is replaced); an existing
     target that is not a regular file (a device, a FIFO, a directory) is refused.
-    Two processes writing one target are serialised. Raises :class:`~beleidstheorie.errors.RenderError`.
+    Two processes writing one target are serialised; after ``wait`` seconds
+    of waiting for the other the write gives up with "busy".
+    Raises :class:`~beleidstheorie.errors.RenderError`.
     """
     name = _short_name(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -180,7 +182,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        with _directory_lock(directory, name):
+        with _directory_lock(directory, name, wait):
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
