@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
+from beleidstheorie.cli.common import _config
 from beleidstheorie.errors import BeleidstheorieError
 from beleidstheorie.graph.load import load_theory
 from beleidstheorie.graph.query import run_query
@@ -27,7 +30,7 @@ from beleidstheorie.io.rdf import parse_rdf
 from beleidstheorie.io.theory_yaml import parse_theory_yaml
 from beleidstheorie.io.yamltext import parse_yaml
 from beleidstheorie.namespaces import XSD
-from beleidstheorie.reasoning.config import load_config
+from beleidstheorie.reasoning.config import default_config_text, load_config
 from beleidstheorie.reasoning.score import score
 from tests.security.conftest import DATA
 
@@ -144,8 +147,6 @@ json_values = st.recursive(
 @FUZZ
 @given(json_values)
 def test_any_json_structure_is_json_ld_or_a_clear_error(doc):
-    import json
-
     try:
         parse_rdf(json.dumps(doc), "jsonld", "f.jsonld")
     except BeleidstheorieError as exc:
@@ -215,3 +216,39 @@ def test_any_bound_string_matches_only_itself(value):
     _, rows = run_query(STORE, query, {"x": Literal(value)}, timeout=None)
     labels = {str(o) for _, p, o in BASE if str(p).endswith("#prefLabel")}
     assert (len(rows) > 0) == (value in labels)
+
+
+DEFAULTS = tomllib.loads(default_config_text())
+CONFIG_PATHS = [p for p in _paths(DEFAULTS) if p]
+
+
+@st.composite
+def mutated_config(draw) -> str:
+    """A TOML override: one to three keys of the defaults set to odd values, or unknown keys."""
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(CONFIG_PATHS))
+        value = draw(
+            st.one_of(
+                st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                st.integers(-(10**20), 10**20).map(str),
+                st.text(max_size=8).map(json.dumps),
+                st.just("[1, 2]"),
+                st.just("{ x = 1 }"),
+                st.just("true"),
+            )
+        )
+        key = ".".join(f'"{p}"' for p in path)
+        lines.append(f"{key} = {value}")
+    return "\n".join(lines) + "\n"
+
+
+@FUZZ
+@given(st.one_of(mutated_config(), st.text(max_size=80)))
+def test_any_config_text_loads_or_fails_clearly_on_the_cli_path(tmp_path_factory, text):
+    path = Path(tmp_path_factory.mktemp("cfg")) / "c.toml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        _config(path)
+    except BeleidstheorieError as exc:
+        assert exc.problems and all(p.message for p in exc.problems)
