@@ -128,7 +128,7 @@ def test_not_utf8_is_reported(theory_dir):
     path = theory_dir / "theory.yaml"
     path.write_bytes(b"id: \xff\xfe\n")
     (problem,) = problems_of(theory_dir)
-    assert problem.startswith(f"{path}: not UTF-8 text")
+    assert problem == f"{path}: line 1: not UTF-8 text (invalid start byte 0xff)"
 
 
 def test_second_observation_in_one_round_is_refused(theory_dir):

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import functools
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from beleidstheorie.errors import BeleidstheorieError, Problem, RenderError
+from beleidstheorie.errors import BeleidstheorieError, ConfigError, Problem
 
 
 def _fail(exc: BeleidstheorieError) -> None:
+    from beleidstheorie.views.terminal import printable
+
     for problem in exc.problems:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"error: {printable(str(problem))}", err=True)
     sys.exit(1)
 
 
@@ -28,6 +31,10 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except BeleidstheorieError as exc:
             _fail(exc)
+        except RecursionError:  # a last net: every reader caps nesting itself, naming the file
+            _fail(BeleidstheorieError("the input is nested too deeply to read"))
+        except MemoryError:
+            _fail(BeleidstheorieError("out of memory: the input is too large"))
 
     return wrapper
 
@@ -80,13 +87,14 @@ def _query_store(graph: Path | None):
 
 
 def _write(text: str, output: Path | None) -> None:
+    """Print ``text`` (control characters shown, not obeyed) or write it atomically to ``output``."""
+    from beleidstheorie.io.files import atomic_write
+    from beleidstheorie.views.terminal import printable
+
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(printable(text), nl=not text.endswith("\n"))
     else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        atomic_write(output, text)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -129,6 +137,17 @@ def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _config(path: Path | None):
+    from beleidstheorie.io.files import read_text_file
     from beleidstheorie.reasoning.config import load_config
 
+    if path is not None:
+        # refused here before the loader opens the file: a FIFO, a device, a huge file, and
+        # TOML nested beyond Python's recursion limit (tomllib is recursive)
+        text = read_text_file(path, limit=1024 * 1024)
+        try:
+            tomllib.loads(text)
+        except RecursionError:
+            raise ConfigError([Problem(str(path), "", "malformed TOML: nested too deeply")]) from None
+        except tomllib.TOMLDecodeError:
+            pass  # the loader reports it with its place
     return load_config(path)

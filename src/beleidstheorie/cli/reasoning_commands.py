@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from beleidstheorie.cli.common import (
@@ -139,15 +137,23 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
     help="Bind ?NAME to VALUE: <iri>, bt:Term, 42, text@nl or text. Repeatable.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Stop the query after this many seconds.",
+)
 @optional_output
 @library_errors
-def query(sparql, graph, params, fmt, output) -> None:
+def query(sparql, graph, params, fmt, timeout, output) -> None:
     """Run a SPARQL SELECT query on the theory (prefixes bt:, skos:, dcterms: ... predeclared).
 
     With --store and no GRAPH the query runs over every theory in the store.
 
     SPARQL is the query text, or @FILE to read it from a file. Values given with
-    --param are bound as RDF terms, never pasted into the query.
+    --param are bound as RDF terms, never pasted into the query. SERVICE
+    (federated queries) is disabled.
 
     \b
     Example:
@@ -155,15 +161,17 @@ def query(sparql, graph, params, fmt, output) -> None:
       beleidstheorie query 'SELECT ?i WHERE { ?c bt:toMechanism ?m ; bt:fromInitiative ?i }' \\
           --param m=<https://w3id.org/beleidstheorie/id/intensiveringsaanpak/mechanism/maatwerk>
     """
-    from beleidstheorie.errors import LoadError, Problem
+    from beleidstheorie.errors import Problem, StoreError
     from beleidstheorie.graph.query import parse_binding, run_query
+    from beleidstheorie.io.files import read_text_file
     from beleidstheorie.views.tables import render_rows
 
-    if sparql.startswith("@"):
-        try:
-            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LoadError([Problem(sparql[1:], "", exc.strerror or str(exc))]) from None
+    source = sparql[1:] if sparql.startswith("@") else ""
+    if source:
+        sparql = read_text_file(source, limit=1024 * 1024)
     bindings = dict(parse_binding(p) for p in params)
-    names, rows = run_query(_query_store(graph), sparql, bindings)
+    try:
+        names, rows = run_query(_query_store(graph), sparql, bindings, timeout=timeout)
+    except StoreError as exc:  # name the query file in the message
+        raise StoreError([Problem(p.file or source, p.place, p.message) for p in exc.problems]) from None
     _write(render_rows(names, rows, fmt), output)

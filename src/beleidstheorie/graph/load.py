@@ -38,6 +38,7 @@ from beleidstheorie.graph.stores import (
     to_ox,
 )
 from beleidstheorie.graph.stores import cache as store_cache
+from beleidstheorie.io.files import check_input_path, check_regular_file
 
 if TYPE_CHECKING:
     from beleidstheorie.authoring.models import Theory as TheoryModel
@@ -205,11 +206,17 @@ def load_rdf_store(path: Path) -> ox.Store:
     fmt = RDF_FORMATS.get(path.suffix)
     if fmt is None:
         raise LoadError([Problem(str(path), "", f"unknown RDF format {path.suffix!r}")])
+    check_regular_file(path)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as exc:
         text = str(exc)
+        if "LoadDocumentCallback" in text:  # Oxigraph refuses remote and local contexts: say so plainly
+            text = (
+                "a JSON-LD @context or @import that names another document is not loaded"
+                " (no network, no files)"
+            )
         line = re.search(r"line (\d+)", text)
         why = re.sub(r"^Parser error between line \d+ column \d+ and line \d+ column \d+: ", "", text)
         raise LoadError(
@@ -257,7 +264,7 @@ def load_theory(path: str | Path | None = None, store: str | Path | None = None)
     """
     if store is not None:
         return theory_from_store(connect(store), None if path is None else str(path))
-    path = bundled_graph_path() if path is None else Path(path)
+    path = bundled_graph_path() if path is None else check_input_path(path)
     if path.is_dir() or path.suffix in YAML_SUFFIXES:
         return _load_yaml(path)
     if path.suffix in RDF_FORMATS:

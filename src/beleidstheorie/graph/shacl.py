@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from beleidstheorie.errors import Problem, ValidationError
 
@@ -62,6 +63,13 @@ def _shape_messages() -> dict[str, str]:
     store.load(_text("shapes.ttl"), format=ox.RdfFormat.TURTLE)
     rows = store.query("SELECT ?s ?m WHERE { ?s <http://www.w3.org/ns/shacl#message> ?m FILTER(isIRI(?s)) }")
     return {r["s"].value: r["m"].value for r in rows}  # type: ignore[index, union-attr]
+
+
+def short_name(graph: Graph, node: Node | None) -> str:
+    """A node of ``graph`` as messages show it: ``bt:page`` for a known prefix, else ``<iri>``."""
+    if node is None:
+        return ""
+    return short(str(node))
 
 
 def short(term: str | None) -> str:

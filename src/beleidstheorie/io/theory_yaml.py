@@ -20,6 +20,7 @@ from pydantic import ValidationError as PydanticValidationError
 from beleidstheorie.authoring.checks import check_theory
 from beleidstheorie.authoring.models import Initiative, Organisation, Theory
 from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.io.files import atomic_write, read_text_file
 from beleidstheorie.io.yamltext import Locator, generate_yaml, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -29,6 +30,9 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
     problems = []
     for err in exc.errors():
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        if err["type"] == "extra_forbidden":  # the last part is the user's own key, whatever its case
+            problems.append(where.problem(loc, f"unknown field {loc[-1]!r}"))
+            continue
         # Pydantic appends the union member tried ('str', 'Text'); it is noise to a user.
         while loc and isinstance(loc[-1], str) and loc[-1][:1].isupper():
             loc.pop()
@@ -37,21 +41,14 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
             msg = f"missing required field {loc[-1]!r}" if loc else "missing required field"
             problems.append(where.problem(loc[:-1], msg))
             continue
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown field {loc[-1]!r}"
-        elif "input" in err and not isinstance(err["input"], dict | list):
+        if "input" in err and not isinstance(err["input"], dict | list):
             msg = f"{msg} (got {err['input']!r})"
         problems.append(where.problem(loc, msg))
     return problems
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError([Problem(str(path), "", f"not UTF-8 text ({exc.reason})")]) from None
-    except OSError as exc:
-        raise LoadError([Problem(str(path), "", exc.strerror or str(exc))]) from None
+    return read_text_file(path)
 
 
 def _merge_organisations(
@@ -166,5 +163,5 @@ def generate_theory_yaml(theory: Theory) -> str:
 
 
 def write_theory_yaml(theory: Theory, path: str | Path) -> None:
-    """Write the theory as one YAML file."""
-    Path(path).write_text(generate_theory_yaml(theory), encoding="utf-8")
+    """Write the theory as one YAML file (atomically: the old file or the whole new one)."""
+    atomic_write(path, generate_theory_yaml(theory))

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,9 +19,6 @@ import yaml
 from beleidstheorie.errors import LoadError, Problem
 
 Path_ = tuple[str | int, ...]
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's C loader when PyYAML was built with it (about 10x faster), else the Python one."""
 
 
 @dataclass
@@ -69,47 +67,237 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], file: str):
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                where = format_path((*path, key))
-                problems.append(Problem(file, f"line {line} ({where})", f"duplicate key {key!r}"))
-            seen.add(key)
-            _walk(value_node, (*path, key), lines, problems, file)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines, problems, file)
+MAX_YAML_DEPTH = 64
+"""Deepest nesting of mappings and sequences accepted (the flagship needs 9)."""
+MAX_YAML_ALIASES = 100
+"""Most alias uses (``*name``) in one document."""
+MAX_YAML_NODES = 1_000_000
+"""Most values in one document, counted with every alias expanded."""
+
+
+class _LimitError(Exception):
+    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+        self.mark = mark
+        self.message = message
+
+
+_FAST = getattr(yaml, "CSafeLoader", None)
+"""libyaml's C loader when PyYAML was built with it (about 10x faster than the Python one)."""
+_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML does not allow in a document (PyYAML's reader check, done once up front)."""
+
+
+class _Constructing:
+    """Turns PyYAML's bare ValueErrors into errors with the place of the value."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # int(), float() and date() of PyYAML raise bare ValueErrors (a 5,000-digit
+        # number, 2024-13-45); give them the place of the value like any YAML error
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (ValueError, OverflowError) as exc:
+            why = "a number of more than 4300 digits" if "digits" in str(exc) else str(exc)
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value {str(node.value)[:40]!r} ({why})", node.start_mark
+            ) from None
+
+
+class _Loader(_Constructing, yaml.SafeLoader):
+    """PyYAML's safe loader, refusing deep nesting and many aliases while composing."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                mark = self.peek_event().start_mark
+                raise _LimitError(mark, f"more than {MAX_YAML_ALIASES} aliases (*name) in one document")
+            return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _LimitError(mark, f"nested deeper than {MAX_YAML_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+if _FAST is not None:
+
+    class _FastLoader(_Constructing, _FAST):  # type: ignore[misc, valid-type]
+        """libyaml composes (in C, so it cannot count while composing: :func:`_prescan` has)."""
+
+
+def _prescan(text: str) -> None:
+    """The limits of :class:`_Loader`, checked on libyaml's event stream without recursion.
+
+    Depth counts every value as :class:`_Loader` does (a scalar one level below its
+    parent), so both loaders refuse the same documents with the same place.
+    """
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_FAST):
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                message = f"more than {MAX_YAML_ALIASES} aliases (*name) in one document"
+                raise _LimitError(event.start_mark, message)
+        elif isinstance(event, yaml.ScalarEvent):
+            if depth + 1 > MAX_YAML_DEPTH:
+                raise _LimitError(event.start_mark, f"nested deeper than {MAX_YAML_DEPTH} levels")
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise _LimitError(event.start_mark, f"nested deeper than {MAX_YAML_DEPTH} levels")
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+
+
+def _check_characters(text: str, file: str) -> None:
+    bad = _NOT_ALLOWED.search(text)
+    if bad is not None:
+        pos = bad.start()
+        line = text.count("\n", 0, pos) + 1
+        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise LoadError(
+            [
+                Problem(
+                    file,
+                    f"line {line}, column {column}",
+                    f"malformed YAML: character U+{ord(bad.group()):04X} is not allowed",
+                )
+            ]
+        )
+
+
+def _measure(root: yaml.Node) -> None:
+    """Refuse a document whose aliases expand it beyond the limits, or make it recursive."""
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, height), each node once
+    active: set[int] = set()
+
+    def visit(node: yaml.Node, depth: int) -> tuple[int, int]:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise _LimitError(node.start_mark, "an alias refers to a value that contains it (recursive)")
+        if depth > MAX_YAML_DEPTH:
+            raise _LimitError(node.start_mark, f"aliases nest values deeper than {MAX_YAML_DEPTH} levels")
+        active.add(key)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        count, height = 1, 1
+        for child in children:
+            c, h = visit(child, depth + 1)
+            count += c
+            height = max(height, h + 1)
+            if count > MAX_YAML_NODES:
+                raise _LimitError(
+                    node.start_mark, f"more than {MAX_YAML_NODES} values once aliases are expanded"
+                )
+        active.discard(key)
+        sizes[key] = (count, height)
+        return count, height
+
+    visit(root, 1)
+
+
+def _walk(root: yaml.Node, lines: dict[Path_, int], problems: list[Problem], file: str) -> None:
+    """Record the line of every path; a node reached again through an alias is not entered again."""
+    seen_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, Path_, int]] = [(root, (), root.start_mark.line + 1)]
+    while stack:
+        node, path, line = stack.pop()
+        lines[path] = line
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key in seen:
+                    where = format_path((*path, key))
+                    line_no = key_node.start_mark.line + 1
+                    problems.append(Problem(file, f"line {line_no} ({where})", f"duplicate key {key!r}"))
+                seen.add(key)
+                value_line = (value_node if id(value_node) not in seen_nodes else key_node).start_mark.line
+                stack.append((value_node, (*path, key), value_line + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                item_line = item.start_mark.line if id(item) not in seen_nodes else node.start_mark.line
+                stack.append((item, (*path, i), item_line + 1))
+
+
+def _at(mark: yaml.Mark | None) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    return Problem(
+        file,
+        f"line {line}, column {column}",
+        f"malformed YAML: character U+{code:04X} is not allowed",
+    )
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     """Parse YAML ``text`` (named ``file`` in messages); no I/O.
 
     Raises :class:`LoadError` naming the line and column of malformed YAML
-    and of duplicate keys, which plain YAML loaders silently overwrite.
+    and of duplicate keys, which plain YAML loaders silently overwrite, and of
+    documents beyond the limits (:data:`MAX_YAML_DEPTH`, :data:`MAX_YAML_ALIASES`,
+    :data:`MAX_YAML_NODES`); line maps never follow aliases.
+
+    >>> bomb = "a: &a [x, x]\\nb: &b [*a, *a]\\nc: [*b, *b, *b]\\n"
+    >>> parse_yaml(bomb, "t.yaml")[0]["c"][2][1]
+    ['x', 'x']
+    >>> parse_yaml("a: " + "[" * 100 + "]" * 100, "deep.yaml")
+    Traceback (most recent call last):
+    ...
+    beleidstheorie.errors.LoadError: deep.yaml: line 1, column 67: nested deeper than 64 levels
     """
-    loader = _LOADER(text)
+    _check_characters(text, file)
+    loader: Any = None
     try:
+        if _FAST is not None:
+            _prescan(text)
+            loader = _FastLoader(text)
+        else:
+            loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise LoadError([Problem(file, "", "the file is empty")])
+        _measure(node)
         data = loader.construct_document(node)
+    except _LimitError as exc:
+        raise LoadError([Problem(file, _at(exc.mark), exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         cause = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise LoadError([Problem(file, place, f"malformed YAML: {cause}")]) from None
+        raise LoadError([Problem(file, _at(mark), f"malformed YAML: {cause}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadError([_reader_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:
         raise LoadError([Problem(file, "", f"malformed YAML: {exc}")]) from None
+    except RecursionError:
+        raise LoadError([Problem(file, "", "nested too deeply")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
-    _walk(node, (), lines, problems, file)
+    _walk(node, lines, problems, file)
     if problems:
         raise LoadError(problems)
     return data, Locator(file, lines)

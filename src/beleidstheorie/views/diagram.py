@@ -35,6 +35,7 @@ import graphviz
 
 from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views.dotparts import (
     add_legend,
@@ -477,7 +478,6 @@ def render_diagram(
     graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
-        output.write_bytes(data)
     except graphviz.ExecutableNotFound:
         raise RenderError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)") from None
     except graphviz.CalledProcessError as exc:
@@ -485,4 +485,5 @@ def render_diagram(
         raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None
     except OSError as exc:
         raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+    atomic_write(output, data)  # the old file or the whole new one, whatever happens
     return output

@@ -28,14 +28,18 @@ from beleidstheorie.views.palette import (
     score_colour,
     text_colour,
 )
+from beleidstheorie.views.terminal import printable
 from beleidstheorie.views.wording import format_score, word, wrap
 
 LEGEND = "cluster_legend"
 
 
 def dot_text(lines: Iterable[str]) -> str:
-    """A DOT label showing ``lines`` literally, one per line."""
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    """A DOT label showing ``lines`` literally, one per line.
+
+    Control characters are shown as escapes (an SVG holding one would not be XML).
+    """
+    return graphviz.nohtml("\\n".join(graphviz.escape(printable(line)) for line in lines))
 
 
 def wrapped(text: str, width: int = 28, max_lines: int | None = None) -> str:
@@ -45,7 +49,7 @@ def wrapped(text: str, width: int = 28, max_lines: int | None = None) -> str:
 
 def html_text(text: str) -> str:
     """``text`` escaped for a graphviz HTML-like label."""
-    return html.escape(text, quote=True)
+    return html.escape(printable(text), quote=True)
 
 
 def new_graph(name: str, title: str) -> graphviz.Digraph:

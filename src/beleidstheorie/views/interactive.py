@@ -50,8 +50,8 @@ from typing import Any
 
 from pyvis.network import Network
 
-from beleidstheorie.errors import Problem, RenderError
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views.columns import ColumnLayout, column_layout
 from beleidstheorie.views.palette import (
@@ -422,8 +422,5 @@ def write_interactive(
     text = interactive_html(
         theory, result=result, results_by_round=results_by_round, lang=lang, physics=physics
     )
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+    atomic_write(output, text)
     return output

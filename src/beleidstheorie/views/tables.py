@@ -23,6 +23,7 @@ from beleidstheorie.reasoning.explain import Explanation
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
 from beleidstheorie.reasoning.verdict import VERDICTS
+from beleidstheorie.views.cells import neutralise_cell
 
 VERDICT_NL = {code: label.nl for code, label in VERDICTS.items()}
 NOTES = {
@@ -74,11 +75,16 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def format_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """CSV text (RFC 4180, comma separated)."""
+    """CSV text (RFC 4180, comma separated); cells that would run as formulas are neutralised.
+
+    >>> print(format_csv(["label", "score"], [["=1+1", -0.5]]), end="")
+    label,score
+    '=1+1,-0.5
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerow([neutralise_cell(h) for h in headers])
+    writer.writerows([["" if v is None else neutralise_cell(v) for v in row] for row in rows])
     return out.getvalue()
 
 
