@@ -68,11 +68,11 @@ EXPECTED: dict[str, tuple[str, str]] = {
     ),
     "nt-nul-in-iri.nt": (
         "score {path}",
-        f"error: {{path}}: <{K}x\\x00y>: not a valid IRI: it contains '\\x00'",
+        "error: {path}: line 1, column 1: malformed N-Triples: Invalid IRI code point '\\0'",
     ),
     "ttl-space-in-iri.ttl": (
         "score {path}",
-        f"error: {{path}}: <{K}mechanism/mech anism>: not a valid IRI: it contains ' '",
+        "error: {path}: line 17, column 20: malformed Turtle: Invalid IRI code point ' '",
     ),
     "ttl-unknown-mechanism.ttl": (
         "score {path}",
@@ -83,7 +83,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "ttl-goal-cycle.ttl": (
         "score {path}",
         f"error: {{path}}: <{K}goal/doel>: a cycle in bt:contributesTo: <{K}goal/doel> → <{K}goal/sub> → "
-        f"<{K}goal/doel>",
+        f"<{K}goal/doel>\nerror: {{path}}: <{K}goal/sub> bt:contributesTo: A sub-goal serves itself through "
+        "bt:contributesTo (directly or in a cycle): the goals must form a directed acyclic graph "
+        f"(value: <{K}goal/doel>)",
     ),
     "ttl-ispartof-cycle.ttl": (
         "score {path}",
@@ -93,24 +95,27 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "ttl-round-number-text.ttl": (
         "score {path}",
         f"error: {{path}}: <{K}round/ronde-1> bt:number: A measurement round needs exactly one bt:number "
-        "(its number), an xsd:integer of at least 1 (value: <een>)",
+        '(its number), an xsd:integer of at least 1 (value: "een")',
     ),
     "ttl-negative-page.ttl": (
         "score {path}",
         f"error: {{path}}: <{K}observation/ind--ronde-1> bt:page: An observation has at most one bt:page "
-        "(the page of the source report), an xsd:integer of at least 1 (value: <-3>)",
+        '(the page of the source report), an xsd:integer of at least 1 (value: "-3"^^xsd:integer)',
     ),
     "ttl-nan-value.ttl": (
         "score {path}",
         f"error: {{path}}: <{K}observation/ind--ronde-1-v1> bt:numericValue: A quantity needs exactly one "
-        "bt:numericValue (its number), typed xsd:decimal (value: <nan>)",
+        'bt:numericValue (its number), typed xsd:decimal (value: "NaN"^^xsd:double)',
     ),
     "ttl-ill-typed-page.ttl": (
         "score {path}",
         f"error: {{path}}: <{K}contribution/ini--mech> bt:page: A contribution has at most one bt:page "
-        "(the page of the source report), an xsd:integer of at least 1 (value: <twee>)",
+        '(the page of the source report), an xsd:integer of at least 1 (value: "twee"^^xsd:integer)',
     ),
-    "ttl-deep-nesting.ttl": ("score {path}", "error: {path}: malformed Turtle: nested too deeply"),
+    "ttl-deep-nesting.ttl": (
+        "score {path}",
+        "error: {path}: line 2, column 10007: malformed Turtle: ] is not a valid RDF object",
+    ),
     "jsonld-remote-context.jsonld": (
         "score {path}",
         f"error: {{path}}: @context: the context 'http://127.0.0.1:9/context.jsonld' {NOT_FETCHED}",
@@ -127,10 +132,12 @@ EXPECTED: dict[str, tuple[str, str]] = {
         "score {path}",
         f"error: {{path}}: @import: the context 'https://example.org/context.jsonld' {NOT_FETCHED}",
     ),
-    "jsonld-deep-nesting.jsonld": ("score {path}", "error: {path}: JSON nested deeper than 100 levels"),
+    # Oxigraph parses JSON-LD without recursion (its own limit is 65,536 levels): 101 levels are read
+    "jsonld-deep-nesting.jsonld": ("score {path}", "error: {path}: expected one bt:PolicyTheory, found 0"),
     "jsonld-malformed.jsonld": (
         "score {path}",
-        "error: {path}: line 4, column 1: malformed JSON-LD: Expecting value",
+        "error: {path}: line 4, column 1: malformed JSON-LD: "
+        "Unexpected closing curly bracket, no array to close",
     ),
     "config-malformed.toml": (
         "score {minimal} --config {path}",

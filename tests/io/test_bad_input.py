@@ -108,7 +108,7 @@ def test_malformed_turtle_names_the_line(tmp_path):
         encoding="utf-8",
     )
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}: line 3: malformed Turtle")
+    assert problem.startswith(f"{path}: line 3, column 14: malformed Turtle")
 
 
 def test_turtle_without_a_theory_says_so(tmp_path):

@@ -5,45 +5,48 @@ YAML theories are checked by the authoring model; a theory read from RDF
 path that scores it first runs this check: the SHACL shapes (references to
 undeclared nodes, datatypes, ranges such as pages of at least 1) and what
 shapes cannot say — cycles in ``dcterms:isPartOf``, ``bt:actionLineOf`` and
-``bt:contributesTo``, and numbers that are not numbers (NaN, infinity).
+``bt:contributesTo``, and numbers that are not numbers (NaN, infinity). Both
+are SPARQL on the theory's store, so they run on every kind of store without
+copying it into an rdflib graph.
 
->>> from rdflib import Graph
->>> g = Graph().parse(format="turtle", data='''
-... @prefix dcterms: <http://purl.org/dc/terms/> .
-... <urn:a> dcterms:isPartOf <urn:b> . <urn:b> dcterms:isPartOf <urn:a> .''')
->>> [str(p) for p in structural_problems(g, "t.ttl")]
+>>> from beleidstheorie.graph.stores import OxigraphStore
+>>> import pyoxigraph as ox
+>>> s = ox.Store()
+>>> part = "<http://purl.org/dc/terms/isPartOf>"
+>>> s.load(f"<urn:a> {part} <urn:b> .\\n<urn:b> {part} <urn:a> .", format=ox.RdfFormat.N_TRIPLES)
+>>> [str(p) for p in structural_problems(OxigraphStore(s), "t.ttl")]
 ['t.ttl: <urn:a>: a cycle in dcterms:isPartOf: <urn:a> → <urn:b> → <urn:a>']
 """
 
 from __future__ import annotations
 
-import math
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
-
 from beleidstheorie.errors import Problem
-from beleidstheorie.graph.shacl import short_name, validate_graph
-from beleidstheorie.namespaces import BT, DCTERMS, XSD
+from beleidstheorie.graph.shacl import short, validate_theory
+from beleidstheorie.graph.stores import Store
 
 ACYCLIC = {
-    DCTERMS.isPartOf: "dcterms:isPartOf",
-    BT.actionLineOf: "bt:actionLineOf",
-    BT.contributesTo: "bt:contributesTo",
+    "http://purl.org/dc/terms/isPartOf": "dcterms:isPartOf",
+    "https://w3id.org/beleidstheorie#actionLineOf": "bt:actionLineOf",
+    "https://w3id.org/beleidstheorie#contributesTo": "bt:contributesTo",
 }
-_FLOATS = {XSD.double, XSD.float, XSD.decimal}
+Q_EDGES = "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) }"
+Q_NOT_FINITE = """
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT ?s ?p ?o WHERE {
+  ?s ?p ?o
+  FILTER(isLiteral(?o) && datatype(?o) IN (xsd:double, xsd:float, xsd:decimal)
+         && (?o != ?o || ?o = "INF"^^xsd:double || ?o = "-INF"^^xsd:double))
+}
+"""
 
 
-def _cycle(graph: Graph, prop: URIRef) -> list[Node] | None:
-    edges: dict[Node, list[Node]] = {}
-    for s, o in graph.subject_objects(prop):
-        edges.setdefault(s, []).append(o)
-    state: dict[Node, int] = {}  # 1 on the current path, 2 done
-    for start in sorted(edges, key=str):
+def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for start in sorted(edges):
         if state.get(start):
             continue
-        path: list[Node] = []
-        stack: list[tuple[Node, int]] = [(start, 0)]
+        path: list[str] = []
+        stack: list[tuple[str, int]] = [(start, 0)]
         while stack:
             node, i = stack.pop()
             if i == 0:
@@ -63,34 +66,36 @@ def _cycle(graph: Graph, prop: URIRef) -> list[Node] | None:
     return None
 
 
-def structural_problems(graph: Graph, file: str = "") -> list[Problem]:
+def structural_problems(store: Store, file: str = "") -> list[Problem]:
     """Cycles and non-numbers: what the SHACL shapes cannot express."""
+    from rdflib import URIRef
+
     problems = []
     for prop, name in ACYCLIC.items():
-        cycle = _cycle(graph, prop)
+        edges: dict[str, list[str]] = {}
+        for row in store.query(Q_EDGES, {"p": URIRef(prop)}):
+            edges.setdefault(str(row["s"]), []).append(str(row["o"]))
+        for targets in edges.values():
+            targets.sort()
+        cycle = _cycle(edges)
         if cycle:
             shown = " → ".join(f"<{n}>" for n in cycle)
             problems.append(Problem(file, f"<{cycle[0]}>", f"a cycle in {name}: {shown}"))
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype in _FLOATS:
-            try:
-                value = float(o)
-            except (TypeError, ValueError):
-                continue  # ill-typed literals are the shapes' to report
-            if not math.isfinite(value):
-                place = f"{short_name(graph, s)} {short_name(graph, p)}"
-                problems.append(Problem(file, place, f"not a finite number: {o!s}"))
+    for row in store.query(Q_NOT_FINITE):
+        place = f"{short(str(row['s']))} {short(str(row['p']))}"
+        problems.append(Problem(file, place, f"not a finite number: {row['o']!s}"))
     return problems
 
 
-def check_graph(graph: Graph, file: str = "") -> list[Problem]:
-    """Every problem of an RDF theory: SHACL violations, cycles and non-numbers.
+def check_theory(theory, file: str | None = None) -> list[Problem]:
+    """Every problem of a theory read from RDF: SHACL violations, cycles and non-numbers.
 
     >>> from beleidstheorie.graph.load import load_theory
-    >>> check_graph(load_theory(EXAMPLE).graph)
+    >>> check_theory(load_theory(EXAMPLE))
     []
     """
-    shapes = validate_graph(graph, file)
+    where = theory.source if file is None else file
+    shapes = validate_theory(theory, where)
     places = {p.place for p in shapes}
-    own = [p for p in structural_problems(graph, file) if p.place not in places]
+    own = [p for p in structural_problems(theory.store, where) if p.place not in places]
     return list(dict.fromkeys(own + shapes))  # the shapes can report one violation twice

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError
+from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError, ValidationError
 from beleidstheorie.graph.stores import (
     PREFIXES,
     OxigraphStore,
@@ -212,18 +212,28 @@ def load_rdf_store(path: Path) -> ox.Store:
         store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as exc:
         text = str(exc)
-        if "LoadDocumentCallback" in text:  # Oxigraph refuses remote and local contexts: say so plainly
+        text = re.sub(r" \([^()]*, line \d+\)$", "", text)  # Oxigraph repeats the file and line
+        if fmt == ox.RdfFormat.JSON_LD and ("LoadDocumentCallback" in text or "remote context" in text):
+            # Oxigraph never fetches a context; the guarded rdflib reader names which one was refused
+            from beleidstheorie.io.files import read_text_file
+            from beleidstheorie.io.rdf import parse_rdf
+
+            parse_rdf(read_text_file(path), "jsonld", str(path))
+            # Oxigraph never fetches a context (network or file): say so plainly
             text = (
                 "a JSON-LD @context or @import that names another document is not loaded"
                 " (no network, no files)"
             )
         line = re.search(r"line (\d+)", text)
-        why = re.sub(r"^Parser error between line \d+ column \d+ and line \d+ column \d+: ", "", text)
+        column = re.search(r"columns? (\d+)", text)
+        why = re.sub(r"^Parser error (?:at|between) line \d+[^:]*: ", "", text)
         raise LoadError(
             [
                 Problem(
                     str(path),
-                    f"line {line.group(1)}" if line else "",
+                    (f"line {line.group(1)}" + (f", column {column.group(1)}" if column else ""))
+                    if line
+                    else "",
                     f"malformed {_FORMAT_NAMES[fmt]}: {why}",
                 )
             ]
@@ -268,7 +278,14 @@ def load_theory(path: str | Path | None = None, store: str | Path | None = None)
     if path.is_dir() or path.suffix in YAML_SUFFIXES:
         return _load_yaml(path)
     if path.suffix in RDF_FORMATS:
-        return _theory_in(OxigraphStore(load_rdf_store(path)), str(path))
+        theory = _theory_in(OxigraphStore(load_rdf_store(path)), str(path))
+        # RDF can hold anything: what reads it (score, render, ...) gets a checked theory
+        from beleidstheorie.graph.integrity import check_theory
+
+        problems = check_theory(theory)
+        if problems:
+            raise ValidationError(problems)
+        return theory
     if not path.exists():
         raise LoadError([Problem(str(path), "", "no such file or directory")])
     raise LoadError(

@@ -26,8 +26,6 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from beleidstheorie.errors import LoadError, Problem
-
 CACHE_FORMAT = "1"
 # The modules whose code decides the triples of a YAML theory: a change to any of
 # them changes the key, so a development checkout never reads a stale store.
@@ -66,11 +64,10 @@ def _code_hash() -> bytes:
 def key_of(paths: Sequence[Path]) -> str:
     """The cache key of a theory made of the YAML files ``paths`` (in reading order)."""
     digest = hashlib.sha256(_code_hash())
+    from beleidstheorie.io.files import read_bytes_file
+
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise LoadError([Problem(str(path), "", exc.strerror or str(exc))]) from None
+        data = read_bytes_file(path)  # a FIFO, a device or an oversized file is refused here
         digest.update(str(path.name).encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
 
