@@ -7,14 +7,16 @@ from pathlib import Path
 import click
 
 from beleidstheorie.cli.common import (
-    FORMATS,
+    GRAPH_HELP,
+    TABLE_SUFFIXES,
     _config,
     _load,
     _write,
+    announce,
+    choose_format,
     config_option,
     graph_argument,
     library_errors,
-    optional_output,
     output_options,
     reasoning_options,
     round_option,
@@ -22,112 +24,159 @@ from beleidstheorie.cli.common import (
 from beleidstheorie.cli.group import main
 
 
-@main.command()
+def _table_format(fmt: str | None, output: Path | None) -> str:
+    return choose_format(fmt, output, TABLE_SUFFIXES, "table")
+
+
+def _node_id(theory, name: str) -> str:
+    """The id of the goal, mechanism or initiative ``name`` means (id, label or a piece of one)."""
+    from beleidstheorie.authoring.names import resolve
+
+    return resolve(theory.model, name).id
+
+
+def _round_label(theory, round_: str | None) -> str:
+    from beleidstheorie.authoring.names import catalogue, resolve
+
+    if round_ is None:
+        rounds = catalogue(theory.model, "rounds")
+        return rounds[-1].label if rounds else ""
+    if round_.isdigit():
+        return next((r.label for r in theory.model.rounds if r.number == int(round_)), round_)
+    return resolve(theory.model, round_, ("rounds",)).label
+
+
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @reasoning_options
 @output_options
 @library_errors
-def score(graph, round_, config_path, fmt, lang, output) -> None:
+def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     """Score every mechanism, sub-goal and the main goal, grouped by sub-goal.
 
     Each score is the posterior probability that the node is active given the
-    evidence; the verdict is supported, contested or insufficient evidence.
+    evidence; the verdict says whether the direct evidence supports it.
 
     \b
     Example:
       beleidstheorie score --round monitor-2021 --format json
+      beleidstheorie score -o scores.xlsx
     """
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.tables import render_score
 
-    result = score_theory(_load(graph), _config(config_path), round_)
-    _write(render_score(result, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    result = score_theory(theory, _config(config_path), round_)
+    announce(theory, result.round_label, lang)
+    _write(render_score(result, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @round_option
 @output_options
 @library_errors
-def coverage(graph, round_, fmt, lang, output) -> None:
+def coverage(graph, round_, fmt, csv_dialect, lang, output) -> None:
     """The evaluator's tally: initiatives and indicators per mechanism, and the gaps.
 
     \b
     Example:
-      beleidstheorie coverage --format csv -o coverage.csv
+      beleidstheorie coverage --format csv --csv excel-nl -o coverage.csv
     """
     from beleidstheorie.reasoning.coverage import coverage as coverage_of
     from beleidstheorie.views.tables import render_coverage
 
-    _write(render_coverage(coverage_of(_load(graph), round_), fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    cov = coverage_of(theory, round_)
+    announce(theory, cov.round_label, lang)
+    _write(render_coverage(cov, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @click.argument("node")
 @graph_argument
 @reasoning_options
+@click.option(
+    "--top", type=click.IntRange(min=0), default=None, help="Show only the N strongest items (0: all)."
+)
 @output_options
 @library_errors
-def explain(node, graph, round_, config_path, fmt, lang, output) -> None:
+def explain(node, graph, round_, config_path, top, fmt, csv_dialect, lang, output) -> None:
     """The evidence trail behind one score, strongest effect first.
 
-    NODE is a mechanism, sub-goal, main goal or initiative: its id, IRI or label.
+    NODE is a mechanism, sub-goal, main goal or initiative: its id, its label, or a
+    piece of exactly one label (`beleidstheorie list` shows them all).
 
     \b
     Example:
-      beleidstheorie explain kortere-doorlooptijden
+      beleidstheorie explain kortere-doorlooptijden --top 5
+      beleidstheorie explain Maatwerk intensiveringsaanpak
     """
     from beleidstheorie.reasoning.explain import explain as explain_node
     from beleidstheorie.views.tables import render_explanation
 
-    exp = explain_node(_load(graph), node, round_, _config(config_path))
-    _write(render_explanation(exp, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    exp = explain_node(theory, _node_id(theory, node), round_, _config(config_path))
+    announce(theory, exp.round_label, lang)
+    _write(render_explanation(exp, fmt, lang, csv_dialect, top or None), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
-@click.option("--from", "round_from", required=True, help="The earlier round (id or number).")
-@click.option("--to", "round_to", required=True, help="The later round (id or number).")
+@click.option("--from", "round_from", required=True, help="The earlier round (id, number or label).")
+@click.option("--to", "round_to", required=True, help="The later round (id, number or label).")
 @config_option
 @output_options
 @library_errors
-def compare(graph, round_from, round_to, config_path, fmt, lang, output) -> None:
+def compare(graph, round_from, round_to, config_path, fmt, csv_dialect, lang, output) -> None:
     """What changed between two measurement rounds: scores, verdicts, observations.
 
     \b
     Example:
-      beleidstheorie compare --from monitor-2021 --to evaluatie-2022
+      beleidstheorie compare --from monitor-2021 --to evaluatie-2022 -o verschil.xlsx
     """
     from beleidstheorie.reasoning.compare import compare as compare_rounds
     from beleidstheorie.views.tables import render_comparison
 
-    cmp = compare_rounds(_load(graph), round_from, round_to, _config(config_path))
-    _write(render_comparison(cmp, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    cmp = compare_rounds(theory, round_from, round_to, _config(config_path))
+    announce(theory, f"{_round_label(theory, round_from)} → {_round_label(theory, round_to)}", lang)
+    _write(render_comparison(cmp, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @reasoning_options
 @output_options
 @library_errors
-def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
+def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     """How robust the verdicts are: perturb each parameter within its range.
 
     Reports each node's score range, the flip point of its verdict (the smallest
     one-parameter change that flips it) and mechanism pairs whose order swaps.
+    Shows progress on a terminal: this takes a while on a large theory.
 
     \b
     Example:
       beleidstheorie sensitivity --format json
     """
+    from beleidstheorie.cli.progress import progress
     from beleidstheorie.reasoning.sensitivity import sensitivity as sensitivity_of
     from beleidstheorie.views.tables import render_sensitivity
 
-    res = sensitivity_of(_load(graph), _config(config_path), round_)
-    _write(render_sensitivity(res, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    announce(theory, _round_label(theory, round_), lang)
+    with progress(lang, "sensitivity"):
+        res = sensitivity_of(theory, _config(config_path), round_)
+    _write(render_sensitivity(res, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @click.argument("sparql")
 @graph_argument
 @click.option(
@@ -137,10 +186,9 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
     metavar="NAME=VALUE",
     help="Bind ?NAME to VALUE: <iri>, bt:Term, 42, text@nl or text. Repeatable.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@optional_output
+@output_options
 @library_errors
-def query(sparql, graph, params, fmt, output) -> None:
+def query(sparql, graph, params, fmt, csv_dialect, lang, output) -> None:
     """Run a SPARQL SELECT query on the theory (prefixes bt:, skos:, dcterms: ... predeclared).
 
     SPARQL is the query text, or @FILE to read it from a file. Values given with
@@ -156,11 +204,14 @@ def query(sparql, graph, params, fmt, output) -> None:
     from beleidstheorie.graph.query import parse_binding, run_query
     from beleidstheorie.views.tables import render_rows
 
+    fmt = _table_format(fmt, output)
     if sparql.startswith("@"):
         try:
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as exc:
             raise LoadError([Problem(sparql[1:], "", exc.strerror or str(exc))]) from None
     bindings = dict(parse_binding(p) for p in params)
-    names, rows = run_query(_load(graph).store, sparql, bindings)
-    _write(render_rows(names, rows, fmt), output)
+    theory = _load(graph)
+    announce(theory, None, lang)
+    names, rows = run_query(theory.store, sparql, bindings)
+    _write(render_rows(names, rows, fmt, lang, csv_dialect), output)

@@ -106,6 +106,163 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# Headers, kinds, notes and messages of the tables (text, CSV labels, xlsx headers).
+TABLE_WORDS: dict[str, tuple[str, str]] = {
+    "theory": ("Theorie", "Theory"),
+    "bundled": ("meegeleverde dataset", "bundled dataset"),
+    "notes": ("Opmerkingen", "Notes"),
+    # columns
+    "col_kind": ("soort", "kind"),
+    "col_id": ("id", "id"),
+    "col_label": ("naam", "label"),
+    "col_round": ("meting", "round"),
+    "col_score": ("score", "score"),
+    "col_prior": ("a-priori", "prior"),
+    "col_evidence_weight": ("bewijsgewicht", "evidence weight"),
+    "col_verdict": ("oordeel", "verdict"),
+    "col_subgoal": ("subdoel", "sub-goal"),
+    "col_initiatives": ("initiatieven", "initiatives"),
+    "col_indicators_with_evidence": ("indicatoren met bewijs", "indicators with evidence"),
+    "col_direct_indicators_with_evidence": (
+        "waarvan direct",
+        "of which direct",
+    ),
+    "col_note": ("opmerking", "note"),
+    "col_levels": ("niveaus", "levels"),
+    "col_initiatives_stated": ("initiatieven vermeld", "initiatives stated"),
+    "col_initiatives_inferred": ("initiatieven afgeleid", "initiatives inferred"),
+    "col_observing_indicators": ("waarnemende indicatoren", "observing indicators"),
+    "col_delivery_indicators": ("leveringsindicatoren", "delivery indicators"),
+    "col_status": ("status", "status"),
+    "col_impact": ("effect op score", "impact on score"),
+    "col_ln_lr": ("ln LR (gewogen)", "ln LR (weighted)"),
+    "col_weight": ("gewicht", "weight"),
+    "col_likelihood_ratio": ("aannemelijkheidsratio", "likelihood ratio"),
+    "col_evidence_kind": ("soort bewijs", "evidence kind"),
+    "col_level": ("niveau", "level"),
+    "col_indicator": ("indicator", "indicator"),
+    "col_initiative": ("initiatief", "initiative"),
+    "col_bears_on": ("betreft", "bears on"),
+    "col_reference": ("bron", "source"),
+    "col_path": ("pad", "path"),
+    "col_text": ("tekst", "text"),
+    "col_score_from": ("score van", "score from"),
+    "col_score_to": ("score naar", "score to"),
+    "col_delta": ("verschil", "change"),
+    "col_verdict_from": ("oordeel van", "verdict from"),
+    "col_verdict_to": ("oordeel naar", "verdict to"),
+    "col_status_from": ("status van", "status from"),
+    "col_status_to": ("status naar", "status to"),
+    "col_score_min": ("laagste score", "lowest score"),
+    "col_score_max": ("hoogste score", "highest score"),
+    "col_range": ("bereik", "range"),
+    "col_flips_in_range": ("kantelt binnen bereik", "flips within range"),
+    "col_flip_parameter": ("kantelparameter", "flip parameter"),
+    "col_flip_relative_change": ("kantelpunt (relatief)", "flip point (relative)"),
+    "col_flip_value": ("kantelwaarde", "flip value"),
+    "col_flips_to": ("kantelt naar", "flips to"),
+    "col_flip_point": ("kantelpunt", "flip point"),
+    "col_reason": ("reden", "reason"),
+    "col_gap": ("leemte", "gap"),
+    "col_from": ("van", "from"),
+    "col_to": ("naar", "to"),
+    "col_mechanism_a": ("mechanisme a", "mechanism a"),
+    "col_mechanism_b": ("mechanisme b", "mechanism b"),
+    "col_parameter": ("parameter", "parameter"),
+    # units
+    "unit_probability": ("kans 0–1", "probability 0–1"),
+    "unit_ln": ("ln", "ln"),
+    "unit_count": ("aantal", "count"),
+    "unit_share": ("fractie", "fraction"),
+    "unit_ratio": ("ratio", "ratio"),
+    # sheet names (at most 31 characters)
+    "sheet_score": ("Scores", "Scores"),
+    "sheet_coverage": ("Dekking", "Coverage"),
+    "sheet_gaps": ("Leemten", "Gaps"),
+    "sheet_explain": ("Uitleg", "Explanation"),
+    "sheet_compare": ("Vergelijking", "Comparison"),
+    "sheet_observations": ("Nieuwe waarnemingen", "New observations"),
+    "sheet_sensitivity": ("Gevoeligheid", "Sensitivity"),
+    "sheet_order_flips": ("Volgordewissels", "Order swaps"),
+    "sheet_query": ("Resultaat", "Result"),
+    "sheet_list": ("Lijst", "List"),
+    # gaps and reasons
+    "untargeted_mechanisms": ("Mechanismen zonder initiatief", "Mechanisms no initiative targets"),
+    "unobserved_mechanisms": (
+        "Mechanismen zonder waarnemende indicator",
+        "Mechanisms no indicator observes",
+    ),
+    "initiatives_without_evidence": (
+        "Initiatieven zonder bruikbaar bewijs",
+        "Initiatives without usable evidence",
+    ),
+    "unmeasurable_indicators": ("Niet meetbare indicatoren", "Indicators that cannot be measured"),
+    "no-indicators": ("geen indicatoren", "no indicators"),
+    "no-usable-observation": (
+        "geen meting met (geen) progressie en bewijs",
+        "no observation with (no) progress and evidence",
+    ),
+    "geen meting": ("geen meting", "no measurement"),
+    "operationeel": ("operationeel", "operational"),
+    "tactisch": ("tactisch", "tactical"),
+    "strategisch": ("strategisch", "strategic"),
+    "outcome": ("outcome", "outcome"),
+    "quantitative": ("kwantitatief", "quantitative"),
+    "qualitative": ("kwalitatief", "qualitative"),
+    "anecdotal": ("anekdotisch", "anecdotal"),
+    "none": ("geen", "none"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    # verdicts of the v2 vocabulary (docs/design/v2-data-model.md)
+    "indications": ("aanwijzingen", "indications"),
+    "conflicting": ("tegenstrijdig", "conflicting"),
+    "not-supported": ("niet ondersteund", "not supported"),
+    "insufficient": ("onvoldoende bewijs", "insufficient evidence"),
+    "undecided": ("onbeslist", "undecided within the error"),
+    # sentences
+    "status_legend": (
+        "status: + progressie geboekt, − (nog) geen progressie, ? nog niet bekend, "
+        "× niet meetbaar, ∅ geen meting",
+        "status: + progress made, − no progress (yet), ? not yet known, × not measurable, ∅ no measurement",
+    ),
+    "level_legend": (
+        "niveaus: op operationeel, ta tactisch, st strategisch, ou outcome",
+        "levels: op operational, ta tactical, st strategic, ou outcome",
+    ),
+    "explain_head": (
+        "score {score} (a-priori {prior}), bewijsgewicht {weight}, oordeel: {verdict}",
+        "score {score} (prior {prior}), evidence weight {weight}, verdict: {verdict}",
+    ),
+    "explain_item": (
+        "{status}, {kind}, {level}; LR {lr} × gewicht {weight} → ln LR {lnlr} op {node}",
+        "{status}, {kind}, {level}; LR {lr} × weight {weight} → ln LR {lnlr} on {node}",
+    ),
+    "path": ("pad", "path"),
+    "no_evidence_moves": ("Geen bewijs beweegt deze score.", "No evidence moves this score."),
+    "more_items": (
+        "… nog {n} bewijsstukken (--top 0 toont alles)",
+        "… {n} more evidence items (--top 0 shows all)",
+    ),
+    "verdicts_changed": ("Oordelen die veranderden: {n}", "Verdicts that changed: {n}"),
+    "new_observations": (
+        "Indicatoren met een nieuwe waarneming: {n}",
+        "Indicators with a new observation: {n}",
+    ),
+    "sensitivity_head": (
+        "Elk van {n} parameters met maximaal ±{range} verschoven (kantelpunten gezocht tot ±95%); "
+        "meting {round}.",
+        "Each of {n} parameters moved by up to ±{range} (flip points searched up to ±95%); round {round}.",
+    ),
+    "no_flip": ("geen tot ±95%", "none up to ±95%"),
+    "outside_range": ("(buiten bereik)", "(outside range)"),
+    "order_flips": (
+        "Mechanismeparen waarvan de volgorde binnen het bereik wisselt: {n}",
+        "Mechanism pairs whose order swaps within the range: {n}",
+    ),
+}
+WORDS.update({k: v for k, v in TABLE_WORDS.items() if k not in WORDS})
+
+
 def word(key: str, lang: str = "nl", **values: object) -> str:
     """The text for ``key`` in ``lang`` (nl or en), with ``{name}`` fields filled in."""
     pair = WORDS.get(key)
