@@ -54,7 +54,9 @@ TextSet = Annotated[list[NonEmpty], AfterValidator(sorted)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False, use_attribute_docstrings=True
+    )
 
 
 class Text(_Model):

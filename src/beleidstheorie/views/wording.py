@@ -110,6 +110,11 @@ WORDS: dict[str, tuple[str, str]] = {
 TABLE_WORDS: dict[str, tuple[str, str]] = {
     "theory": ("Theorie", "Theory"),
     "bundled": ("meegeleverde dataset", "bundled dataset"),
+    "kind_action_line": ("Actielijn", "Action line"),
+    "kind_indicator": ("Indicator", "Indicator"),
+    "kind_round": ("Meting", "Measurement round"),
+    "col_parent": ("hoort bij", "belongs to"),
+    "col_detail": ("detail", "detail"),
     "notes": ("Opmerkingen", "Notes"),
     # columns
     "col_kind": ("soort", "kind"),
