@@ -32,6 +32,13 @@ def json_schema(document: str = "theory") -> dict[str, Any]:
     """The JSON Schema of a ``theory`` or ``initiative`` YAML document."""
     model = DOCUMENTS[document]
     schema = model.model_json_schema(mode="validation")
+    text = schema.get("$defs", {}).get("Text")
+    if text is not None:  # a plain string is read as the Dutch text (Text._from_string)
+        schema["$defs"]["Text"] = {
+            "title": "Text",
+            "description": text.get("description", ""),
+            "anyOf": [{"type": "string", "minLength": 1}, {k: v for k, v in text.items() if k != "title"}],
+        }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 
