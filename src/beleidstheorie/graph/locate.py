@@ -105,3 +105,17 @@ def locate_theory(name: str | Path | None, cwd: Path | None = None) -> Path:
     close = difflib.get_close_matches(text, bundled_datasets(), n=3, cutoff=0.6)
     hint = f" (did you mean the bundled dataset {', '.join(close)}?)" if close else ""
     raise _not_found(text, f"no such file or directory, and no bundled dataset of this name{hint}")
+
+
+def load(name: str | Path | None = None, cwd: Path | None = None):
+    """Load the theory ``name`` means, found as the command line finds it.
+
+    ``name`` is a folder, a theory.yaml, a YAML or RDF file or a bundled dataset's
+    name; ``None`` is the theory of the current folder or one of its parents.
+
+    >>> load("intensiveringsaanpak").label
+    'Intensivering armoede- en schuldenaanpak'
+    """
+    from beleidstheorie.graph.load import load_theory
+
+    return load_theory(locate_theory(name, cwd))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from beleidstheorie.reasoning.frames import FrameMixin
+
 SUPPORTED = "supported"
 CONTESTED = "contested"
 INSUFFICIENT = "insufficient evidence"
@@ -110,7 +112,7 @@ class NodeScore:
 
 
 @dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(FrameMixin):
     """Scores of every node for one measurement round, with their evidence."""
 
     theory: str
