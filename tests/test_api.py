@@ -28,7 +28,7 @@ def test_load_finds_a_theory_as_the_command_line_does(tmp_path, monkeypatch):
     assert bt.load().label == "Buurtbudget tegen eenzaamheid"
     assert bt.load("intensiveringsaanpak").label.startswith("Intensivering")
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(bt.LoadError, match="no theory.yaml in this directory or its parents"):
+    with pytest.raises(bt.LoadError, match=r"no theory\.yaml in this directory or its parents"):
         bt.load()
 
 

@@ -25,6 +25,9 @@ COMMANDS = [
     "render",
     "interactive",
     "datasets",
+    "list",
+    "init",
+    "schema",
 ]
 FLAGSHIP = "intensiveringsaanpak"
 
@@ -224,3 +227,12 @@ def test_a_theory_exported_as_rdf_scores_exactly_like_its_yaml(tmp_path, fmt):
     from_rdf = json.loads(run("score", str(rdf), "--format", "json").stdout)
     from_yaml = json.loads(run("score", str(EXAMPLE), "--format", "json").stdout)
     assert from_rdf == from_yaml
+
+
+def test_init_list_and_schema_run_as_console_scripts(tmp_path):
+    target = tmp_path / "eigen"
+    run("init", str(target))
+    assert run("validate", str(target / "theory.yaml")).stdout.startswith("ok: Mijn programma")
+    assert "vroege-signalering" in run("list", "mechanisms", str(target)).stdout
+    assert json.loads(run("schema", "initiative").stdout)["$defs"]["Initiative"]
+    assert run("datasets").stdout.startswith("intensiveringsaanpak\t")
