@@ -64,7 +64,7 @@ def test_every_command_states_the_theory_and_round_on_stderr(invoke, own_folder)
     )
     result = invoke("coverage", str(own_folder), "--lang", "en")
     assert result.stderr.startswith("Theory: Buurtbudget tegen eenzaamheid")
-    assert result.stderr.rstrip().endswith("round: 2025 measurement")
+    assert result.stderr.rstrip().endswith("; measurement round: 2025 measurement")
 
 
 @pytest.mark.parametrize(

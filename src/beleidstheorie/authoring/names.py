@@ -3,7 +3,7 @@
 >>> from beleidstheorie.io.theory_yaml import read_theory_yaml
 >>> model = read_theory_yaml(EXAMPLE)
 >>> [e.id for e in catalogue(model, "mechanisms")][:2]
-['ontmoeting', 'signalering-door-buren']
+['signalering-door-buren', 'laagdrempelige-ontmoeting']
 >>> resolve(model, "Wederkerig", ("mechanisms",)).id
 'wederkerigheid'
 """

@@ -67,16 +67,25 @@ def _load(graph: str | Path | None, check: bool = True):
     return theory
 
 
-def announce(theory: Any, round_label: str | None = None, lang: str = "nl") -> None:
-    """State on stderr which theory (and round) a command used."""
+def round_label(theory: Any, round_id: str, lang: str = "nl") -> str:
+    """The label of the round ``round_id`` in ``lang`` (its id when the theory has no such round)."""
+    for r in theory.model.rounds:
+        if r.id == round_id:
+            return r.label.en if lang == "en" and r.label.en else r.label.nl
+    return round_id
+
+
+def announce(theory: Any, rounds: str | list[str] | None = None, lang: str = "nl") -> None:
+    """State on stderr which theory (and round or rounds, by id) a command used."""
     from beleidstheorie.graph.locate import bundled_name
     from beleidstheorie.views.wording import word
 
     name = bundled_name(theory.source)
     where = f"{word('bundled', lang)} {name}" if name else theory.source
     text = f"{word('theory', lang)}: {theory.label} ({where})"
-    if round_label:
-        text += f"; {word('round', lang).lower()}: {round_label}"
+    if rounds:
+        ids = [rounds] if isinstance(rounds, str) else rounds
+        text += f"; {word('round', lang).lower()}: " + " → ".join(round_label(theory, r, lang) for r in ids)
     click.echo(text, err=True)
 
 

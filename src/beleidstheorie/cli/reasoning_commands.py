@@ -35,15 +35,16 @@ def _node_id(theory, name: str) -> str:
     return resolve(theory.model, name).id
 
 
-def _round_label(theory, round_: str | None) -> str:
+def _round_id(theory, round_: str | None) -> str | None:
+    """The id of the round ``round_`` names (id, number or label; None: the latest)."""
     from beleidstheorie.authoring.names import catalogue, resolve
 
     if round_ is None:
         rounds = catalogue(theory.model, "rounds")
-        return rounds[-1].label if rounds else ""
+        return rounds[-1].id if rounds else None
     if round_.isdigit():
-        return next((r.label for r in theory.model.rounds if r.number == int(round_)), round_)
-    return resolve(theory.model, round_, ("rounds",)).label
+        return next((r.id for r in theory.model.rounds if r.number == int(round_)), round_)
+    return resolve(theory.model, round_, ("rounds",)).id
 
 
 @main.command(epilog=GRAPH_HELP)
@@ -68,7 +69,7 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     fmt = _table_format(fmt, output)
     theory = _load(graph)
     result = score_theory(theory, _config(config_path), round_)
-    announce(theory, result.round_label, lang)
+    announce(theory, result.round, lang)
     _write(render_score(result, fmt, lang, csv_dialect), output)
 
 
@@ -90,7 +91,7 @@ def coverage(graph, round_, fmt, csv_dialect, lang, output) -> None:
     fmt = _table_format(fmt, output)
     theory = _load(graph)
     cov = coverage_of(theory, round_)
-    announce(theory, cov.round_label, lang)
+    announce(theory, cov.round, lang)
     _write(render_coverage(cov, fmt, lang, csv_dialect), output)
 
 
@@ -120,7 +121,7 @@ def explain(node, graph, round_, config_path, top, fmt, csv_dialect, lang, outpu
     fmt = _table_format(fmt, output)
     theory = _load(graph)
     exp = explain_node(theory, _node_id(theory, node), round_, _config(config_path))
-    announce(theory, exp.round_label, lang)
+    announce(theory, exp.round, lang)
     _write(render_explanation(exp, fmt, lang, csv_dialect, top or None), output)
 
 
@@ -144,7 +145,7 @@ def compare(graph, round_from, round_to, config_path, fmt, csv_dialect, lang, ou
     fmt = _table_format(fmt, output)
     theory = _load(graph)
     cmp = compare_rounds(theory, round_from, round_to, _config(config_path))
-    announce(theory, f"{_round_label(theory, round_from)} → {_round_label(theory, round_to)}", lang)
+    announce(theory, [cmp.round_from, cmp.round_to], lang)
     _write(render_comparison(cmp, fmt, lang, csv_dialect), output)
 
 
@@ -170,7 +171,7 @@ def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output) -> N
 
     fmt = _table_format(fmt, output)
     theory = _load(graph)
-    announce(theory, _round_label(theory, round_), lang)
+    announce(theory, _round_id(theory, round_), lang)
     with progress(lang, "sensitivity"):
         res = sensitivity_of(theory, _config(config_path), round_)
     _write(render_sensitivity(res, fmt, lang, csv_dialect), output)

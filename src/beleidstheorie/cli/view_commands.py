@@ -65,7 +65,7 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
         from beleidstheorie.reasoning.score import score as score_theory
 
         result = score_theory(theory, _config(config_path), round_, explain=True)
-    announce(theory, result.round_label if result else None, lang)
+    announce(theory, result.round if result else None, lang)
     from beleidstheorie.views.diagram import render_diagram
 
     render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
@@ -100,6 +100,6 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     with progress(lang, "interactive"):
         by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
     latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
-    announce(theory, latest.round_label if latest else None, lang)
+    announce(theory, latest.round if latest else None, lang)
     write_interactive(theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics)
     click.echo(f"wrote {output}", err=True)
