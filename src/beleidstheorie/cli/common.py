@@ -57,11 +57,12 @@ def _load(graph: str | Path | None, check: bool = True):
     from beleidstheorie.errors import ValidationError
     from beleidstheorie.graph.load import load_theory
     from beleidstheorie.graph.locate import locate_theory
+    from beleidstheorie.graph.places import place_problems
     from beleidstheorie.graph.shacl import validate_graph
 
     theory = load_theory(locate_theory(graph))
     if check:
-        problems = validate_graph(theory.graph, theory.source)
+        problems = place_problems(validate_graph(theory.graph, theory.source), theory.source)
         if problems:
             raise ValidationError(problems)
     return theory
