@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from beleidstheorie.authoring.models import Indicator, Initiative, Theory
+from beleidstheorie.authoring.vocab import IndicatorType
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,17 @@ def check_theory(theory: Theory) -> list[Issue]:
     issues += _dupes(rounds, "round")
     orgs = [(("organisations", i, "id"), x.id) for i, x in enumerate(theory.organisations)]
     issues += _dupes(orgs, "organisation")
+    types = [(("indicator_types", i, "id"), x.id) for i, x in enumerate(theory.indicator_types)]
+    issues += _dupes(types, "indicator type")
+    builtin = {t.value for t in IndicatorType}
+    for i, x in enumerate(theory.indicator_types):
+        if x.id in builtin:
+            issues.append(
+                Issue(
+                    ("indicator_types", i, "id"), f"{x.id!r} is a built-in indicator type; choose another id"
+                )
+            )
+    type_ids = builtin | {x.id for x in theory.indicator_types}
     inputs = [(("inputs", i, "id"), x.id) for i, x in enumerate(theory.inputs)]
     issues += _dupes(inputs, "input")
     inis = list(iter_initiatives(theory))
@@ -165,6 +177,8 @@ def check_theory(theory: Theory) -> list[Issue]:
             need(ur.round, round_ids, (*path, "unreported_rounds", j, "round"), "round")
         for k, ind in enumerate(ini.indicators):
             ip = (*path, "indicators", k)
+            if not isinstance(ind.type, IndicatorType):
+                need(ind.type, type_ids, (*ip, "type"), "indicator type (declare it in indicator_types)")
             for j, mid in enumerate(ind.evidence_for.mechanisms):
                 need(mid, mech_ids, (*ip, "evidence_for", "mechanisms", j), "mechanism")
             for j, gid in enumerate(ind.evidence_for.goals):

@@ -65,7 +65,7 @@ TERMS = {
 
 def _initiative(ini: dict, path: tuple, where: Locator, out: dict[Key, tuple[str, str]]) -> None:
     ident = ini.get("id")
-    for i, target in enumerate(ini.get("targets") or []):
+    for i, _target in enumerate(ini.get("targets") or []):
         out.setdefault(("target", f"{ident}-{i + 1}"), (where.file, where.place((*path, "targets", i))))
     for i, c in enumerate(ini.get("contributions") or []):
         if isinstance(c, dict):
