@@ -236,3 +236,22 @@ def test_init_list_and_schema_run_as_console_scripts(tmp_path):
     assert "vroege-signalering" in run("list", "mechanisms", str(target)).stdout
     assert json.loads(run("schema", "initiative").stdout)["$defs"]["Initiative"]
     assert run("datasets").stdout.startswith("intensiveringsaanpak\t")
+
+
+def test_without_dot_on_path_render_says_how_to_install_graphviz(tmp_path):
+    import os
+
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    proc = subprocess.run(
+        [EXE, "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.svg")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "Install Graphviz" in proc.stderr and "-o FILE.dot" in proc.stderr
+    proc = subprocess.run(
+        [EXE, "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.dot")], env=env, timeout=120
+    )
+    assert proc.returncode == 0 and (tmp_path / "s.dot").read_text(encoding="utf-8").startswith("digraph")
