@@ -77,7 +77,17 @@ def col(key: str, unit: str = "", decimals: int | None = None, width: int | None
     return Column(key, word(f"col_{key}", "nl"), word(f"col_{key}", "en"), unit, decimals, width)
 
 
+def safe_cell(value: Any) -> Any:
+    """The one place a CSV or xlsx cell value passes before it is written.
+
+    Formula neutralising (``views/cells.py:neutralise_cell`` on the reliability
+    branch) belongs here; xlsx text cells are already stored as text, never formulas.
+    """
+    return value
+
+
 def _csv_value(value: Any, dialect: str) -> Any:
+    value = safe_cell(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -155,6 +165,7 @@ def generate_xlsx(sheets: Sequence[Sheet], lang: str = "nl") -> bytes:
                     value = None
                 if isinstance(value, tuple | list):
                     value = ", ".join(str(v) for v in value)
+                value = safe_cell(value)
                 cell = ws.cell(row=i, column=j, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"
