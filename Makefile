@@ -19,14 +19,14 @@ $(STAMP): pyproject.toml scripts/install-system-deps.sh
 	touch $(STAMP)
 
 demo: setup
-	$(BIN)/beleidstheorie validate
-	$(BIN)/beleidstheorie score
-	$(BIN)/beleidstheorie coverage
+	$(BIN)/beleidstheorie validate intensiveringsaanpak
+	$(BIN)/beleidstheorie score intensiveringsaanpak
+	$(BIN)/beleidstheorie coverage intensiveringsaanpak
 	mkdir -p $(OUT)
-	$(BIN)/beleidstheorie score --format json -o $(OUT)/scores.json
-	$(BIN)/beleidstheorie render schema --evidence -o $(OUT)/schema.svg
-	$(BIN)/beleidstheorie render samenhang -o $(OUT)/samenhang.svg
-	$(BIN)/beleidstheorie interactive -o $(OUT)/intensiveringsaanpak.html
+	$(BIN)/beleidstheorie score intensiveringsaanpak -o $(OUT)/scores.json
+	$(BIN)/beleidstheorie render schema intensiveringsaanpak --evidence -o $(OUT)/schema.svg
+	$(BIN)/beleidstheorie render samenhang intensiveringsaanpak -o $(OUT)/samenhang.svg
+	$(BIN)/beleidstheorie interactive intensiveringsaanpak -o $(OUT)/intensiveringsaanpak.html
 	@echo "Diagrams and the interactive graph are in $(OUT)/"
 
 lint: setup

@@ -22,8 +22,8 @@ EXE = Path(sys.executable).with_name("beleidstheorie")
 EXPLAIN_LINES = 17
 
 COMMANDS = {
-    "score": (["score"], None),
-    "explain": (["explain", "knelpunten-agenderen"], EXPLAIN_LINES),
+    "score": (["score", "intensiveringsaanpak"], None),
+    "explain": (["explain", "knelpunten-agenderen", "intensiveringsaanpak"], EXPLAIN_LINES),
 }
 
 

@@ -28,7 +28,12 @@ COMMANDS = [
     "interactive",
     "load",
     "generate",
+    "datasets",
+    "list",
+    "init",
+    "schema",
 ]
+FLAGSHIP = "intensiveringsaanpak"
 
 
 def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
@@ -58,9 +63,9 @@ def test_version_is_printed():
     assert run("--version").stdout.strip() == f"beleidstheorie, version {__version__}"
 
 
-def test_validate_accepts_the_example_and_the_default_flagship():
+def test_validate_accepts_the_example_and_the_bundled_flagship_by_name():
     assert run("validate", str(EXAMPLE)).stdout.startswith("ok: Buurtbudget tegen eenzaamheid:")
-    assert "19 initiatives, 11 mechanisms" in run("validate").stdout
+    assert "19 initiatives, 11 mechanisms" in run("validate", FLAGSHIP).stdout
 
 
 def test_validate_reports_bad_input_with_exit_status_1_and_no_traceback(tmp_path):
@@ -89,7 +94,7 @@ def test_export_writes_every_format_that_loads_or_parses_back(tmp_path, fmt):
 
 
 def test_score_json_keeps_its_contract():
-    data = json.loads(run("score", "--format", "json").stdout)
+    data = json.loads(run("score", FLAGSHIP, "--format", "json").stdout)
     assert set(data) >= {"main_goal", "subgoals", "mechanisms"}
     assert len(data["mechanisms"]) == 11 and len(data["subgoals"]) == 3
     subgoal_ids = {s["id"] for s in data["subgoals"]}
@@ -112,24 +117,24 @@ def test_score_json_keeps_its_contract():
 
 
 def test_score_labels_stay_dutch_in_json_even_with_lang_en():
-    data = json.loads(run("score", "--format", "json", "--lang", "en").stdout)
+    data = json.loads(run("score", FLAGSHIP, "--format", "json", "--lang", "en").stdout)
     assert data["mechanisms"][0]["label"] == "Betere signalering"
-    assert "Better detection" in run("score", "--lang", "en").stdout
+    assert "Better detection" in run("score", FLAGSHIP, "--lang", "en").stdout
 
 
 def test_score_csv_has_a_row_per_node():
-    lines = run("score", "--format", "csv").stdout.strip().splitlines()
-    assert lines[0].startswith("kind,id,label,score")
+    lines = run("score", FLAGSHIP, "--format", "csv").stdout.strip().splitlines()
+    assert lines[0].startswith("kind,kind_label,id,label,round,score")
     assert len(lines) == 1 + 1 + 3 + 11
 
 
 def test_score_round_and_config_options(tmp_path):
-    early = json.loads(run("score", "--round", "monitor-2021", "--format", "json").stdout)
+    early = json.loads(run("score", FLAGSHIP, "--round", "monitor-2021", "--format", "json").stdout)
     assert early["round"] == "monitor-2021"
     cfg = tmp_path / "cfg.toml"
     cfg.write_text("[prior]\nmain_goal = 0.3\n", encoding="utf-8")
-    low = json.loads(run("score", "--config", str(cfg), "--format", "json").stdout)
-    default = json.loads(run("score", "--format", "json").stdout)
+    low = json.loads(run("score", FLAGSHIP, "--config", str(cfg), "--format", "json").stdout)
+    default = json.loads(run("score", FLAGSHIP, "--format", "json").stdout)
     # the stated prior is the prior (calibrated), whatever the drawing
     assert low["main_goal"]["prior"] == pytest.approx(0.3, abs=0.05)
     assert default["main_goal"]["prior"] == pytest.approx(0.5, abs=0.05)
@@ -138,9 +143,9 @@ def test_score_round_and_config_options(tmp_path):
 def test_bad_config_and_unknown_round_are_clear_errors(tmp_path):
     cfg = tmp_path / "cfg.toml"
     cfg.write_text("[evidence.quantitative]\nse = 0.1\n", encoding="utf-8")
-    proc = run("score", "--config", str(cfg), ok=False)
+    proc = run("score", FLAGSHIP, "--config", str(cfg), ok=False)
     assert proc.returncode == 1 and "se must exceed alpha" in proc.stderr
-    proc = run("score", "--round", "2030", ok=False)
+    proc = run("score", FLAGSHIP, "--round", "2030", ok=False)
     assert proc.returncode == 1 and "no measurement round '2030'" in proc.stderr
 
 
@@ -198,7 +203,7 @@ def test_unwritable_output_and_unknown_initiative_are_clear_errors(tmp_path):
     proc = run("render", "initiative", "buurtkamr", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), ok=False)
     assert proc.returncode == 1 and "buurtkamer" in proc.stderr  # suggests the close match
     proc = run("export", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.ttl"), ok=False)
-    assert proc.returncode == 1 and proc.stderr.startswith("error: ")
+    assert proc.returncode == 1 and proc.stderr.splitlines()[-1].startswith("error: ")
 
 
 def test_validate_reports_shacl_violations_of_a_turtle_file_by_node_and_property(tmp_path):
@@ -234,3 +239,31 @@ def test_a_theory_exported_as_rdf_scores_exactly_like_its_yaml(tmp_path, fmt):
     from_rdf = json.loads(run("score", str(rdf), "--format", "json").stdout)
     from_yaml = json.loads(run("score", str(EXAMPLE), "--format", "json").stdout)
     assert from_rdf == from_yaml
+
+
+def test_init_list_and_schema_run_as_console_scripts(tmp_path):
+    target = tmp_path / "eigen"
+    run("init", str(target))
+    assert run("validate", str(target / "theory.yaml")).stdout.startswith("ok: Mijn programma")
+    assert "vroege-signalering" in run("list", "mechanisms", str(target)).stdout
+    assert json.loads(run("schema", "initiative").stdout)["$defs"]["Initiative"]
+    assert run("datasets").stdout.startswith("intensiveringsaanpak\t")
+
+
+def test_without_dot_on_path_render_says_how_to_install_graphviz(tmp_path):
+    import os
+
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    proc = subprocess.run(
+        [EXE, "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.svg")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "Install Graphviz" in proc.stderr and "-o FILE.dot" in proc.stderr
+    proc = subprocess.run(
+        [EXE, "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.dot")], env=env, timeout=120
+    )
+    assert proc.returncode == 0 and (tmp_path / "s.dot").read_text(encoding="utf-8").startswith("digraph")

@@ -50,7 +50,8 @@ def test_unknown_reference_names_the_file_line_and_the_missing_id(theory_dir):
     edit(path, "mechanism: vaste-contacten", "mechanism: vaste-kontakten")
     line = line_of(path, "vaste-kontakten")
     assert problems_of(theory_dir) == [
-        f"{path}: line {line} (contributions[1].mechanism): unknown mechanism 'vaste-kontakten'"
+        f"{path}: line {line} (contributions[1].mechanism): unknown mechanism 'vaste-kontakten'; "
+        "did you mean 'vaste-contacten'?"
     ]
 
 
@@ -60,6 +61,25 @@ def test_duplicate_id_names_both_places(theory_dir):
     (problem,) = problems_of(theory_dir)
     assert problem.startswith(f"{path}: line {line_of(path, 'id: buurtkamer-bezoekers')} ")
     assert "duplicate indicator id 'buurtkamer-bezoekers'" in problem
+    first = theory_dir / "initiatives" / "01-buurtkamer.yaml"
+    assert f"(first defined in {first}: line {line_of(first, 'id: buurtkamer-bezoekers')} " in problem
+
+
+def test_a_date_that_is_not_iso_says_how_to_write_it(theory_dir):
+    path = theory_dir / "theory.yaml"
+    edit(path, "date: 2024-12-01", "date: 1-12-2024")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(f"{path}: line ") and problem.endswith("; use YYYY-MM-DD")
+
+
+def test_a_theory_without_source_is_one_problem_in_plain_words(theory_dir):
+    path = theory_dir / "theory.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("source:"), text.index("inputs:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    (problem,) = problems_of(theory_dir)
+    assert problem.startswith(f"{path}: line 1") and "missing required field 'source'" in problem
+    assert "prov:" not in problem and "https://" not in problem
 
 
 def test_wrong_type_names_the_field_and_the_value(theory_dir):

@@ -5,7 +5,7 @@ Each finding is an :class:`Issue` with the path of the offending value inside th
 
 >>> from beleidstheorie.authoring.models import Theory
 >>> t = Theory.model_validate({
-...     "id": "t", "base_iri": "https://example.org/t/", "label": "T",
+...     "id": "t", "base_iri": "https://example.org/t/", "label": "T", "source": {"title": "Plan"},
 ...     "main_goal": {"id": "g", "label": "G", "ref": {"section": "1"}},
 ...     "subgoals": [{"id": "s", "number": 1, "label": "S", "ref": {"section": "1"}}],
 ...     "mechanisms": [{"id": "m", "label": "M", "subgoal": "nope", "ref": {"section": "1"}}]})
@@ -15,10 +15,12 @@ Each finding is an :class:`Issue` with the path of the offending value inside th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from beleidstheorie.authoring.models import Indicator, Initiative, Theory
+from beleidstheorie.authoring.vocab import IndicatorType
 
 
 @dataclass(frozen=True)
@@ -27,20 +29,20 @@ class Issue:
 
     path: tuple[str | int, ...]
     message: str
+    other: tuple[str | int, ...] | None = None  # the first definition, for duplicates
 
     def __str__(self) -> str:
         out = ""
         for part in self.path:
             out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-        return f"{out}: {self.message}"
+        return f"{out}: {self.message}" if out else self.message
 
 
 def _dupes(items: list[tuple[tuple[str | int, ...], str]], kind: str) -> Iterator[Issue]:
     seen: dict[str, tuple[str | int, ...]] = {}
     for path, ident in items:
         if ident in seen:
-            first = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in seen[ident])
-            yield Issue(path, f"duplicate {kind} id {ident!r} (first defined at {first.lstrip('.')})")
+            yield Issue(path, f"duplicate {kind} id {ident!r}", other=seen[ident])
         else:
             seen[ident] = path
 
@@ -57,9 +59,27 @@ def iter_initiatives(theory: Theory) -> Iterator[tuple[tuple[str | int, ...], In
         yield from walk(("initiatives", i), ini)
 
 
+def did_you_mean(ident: str, known: Iterable[str]) -> str:
+    """A "did you mean" hint naming the closest known ids, or "".
+
+    >>> did_you_mean("wederkerig", {"wederkerigheid", "ontmoeting"})
+    "; did you mean 'wederkerigheid'?"
+    """
+    close = difflib.get_close_matches(ident, sorted(known), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
 def check_theory(theory: Theory) -> list[Issue]:
     """All cross-reference and uniqueness problems of ``theory``."""
     issues: list[Issue] = []
+    if theory.source is None:
+        issues.append(
+            Issue(
+                (),
+                "missing required field 'source': the document the theory is encoded from "
+                "(source: {title: ..., date: YYYY-MM-DD}); every node's provenance points to it",
+            )
+        )
     goals = [(("main_goal", "id"), theory.main_goal.id)]
     goals += [(("subgoals", i, "id"), s.id) for i, s in enumerate(theory.subgoals)]
     issues += _dupes(goals, "goal")
@@ -71,6 +91,17 @@ def check_theory(theory: Theory) -> list[Issue]:
     issues += _dupes(rounds, "round")
     orgs = [(("organisations", i, "id"), x.id) for i, x in enumerate(theory.organisations)]
     issues += _dupes(orgs, "organisation")
+    types = [(("indicator_types", i, "id"), x.id) for i, x in enumerate(theory.indicator_types)]
+    issues += _dupes(types, "indicator type")
+    builtin = {t.value for t in IndicatorType}
+    for i, x in enumerate(theory.indicator_types):
+        if x.id in builtin:
+            issues.append(
+                Issue(
+                    ("indicator_types", i, "id"), f"{x.id!r} is a built-in indicator type; choose another id"
+                )
+            )
+    type_ids = builtin | {x.id for x in theory.indicator_types}
     inputs = [(("inputs", i, "id"), x.id) for i, x in enumerate(theory.inputs)]
     issues += _dupes(inputs, "input")
     inis = list(iter_initiatives(theory))
@@ -87,15 +118,15 @@ def check_theory(theory: Theory) -> list[Issue]:
     org_ids = {o.id for o in theory.organisations}
     ini_ids = {x.id for _, x in inis}
 
-    def need(ok: bool, path: tuple[str | int, ...], what: str, ident: str) -> None:
-        if not ok:
-            issues.append(Issue(path, f"unknown {what} {ident!r}"))
+    def need(ident: str, known: set[str], path: tuple[str | int, ...], what: str) -> None:
+        if ident not in known:
+            issues.append(Issue(path, f"unknown {what} {ident!r}{did_you_mean(ident, known)}"))
 
     for i, mech in enumerate(theory.mechanisms):
-        need(mech.subgoal in subgoal_ids, ("mechanisms", i, "subgoal"), "sub-goal", mech.subgoal)
+        need(mech.subgoal, subgoal_ids, ("mechanisms", i, "subgoal"), "sub-goal")
     for i, sg in enumerate(theory.subgoals):
         for j, other in enumerate(sg.serves):
-            need(other in subgoal_ids, ("subgoals", i, "serves", j), "sub-goal", other)
+            need(other, subgoal_ids, ("subgoals", i, "serves", j), "sub-goal")
             if other == sg.id:
                 issues.append(Issue(("subgoals", i, "serves", j), "a sub-goal cannot serve itself"))
     issues += _serves_cycles(theory)
@@ -105,61 +136,53 @@ def check_theory(theory: Theory) -> list[Issue]:
         for j, role in enumerate(cf.roles):
             rp = ("context_factors", i, "roles", j)
             if role.role.value == "rival":
-                need(role.target in goal_ids, (*rp, "target"), "goal or sub-goal", role.target)
+                need(role.target, goal_ids, (*rp, "target"), "goal or sub-goal")
             else:
-                need(role.target in mech_ids, (*rp, "target"), "mechanism", role.target)
+                need(role.target, mech_ids, (*rp, "target"), "mechanism")
             for k, ini_id in enumerate(role.initiatives):
-                need(ini_id in ini_ids, (*rp, "initiatives", k), "initiative", ini_id)
+                need(ini_id, ini_ids, (*rp, "initiatives", k), "initiative")
         for k, ind in enumerate(cf.indicators):
             ip = ("context_factors", i, "indicators", k)
             issues += _observation_issues(ip, ind, round_ids, all_indicators)
     for i, ol in enumerate(theory.organisation_links):
-        need(
-            ol.organisation in org_ids,
-            ("organisation_links", i, "organisation"),
-            "organisation",
-            ol.organisation,
-        )
-        need(ol.target in ini_ids, ("organisation_links", i, "target"), "initiative", ol.target)
+        need(ol.organisation, org_ids, ("organisation_links", i, "organisation"), "organisation")
+        need(ol.target, ini_ids, ("organisation_links", i, "target"), "initiative")
     for i, sv in enumerate(theory.process_surveys):
-        need(sv.round in round_ids, ("process_surveys", i, "round"), "round", sv.round)
+        need(sv.round, round_ids, ("process_surveys", i, "round"), "round")
     for path, ini in inis:
         if ini.penvoerder is not None:
-            need(ini.penvoerder in org_ids, (*path, "penvoerder"), "organisation", ini.penvoerder)
+            need(ini.penvoerder, org_ids, (*path, "penvoerder"), "organisation")
         for j, p in enumerate(ini.partners):
-            need(p in org_ids, (*path, "partners", j), "organisation", p)
+            need(p, org_ids, (*path, "partners", j), "organisation")
         seen_mech: set[str] = set()
         for j, c in enumerate(ini.contributions):
-            need(
-                c.mechanism in mech_ids,
-                (*path, "contributions", j, "mechanism"),
-                "mechanism",
-                c.mechanism,
-            )
+            need(c.mechanism, mech_ids, (*path, "contributions", j, "mechanism"), "mechanism")
             if c.mechanism in seen_mech:
                 issues.append(Issue((*path, "contributions", j), f"second contribution to {c.mechanism!r}"))
             seen_mech.add(c.mechanism)
         for j, link in enumerate(ini.links):
-            need(link.target in ini_ids, (*path, "links", j, "target"), "initiative", link.target)
+            need(link.target, ini_ids, (*path, "links", j, "target"), "initiative")
             if link.target == ini.id:
                 issues.append(Issue((*path, "links", j, "target"), "an initiative cannot link to itself"))
         own_indicators = {ind.id for ind in ini.indicators}
         for j, target in enumerate(ini.targets):
             if target.indicator is not None:
                 need(
-                    target.indicator in own_indicators,
+                    target.indicator,
+                    own_indicators,
                     (*path, "targets", j, "indicator"),
                     "indicator of this initiative",
-                    target.indicator,
                 )
         for j, ur in enumerate(ini.unreported_rounds):
-            need(ur.round in round_ids, (*path, "unreported_rounds", j, "round"), "round", ur.round)
+            need(ur.round, round_ids, (*path, "unreported_rounds", j, "round"), "round")
         for k, ind in enumerate(ini.indicators):
             ip = (*path, "indicators", k)
+            if not isinstance(ind.type, IndicatorType):
+                need(ind.type, type_ids, (*ip, "type"), "indicator type (declare it in indicator_types)")
             for j, mid in enumerate(ind.evidence_for.mechanisms):
-                need(mid in mech_ids, (*ip, "evidence_for", "mechanisms", j), "mechanism", mid)
+                need(mid, mech_ids, (*ip, "evidence_for", "mechanisms", j), "mechanism")
             for j, gid in enumerate(ind.evidence_for.goals):
-                need(gid in goal_ids, (*ip, "evidence_for", "goals", j), "goal", gid)
+                need(gid, goal_ids, (*ip, "evidence_for", "goals", j), "goal")
             if ind.evidence_for.context:
                 issues.append(
                     Issue(
@@ -178,7 +201,7 @@ def _observation_issues(
     for j, obs in enumerate(ind.observations):
         op = (*ip, "observations", j)
         if obs.round not in round_ids:
-            yield Issue((*op, "round"), f"unknown round {obs.round!r}")
+            yield Issue((*op, "round"), f"unknown round {obs.round!r}{did_you_mean(obs.round, round_ids)}")
         if obs.round in seen_round:
             yield Issue(
                 (*op, "round"), f"second observation in round {obs.round!r}: one per indicator and round"

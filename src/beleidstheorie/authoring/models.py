@@ -32,6 +32,7 @@ from beleidstheorie.authoring.vocab import (
     EvidenceKind,
     EvidenceSource,
     Gate,
+    IndicatorLevel,
     IndicatorType,
     LinkType,
     ProgressStatus,
@@ -54,7 +55,9 @@ TextSet = Annotated[list[NonEmpty], AfterValidator(sorted)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False, use_attribute_docstrings=True
+    )
 
 
 class Text(_Model):
@@ -394,12 +397,29 @@ class Baseline(_Model):
     ref: Ref
 
 
-class Indicator(_Model):
-    """An indicator of one initiative, typed on a level of Table 3.1."""
+class IndicatorTypeSpec(_Model):
+    """An indicator type a theory declares for itself (``theory.indicator_types``).
+
+    Its level (gerichtheid) sets how strongly evidence of its indicators counts,
+    as the levels of the SZW report's Table 3.1 do for the eight built-in types.
+    """
 
     id: Id
     label: Text
-    type: IndicatorType
+    level: IndicatorLevel
+    description: Text | None = None
+
+
+class Indicator(_Model):
+    """An indicator of one initiative, typed on a level.
+
+    ``type`` is one of the eight SZW indicator types (the flagship's vocabulary, each
+    on a fixed level) or the id of a type the theory declares in ``indicator_types``.
+    """
+
+    id: Id
+    label: Text
+    type: Annotated[IndicatorType | Id, Field(union_mode="left_to_right")]
     evidence_for: EvidenceFor
     ref: Ref
     baseline: Baseline | None = None
@@ -472,7 +492,18 @@ class Theory(_Model):
     organisations: list[Organisation] = []
     process_surveys: list[ProcessSurvey] = []
     organisation_links: list[OrganisationLink] = []
+    indicator_types: list[IndicatorTypeSpec] = []
+    """Indicator types of this theory, besides the eight SZW types: ``{id, label, level}``."""
     initiatives: list[Initiative] = []
+
+    def indicator_level(self, indicator_type: IndicatorType | str) -> IndicatorLevel | None:
+        """The level of a built-in or declared indicator type (None when unknown)."""
+        if isinstance(indicator_type, IndicatorType):
+            return indicator_type.level
+        for spec in self.indicator_types:
+            if spec.id == indicator_type:
+                return spec.level
+        return None
 
 
 ContextFactor.model_rebuild()

@@ -1,4 +1,4 @@
-"""Shared pieces of the command line: options, loading, writing, error handling."""
+"""Shared pieces of the command line: options, finding and loading the theory, writing output."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from beleidstheorie.errors import BeleidstheorieError, ConfigError, Problem
+from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, Problem
 
 
 def _fail(exc: BeleidstheorieError) -> None:
@@ -39,6 +39,13 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+GRAPH_HELP = (
+    "GRAPH is a theory folder (with theory.yaml and initiatives/), a theory.yaml (its folder is "
+    "read), a single-file YAML theory, an RDF file (.ttl, .jsonld, .nt) or the name of a bundled "
+    "dataset (see `beleidstheorie datasets`). Without GRAPH, the theory of the current folder or "
+    "of one of its parents is used."
+)
+
 def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     ctx.meta["beleidstheorie.store"] = value
 
@@ -58,23 +65,44 @@ store_option = click.option(
 def graph_argument(func: Callable[..., Any]) -> Callable[..., Any]:
     """The optional GRAPH argument and the --store option that goes with it."""
     func = store_option(func)
-    return click.argument("graph", required=False, type=click.Path(path_type=Path), metavar="[GRAPH]")(func)
+    return click.argument("graph", required=False, metavar="[GRAPH]")(func)
 
 
 optional_output = click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: stdout); its extension chooses the format.",
 )
 
 
-def _load(graph: Path | None):
+def _load(graph: str | Path | None, check: bool = True):
+    """Find the theory ``graph`` names, load it and refuse it when it is invalid.
+
+    The check is the one ``validate`` runs (authoring model, references and the
+    SHACL shapes), so every reading command refuses an invalid theory with the
+    same messages.
+    """
+    from beleidstheorie.errors import ValidationError
     from beleidstheorie.graph.load import load_theory
+    from beleidstheorie.graph.locate import locate_theory
+    from beleidstheorie.graph.places import place_problems
+    from beleidstheorie.graph.shacl import validate_theory
 
     ctx = click.get_current_context(silent=True)
     store = ctx.meta.get("beleidstheorie.store") if ctx is not None else None
-    return load_theory(graph, store=store)
+    if store is not None:
+        return load_theory(graph, store=store)  # what a store holds was checked when it was loaded
+    located = locate_theory(graph)
+    theory = load_theory(located)
+    if check and (located.is_dir() or located.suffix in (".yaml", ".yml")):  # load_theory checks RDF
+        problems = place_problems(validate_theory(theory), theory.source)
+        if problems:
+            raise ValidationError(problems)
+    return theory
 
 
-def _query_store(graph: Path | None):
+def _query_store(graph: str | Path | None):
     """The store a query runs on: with --store and no GRAPH, all the theories in it."""
     ctx = click.get_current_context(silent=True)
     store = ctx.meta.get("beleidstheorie.store") if ctx is not None else None
@@ -86,19 +114,71 @@ def _query_store(graph: Path | None):
     return _load(graph).store
 
 
-def _write(text: str, output: Path | None) -> None:
+def round_label(theory: Any, round_id: str, lang: str = "nl") -> str:
+    """The label of the round ``round_id`` in ``lang`` (its id when the theory has no such round)."""
+    for r in theory.model.rounds:
+        if r.id == round_id:
+            return r.label.en if lang == "en" and r.label.en else r.label.nl
+    return round_id
+
+
+def announce(theory: Any, rounds: str | list[str] | None = None, lang: str = "nl") -> None:
+    """State on stderr which theory (and round or rounds, by id) a command used."""
+    from beleidstheorie.graph.locate import bundled_name
+    from beleidstheorie.views.wording import word
+
+    name = bundled_name(theory.source)
+    where = f"{word('bundled', lang)} {name}" if name else theory.source
+    text = f"{word('theory', lang)}: {theory.label} ({where})"
+    if rounds:
+        ids = [rounds] if isinstance(rounds, str) else rounds
+        text += f"; {word('round', lang).lower()}: " + " → ".join(round_label(theory, r, lang) for r in ids)
+    click.echo(text, err=True)
+
+
+def _write(text: str | bytes, output: Path | None) -> None:
     """Print ``text`` (control characters shown, not obeyed) or write it atomically to ``output``."""
     from beleidstheorie.io.files import atomic_write
     from beleidstheorie.views.terminal import printable
 
     if output is None:
+        if isinstance(text, bytes):
+            raise NotFoundError("this format is binary: write it to a file with -o FILE")
         click.echo(printable(text), nl=not text.endswith("\n"))
-    else:
-        atomic_write(output, text)
-        click.echo(f"wrote {output}", err=True)
+        return
+    atomic_write(output, text)
+    click.echo(f"wrote {output}", err=True)
 
 
-FORMATS = ("table", "json", "csv")
+def choose_format(fmt: str | None, output: Path | None, by_suffix: dict[str, str], default: str) -> str:
+    """The output format: ``--format`` if given, else the extension of ``-o``, else ``default``.
+
+    A ``--format`` that contradicts the extension of ``-o`` is refused, and so is an
+    extension that names no format, rather than writing one format under another's name.
+
+    >>> choose_format(None, Path("s.csv"), {".csv": "csv", ".json": "json"}, "table")
+    'csv'
+    >>> choose_format("json", None, {".csv": "csv"}, "table")
+    'json'
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    from_suffix = by_suffix.get(suffix)
+    if output is not None and suffix and from_suffix is None:
+        known = ", ".join(sorted(by_suffix))
+        if fmt is None:
+            raise NotFoundError(
+                f"{output}: no format for the extension {suffix!r}; use one of {known}, or --format"
+            )
+        return fmt
+    if fmt is not None and from_suffix is not None and fmt != from_suffix:
+        raise NotFoundError(f"{output}: --format {fmt} does not match the extension {suffix!r}")
+    return fmt or from_suffix or default
+
+
+TABLE_FORMATS = ("table", "json", "csv", "xlsx")
+TABLE_SUFFIXES = {".txt": "table", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
+CSV_DIALECTS = ("rfc", "excel-nl")
+FORMATS = TABLE_FORMATS  # the formats of every table command
 
 
 config_option = click.option(
@@ -108,10 +188,14 @@ config_option = click.option(
     help="TOML file overriding the reasoning parameters (see docs/method.md).",
 )
 round_option = click.option(
-    "--round", "round_", help="Measurement round (id or number); default: the latest."
+    "--round", "round_", help="Measurement round (id, number or label); default: the latest."
 )
 lang_option = click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of labels."
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of headers, notes and labels.",
 )
 
 
@@ -122,13 +206,29 @@ def required_output(help_text: str) -> Callable[..., Any]:
     )
 
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TABLE_FORMATS),
+    default=None,
+    help="table, json, csv or xlsx (default: from the extension of -o, else table).",
+)
+csv_option = click.option(
+    "--csv",
+    "csv_dialect",
+    type=click.Choice(CSV_DIALECTS),
+    default="rfc",
+    show_default=True,
+    help="CSV dialect: rfc (commas, decimal points) or excel-nl (semicolons, decimal commas, "
+    "byte-order mark: opens correctly in Dutch Excel).",
+)
+
+
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--format, --lang and -o shared by the commands that print tables."""
-    func = optional_output(func)
-    func = lang_option(func)
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)(
-        func
-    )
+    """--format, --csv, --lang and -o shared by the commands that print tables."""
+    for option in (optional_output, lang_option, csv_option, format_option):
+        func = option(func)
+    return func
 
 
 def reasoning_options(func: Callable[..., Any]) -> Callable[..., Any]:

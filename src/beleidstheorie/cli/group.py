@@ -12,12 +12,18 @@ from beleidstheorie import __version__
 def main() -> None:
     """Theory-based policy evaluation on an RDF knowledge graph.
 
-    GRAPH, where a command takes one, is a theory directory, a YAML file or an RDF
-    file (.ttl, .jsonld, .nt); without it, the bundled Intensivering armoede- en
-    schuldenaanpak is used.
+    A policy theory (beleidstheorie) links inputs and initiatives through werkzame
+    mechanismen to sub-goals and a main goal, with indicators observed per
+    measurement round. Commands find the theory as git finds its repository: the
+    theory.yaml of the current folder or of one of its parents. Or name one as
+    GRAPH: a theory folder, a theory.yaml, a YAML or RDF file (.ttl, .jsonld, .nt),
+    or a bundled dataset (`beleidstheorie datasets`). Start your own with
+    `beleidstheorie init DIR`.
 
     \b
     Example:
-      beleidstheorie validate examples/buurtbudget
-      beleidstheorie score --format table
+      beleidstheorie init mijn-theorie && cd mijn-theorie
+      beleidstheorie validate
+      beleidstheorie score -o scores.xlsx
+      beleidstheorie score intensiveringsaanpak
     """

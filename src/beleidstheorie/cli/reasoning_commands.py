@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from beleidstheorie.cli.common import (
-    FORMATS,
+    GRAPH_HELP,
+    TABLE_SUFFIXES,
     _config,
     _load,
     _query_store,
     _write,
+    announce,
+    choose_format,
     config_option,
     graph_argument,
     library_errors,
-    optional_output,
     output_options,
     reasoning_options,
     round_option,
@@ -21,112 +25,160 @@ from beleidstheorie.cli.common import (
 from beleidstheorie.cli.group import main
 
 
-@main.command()
+def _table_format(fmt: str | None, output: Path | None) -> str:
+    return choose_format(fmt, output, TABLE_SUFFIXES, "table")
+
+
+def _node_id(theory, name: str) -> str:
+    """The id of the goal, mechanism or initiative ``name`` means (id, label or a piece of one)."""
+    from beleidstheorie.authoring.names import resolve
+
+    return resolve(theory.model, name).id
+
+
+def _round_id(theory, round_: str | None) -> str | None:
+    """The id of the round ``round_`` names (id, number or label; None: the latest)."""
+    from beleidstheorie.authoring.names import catalogue, resolve
+
+    if round_ is None:
+        rounds = catalogue(theory.model, "rounds")
+        return rounds[-1].id if rounds else None
+    if round_.isdigit():
+        return next((r.id for r in theory.model.rounds if r.number == int(round_)), round_)
+    return resolve(theory.model, round_, ("rounds",)).id
+
+
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @reasoning_options
 @output_options
 @library_errors
-def score(graph, round_, config_path, fmt, lang, output) -> None:
+def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     """Score every mechanism, sub-goal and the main goal, grouped by sub-goal.
 
     Each score is the posterior probability that the node is active given the
-    evidence; the verdict is supported, contested or insufficient evidence.
+    evidence; the verdict says whether the direct evidence supports it.
 
     \b
     Example:
       beleidstheorie score --round monitor-2021 --format json
+      beleidstheorie score -o scores.xlsx
     """
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.tables import render_score
 
-    result = score_theory(_load(graph), _config(config_path), round_)
-    _write(render_score(result, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    result = score_theory(theory, _config(config_path), round_)
+    announce(theory, result.round, lang)
+    _write(render_score(result, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @round_option
 @output_options
 @library_errors
-def coverage(graph, round_, fmt, lang, output) -> None:
+def coverage(graph, round_, fmt, csv_dialect, lang, output) -> None:
     """The evaluator's tally: initiatives and indicators per mechanism, and the gaps.
 
     \b
     Example:
-      beleidstheorie coverage --format csv -o coverage.csv
+      beleidstheorie coverage --format csv --csv excel-nl -o coverage.csv
     """
     from beleidstheorie.reasoning.coverage import coverage as coverage_of
     from beleidstheorie.views.tables import render_coverage
 
-    _write(render_coverage(coverage_of(_load(graph), round_), fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    cov = coverage_of(theory, round_)
+    announce(theory, cov.round, lang)
+    _write(render_coverage(cov, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @click.argument("node")
 @graph_argument
 @reasoning_options
+@click.option(
+    "--top", type=click.IntRange(min=0), default=None, help="Show only the N strongest items (0: all)."
+)
 @output_options
 @library_errors
-def explain(node, graph, round_, config_path, fmt, lang, output) -> None:
+def explain(node, graph, round_, config_path, top, fmt, csv_dialect, lang, output) -> None:
     """The evidence trail behind one score, strongest effect first.
 
-    NODE is a mechanism, sub-goal, main goal or initiative: its id, IRI or label.
+    NODE is a mechanism, sub-goal, main goal or initiative: its id, its label, or a
+    piece of exactly one label (`beleidstheorie list` shows them all).
 
     \b
     Example:
-      beleidstheorie explain kortere-doorlooptijden
+      beleidstheorie explain kortere-doorlooptijden --top 5
+      beleidstheorie explain Maatwerk intensiveringsaanpak
     """
     from beleidstheorie.reasoning.explain import explain as explain_node
     from beleidstheorie.views.tables import render_explanation
 
-    exp = explain_node(_load(graph), node, round_, _config(config_path))
-    _write(render_explanation(exp, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    exp = explain_node(theory, _node_id(theory, node), round_, _config(config_path))
+    announce(theory, exp.round, lang)
+    _write(render_explanation(exp, fmt, lang, csv_dialect, top or None), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
-@click.option("--from", "round_from", required=True, help="The earlier round (id or number).")
-@click.option("--to", "round_to", required=True, help="The later round (id or number).")
+@click.option("--from", "round_from", required=True, help="The earlier round (id, number or label).")
+@click.option("--to", "round_to", required=True, help="The later round (id, number or label).")
 @config_option
 @output_options
 @library_errors
-def compare(graph, round_from, round_to, config_path, fmt, lang, output) -> None:
+def compare(graph, round_from, round_to, config_path, fmt, csv_dialect, lang, output) -> None:
     """What changed between two measurement rounds: scores, verdicts, observations.
 
     \b
     Example:
-      beleidstheorie compare --from monitor-2021 --to evaluatie-2022
+      beleidstheorie compare --from monitor-2021 --to evaluatie-2022 -o verschil.xlsx
     """
     from beleidstheorie.reasoning.compare import compare as compare_rounds
     from beleidstheorie.views.tables import render_comparison
 
-    cmp = compare_rounds(_load(graph), round_from, round_to, _config(config_path))
-    _write(render_comparison(cmp, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    cmp = compare_rounds(theory, round_from, round_to, _config(config_path))
+    announce(theory, [cmp.round_from, cmp.round_to], lang)
+    _write(render_comparison(cmp, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @reasoning_options
 @output_options
 @library_errors
-def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
+def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     """How robust the verdicts are: perturb each parameter within its range.
 
     Reports each node's score range, the flip point of its verdict (the smallest
     one-parameter change that flips it) and mechanism pairs whose order swaps.
+    Shows progress on a terminal: this takes a while on a large theory.
 
     \b
     Example:
       beleidstheorie sensitivity --format json
     """
+    from beleidstheorie.cli.progress import progress
     from beleidstheorie.reasoning.sensitivity import sensitivity as sensitivity_of
     from beleidstheorie.views.tables import render_sensitivity
 
-    res = sensitivity_of(_load(graph), _config(config_path), round_)
-    _write(render_sensitivity(res, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    announce(theory, _round_id(theory, round_), lang)
+    with progress(lang, "sensitivity"):
+        res = sensitivity_of(theory, _config(config_path), round_)
+    _write(render_sensitivity(res, fmt, lang, csv_dialect), output)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @click.argument("sparql")
 @graph_argument
 @click.option(
@@ -136,7 +188,6 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
     metavar="NAME=VALUE",
     help="Bind ?NAME to VALUE: <iri>, bt:Term, 42, text@nl or text. Repeatable.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
@@ -144,9 +195,9 @@ def sensitivity(graph, round_, config_path, fmt, lang, output) -> None:
     show_default=True,
     help="Stop the query after this many seconds.",
 )
-@optional_output
+@output_options
 @library_errors
-def query(sparql, graph, params, fmt, timeout, output) -> None:
+def query(sparql, graph, params, timeout, fmt, csv_dialect, lang, output) -> None:
     """Run a SPARQL SELECT query on the theory (prefixes bt:, skos:, dcterms: ... predeclared).
 
     With --store and no GRAPH the query runs over every theory in the store.
@@ -166,12 +217,14 @@ def query(sparql, graph, params, fmt, timeout, output) -> None:
     from beleidstheorie.io.files import read_text_file
     from beleidstheorie.views.tables import render_rows
 
+    fmt = _table_format(fmt, output)
     source = sparql[1:] if sparql.startswith("@") else ""
     if source:
         sparql = read_text_file(source, limit=1024 * 1024)
     bindings = dict(parse_binding(p) for p in params)
+    store = _query_store(graph)
     try:
-        names, rows = run_query(_query_store(graph), sparql, bindings, timeout=timeout)
+        names, rows = run_query(store, sparql, bindings, timeout=timeout)
     except StoreError as exc:  # name the query file in the message
         raise StoreError([Problem(p.file or source, p.place, p.message) for p in exc.problems]) from None
-    _write(render_rows(names, rows, fmt), output)
+    _write(render_rows(names, rows, fmt, lang, csv_dialect), output)

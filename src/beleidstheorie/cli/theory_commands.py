@@ -1,4 +1,4 @@
-"""Commands on a theory as data: validate, export."""
+"""Commands on a theory as data: validate, export, datasets."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from pathlib import Path
 import click
 
 from beleidstheorie.cli.common import (
+    GRAPH_HELP,
     _load,
     _write,
+    announce,
+    choose_format,
     graph_argument,
     library_errors,
     optional_output,
@@ -16,10 +19,10 @@ from beleidstheorie.cli.common import (
 from beleidstheorie.cli.group import main
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @library_errors
-def validate(graph: Path | None) -> None:
+def validate(graph: str | None) -> None:
     """Check a theory: authoring model, references and SHACL shapes.
 
     Every problem is printed with its file, its place (line and YAML path, or node
@@ -30,10 +33,12 @@ def validate(graph: Path | None) -> None:
       beleidstheorie validate graphs/intensiveringsaanpak
     """
     from beleidstheorie.errors import ValidationError
+    from beleidstheorie.graph.places import place_problems
     from beleidstheorie.graph.shacl import validate_theory
 
-    theory = _load(graph)
-    problems = validate_theory(theory)
+    theory = _load(graph, check=False)
+    announce(theory)
+    problems = place_problems(validate_theory(theory), theory.source)
     if problems:
         raise ValidationError(problems)
     model = theory.model
@@ -48,21 +53,37 @@ def validate(graph: Path | None) -> None:
 
 
 EXPORT_FORMATS = ("ttl", "jsonld", "nt", "yaml", "graphml")
+EXPORT_SUFFIXES = {
+    ".ttl": "ttl",
+    ".jsonld": "jsonld",
+    ".nt": "nt",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".graphml": "graphml",
+}
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="ttl, jsonld, nt, yaml or graphml (default: from the extension of -o, else ttl).",
+)
 @optional_output
 @library_errors
-def export(graph: Path | None, fmt: str, output: Path | None) -> None:
+def export(graph: str | None, fmt: str | None, output: Path | None) -> None:
     """Write the theory's graph as Turtle, JSON-LD, N-Triples, YAML or GraphML.
 
     \b
     Example:
-      beleidstheorie export examples/buurtbudget --format jsonld -o buurtbudget.jsonld
+      beleidstheorie export examples/buurtbudget -o buurtbudget.jsonld
     """
+    fmt = choose_format(fmt, output, EXPORT_SUFFIXES, "ttl")
     theory = _load(graph)
+    announce(theory)
     if fmt == "yaml":
         from beleidstheorie.io.theory_yaml import generate_theory_yaml
 
@@ -76,3 +97,20 @@ def export(graph: Path | None, fmt: str, output: Path | None) -> None:
 
         text = generate_rdf(theory.graph, fmt)
     _write(text, output)
+
+
+@main.command()
+def datasets() -> None:
+    """List the theories bundled with beleidstheorie, to name as GRAPH.
+
+    \b
+    Example:
+      beleidstheorie datasets
+      beleidstheorie score intensiveringsaanpak
+    """
+    from beleidstheorie.graph.locate import bundled_datasets, locate_theory
+    from beleidstheorie.io.theory_yaml import read_theory_yaml
+
+    for name in bundled_datasets():
+        model = read_theory_yaml(locate_theory(name))
+        click.echo(f"{name}\t{model.label.nl}")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from beleidstheorie.cli.common import (
+    GRAPH_HELP,
     _config,
     _load,
+    announce,
     config_option,
     graph_argument,
     lang_option,
@@ -23,7 +23,7 @@ from beleidstheorie.cli.group import main
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative"]))
 @click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
 @required_output("File to write: .svg, .png, .pdf or .dot (DOT source).")
@@ -35,8 +35,9 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
 
-    KIND is schema (the theory as in section 1.3), samenhang (initiatives and their
-    links) or initiative NAME (one initiative's own theory; NAME is its id or label).
+    KIND is schema (the whole theory: input, initiatives, werkzame mechanismen,
+    sub-goals, main goal and context), samenhang (initiatives and their links) or
+    initiative NAME (one initiative's own theory; NAME is its id, label or a piece of one).
     The format follows the suffix of -o.
 
     \b
@@ -56,19 +57,24 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
         name = rest.pop(0)
     if len(rest) > 1:
         raise NotFoundError(f"unexpected arguments: {' '.join(rest[1:])}")
-    theory = _load(Path(rest[0]) if rest else None)
+    theory = _load(rest[0] if rest else None)
+    if name is not None:
+        from beleidstheorie.authoring.names import resolve
+
+        name = resolve(theory.model, name, ("initiatives",)).id
     result = None
     if evidence:
         from beleidstheorie.reasoning.score import score as score_theory
 
         result = score_theory(theory, _config(config_path), round_, explain=True)
+    announce(theory, result.round if result else None, lang)
     from beleidstheorie.views.diagram import render_diagram
 
     render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
     click.echo(f"wrote {output}", err=True)
 
 
-@main.command()
+@main.command(epilog=GRAPH_HELP)
 @graph_argument
 @required_output("The HTML file to write.")
 @click.option("--physics", is_flag=True, help="Free physics layout instead of left-to-right columns.")
@@ -85,6 +91,7 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     Example:
       beleidstheorie interactive -o intensiveringsaanpak.html
     """
+    from beleidstheorie.cli.progress import progress
     from beleidstheorie.reasoning.network import read_network
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.interactive import write_interactive
@@ -92,7 +99,9 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     theory = _load(graph)
     config = _config(config_path)
     rounds = read_network(theory.store).rounds
-    by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
+    with progress(lang, "interactive"):
+        by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
     latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
+    announce(theory, latest.round if latest else None, lang)
     write_interactive(theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics)
     click.echo(f"wrote {output}", err=True)

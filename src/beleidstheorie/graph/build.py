@@ -16,7 +16,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from beleidstheorie.authoring import models as m
-from beleidstheorie.authoring.vocab import ContextRole, Gate
+from beleidstheorie.authoring.vocab import ContextRole, Gate, IndicatorType
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD, concept
 
 
@@ -122,6 +122,7 @@ class _Builder:
         self.text(th, DCTERMS.description, t.description)
         if t.source is not None:
             self.source(th, t.source)
+        self.declared_types(th)
         for i, x in enumerate(t.inputs):
             self.input(th, x, i)
         goal = self.iri("goal", t.main_goal.id)
@@ -359,6 +360,17 @@ class _Builder:
         for sub in ini.action_lines:
             self.initiative(th, sub, parent=s)
 
+    def declared_types(self, th: URIRef) -> None:
+        """The theory's own indicator types as SKOS concepts with their level."""
+        for i, spec in enumerate(self.t.indicator_types):
+            c = self.iri("indicatortype", spec.id)
+            self.add(th, BT.hasIndicatorType, c)
+            self.add(c, RDF.type, SKOS.Concept)
+            self.position(c, i)
+            self.label(c, spec.label)
+            self.add(c, BT.level, concept("indicatorlevel", spec.level))
+            self.text(c, SKOS.definition, spec.description)
+
     def indicator(self, owner: URIRef, ind: m.Indicator, i: int) -> None:
         """An indicator of an initiative, action line or context factor (``owner``)."""
         s = self.iri("indicator", ind.id)
@@ -366,8 +378,13 @@ class _Builder:
         self.position(s, i)
         self.add(s, BT.indicatorOf, owner)
         self.label(s, ind.label)
-        self.add(s, BT.indicatorType, concept("indicatortype", ind.type))
-        self.add(s, BT.indicatorLevel, concept("indicatorlevel", ind.type.level))
+        if isinstance(ind.type, IndicatorType):
+            self.add(s, BT.indicatorType, concept("indicatortype", ind.type))
+        else:  # a type the theory declares (declared_types); its concept carries the level
+            self.add(s, BT.indicatorType, self.iri("indicatortype", ind.type))
+        level = self.t.indicator_level(ind.type)
+        if level is not None:
+            self.add(s, BT.indicatorLevel, concept("indicatorlevel", level))
         ev = ind.evidence_for
         self.add(s, BT.evidenceForDelivery, Literal(ev.delivery))
         for mech in ev.mechanisms:

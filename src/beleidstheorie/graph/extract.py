@@ -78,6 +78,28 @@ class _Reader:
         v = self.one(s, p)
         return None if v is None else concept_value(scheme, v)  # type: ignore[arg-type]
 
+    def indicator_type(self, s: Node) -> str | None:
+        v = self.one(s, BT.indicatorType)
+        if v is None:
+            return None
+        if str(v).startswith(str(BT) + "indicatortype-"):
+            return concept_value("indicatortype", v)  # type: ignore[arg-type]
+        return self.ident(v)  # a type the theory declares
+
+    def declared_types(self) -> list[dict[str, Any]]:
+        types = sorted(
+            self.g.objects(self.th, BT.hasIndicatorType), key=lambda c: self.lit(c, BT.position) or 0
+        )
+        return [
+            {
+                "id": self.ident(c),
+                "label": self.text(c, SKOS.prefLabel),
+                "level": self.concept(c, BT.level, "indicatorlevel"),
+                "description": self.text(c, SKOS.definition),
+            }
+            for c in types
+        ]
+
     def quantity(self, q: Node) -> dict[str, Any]:
         return {
             "value": self.num(q, BT.numericValue),
@@ -169,6 +191,7 @@ class _Reader:
             }
             for r in self.ordered(th, BT.hasRound, BT.number)
         ]
+        data["indicator_types"] = self.declared_types()
         data["organisations"] = [
             {
                 "id": self.ident(o),
@@ -318,7 +341,7 @@ class _Reader:
         return {
             "id": self.ident(s),
             "label": self.text(s, SKOS.prefLabel),
-            "type": self.concept(s, BT.indicatorType, "indicatortype"),
+            "type": self.indicator_type(s),
             "evidence_for": {
                 "delivery": self.lit(s, BT.evidenceForDelivery),
                 "mechanisms": mechs,

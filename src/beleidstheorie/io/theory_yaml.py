@@ -43,6 +43,8 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
             continue
         if "input" in err and not isinstance(err["input"], dict | list):
             msg = f"{msg} (got {err['input']!r})"
+        if err["type"].startswith(("date_", "datetime_")):
+            msg += "; use YYYY-MM-DD"
         problems.append(where.problem(loc, msg))
     return problems
 
@@ -122,13 +124,18 @@ def parse_theory_yaml(documents: list[tuple[str, str]]) -> Theory:
         raise LoadError(org_problems)
     theory = theory.model_copy(update={"initiatives": initiatives, "organisations": organisations})
 
-    for issue in check_theory(theory):
-        path = issue.path
+    def locate(path: tuple[str | int, ...]) -> tuple[Locator, tuple[str | int, ...]]:
         if path and path[0] == "initiatives":
-            loc = origins[int(path[1])][0]
-            problems.append(loc.problem(path[2:], issue.message))
-        else:
-            problems.append(where.problem(path, issue.message))
+            return origins[int(path[1])][0], path[2:]
+        return where, path
+
+    for issue in check_theory(theory):
+        loc, path = locate(issue.path)
+        message = issue.message
+        if issue.other is not None:
+            first, first_path = locate(issue.other)
+            message += f" (first defined in {first.file}: {first.place(first_path)})"
+        problems.append(loc.problem(path, message))
     if problems:
         raise LoadError(problems)
     return theory

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.evidence import select_observations
+from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import STATUSES, read_network
 from beleidstheorie.reasoning.score import assemble, evaluate
 
@@ -54,7 +55,7 @@ class ObservationChange:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(FrameMixin):
     """Scores, verdicts and observations of two rounds side by side."""
 
     round_from: str

@@ -23,6 +23,7 @@ import numpy as np
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.evidence import NOT_MEASURABLE, select_observations
+from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import LEVELS, PROVENANCES, STATUSES, Network, read_network
 
 
@@ -71,7 +72,7 @@ class InitiativeRef:
 
 
 @dataclass(frozen=True)
-class CoverageResult:
+class CoverageResult(FrameMixin):
     """Coverage of every mechanism in one round, with the gaps."""
 
     round: str

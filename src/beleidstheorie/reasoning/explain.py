@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config
 from beleidstheorie.reasoning.network import read_network
+from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.result import EvidenceItem, NodeScore
 from beleidstheorie.reasoning.score import assemble, evaluate, ranked_items
 
 
 @dataclass(frozen=True)
-class Explanation:
+class Explanation(FrameMixin):
     """A node's score and every evidence item that moved it."""
 
     node: NodeScore

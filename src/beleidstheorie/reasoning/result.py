@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.verdict import INSUFFICIENT, SUPPORTED, Coverage, verdict_label
 
 CONTRACT_VERSION = 2
@@ -179,7 +180,7 @@ class NodeScore:
 
 
 @dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(FrameMixin):
     """Scores of every node for one measurement round, with their evidence."""
 
     theory: str

@@ -21,6 +21,7 @@ import numpy as np
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config, load_config
+from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import Network, read_network
 from beleidstheorie.reasoning.score import evaluate, verdicts_of
 
@@ -55,7 +56,7 @@ class NodeSensitivity:
 
 
 @dataclass(frozen=True)
-class SensitivityResult:
+class SensitivityResult(FrameMixin):
     """Robustness of every verdict and of the mechanism ordering."""
 
     round: str

@@ -452,6 +452,14 @@ def diagram_source(
     return build_diagram(theory, kind, result=result, lang=lang, initiative=initiative).source
 
 
+DOT_MISSING = (
+    "graphviz's `dot` program is not installed or not on PATH; it is the only system program "
+    "beleidstheorie needs. Install Graphviz (https://graphviz.org/download/: Debian/Ubuntu "
+    "`apt-get install graphviz`, macOS `brew install graphviz`, Windows `winget install graphviz`), "
+    "or write the DOT source with -o FILE.dot"
+)
+
+
 def render_diagram(
     theory: Theory,
     kind: str,
@@ -479,7 +487,7 @@ def render_diagram(
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
-        raise RenderError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)") from None
+        raise RenderError(DOT_MISSING) from None
     except graphviz.CalledProcessError as exc:
         stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
         raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None

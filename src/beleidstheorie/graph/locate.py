@@ -1,0 +1,121 @@
+"""Find the theory a command means: a path, a bundled dataset, or the folder you are in.
+
+Like git finds its repository, a command without a theory looks for ``theory.yaml``
+in the current directory and its parents. Bundled datasets are only used when
+named (``intensiveringsaanpak``), never as a silent default. Naming a
+``theory.yaml`` means its whole folder, so the ``initiatives/`` beside it are
+never left out.
+
+>>> locate_theory("intensiveringsaanpak").name
+'intensiveringsaanpak'
+>>> locate_theory(EXAMPLE / "theory.yaml") == EXAMPLE
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+from importlib.resources import files
+from pathlib import Path
+
+from beleidstheorie.errors import LoadError, Problem
+
+THEORY_FILE = "theory.yaml"
+
+
+def _datasets_root() -> Path:
+    return Path(str(files("beleidstheorie") / "data" / "graphs"))
+
+
+def bundled_datasets() -> tuple[str, ...]:
+    """Names of the theories bundled with the package.
+
+    >>> "intensiveringsaanpak" in bundled_datasets()
+    True
+    """
+    root = _datasets_root()
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "theory.yaml").is_file()))
+
+
+def bundled_name(source: str | Path) -> str | None:
+    """The dataset name when ``source`` is a bundled theory, else None.
+
+    >>> bundled_name(locate_theory("intensiveringsaanpak"))
+    'intensiveringsaanpak'
+    >>> bundled_name(EXAMPLE) is None
+    True
+    """
+    path = Path(source).resolve()
+    root = _datasets_root().resolve()
+    if path.parent == root and path.name in bundled_datasets():
+        return path.name
+    return None
+
+
+def find_theory_dir(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` holding a ``theory.yaml``.
+
+    >>> find_theory_dir(EXAMPLE) == EXAMPLE
+    True
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / THEORY_FILE).is_file():
+            return folder
+    return None
+
+
+def _not_found(where: str, cause: str) -> LoadError:
+    names = ", ".join(bundled_datasets()) or "none"
+    return LoadError(
+        [
+            Problem(
+                where,
+                "",
+                f"{cause}. Name a theory folder, a theory.yaml or an RDF file (.ttl, .jsonld, .nt), "
+                f"or a bundled dataset by name (`beleidstheorie datasets` lists them: {names})",
+            )
+        ]
+    )
+
+
+def locate_theory(name: str | Path | None, cwd: Path | None = None) -> Path:
+    """The path of the theory ``name`` refers to; raises :class:`LoadError` otherwise.
+
+    ``name`` is a directory, a YAML or RDF file, or the name of a bundled dataset;
+    ``None`` means the theory of ``cwd`` (default: the current directory) or of one
+    of its parents. Relative paths are taken as given (relative to the process).
+    """
+    cwd = Path.cwd() if cwd is None else cwd
+    if name is None:
+        found = find_theory_dir(cwd)
+        if found is None:
+            raise _not_found(str(cwd), "no theory.yaml in this directory or its parents")
+        return found
+    path = Path(name)
+    if path.is_file() and path.name == THEORY_FILE:
+        return path.parent
+    if path.exists():
+        return path
+    text = str(name)
+    if text in bundled_datasets():
+        return _datasets_root() / text
+    close = difflib.get_close_matches(text, bundled_datasets(), n=3, cutoff=0.6)
+    hint = f" (did you mean the bundled dataset {', '.join(close)}?)" if close else ""
+    raise _not_found(text, f"no such file or directory, and no bundled dataset of this name{hint}")
+
+
+def load(name: str | Path | None = None, cwd: Path | None = None):
+    """Load the theory ``name`` means, found as the command line finds it.
+
+    ``name`` is a folder, a theory.yaml, a YAML or RDF file or a bundled dataset's
+    name; ``None`` is the theory of the current folder or one of its parents.
+
+    >>> load("intensiveringsaanpak").label
+    'Intensivering armoede- en schuldenaanpak'
+    """
+    from beleidstheorie.graph.load import load_theory
+
+    return load_theory(locate_theory(name, cwd))
