@@ -415,8 +415,15 @@ class LoadReport:
 
 def _staged(path: Path) -> tuple[ox.Store, str, str]:
     """The source as an in-memory store split into its named graphs; (store, theory IRI, base)."""
+    from beleidstheorie.graph.integrity import check_theory
+    from beleidstheorie.graph.places import place_problems
+
     if path.is_dir() or path.suffix in YAML_SUFFIXES:
         theory = _load_yaml(path)
+        # a store holds only checked theories, so reading from it needs no check again
+        problems = place_problems(check_theory(theory), theory.source)
+        if problems:
+            raise ValidationError(problems)
         store = theory.store.oxigraph  # type: ignore[attr-defined]
         base = next(
             (t.base_iri for t in stored_theories(theory.store) if t.iri == str(theory.iri)),
@@ -429,6 +436,9 @@ def _staged(path: Path) -> tuple[ox.Store, str, str]:
         load_theory(path)  # raises the unknown-format or missing-file error
     staged = load_rdf_store(path)
     theory = _theory_in(OxigraphStore(staged), str(path))
+    problems = check_theory(theory)
+    if problems:
+        raise ValidationError(problems)
     rows = theory.store.query(Q_THEORIES)
     base = next((text_of(r, "base") for r in rows if r.get("base") is not None), "")
     if not base:
