@@ -155,7 +155,7 @@ class _Builder:
             paths = self.node(
                 f"paths:{ident}",
                 NOISY_AND if and_gate else NOISY_OR,
-                cfg.link.and_base if and_gate else 0.0,
+                cal.base if and_gate else 0.0,
                 cal.paths,
             )
             target = paths
