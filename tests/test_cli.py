@@ -232,3 +232,17 @@ def test_a_theory_exported_as_rdf_scores_exactly_like_its_yaml(tmp_path, fmt):
     from_rdf = json.loads(run("score", str(rdf), "--format", "json").stdout)
     from_yaml = json.loads(run("score", str(EXAMPLE), "--format", "json").stdout)
     assert from_rdf == from_yaml
+
+
+def test_the_v1_fixture_validates_with_a_warning_and_scores():
+    fixture = "/work/shared/fixtures/v1-buurtbudget.yaml"
+    proc = run("validate", fixture)
+    assert proc.stdout.startswith("ok:") and "warning:" in proc.stderr and "conservative defaults" in proc.stderr
+    data = json.loads(run("score", fixture, "--format", "json").stdout)
+    assert data["contract_version"] == 2 and data["main_goal"]["verdict"] in VERDICTS
+
+
+def test_coverage_lists_observations_that_carry_no_evidence_by_rule():
+    data = json.loads(run("coverage", str(EXAMPLE), "--format", "json").stdout)
+    rules = {g["rule"] for g in data["gaps"]["no_evidence_by_rule"]}
+    assert rules == {"non-response-neutral"}

@@ -31,7 +31,8 @@ def score(graph, round_, config_path, fmt, lang, output) -> None:
     """Score every mechanism, sub-goal and the main goal, grouped by sub-goal.
 
     Each score is the posterior probability that the node is active given the
-    evidence; the verdict is supported, contested or insufficient evidence.
+    evidence; the verdict (supported, indications, conflicting, not supported,
+    insufficient) rests on the node's own evidence, net of evidence against.
 
     \b
     Example:
@@ -46,11 +47,14 @@ def score(graph, round_, config_path, fmt, lang, output) -> None:
 
 @main.command()
 @graph_argument
-@round_option
+@reasoning_options
 @output_options
 @library_errors
-def coverage(graph, round_, fmt, lang, output) -> None:
+def coverage(graph, round_, config_path, fmt, lang, output) -> None:
     """The evaluator's tally: initiatives and indicators per mechanism, and the gaps.
+
+    The gaps include the observations that carry no evidence by a rule (an
+    expectation, a restatement, a missing answer), each with its rule.
 
     \b
     Example:
@@ -59,7 +63,7 @@ def coverage(graph, round_, fmt, lang, output) -> None:
     from beleidstheorie.reasoning.coverage import coverage as coverage_of
     from beleidstheorie.views.tables import render_coverage
 
-    _write(render_coverage(coverage_of(_load(graph), round_), fmt, lang), output)
+    _write(render_coverage(coverage_of(_load(graph), round_, _config(config_path)), fmt, lang), output)
 
 
 @main.command()

@@ -37,6 +37,17 @@ def validate(graph: Path | None) -> None:
     if problems:
         raise ValidationError(problems)
     model = theory.model
+    from beleidstheorie.authoring.checks import unstated_semantics
+
+    unstated = unstated_semantics(model)
+    if unstated:
+        # a warning, not an error: v1 files keep validating and scoring
+        click.echo(
+            f"warning: {theory.source}: {len(unstated)} observations do not say what they show "
+            f"(basis, source); the conservative defaults apply (see docs/method.md §3.5), "
+            f"e.g. {unstated[0]}",
+            err=True,
+        )
     lines = [ini for top in model.initiatives for ini in (top, *top.action_lines)]
     indicators = [ind for ini in lines for ind in ini.indicators]
     observations = sum(len(ind.observations) for ind in indicators)

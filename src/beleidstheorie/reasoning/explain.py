@@ -25,6 +25,7 @@ class Explanation:
     round: str
     round_label: str
     items: tuple[EvidenceItem, ...]  # impact on this node, largest |impact| first
+    no_evidence: tuple[EvidenceItem, ...] = ()  # items on this node that carry no evidence by a rule
 
 
 def explain(
@@ -44,4 +45,6 @@ def explain(
     ev = evaluate(source, config, round, explain=True, network=net, extra=(index,))
     result = assemble(ev)
     items = ranked_items(ev, result.items, index)
-    return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items)
+    key = ev.net.nodes[index].id
+    silent = tuple(i for i in result.items if i.node == key and not i.informative)
+    return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items, silent)

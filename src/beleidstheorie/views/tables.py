@@ -20,6 +20,7 @@ from typing import Any
 from beleidstheorie.reasoning.compare import Comparison
 from beleidstheorie.reasoning.coverage import CoverageResult
 from beleidstheorie.reasoning.explain import Explanation
+from beleidstheorie.reasoning.model.likelihood import RULES
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
 from beleidstheorie.reasoning.verdict import VERDICTS
@@ -251,6 +252,11 @@ def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
             {"id": i.id, "label": i.label, "reason": i.reason} for i in cov.initiatives_without_evidence
         ],
         "unmeasurable_indicators": list(cov.unmeasurable_indicators),
+        "no_evidence_by_rule": [
+            {"indicator": g.indicator, "label": g.indicator_label, "initiative": g.initiative_label,
+             "node": g.node, "rule": g.rule, "reason": g.reason}
+            for g in cov.no_evidence_by_rule
+        ],  # fmt: skip
     }
     if fmt == "json":
         mechs = []
@@ -312,11 +318,15 @@ def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
         "unobserved_mechanisms": "Mechanismen zonder directe indicator",
         "initiatives_without_evidence": "Initiatieven zonder bruikbaar bewijs",
         "unmeasurable_indicators": "Niet meetbare indicatoren",
+        "no_evidence_by_rule": "Waarnemingen zonder bewijskracht volgens een regel",
     }
     for key, values in gaps.items():
         lines.append(f"{title[key]} ({len(values)}):")
         for v in values:
-            lines.append(f"  - {v['label']} ({v['reason']})" if isinstance(v, dict) else f"  - {v}")
+            if isinstance(v, dict) and "rule" in v:
+                lines.append(f"  - {v['label']} — {v['initiative']} ({v['rule']}: {v['reason']})")
+            else:
+                lines.append(f"  - {v['label']} ({v['reason']})" if isinstance(v, dict) else f"  - {v}")
     return "\n".join(lines) + "\n"
 
 
@@ -329,6 +339,9 @@ EXPLAIN_HEADERS = [
     "status",
     "evidence_kind",
     "level",
+    "basis",
+    "source",
+    "rule",
     "indicator",
     "initiative",
     "bears_on",
@@ -344,7 +357,12 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
     n = exp.node
     if fmt == "json":
         return format_json(
-            {"node": n.to_dict(), "round": exp.round, "items": [i.to_dict() for i in exp.items]}
+            {
+                "node": n.to_dict(),
+                "round": exp.round,
+                "items": [i.to_dict() for i in exp.items],
+                "no_evidence_by_rule": [i.to_dict() for i in exp.no_evidence],
+            }
         )
     rows = [
         [
@@ -355,6 +373,9 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
             i.status,
             i.evidence_kind,
             i.level,
+            i.basis,
+            i.source,
+            i.rule,
             i.indicator_label,
             i.initiative_label,
             i.node,
@@ -369,8 +390,9 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
         return format_csv(EXPLAIN_HEADERS, rows)
     lines = [
         f"{n.label_in(lang)} — {exp.round_label}",
-        f"score {n.score:.3f} (prior {n.prior:.3f}), evidence weight {n.evidence_weight:.3f}, "
-        f"verdict: {_verdict(n.verdict, lang)}",
+        f"score {n.score:.3f} (prior {n.prior:.3f}), direct ln BF {n.direct_log_bf:+.3f} "
+        f"(+{n.direct_in_favour:.3f} / −{n.direct_against:.3f}), verdict: {_verdict(n.verdict, lang)}",
+        f"coverage: {n.coverage.informative} of {n.coverage.targeted} targeting initiatives answered informatively",
     ]
     if n.note:
         lines.append(note_text(n.note, lang))
@@ -381,13 +403,16 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
         quote = i.text if len(i.text) <= 240 else i.text[:237] + "..."
         lines += [
             f"{k:>2}. {i.impact:+.4f}  {i.indicator_label} ({i.initiative_label})",
-            f"    {i.status}, {i.evidence_kind}, {i.level}; "
+            f"    {i.status}, {i.evidence_kind}, {i.level}, {i.basis}, {i.source} ({i.rule}); "
             f"LR {i.likelihood_ratio:.2f} × weight {i.weight:.2f}"
             f" → ln LR {i.log_lr:+.3f} on {i.node}",
             f"    path: {' → '.join(i.path)}",
             f"    \u201c{quote}\u201d",
             f"    [{i.reference}; {i.round}]",
         ]
+    if exp.no_evidence:
+        lines += ["", "No evidence by rule:" if lang == "en" else "Geen bewijs volgens een regel:"]
+        lines += [f"  - {i.indicator_label} ({i.initiative_label}): {RULES[i.rule]}" for i in exp.no_evidence]
     return "\n".join(lines) + "\n"
 
 
