@@ -12,7 +12,7 @@ import pytest
 
 from beleidstheorie.reasoning.verdict import VERDICTS
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 
 EXE = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
 COMMANDS = [
@@ -235,7 +235,7 @@ def test_a_theory_exported_as_rdf_scores_exactly_like_its_yaml(tmp_path, fmt):
 
 
 def test_the_v1_fixture_validates_with_a_warning_and_scores():
-    fixture = "/work/shared/fixtures/v1-buurtbudget.yaml"
+    fixture = str(ROOT / "tests" / "fixtures" / "v1-buurtbudget.yaml")  # frozen copy of the v1 file
     proc = run("validate", fixture)
     assert proc.stdout.startswith("ok:") and "warning:" in proc.stderr and "conservative defaults" in proc.stderr
     data = json.loads(run("score", fixture, "--format", "json").stdout)
