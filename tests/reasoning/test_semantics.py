@@ -274,3 +274,23 @@ def test_the_defaults_file_documents_every_parameter_it_sets():
     assert set(ranges) == set(cfg.scalars())
     for key, (low, high) in ranges.items():
         assert low <= cfg.scalars()[key] <= high, key
+
+
+def test_the_worked_numbers_in_the_method_are_the_ones_these_tests_compute():
+    from tests.conftest import ROOT
+
+    method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
+    se1 = 0.35 + 0.7 * 0.35
+    figures = [
+        f"LR = {se1 + 0.4 * (1 - se1):.3f} / {0.35 + 0.4 * 0.65:.2f} = {(se1 + 0.4 * (1 - se1)) / 0.61:.3f}",
+        f"{(1 - se1) / 0.65:.3f} whoever reports it",
+        f"/0.25 = {(1 - (0.5 / 0.95) ** (1 / 30)) / 0.25:.4f}",
+        f"λ = {(1 - math.sqrt(1 - 0.5 / 0.95)) / 0.25:.3f}",
+        f"{math.log(0.6 / 0.45) + math.log(0.4 / 0.55):.3f} → **insufficient**".replace("-", "−"),
+        f"{2 * math.log(0.4 / 0.55):.3f} → **not supported**".replace("-", "−"),
+        "P = 8/9 = 0.889",
+        "LR = 0.5 / 0.2 = 2.5",
+        "p_rival = 0.8 · 0.3 = 0.24",
+    ]
+    for figure in figures:
+        assert figure in method, figure
