@@ -252,7 +252,11 @@ def test_a_new_no_progress_never_raises_the_node_it_bears_on(seed, kind):
     extended, _ = with_new_observation(model, rng, "geen-progressie", kind)
     extra = next(ind for ini in extended.initiatives for ind in ini.indicators if ind.id == "extra")
     owner = next(ini for ini in extended.initiatives if extra in ini.indicators)
-    key = f"mechanism:{extra.evidence_for.mechanisms[0]}" if extra.evidence_for.mechanisms else f"initiative:{owner.id}"
+    key = (
+        f"mechanism:{extra.evidence_for.mechanisms[0]}"
+        if extra.evidence_for.mechanisms
+        else f"initiative:{owner.id}"
+    )
     assert scores(extended)[key] <= before[key] + 1e-12
 
 
@@ -275,9 +279,17 @@ def test_an_expectation_never_moves_a_goal_or_anything_else(seed, status, kind):
             "ref": REF,
             "evidence_for": {"goals": [goal], "rationale": "r"},
             "observations": [
-                {"round": "r2", "status": status, "evidence_kind": kind, "text": "kan bijdragen",
-                 "rationale": "r", "ref": REF, "basis": "expectation", "source": "independent"}
-            ],  # fmt: skip
+                {
+                    "round": "r2",
+                    "status": status,
+                    "evidence_kind": kind,
+                    "text": "kan bijdragen",
+                    "rationale": "r",
+                    "ref": REF,
+                    "basis": "expectation",
+                    "source": "independent",
+                }
+            ],
         }
     )
     assert scores(Theory.model_validate(data)) == scores(model)

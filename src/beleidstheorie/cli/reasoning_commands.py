@@ -17,7 +17,6 @@ from beleidstheorie.cli.common import (
     optional_output,
     output_options,
     reasoning_options,
-    round_option,
 )
 from beleidstheorie.cli.group import main
 

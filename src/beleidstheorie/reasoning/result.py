@@ -19,7 +19,15 @@ from beleidstheorie.reasoning.verdict import INSUFFICIENT, SUPPORTED, Coverage, 
 
 CONTRACT_VERSION = 2
 
-__all__ = ["CONTRACT_VERSION", "INSUFFICIENT", "SUPPORTED", "ContextLink", "EvidenceItem", "NodeScore", "ScoreResult"]
+__all__ = [
+    "CONTRACT_VERSION",
+    "INSUFFICIENT",
+    "SUPPORTED",
+    "ContextLink",
+    "EvidenceItem",
+    "NodeScore",
+    "ScoreResult",
+]
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,7 @@ class NodeScore:
     note: str = ""  # a code from reasoning.score.NOTES, e.g. "delivery-only"
     direct_in_favour: float = 0.0  # weighted ln LR of the node's own evidence in favour (>= 0)
     direct_against: float = 0.0  # ... and against (>= 0)
-    coverage: Coverage = Coverage(0, 0)
+    coverage: Coverage = field(default_factory=lambda: Coverage(0, 0))
     minority: bool = False  # the verdict rests on a minority of the initiatives that target the node
     context_factors: tuple[ContextLink, ...] = ()
     p_contribution: float | None = None  # goals: P(the theory's own paths are active | evidence)

@@ -22,7 +22,16 @@ from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.evidence import EvidenceItems
 from beleidstheorie.reasoning.inference import Posterior, infer, leave_one_out
 from beleidstheorie.reasoning.model.build import Model, build_model
-from beleidstheorie.reasoning.network import KINDS, LEVELS, PROVENANCES, ROLES, STATUSES, STRENGTHS, Network, read_network
+from beleidstheorie.reasoning.network import (
+    KINDS,
+    LEVELS,
+    PROVENANCES,
+    ROLES,
+    STATUSES,
+    STRENGTHS,
+    Network,
+    read_network,
+)
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
 from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict
 
@@ -118,7 +127,17 @@ def evaluate(
     impacts = _impacts(model, found)[:, model.theory_node] if explain else None
     tn = model.theory_node
     return Evaluation(
-        net, config, rnd, model, model.items, found.marginal[tn], bn_prior[tn], impacts, found.marginal, bn_prior, found
+        net,
+        config,
+        rnd,
+        model,
+        model.items,
+        found.marginal[tn],
+        bn_prior[tn],
+        impacts,
+        found.marginal,
+        bn_prior,
+        found,
     )
 
 
@@ -152,7 +171,9 @@ def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
 def verdicts_of(ev: Evaluation, nodes: list[int]) -> list[str]:
     """The verdict of each theory node in ``nodes`` (the one rule, :func:`verdict.verdict`)."""
     pos, neg = direct_evidence(ev)
-    return [verdict(DirectEvidence(float(pos[i]), float(neg[i])), float(ev.post[i]), ev.config) for i in nodes]
+    return [
+        verdict(DirectEvidence(float(pos[i]), float(neg[i])), float(ev.post[i]), ev.config) for i in nodes
+    ]
 
 
 def ranked_items(
@@ -273,7 +294,9 @@ class _Assembler:
             )
         return tuple(out)
 
-    def node_score(self, i: int, members: set[int], targeting: set[int], note: str = "", **extra) -> NodeScore:
+    def node_score(
+        self, i: int, members: set[int], targeting: set[int], note: str = "", **extra
+    ) -> NodeScore:
         net, ev = self.net, self.ev
         info = net.nodes[i]
         related = self.related_items(i, members)
@@ -346,7 +369,9 @@ def assemble(ev: Evaluation) -> ScoreResult:
     def judged(i: int) -> str:
         return verdict(DirectEvidence(float(a.pos[i]), float(a.neg[i])), float(ev.post[i]), config)
 
-    inits_of_mech = {j: {int(net.con_init[c]) for c in np.flatnonzero(net.con_mech == j)} for j in range(net.n_mechanisms)}
+    inits_of_mech = {
+        j: {int(net.con_init[c]) for c in np.flatnonzero(net.con_mech == j)} for j in range(net.n_mechanisms)
+    }
     feeds: dict[int, set[int]] = {k: set() for k in range(net.n_subgoals)}
     for s_from, s_to in zip(net.serve_from.tolist(), net.serve_to.tolist(), strict=True):
         feeds[s_to].add(s_from)
@@ -371,8 +396,12 @@ def assemble(ev: Evaluation) -> ScoreResult:
                 a.note(i, inits, "mechanism", judged(i)),
                 subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
                 initiatives=len(inits),
-                initiatives_stated=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"),
-                initiatives_inferred=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"),
+                initiatives_stated=sum(
+                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"
+                ),
+                initiatives_inferred=sum(
+                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"
+                ),
             )
         )
     subgoals = []
@@ -385,7 +414,9 @@ def assemble(ev: Evaluation) -> ScoreResult:
         )
     everything = set(range(g))
     all_inits = {i for j in range(net.n_mechanisms) for i in inits_of_mech[j]}
-    main = a.node_score(g, everything, all_inits, a.note(g, everything, "main_goal", judged(g)), initiatives=n)
+    main = a.node_score(
+        g, everything, all_inits, a.note(g, everything, "main_goal", judged(g)), initiatives=n
+    )
     initiatives = tuple(a.node_score(i, set(), {i}, initiatives=1) for i in range(n))
     context = tuple(a.node_score(net.context_offset + c, set(), set()) for c in range(net.n_context))
     round_info = next(r for r in net.rounds if r.number == rnd)

@@ -37,7 +37,9 @@ NOTES = {
         ),
         "upstream-only": "wat dit doel voedt heeft bewijs, maar geen indicator neemt het doel zelf waar",
         "evidence-cancels": "het directe bewijs voor en tegen dit onderdeel heft elkaar op",
-        "minority": "het oordeel rust op een minderheid van de initiatieven die zich op dit onderdeel richten",
+        "minority": (
+            "het oordeel rust op een minderheid van de initiatieven die zich op dit onderdeel richten"
+        ),
     },
     "en": {
         "no-initiative": "no initiative targets this mechanism",
@@ -116,11 +118,15 @@ SCORE_HEADERS = [
     "score",
     "prior",
     "evidence_weight",
+    "direct_log_bf",
     "verdict",
     "subgoal",
     "initiatives",
     "indicators",
     "direct_indicators",
+    "coverage",
+    "p_contribution",
+    "p_rival",
     "note",
 ]
 
@@ -142,11 +148,15 @@ def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
             n.score,
             n.prior,
             n.evidence_weight,
+            n.direct_log_bf,
             _verdict(n.verdict, lang),
             parent,
             n.initiatives,
             n.indicators,
             n.direct_indicators,
+            f"{n.coverage.informative}/{n.coverage.targeted}",
+            n.p_contribution,
+            n.p_rival,
             note_text(n.note, lang) if n.note else "",
         ]
         for kind, n, parent in rows
@@ -161,8 +171,9 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
         "label",
         "score",
         "prior",
-        "bewijs" if lang == "nl" else "evidence",
+        "ln BF",
         "oordeel" if lang == "nl" else "verdict",
+        "dekking" if lang == "nl" else "coverage",
         "ini",
         "ind (direct)",
         "levels",
@@ -174,8 +185,9 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
             _short(n.label_in(lang)),
             n.score,
             n.prior,
-            n.evidence_weight,
+            n.direct_log_bf,
             _verdict(n.verdict, lang),
+            f"{n.coverage.informative}/{n.coverage.targeted}",
             n.initiatives,
             f"{n.indicators} ({n.direct_indicators})",
             _levels(n.indicators_by_level),
@@ -188,6 +200,16 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
     nodes = (result.main_goal, *result.subgoals, *result.mechanisms)
     notes = [f"  {_short(m.label_in(lang))}: {note_text(m.note, lang)}" for m in nodes if m.note]
     text = head + "\n\n" + format_table(headers, rows)
+    goals = (result.main_goal, *result.subgoals)
+    words = ("bereikt", "eigen paden", "rivaal") if lang == "nl" else ("reached", "own paths", "rival")
+    contribution = [
+        f"  {_short(g.label_in(lang))}: P({words[0]}) {g.score:.3f}, P({words[1]}) {g.p_contribution:.3f}"
+        + (f", P({words[2]}) {g.p_rival:.3f}" if g.p_rival is not None else "")
+        for g in goals
+        if g.p_contribution is not None
+    ]
+    if contribution:
+        text += "\n\n" + ("Bijdrage:" if lang == "nl" else "Contribution:") + "\n" + "\n".join(contribution)
     if notes:
         text += "\n\n" + ("Opmerkingen:" if lang == "nl" else "Notes:") + "\n" + "\n".join(notes)
     return text + "\n"
@@ -253,10 +275,16 @@ def render_coverage(cov: CoverageResult, fmt: str, lang: str = "nl") -> str:
         ],
         "unmeasurable_indicators": list(cov.unmeasurable_indicators),
         "no_evidence_by_rule": [
-            {"indicator": g.indicator, "label": g.indicator_label, "initiative": g.initiative_label,
-             "node": g.node, "rule": g.rule, "reason": g.reason}
+            {
+                "indicator": g.indicator,
+                "label": g.indicator_label,
+                "initiative": g.initiative_label,
+                "node": g.node,
+                "rule": g.rule,
+                "reason": g.reason,
+            }
             for g in cov.no_evidence_by_rule
-        ],  # fmt: skip
+        ],
     }
     if fmt == "json":
         mechs = []
@@ -392,7 +420,8 @@ def render_explanation(exp: Explanation, fmt: str, lang: str = "nl") -> str:
         f"{n.label_in(lang)} — {exp.round_label}",
         f"score {n.score:.3f} (prior {n.prior:.3f}), direct ln BF {n.direct_log_bf:+.3f} "
         f"(+{n.direct_in_favour:.3f} / −{n.direct_against:.3f}), verdict: {_verdict(n.verdict, lang)}",
-        f"coverage: {n.coverage.informative} of {n.coverage.targeted} targeting initiatives answered informatively",
+        f"coverage: {n.coverage.informative} of {n.coverage.targeted} targeting initiatives "
+        "answered informatively",
     ]
     if n.note:
         lines.append(note_text(n.note, lang))
