@@ -14,6 +14,7 @@ from typing import Any
 SUPPORTED = "supported"
 CONTESTED = "contested"
 INSUFFICIENT = "insufficient evidence"
+UNDECIDED = "undecided"  # the approximation's error straddles the threshold
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class NodeScore:
     indicators_by_level: dict[str, int] = field(default_factory=dict)
     contributions: tuple[EvidenceItem, ...] = ()
     note: str = ""  # a code from reasoning.score.NOTES, e.g. "delivery-only"
+    interval: tuple[float, float] | None = None  # score range over the joint parameter ranges
+    robust: bool | None = None  # the verdict holds over the whole range
 
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` (nl or en)."""
@@ -106,6 +109,9 @@ class NodeScore:
         )
         if self.note:
             data["note"] = self.note
+        if self.interval is not None:
+            data["interval"] = [round(self.interval[0], 6), round(self.interval[1], 6)]
+            data["robust"] = self.robust
         return data
 
 

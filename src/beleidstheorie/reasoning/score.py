@@ -18,9 +18,17 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from beleidstheorie.graph.store import Store
+from beleidstheorie.reasoning.analysis.intervals import DEFAULT_POINTS, Intervals, intervals
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items, node_log_likelihoods
-from beleidstheorie.reasoning.inference import Posterior, infer, leave_one_out
+from beleidstheorie.reasoning.inference import (
+    Posterior,
+    Structure,
+    infer,
+    infer_many,
+    leave_one_out,
+    structure,
+)
 from beleidstheorie.reasoning.model.from_network import contribution_weights, network_bayesnet
 from beleidstheorie.reasoning.network import (
     KINDS,
@@ -34,6 +42,7 @@ from beleidstheorie.reasoning.result import (
     CONTESTED,
     INSUFFICIENT,
     SUPPORTED,
+    UNDECIDED,
     EvidenceItem,
     NodeScore,
     ScoreResult,
@@ -92,16 +101,70 @@ def one_pass_impacts(net: Network, items: EvidenceItems, post: Posterior) -> np.
     return out
 
 
-def verdict(score: float, weight: float, config: Config) -> str:
-    """supported / contested / insufficient evidence (see docs/method.md).
+def verdict(score: float, weight: float, config: Config, error: float = 0.0) -> str:
+    """supported / contested / insufficient evidence / undecided (see docs/method.md).
+
+    ``error`` is the approximation's bound on the score: when ``score ± error`` straddles
+    the threshold the verdict is withheld as ``undecided`` (within the error).
 
     >>> cfg = load_config()
-    >>> verdict(0.9, 2.0, cfg), verdict(0.5, 2.0, cfg), verdict(0.9, 0.0, cfg)
-    ('supported', 'contested', 'insufficient evidence')
+    >>> verdict(0.9, 2.0, cfg), verdict(0.5, 2.0, cfg), verdict(0.9, 0.0, cfg), verdict(0.71, 2.0, cfg, 0.02)
+    ('supported', 'contested', 'insufficient evidence', 'undecided')
     """
     if weight < config.verdict.min_weight:
         return INSUFFICIENT
+    if error > 0 and score - error < config.verdict.supported <= score + error:
+        return UNDECIDED
     return SUPPORTED if score >= config.verdict.supported else CONTESTED
+
+
+def direct_weights(net: Network, items: EvidenceItems) -> np.ndarray:
+    """(n,) Σ |weighted ln LR| of the items on each node: the weight of its direct evidence."""
+    return np.bincount(items.node, weights=np.abs(items.log_lr), minlength=net.n_nodes)
+
+
+def node_verdicts(net: Network, config: Config, post: np.ndarray, error: np.ndarray, weight: np.ndarray):
+    """The verdict of every node."""
+    return [verdict(float(post[i]), float(weight[i]), config, float(error[i])) for i in range(net.n_nodes)]
+
+
+def score_intervals(
+    net: Network,
+    config: Config,
+    round_number: int,
+    found: Posterior,
+    items: EvidenceItems,
+    *,
+    points: int = DEFAULT_POINTS,
+    shape: Structure | None = None,
+) -> Intervals:
+    """Every node's score over the joint parameter ranges (:mod:`..analysis.intervals`)."""
+    shape = shape or structure(network_bayesnet(net, config))
+
+    def at(configs: list[Config]):
+        its = [evidence_items(net, cfg, round_number) for cfg in configs]
+        pairs = [node_log_likelihoods(net, it) for it in its]
+        posts = infer_many(
+            [network_bayesnet(net, cfg) for cfg in configs],
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
+            shape=shape,
+        )
+        return [
+            (
+                post.marginal,
+                post.error_bound,
+                node_verdicts(net, cfg, post.marginal, post.error_bound, direct_weights(net, it)),
+            )
+            for post, cfg, it in zip(posts, configs, its, strict=True)
+        ]
+
+    nominal = (
+        found.marginal,
+        found.error_bound,
+        node_verdicts(net, config, found.marginal, found.error_bound, direct_weights(net, items)),
+    )
+    return intervals(config, at, nominal, points=points)
 
 
 class _Assembler:
@@ -109,7 +172,8 @@ class _Assembler:
         self.ev = ev
         self.net, self.cfg, self.items = ev.net, ev.config, ev.items
         self.post, self.prior, self.impacts = ev.post, ev.prior, ev.impacts
-        self.direct = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
+        self.direct = direct_weights(ev.net, ev.items)
+        self.error = ev.posterior.error_bound if ev.posterior is not None else np.zeros(ev.net.n_nodes)
         self.item_objs = [self._item(t) for t in range(len(ev.items.obs))]
         self.by_node: dict[int, list[int]] = {}
         for t, node in enumerate(ev.items.node.tolist()):
@@ -144,6 +208,10 @@ class _Assembler:
             page=net.obs_page[o],
         )
 
+    def _interval(self, i: int) -> tuple[float, float] | None:
+        iv = self.ev.intervals
+        return None if iv is None else (float(iv.low[i]), float(iv.high[i]))
+
     def related_items(self, node: int, members: set[int]) -> list[int]:
         """Items on the node itself or on the nodes that feed it."""
         return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
@@ -170,7 +238,9 @@ class _Assembler:
             prior=float(self.prior[i]),
             evidence_weight=float(self.direct[i]),
             upstream_weight=float(sum(self.direct[m] for m in members)),
-            verdict=verdict(score, float(self.direct[i]), self.cfg),
+            verdict=verdict(score, float(self.direct[i]), self.cfg, float(self.error[i])),
+            interval=self._interval(i),
+            robust=bool(self.ev.intervals.robust[i]) if self.ev.intervals is not None else None,
             indicators=len(indicators),
             direct_indicators=len(direct),
             indicators_by_level=levels,
@@ -191,6 +261,7 @@ class Evaluation:
     prior: np.ndarray
     impacts: np.ndarray | None  # (items, nodes) leave-one-out impacts
     posterior: Posterior | None = None  # how the posteriors were computed (method, width, error)
+    intervals: Intervals | None = None  # scores over the parameter ranges
 
 
 def evaluate(
@@ -225,6 +296,7 @@ def score(
     round: str | int | None = None,
     *,
     explain: bool | None = None,
+    intervals: bool = True,
 ) -> ScoreResult:
     """Score every mechanism, sub-goal and the main goal of a theory.
 
@@ -232,8 +304,14 @@ def score(
     :class:`~beleidstheorie.graph.store.Store`; ``round`` names the measurement
     round (default: the latest). ``explain`` (default on) computes each item's
     leave-one-out impact on every score, from the joints of the same inference pass.
+    ``intervals`` adds each score's range over the joint parameter ranges and whether
+    its verdict is robust.
     """
-    return assemble(evaluate(source, config, round, explain=explain))
+    ev = evaluate(source, config, round, explain=explain)
+    if intervals:
+        iv = score_intervals(ev.net, ev.config, ev.round_number, ev.posterior, ev.items)
+        ev = replace(ev, intervals=iv)
+    return assemble(ev)
 
 
 def ranked_items(

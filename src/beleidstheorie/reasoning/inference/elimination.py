@@ -149,24 +149,30 @@ def plan(adj: list[set[int]], scopes: list[tuple[int, ...]], budget: int | None 
     )
 
 
+def _expand(table: np.ndarray, s: tuple[int, ...], label: dict[int, int], size: int) -> np.ndarray:
+    """``table`` (optional leading batch axis, then one axis per variable of ``s``) with its
+    axes in clique order and size-1 axes for the clique's other variables."""
+    nb = table.ndim - len(s)
+    pos = [label[v] for v in s]
+    order = np.argsort(pos)
+    t = np.transpose(table, [*range(nb), *(nb + int(k) for k in order)]) if len(s) > 1 else table
+    shape = [1] * size
+    for k in pos:
+        shape[k] = 2
+    lead = table.shape[:nb] if nb else (1,)
+    return t.reshape(*lead, *shape)
+
+
 def _onto(scope: tuple[int, ...], pairs: list[tuple[np.ndarray, tuple[int, ...]]]) -> np.ndarray:
-    """The product of tables (each with its scope, after any batch axes) over ``scope``."""
+    """The product of tables (each with its scope, after an optional batch axis) over ``scope``,
+    always with one leading batch axis."""
     label = {v: k for k, v in enumerate(scope)}
-    ops: list = []
-    covered: set[int] = set()
+    size = len(scope)
+    out = np.ones((1,) * (size + 1))
     for table, s in pairs:
-        labels = [label[v] for v in s]
-        covered.update(labels)
-        ops.extend((table, [Ellipsis, *labels]))
-    full = (2,) * len(scope)
-    if not ops:
-        return np.ones(full)
-    out_labels = [k for k in range(len(scope)) if k in covered]
-    out = np.einsum(*ops, [Ellipsis, *out_labels], optimize=len(pairs) > 2)
-    if len(out_labels) < len(scope):
-        lead = out.shape[: out.ndim - len(out_labels)]
-        shape = [2 if k in covered else 1 for k in range(len(scope))]
-        out = np.broadcast_to(out.reshape(*lead, *shape), (*lead, *full)).copy()
+        out = out * _expand(table, s, label, size)
+    if out.shape[1:] != (2,) * size:
+        out = np.broadcast_to(out, (out.shape[0], *((2,) * size))).copy()
     return out
 
 
@@ -213,11 +219,10 @@ class Calibration:
         for k in range(n):
             clique = p.cliques[k]
             pot = _onto(clique, pots[k])
-            if pot.ndim == len(clique):
-                pot = pot[None]
             pot_tables.append(pot)
             inc = _onto(clique, [(pot, clique)] + [(up[c], seps[c]) for c in p.children[k]])
             up[k] = _scaled(_sum_onto(inc, clique, seps[k]), len(seps[k]))
+        batch = max([batch, *(t.shape[0] for t in pot_tables)])
         down: list = [None] * n
         beliefs: list = [None] * n
         for k in reversed(range(n)):
