@@ -27,6 +27,7 @@ VERDICT_NL = {
     "supported": "ondersteund",
     "contested": "betwist",
     "insufficient evidence": "onvoldoende bewijs",
+    "undecided": "onbeslist",
 }
 NOTES = {
     "nl": {
@@ -117,7 +118,23 @@ SCORE_HEADERS = [
     "indicators",
     "direct_indicators",
     "note",
+    "interval_low",
+    "interval_high",
+    "robust",
 ]
+
+
+def score_with_interval(n: NodeScore) -> str:
+    """``0.74 [0.61–0.83]``: the score and its range over the parameter ranges.
+
+    >>> from beleidstheorie.reasoning.result import NodeScore
+    >>> score_with_interval(NodeScore("i", "k", "mechanism", "l", "", 0.7412, 0.3, 1.0, "supported",
+    ...     interval=(0.612, 0.834)))
+    '0.74 [0.61–0.83]'
+    """
+    if n.interval is None:
+        return f"{n.score:.2f}"
+    return f"{n.score:.2f} [{n.interval[0]:.2f}–{n.interval[1]:.2f}]"
 
 
 def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
@@ -143,6 +160,9 @@ def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
             n.indicators,
             n.direct_indicators,
             note_text(n.note, lang) if n.note else "",
+            n.interval[0] if n.interval is not None else "",
+            n.interval[1] if n.interval is not None else "",
+            "" if n.robust is None else str(n.robust).lower(),
         ]
         for kind, n, parent in rows
     ]
@@ -167,10 +187,10 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
         return [
             marker,
             _short(n.label_in(lang)),
-            n.score,
+            score_with_interval(n),
             n.prior,
             n.evidence_weight,
-            _verdict(n.verdict, lang),
+            _verdict(n.verdict, lang) + ("" if n.robust in (None, True) else " *"),
             n.initiatives,
             f"{n.indicators} ({n.direct_indicators})",
             _levels(n.indicators_by_level),
@@ -183,6 +203,14 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
     nodes = (result.main_goal, *result.subgoals, *result.mechanisms)
     notes = [f"  {_short(m.label_in(lang))}: {note_text(m.note, lang)}" for m in nodes if m.note]
     text = head + "\n\n" + format_table(headers, rows)
+    if any(m.interval is not None for m in nodes):
+        text += "\n\n" + (
+            "score [laag–hoog]: bereik over de plausibele parameterwaarden, samen gevarieerd; "
+            "* = oordeel niet robuust over dat bereik"
+            if lang == "nl"
+            else "score [low–high]: range over the plausible parameter values, varied jointly; "
+            "* = verdict not robust over that range"
+        )
     if notes:
         text += "\n\n" + ("Opmerkingen:" if lang == "nl" else "Notes:") + "\n" + "\n".join(notes)
     return text + "\n"

@@ -67,6 +67,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "supported": ("ondersteund", "supported"),
     "contested": ("betwist", "contested"),
     "insufficient evidence": ("onvoldoende bewijs", "insufficient evidence"),
+    "undecided": ("onbeslist binnen de fout", "undecided within the error"),
     # contribution strength
     "strong": ("sterk", "strong"),
     "moderate": ("matig", "moderate"),
