@@ -21,6 +21,7 @@ COMMANDS = [
     "explain",
     "compare",
     "sensitivity",
+    "next",
     "query",
     "render",
     "interactive",
