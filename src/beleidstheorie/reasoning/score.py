@@ -81,24 +81,41 @@ def impact_query(net: Network, extra: tuple[int, ...] = ()) -> np.ndarray:
     return np.union1d(np.arange(net.mechanism_offset, net.n_nodes), np.asarray(extra, dtype=np.int64))
 
 
-def one_pass_impacts(net: Network, items: EvidenceItems, post: Posterior) -> np.ndarray:
-    """(items, nodes): how much each node's score would drop without each item, from the joints.
+@dataclass(frozen=True, eq=False)
+class Impacts:
+    """Leave-one-out impacts: each item's effect on each query node and on its own node."""
+
+    by_query: np.ndarray  # (items, q): score minus score without the item
+    column: np.ndarray  # (n,) column of each node in ``by_query``, −1 when not a query node
+    own: np.ndarray  # (items,) the effect on the item's own node
+    node: np.ndarray  # (items,) the item's node
+
+    def on(self, node: int) -> np.ndarray:
+        """(items,) every item's impact on ``node`` (for a node outside the query: own items only)."""
+        col = int(self.column[node])
+        if col >= 0:
+            return self.by_query[:, col]
+        return np.where(self.node == node, self.own, 0.0)
+
+
+def one_pass_impacts(net: Network, items: EvidenceItems, post: Posterior) -> Impacts:
+    """How much each query node's score would drop without each item, from the joints.
 
     No inference per item: :func:`~beleidstheorie.reasoning.inference.leave_one_out` turns
     the joints P(X = 1, Y = 1 | e) of one pass into every item's effect on every query node.
     """
     i1, i0 = items.log_l1, items.log_l0
-    out = np.zeros((len(items.obs), net.n_nodes))
-    if len(items.obs) == 0:
-        return out
     q = post.query
-    out[:, q] = post.marginal[q][None, :] - leave_one_out(post, items.node, i1, i0)
+    column = np.full(net.n_nodes, -1)
+    column[q] = np.arange(q.size)
+    if len(items.obs) == 0:
+        return Impacts(np.zeros((0, q.size)), column, np.zeros(0), items.node)
+    by_query = post.marginal[q][None, :] - leave_one_out(post, items.node, i1, i0)
     # an item's effect on its own node needs no joint: divide its likelihood out
     p = post.marginal[items.node]
     top = np.maximum(i1, i0)
     a, b = p * np.exp(top - i1), (1.0 - p) * np.exp(top - i0)
-    out[np.arange(len(items.obs)), items.node] = p - a / (a + b)
-    return out
+    return Impacts(by_query, column, p - a / (a + b), items.node)
 
 
 def verdict(score: float, weight: float, config: Config, error: float = 0.0) -> str:
@@ -186,7 +203,7 @@ class _Assembler:
         ini = int(net.ind_initiative[ind])
         se, alpha = float(it.se[t]), float(it.alpha[t])
         lr = se / alpha if it.present[t] else (1 - se) / (1 - alpha)
-        impact = float(self.impacts[t, node]) if self.impacts is not None else None
+        impact = float(self.impacts.own[t]) if self.impacts is not None else None
         return EvidenceItem(
             observation=net.obs_id[o],
             indicator=net.ind_id[ind],
@@ -259,9 +276,10 @@ class Evaluation:
     items: EvidenceItems
     post: np.ndarray
     prior: np.ndarray
-    impacts: np.ndarray | None  # (items, nodes) leave-one-out impacts
+    impacts: Impacts | None  # leave-one-out impacts
     posterior: Posterior | None = None  # how the posteriors were computed (method, width, error)
     intervals: Intervals | None = None  # scores over the parameter ranges
+    shape: Structure | None = None  # the inference plan of the network's shape, for reuse
 
 
 def evaluate(
@@ -282,12 +300,13 @@ def evaluate(
     bn = network_bayesnet(net, config)
     explain = True if explain is None else explain
     query = impact_query(net, extra)
-    found = infer(bn, l1, l0, query=query, joints=explain)
+    shape = structure(bn, query, joints=True)
+    found = infer(bn, l1, l0, query=query, joints=explain, shape=shape)
     post = found.marginal
     zeros = np.zeros(net.n_nodes)
-    prior = infer(bn, zeros, zeros, query=query).marginal
+    prior = infer(bn, zeros, zeros, query=query, shape=shape).marginal
     impacts = one_pass_impacts(net, items, found) if explain else None
-    return Evaluation(net, config, rnd, items, post, prior, impacts, found)
+    return Evaluation(net, config, rnd, items, post, prior, impacts, found, shape=shape)
 
 
 def score(
@@ -309,7 +328,7 @@ def score(
     """
     ev = evaluate(source, config, round, explain=explain)
     if intervals:
-        iv = score_intervals(ev.net, ev.config, ev.round_number, ev.posterior, ev.items)
+        iv = score_intervals(ev.net, ev.config, ev.round_number, ev.posterior, ev.items, shape=ev.shape)
         ev = replace(ev, intervals=iv)
     return assemble(ev)
 
@@ -327,16 +346,17 @@ def ranked_items(
     |impact|; without them the ``candidates`` are ranked by |weighted ln LR|.
     """
     info = ev.net.nodes[node]
-    if ev.impacts is not None:
-        order = sorted(range(len(items)), key=lambda t: (-abs(ev.impacts[t, node]), t))
-        order = [t for t in order if abs(ev.impacts[t, node]) > 1e-12]
+    on = ev.impacts.on(node) if ev.impacts is not None else None
+    if on is not None:
+        moving = np.flatnonzero(np.abs(on) > 1e-12)
+        order = moving[np.lexsort((moving, -np.abs(on[moving])))].tolist()
     else:
         order = sorted(candidates or [], key=lambda t: (-abs(ev.items.log_lr[t]), t))
     out = []
     for t in order[:limit]:
         base = items[t]
         path = base.path if base.node == info.id else (*base.path, info.label_nl)
-        impact = float(ev.impacts[t, node]) if ev.impacts is not None else base.impact
+        impact = float(on[t]) if on is not None else base.impact
         out.append(replace(base, impact=impact, path=path))
     return tuple(out)
 

@@ -248,5 +248,8 @@ def next_measurements(
     net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
     ev = evaluate(None, config, round, explain=True, network=net)
     if intervals:
-        ev = replace(ev, intervals=score_intervals(net, config, ev.round_number, ev.posterior, ev.items))
+        ev = replace(
+            ev,
+            intervals=score_intervals(net, config, ev.round_number, ev.posterior, ev.items, shape=ev.shape),
+        )
     return plan_measurements(ev, top)

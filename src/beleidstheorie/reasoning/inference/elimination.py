@@ -176,7 +176,7 @@ def _onto(scope: tuple[int, ...], pairs: list[tuple[np.ndarray, tuple[int, ...]]
     return out
 
 
-def _sum_onto(table: np.ndarray, scope: tuple[int, ...], target: tuple[int, ...]) -> np.ndarray:
+def sum_onto(table: np.ndarray, scope: tuple[int, ...], target: tuple[int, ...]) -> np.ndarray:
     label = {v: k for k, v in enumerate(scope)}
     return np.einsum(table, [Ellipsis, *range(len(scope))], [Ellipsis, *(label[v] for v in target)])
 
@@ -218,10 +218,16 @@ class Calibration:
         pot_tables = []
         for k in range(n):
             clique = p.cliques[k]
-            pot = _onto(clique, pots[k])
+            # multiply the factors in the space of their own variables first: often far smaller
+            union = tuple(sorted({v for _, sc in pots[k] for v in sc}))
+            pot = (
+                _onto(clique, [(_onto(union, pots[k]), union)])
+                if len(union) < len(clique)
+                else _onto(clique, pots[k])
+            )
             pot_tables.append(pot)
             inc = _onto(clique, [(pot, clique)] + [(up[c], seps[c]) for c in p.children[k]])
-            up[k] = _scaled(_sum_onto(inc, clique, seps[k]), len(seps[k]))
+            up[k] = _scaled(sum_onto(inc, clique, seps[k]), len(seps[k]))
         batch = max([batch, *(t.shape[0] for t in pot_tables)])
         down: list = [None] * n
         beliefs: list = [None] * n
@@ -243,18 +249,18 @@ class Calibration:
             suffix = None
             for j in reversed(range(len(kids))):
                 inside = prefixes[j] if suffix is None else prefixes[j] * suffix
-                down[kids[j]] = _scaled(_sum_onto(inside, clique, seps[kids[j]]), len(seps[kids[j]]))
+                down[kids[j]] = _scaled(sum_onto(inside, clique, seps[kids[j]]), len(seps[kids[j]]))
                 suffix = expanded[j] if suffix is None else suffix * expanded[j]
         self.beliefs = beliefs
 
     def marginal(self, v: int) -> np.ndarray:
         """(B,) P(v = 1 | evidence, clamp b) from the clique that eliminates v."""
         k = self.plan.position[v]
-        m = _sum_onto(self.beliefs[k], self.plan.cliques[k], (v,))
+        m = sum_onto(self.beliefs[k], self.plan.cliques[k], (v,))
         total = m.sum(axis=-1)
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(total > 0, m[..., 1] / total, np.nan)
 
     def belief_over(self, k: int, scope: tuple[int, ...]) -> np.ndarray:
         """(B, 2, ..., 2) clique k's belief summed onto ``scope`` (a subset of the clique)."""
-        return _sum_onto(self.beliefs[k], self.plan.cliques[k], scope)
+        return sum_onto(self.beliefs[k], self.plan.cliques[k], scope)

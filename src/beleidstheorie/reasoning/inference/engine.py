@@ -30,8 +30,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from beleidstheorie.errors import BeleidstheorieError
-from beleidstheorie.reasoning.inference.elimination import Calibration, Plan, interaction_graph, plan
-from beleidstheorie.reasoning.inference.factors import Factorisation, factorise
+from beleidstheorie.reasoning.inference.elimination import (
+    Calibration,
+    Plan,
+    interaction_graph,
+    plan,
+    sum_onto,
+)
+from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
 from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
 
@@ -73,6 +79,7 @@ class Structure:
     plan: Plan | None
     width: int | None  # None when the order was abandoned beyond the budget
     method: str
+    layout: Layout | None = None  # the factorisation's shape, reused for new numbers
 
 
 def _factor_list(fz: Factorisation) -> list[tuple[np.ndarray, tuple[int, ...]]]:
@@ -97,13 +104,13 @@ def structure(
     """
     budget = DEFAULT_BUDGET if budget is None else budget
     zeros = np.zeros(net.n_nodes)
-    keep = _keep(net, query, joints)
-    fz = factorise(net, zeros, zeros, keep=keep)
+    lay = layout(net, _keep(net, query, joints))
+    fz = factorise(net, zeros, zeros, shape=lay)
     scopes = [f.scope for f in fz.factors]
     p = plan(interaction_graph(fz.n_vars, scopes), scopes, budget)
     if p is None:
-        return Structure(None, None, SAMPLED)
-    return Structure(p, p.width, EXACT)
+        return Structure(None, None, SAMPLED, lay)
+    return Structure(p, p.width, EXACT, lay)
 
 
 def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray | None:
@@ -124,19 +131,25 @@ def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration) -> np.ndarra
     for v in range(fz.n_nodes):
         if v not in absorbed:
             out[:, v] = cal.marginal(v)
+    # sum each home clique's belief once onto the union of its groups' scopes
+    unions: dict[int, tuple[int, ...]] = {}
     for gi, fi in enumerate(fz.group_factor):
-        k = p.home[fi]
+        unions[p.home[fi]] = tuple(sorted(set(unions.get(p.home[fi], ())) | set(fz.groups[gi].scope)))
+    reduced = {k: cal.belief_over(k, u) for k, u in unions.items()}
+    for gi, fi in enumerate(fz.group_factor):
         scope = fz.groups[gi].scope
-        belief = np.moveaxis(cal.belief_over(k, scope), 0, -1).reshape(-1, batch, order="F")
-        for b in range(batch) if len(fzs) > 1 else [None]:
-            g = fzs[b or 0].groups[gi]
-            phi = g.pi0[:, None] * g.f0 + g.pi1[:, None] * g.f1
-            bel = belief if b is None else belief[:, b : b + 1]
-            val = ((g.pi1[:, None] * g.f1 / phi) @ bel) / bel.sum(axis=0)
-            if b is None:
-                out[:, g.roots] = val.T
-            else:
-                out[b, g.roots] = val[:, 0]
+        k = p.home[fi]
+        sub = sum_onto(reduced[k], unions[k], scope)
+        belief = np.moveaxis(sub, 0, -1).reshape(-1, batch, order="F").T
+        gs = [f.groups[gi] for f in fzs]
+        pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
+        pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
+        f0 = np.stack([g.f0 for g in gs])
+        f1 = np.stack([g.f1 for g in gs])
+        ratio = pi1 * f1 / (pi0 * f0 + pi1 * f1)  # (B or 1, r, 2^k)
+        out[:, gs[0].roots] = np.einsum(
+            "brk,bk->br", np.broadcast_to(ratio, (batch, *ratio.shape[1:])), belief
+        ) / (belief.sum(axis=1, keepdims=True))
     return out
 
 
@@ -164,7 +177,7 @@ def infer_many(
     [0.19, 0.46]
     """
     shape = shape or structure(nets[0], budget=budget)
-    fzs = [factorise(net, a, b) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
+    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
     if shape.plan is None or any(len(f.factors) != len(shape.plan.home) for f in fzs):
         return [
             infer(net, a, b, budget=budget, tolerance=tolerance, seed=seed)
@@ -220,7 +233,7 @@ def infer(
             net, log_l1, log_l0, q, joints=joints, tolerance=tolerance, seed=seed, max_samples=max_samples
         )
         return Posterior(est.marginal, est.stderr, SAMPLED, None, est.ess, q, est.joint11)
-    fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints))
+    fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints), shape=shape.layout)
     if len(fz.factors) != len(shape.plan.home):  # evidence changed which roots could be summed out
         shape = structure(net, q, joints, budget)
         if shape.plan is None:
