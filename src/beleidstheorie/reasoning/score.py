@@ -98,6 +98,19 @@ class Impacts:
         return np.where(self.node == node, self.own, 0.0)
 
 
+def inference_structure(source: Store | object, config: Config | None = None) -> Structure:
+    """The width of the theory's network and the inference method scoring will run.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> s = inference_structure(load_theory(EXAMPLE))
+    >>> s.method, s.width
+    ('exact-elimination', 2)
+    """
+    config = config or load_config()
+    net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
+    return structure(network_bayesnet(net, config), impact_query(net), joints=True)
+
+
 def one_pass_impacts(net: Network, items: EvidenceItems, post: Posterior) -> Impacts:
     """How much each query node's score would drop without each item, from the joints.
 
