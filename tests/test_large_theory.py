@@ -72,7 +72,11 @@ def portfolio_theory(
             "id": "portfolio",
             "base_iri": "https://example.org/portfolio/",
             "label": "Portfolio",
-            "source": {"title": "Synthetisch programmaplan (test)", "creators": ["test"], "date": "2024-01-01"},
+            "source": {
+                "title": "Synthetisch programmaplan (test)",
+                "creators": ["test"],
+                "date": "2024-01-01",
+            },
             "main_goal": {"id": "g", "label": "Hoofddoel", "ref": REF},
             "subgoals": [
                 {"id": f"s{k}", "number": k + 1, "label": f"Subdoel {k}", "ref": REF}
