@@ -205,6 +205,7 @@ class _Assembler:
         self.direct = direct_weights(ev.net, ev.items)
         self.error = ev.posterior.error_bound if ev.posterior is not None else np.zeros(ev.net.n_nodes)
         self.item_objs = [self._item(t) for t in range(len(ev.items.obs))]
+        self.item_tuple = tuple(self.item_objs)
         self.by_node: dict[int, list[int]] = {}
         for t, node in enumerate(ev.items.node.tolist()):
             self.by_node.setdefault(node, []).append(t)
@@ -247,7 +248,7 @@ class _Assembler:
         return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
 
     def top(self, node: int, candidates: list[int]) -> tuple[EvidenceItem, ...]:
-        return ranked_items(self.ev, tuple(self.item_objs), node, candidates, TOP_ITEMS)
+        return ranked_items(self.ev, self.item_tuple, node, candidates, TOP_ITEMS)
 
     def node_score(self, i: int, members: set[int], **extra) -> NodeScore:
         net = self.net
@@ -359,7 +360,13 @@ def ranked_items(
     |impact|; without them the ``candidates`` are ranked by |weighted ln LR|.
     """
     info = ev.net.nodes[node]
-    on = ev.impacts.on(node) if ev.impacts is not None else None
+    on = None
+    if ev.impacts is not None and ev.impacts.column[node] >= 0:
+        on = ev.impacts.on(node)
+    elif ev.impacts is not None:  # outside the query: only the node's own items move it
+        own = [t for t in candidates or [] if int(ev.items.node[t]) == node]
+        order = sorted(own, key=lambda t: (-abs(ev.impacts.own[t]), t))
+        return tuple(replace(items[t], impact=float(ev.impacts.own[t])) for t in order[:limit])
     if on is not None:
         moving = np.flatnonzero(np.abs(on) > 1e-12)
         order = moving[np.lexsort((moving, -np.abs(on[moving])))].tolist()

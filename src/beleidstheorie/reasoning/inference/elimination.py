@@ -74,11 +74,12 @@ def _fill(adj: list[set[int]], v: int) -> int:
 
 
 def min_fill_order(
-    adj: list[set[int]], budget: int | None = None
+    adj: list[set[int]], budget: int | None = None, skip: set[int] | None = None
 ) -> tuple[list[int], list[list[int]]] | None:
     """Greedy min-fill order and each variable's neighbours when eliminated.
 
     Returns None as soon as a clique would have more than ``budget`` table entries.
+    Variables in ``skip`` (in no factor) are left out of the order.
 
     >>> order, seps = min_fill_order([{1, 2}, {0, 2}, {0, 1}])
     >>> order, [sorted(s) for s in seps]
@@ -87,9 +88,10 @@ def min_fill_order(
     adj = [set(a) for a in adj]
     n = len(adj)
     version = [0] * n
-    heap = [(_fill(adj, v), len(adj[v]), v, 0) for v in range(n)]
+    skip = skip or set()
+    heap = [(_fill(adj, v), len(adj[v]), v, 0) for v in range(n) if v not in skip]
     heapq.heapify(heap)
-    gone = [False] * n
+    gone = [v in skip for v in range(n)]
     order: list[int] = []
     seps: list[list[int]] = []
     max_vars = None if budget is None else max(1, int(np.floor(np.log2(budget))))
@@ -123,11 +125,12 @@ def min_fill_order(
 
 def plan(adj: list[set[int]], scopes: list[tuple[int, ...]], budget: int | None = None) -> Plan | None:
     """The junction tree of a min-fill order, or None beyond ``budget`` table entries."""
-    found = min_fill_order(adj, budget)
+    present = {v for scope in scopes for v in scope}
+    found = min_fill_order(adj, budget, skip={v for v in range(len(adj)) if v not in present})
     if found is None:
         return None
     order, seps = found
-    position = [0] * len(order)
+    position = [-1] * len(adj)
     for k, v in enumerate(order):
         position[v] = k
     parent = [min(position[u] for u in sep) if sep else -1 for sep in seps]
