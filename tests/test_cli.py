@@ -22,6 +22,7 @@ COMMANDS = [
     "explain",
     "compare",
     "sensitivity",
+    "next",
     "query",
     "render",
     "interactive",

@@ -7,10 +7,10 @@ Commands live in one module per topic; importing this package registers them all
 
 from __future__ import annotations
 
-from beleidstheorie.cli import reasoning_commands, theory_commands, view_commands
+from beleidstheorie.cli import next_command, reasoning_commands, theory_commands, view_commands
 from beleidstheorie.cli.group import main
 
-__all__ = ["main", "reasoning_commands", "theory_commands", "view_commands"]
+__all__ = ["main", "next_command", "reasoning_commands", "theory_commands", "view_commands"]
 
 if __name__ == "__main__":  # pragma: no cover
     main()

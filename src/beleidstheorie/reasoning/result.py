@@ -132,6 +132,8 @@ class NodeScore:
     context_factors: tuple[ContextLink, ...] = ()
     p_contribution: float | None = None  # goals: P(the theory's own paths are active | evidence)
     p_rival: float | None = None  # goals with rivals: P(a rival brought it about | evidence)
+    interval: tuple[float, float] | None = None  # score range over the joint parameter ranges
+    robust: bool | None = None  # the verdict holds over the whole range
 
     @property
     def direct_log_bf(self) -> float:
@@ -167,6 +169,9 @@ class NodeScore:
             "coverage": {**self.coverage.to_dict(), "minority": self.minority},
             "context_factors": [c.to_dict() for c in self.context_factors],
         }
+        if self.interval is not None:
+            data["interval"] = [round(self.interval[0], 6), round(self.interval[1], 6)]
+            data["robust"] = self.robust
         if self.kind in ("subgoal", "main_goal"):
             data["p_contribution"] = None if self.p_contribution is None else round(self.p_contribution, 6)
             data["p_rival"] = None if self.p_rival is None else round(self.p_rival, 6)

@@ -128,7 +128,23 @@ SCORE_HEADERS = [
     "p_contribution",
     "p_rival",
     "note",
+    "interval_low",
+    "interval_high",
+    "robust",
 ]
+
+
+def score_with_interval(n: NodeScore) -> str:
+    """``0.74 [0.61–0.83]``: the score and its range over the parameter ranges.
+
+    >>> from beleidstheorie.reasoning.result import NodeScore
+    >>> score_with_interval(NodeScore("i", "k", "mechanism", "l", "", 0.7412, 0.3, 1.0, "supported",
+    ...     interval=(0.612, 0.834)))
+    '0.74 [0.61–0.83]'
+    """
+    if n.interval is None:
+        return f"{n.score:.2f}"
+    return f"{n.score:.2f} [{n.interval[0]:.2f}–{n.interval[1]:.2f}]"
 
 
 def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
@@ -158,6 +174,9 @@ def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
             n.p_contribution,
             n.p_rival,
             note_text(n.note, lang) if n.note else "",
+            n.interval[0] if n.interval is not None else "",
+            n.interval[1] if n.interval is not None else "",
+            "" if n.robust is None else str(n.robust).lower(),
         ]
         for kind, n, parent in rows
     ]
@@ -183,10 +202,10 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
         return [
             marker,
             _short(n.label_in(lang)),
-            n.score,
+            score_with_interval(n),
             n.prior,
             n.direct_log_bf,
-            _verdict(n.verdict, lang),
+            _verdict(n.verdict, lang) + ("" if n.robust in (None, True) else " *"),
             f"{n.coverage.informative}/{n.coverage.targeted}",
             n.initiatives,
             f"{n.indicators} ({n.direct_indicators})",
@@ -210,6 +229,14 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
     ]
     if contribution:
         text += "\n\n" + ("Bijdrage:" if lang == "nl" else "Contribution:") + "\n" + "\n".join(contribution)
+    if any(m.interval is not None for m in nodes):
+        text += "\n\n" + (
+            "score [laag–hoog]: bereik over de plausibele parameterwaarden, samen gevarieerd; "
+            "* = oordeel niet robuust over dat bereik"
+            if lang == "nl"
+            else "score [low–high]: range over the plausible parameter values, varied jointly; "
+            "* = verdict not robust over that range"
+        )
     if notes:
         text += "\n\n" + ("Opmerkingen:" if lang == "nl" else "Notes:") + "\n" + "\n".join(notes)
     return text + "\n"
