@@ -24,10 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import v2_fields
+
 from beleidstheorie.reasoning.config import load_config
-from beleidstheorie.reasoning.evidence import evidence_items, node_log_likelihoods
+from beleidstheorie.reasoning.evidence import evidence_items
+from beleidstheorie.reasoning.inference import infer
+from beleidstheorie.reasoning.model.bayesnet import BayesNet
+from beleidstheorie.reasoning.model.build import build_model
 from beleidstheorie.reasoning.network import Network, NodeInfo, Round
-from beleidstheorie.reasoning.score import contribution_weights, posteriors
 
 INDICATORS_PER_INITIATIVE = 50
 N_MECHANISMS = 11
@@ -91,13 +96,13 @@ def synthetic_network(n_indicators: int, seed: int = 0) -> Network:
         ind_delivery=~direct,
         tgt_indicator=tgt_indicator,
         tgt_node=tgt_node,
+        **v2_fields(n_obs, rng),
     )
 
 
 def engine_score(net: Network, config) -> np.ndarray:
-    items = evidence_items(net, config, 2)
-    l1, l0 = node_log_likelihoods(net, items)
-    return posteriors(net, config, l1, l0)
+    m = build_model(net, config, 2)
+    return infer(m.net, m.log_l1, m.log_l0).marginal
 
 
 def measure(func, repeat: int = 3):
@@ -116,7 +121,7 @@ def measure(func, repeat: int = 3):
 
 
 def pgmpy_posteriors(net: Network, config):
-    """Exact posteriors by pgmpy, one evidence child per evidence item."""
+    """Exact posteriors by pgmpy on the model's BayesNet (full tables from the gate formulas)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from pgmpy.factors.discrete import TabularCPD
@@ -124,69 +129,42 @@ def pgmpy_posteriors(net: Network, config):
         from pgmpy.models import DiscreteBayesianNetwork
     import itertools
 
-    def noisy_or(child, parents, weights, leak):
-        cols = []
-        for states in itertools.product([0, 1], repeat=len(parents)):
-            off = (1 - leak) * math.prod(1 - w for s, w in zip(states, weights, strict=True) if s)
-            cols.append(off)
-        values = [cols, [1 - c for c in cols]]
-        return TabularCPD(
-            child, 2, values, evidence=parents or None, evidence_card=[2] * len(parents) or None
-        )
-
-    name = [n.id for n in net.nodes]
+    m = build_model(net, config, 2)
+    bn: BayesNet = m.net
+    names = list(bn.names)
     model = DiscreteBayesianNetwork()
-    model.add_nodes_from(name)
+    model.add_nodes_from(names)
     cpds = []
-    weights = contribution_weights(net, config)
-    for i in range(net.n_initiatives):
-        p = config.prior.delivery
-        cpds.append(TabularCPD(name[i], 2, [[1 - p], [p]]))
-    for m in range(net.n_mechanisms):
-        sel = np.flatnonzero(net.con_mech == m)
-        parents = [name[int(net.con_init[c])] for c in sel]
-        model.add_edges_from((p, name[net.mechanism_offset + m]) for p in parents)
-        cpds.append(
-            noisy_or(name[net.mechanism_offset + m], parents, list(weights[sel]), config.leak.mechanism)
+    for x in range(bn.n_nodes):
+        edges = np.flatnonzero(bn.edge_child == x)
+        parents = sorted(
+            {int(bn.edge_parent[e]) for e in edges}
+            | {int(bn.edge_condition[e]) for e in edges if bn.edge_condition[e] >= 0}
         )
-    for s in range(net.n_subgoals):
-        parents = [
-            name[net.mechanism_offset + m] for m in range(net.n_mechanisms) if net.mech_subgoal[m] == s
-        ]
-        model.add_edges_from((p, name[net.subgoal_offset + s]) for p in parents)
+        model.add_edges_from((names[p], names[x]) for p in parents)
+        on = []
+        for states in itertools.product([0, 1], repeat=len(parents)):
+            full = np.zeros((1, bn.n_nodes), dtype=np.int8)
+            full[0, parents] = states
+            on.append(float(bn.p_active(full)[0, x]))
+        values = [[1 - v for v in on], on]
         cpds.append(
-            noisy_or(
-                name[net.subgoal_offset + s],
-                parents,
-                [config.link.mechanism_to_subgoal] * len(parents),
-                config.leak.subgoal,
-            )
-        )
-    parents = [name[net.subgoal_offset + s] for s in range(net.n_subgoals)]
-    model.add_edges_from((p, "g") for p in parents)
-    cpds.append(
-        noisy_or("g", parents, [config.link.subgoal_to_main_goal] * len(parents), config.leak.main_goal)
-    )
-    items = evidence_items(net, config, 2)
+            TabularCPD(names[x], 2, values, evidence=[names[p] for p in parents] or None,
+                       evidence_card=[2] * len(parents) or None)
+        )  # fmt: skip
     evidence = {}
-    for t in range(len(items.obs)):
-        a, b = math.exp(items.log_l1[t]), math.exp(items.log_l0[t])
-        top = max(a, b)
-        e = f"e{t}"
-        model.add_edge(name[int(items.node[t])], e)
-        cpds.append(
-            TabularCPD(
-                e,
-                2,
-                [[1 - b / top, 1 - a / top], [b / top, a / top]],
-                evidence=[name[int(items.node[t])]],
-                evidence_card=[2],
-            )
-        )
+    for x in range(bn.n_nodes):
+        if m.log_l1[x] == 0.0 and m.log_l0[x] == 0.0:
+            continue
+        top = max(m.log_l1[x], m.log_l0[x])
+        a, b = math.exp(m.log_l1[x] - top), math.exp(m.log_l0[x] - top)
+        e = f"e{x}"
+        model.add_edge(names[x], e)
+        cpds.append(TabularCPD(e, 2, [[1 - b, 1 - a], [b, a]], evidence=[names[x]], evidence_card=[2]))
         evidence[e] = 1
     model.add_cpds(*cpds)
-    infer = VariableElimination(model)
-    return np.array([float(infer.query([n], evidence=evidence, show_progress=False).values[1]) for n in name])
+    ve = VariableElimination(model)
+    return np.array([float(ve.query([n], evidence=evidence, show_progress=False).values[1]) for n in names])
 
 
 def max_parents(net: Network) -> int:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from beleidstheorie.reasoning.verdict import VERDICTS
-
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 
 EXE = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
 COMMANDS = [
@@ -23,6 +22,7 @@ COMMANDS = [
     "explain",
     "compare",
     "sensitivity",
+    "next",
     "query",
     "render",
     "interactive",
@@ -102,7 +102,9 @@ def test_score_json_keeps_its_contract():
         assert node["id"].startswith("https://")
         assert 0.0 <= node["score"] <= 1.0 and node["evidence_weight"] >= 0.0
         assert node["verdict"] in VERDICTS and node["verdict_label"] == VERDICTS[node["verdict"]].nl
-        assert node["direct_log_bf"] == pytest.approx(node["direct_in_favour"] - node["direct_against"], abs=1e-5)
+        assert node["direct_log_bf"] == pytest.approx(
+            node["direct_in_favour"] - node["direct_against"], abs=1e-5
+        )
         assert set(node["coverage"]) >= {"targeted", "informative", "answered_share"}
         assert isinstance(node["context_factors"], list)
     assert data["contract_version"] == 2
@@ -160,7 +162,10 @@ def test_explain_shows_the_trail_with_quotes_and_references():
     out = run("explain", "vaste-contacten", str(EXAMPLE)).stdout
     assert "Bezoekers met nieuwe vaste contacten" in out and "6 Monitoring, p. 6" in out
     proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
-    assert proc.returncode == 1 and "no initiative, mechanism, goal or context factor named 'bestaat-niet'" in proc.stderr
+    assert (
+        proc.returncode == 1
+        and "no initiative, mechanism, goal or context factor named 'bestaat-niet'" in proc.stderr
+    )
 
 
 def test_compare_lists_new_observations():
@@ -267,3 +272,19 @@ def test_without_dot_on_path_render_says_how_to_install_graphviz(tmp_path):
         [EXE, "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.dot")], env=env, timeout=120
     )
     assert proc.returncode == 0 and (tmp_path / "s.dot").read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_the_v1_fixture_validates_with_a_warning_and_scores():
+    fixture = str(ROOT / "tests" / "fixtures" / "v1-buurtbudget.yaml")  # frozen copy of the v1 file
+    proc = run("validate", fixture)
+    assert (
+        proc.stdout.startswith("ok:") and "warning:" in proc.stderr and "conservative defaults" in proc.stderr
+    )
+    data = json.loads(run("score", fixture, "--format", "json").stdout)
+    assert data["contract_version"] == 2 and data["main_goal"]["verdict"] in VERDICTS
+
+
+def test_coverage_lists_observations_that_carry_no_evidence_by_rule():
+    data = json.loads(run("coverage", str(EXAMPLE), "--format", "json").stdout)
+    rules = {g["rule"] for g in data["gaps"]["no_evidence_by_rule"]}
+    assert rules == {"non-response-neutral"}

@@ -45,24 +45,3 @@ def test_every_linked_file_exists():
     for target in re.findall(r"\]\(([^)#]+)\)", README):
         if "://" not in target:
             assert (ROOT / target).exists(), target
-
-
-def test_the_worked_example_in_the_method_matches_the_engine(flagship_theory):
-    from beleidstheorie.reasoning.explain import explain
-
-    method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
-    trail = explain(flagship_theory, "knelpunten-agenderen", "evaluatie-2022")
-    node = trail.node
-    for figure in (f"{node.score:.3f}", f"{node.prior:.3f}", f"{node.evidence_weight:.3f}"):
-        assert figure in method
-    assert node.verdict == "contested" and "**contested**" in method
-    assert f"+{trail.items[0].impact:.3f}" in method
-    assert f"LR = 0.595 / 0.35 = {trail.items[0].likelihood_ratio:.2f}" in method
-
-
-def test_the_flip_point_quoted_in_the_readme_is_measured(flagship_theory):
-    from beleidstheorie.reasoning.sensitivity import sensitivity
-
-    flip = sensitivity(flagship_theory).node("knelpunten-agenderen").flip
-    assert flip.parameter == "evidence.qualitative.se" and flip.verdict == "insufficient evidence"
-    assert f"{abs(flip.relative_change):.1%}".replace("%", " %") in README

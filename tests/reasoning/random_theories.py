@@ -13,8 +13,31 @@ KINDS = [k.value for k in EvidenceKind if k != EvidenceKind.NONE]
 TYPES = [t.value for t in IndicatorType]
 
 
-def random_theory(rng: random.Random, max_initiatives: int = 5, max_mechanisms: int = 5) -> Theory:
-    """A valid random theory: 1-3 sub-goals, 1-5 mechanisms, 1-5 initiatives."""
+BASES = [None, "realised", "estimate", "expectation", "description"]
+SOURCES = [None, "self-report", "administrative", "independent", "external-statistics"]
+
+
+def _v2_fields(rng: random.Random) -> dict:
+    out = {}
+    if (basis := rng.choice(BASES)) is not None:
+        out["basis"] = basis
+    if (source := rng.choice(SOURCES)) is not None:
+        out["source"] = source
+    if rng.random() < 0.1:
+        se = rng.uniform(0.3, 0.95)
+        out["elicited"] = {"sensitivity": se, "false_positive": rng.uniform(0.05, se), "rationale": "r"}
+    return out
+
+
+def random_theory(
+    rng: random.Random, max_initiatives: int = 5, max_mechanisms: int = 5, v2: bool = True
+) -> Theory:
+    """A valid random theory: 1-3 sub-goals, 1-5 mechanisms, 1-5 initiatives.
+
+    With ``v2`` it also draws the v2 fields: basis, source and elicited values of
+    observations, gates, a sub-goal that serves another, and context factors that
+    are rival causes or enabling/inhibiting conditions, with observations.
+    """
     n_sub = rng.randint(1, 3)
     n_mech = rng.randint(n_sub, max(n_sub, max_mechanisms))
     n_ini = rng.randint(1, max_initiatives)
@@ -54,6 +77,7 @@ def random_theory(rng: random.Random, max_initiatives: int = 5, max_mechanisms: 
                             "text": "t",
                             "rationale": "r",
                             "ref": REF,
+                            **(_v2_fields(rng) if v2 else {}),
                         }
                     )
             indicators.append(
@@ -82,14 +106,68 @@ def random_theory(rng: random.Random, max_initiatives: int = 5, max_mechanisms: 
                 "indicators": indicators,
             }
         )
+    context = []
+    main_goal = {"id": "g", "label": "G", "ref": REF}
+    if v2:
+        if n_sub >= 2 and rng.random() < 0.4:
+            subgoals[1]["serves"] = ["s0"]
+        for sg in subgoals:
+            if rng.random() < 0.3:
+                sg["gate"] = rng.choice(["noisy-or", "noisy-and"])
+        if rng.random() < 0.3:
+            main_goal["gate"] = rng.choice(["noisy-or", "noisy-and"])
+        for c in range(rng.choice([0, 0, 1, 2])):
+            role = rng.choice(["rival", "enabling", "inhibiting"])
+            target = rng.choice(goals) if role == "rival" else f"m{rng.randrange(n_mech)}"
+            factor = {
+                "id": f"c{c}",
+                "label": f"C{c}",
+                "level": "samenleving",
+                "ref": REF,
+                "roles": [
+                    {
+                        "role": role,
+                        "target": target,
+                        "strength": rng.choice(["strong", "moderate", "weak"]),
+                        "provenance": rng.choice(["stated", "inferred"]),
+                        "quote": "q",
+                        "ref": REF,
+                    }
+                ],
+            }
+            if rng.random() < 0.6:
+                status = rng.choice(STATUSES[:2])
+                factor["indicators"] = [
+                    {
+                        "id": f"ci{c}",
+                        "label": f"CI{c}",
+                        "type": "effect-problematiek",
+                        "evidence_for": {"context": True, "rationale": "r"},
+                        "ref": REF,
+                        "observations": [
+                            {
+                                "round": "r2",
+                                "status": status,
+                                "evidence_kind": rng.choice(KINDS),
+                                "text": "t",
+                                "rationale": "r",
+                                "ref": REF,
+                                "source": "external-statistics",
+                                "basis": "realised",
+                            }
+                        ],
+                    }
+                ]
+            context.append(factor)
     return Theory.model_validate(
         {
             "id": "random",
             "base_iri": "https://example.org/random/",
             "label": "Random",
-            "main_goal": {"id": "g", "label": "G", "ref": REF},
+            "main_goal": main_goal,
             "subgoals": subgoals,
             "mechanisms": mechanisms,
+            "context_factors": context,
             "rounds": [
                 {"id": "r1", "number": 1, "label": "R1", "date": "2021-01-01"},
                 {"id": "r2", "number": 2, "label": "R2", "date": "2022-01-01"},

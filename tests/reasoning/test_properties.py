@@ -214,3 +214,111 @@ def test_progress_on_one_cause_can_lower_a_competing_cause_explaining_away():
     assert after["mechanism:m"] > before["mechanism:m"]  # and what it feeds
     assert after["initiative:b"] < before["initiative:b"]  # the competing cause is explained away
     assert after["mechanism:m2"] < before["mechanism:m2"]
+
+
+# -- v2 semantics: one property per defect of issue #8 ---------------------------------
+
+
+def verdicts(model: Theory) -> list[tuple[str, float, str]]:
+    result = score(theory_from_model(model), round=model.rounds[-1].id, explain=False)
+    nodes = (result.main_goal, *result.subgoals, *result.mechanisms, *result.initiatives, *result.context)
+    return [(n.key, n.direct_log_bf, n.verdict) for n in nodes]
+
+
+@SETTINGS
+@given(st.integers(0, 10**6))
+def test_net_negative_direct_evidence_is_never_supported(seed):
+    for key, log_bf, verdict in verdicts(random_theory(random.Random(seed))):
+        if log_bf < 0:
+            assert verdict != "supported", key
+
+
+@given(st.floats(0, 20), st.floats(0, 20), st.floats(0, 1))
+def test_the_verdict_rule_never_supports_more_evidence_against_than_for(in_favour, against, posterior):
+    from beleidstheorie.reasoning.config import load_config
+    from beleidstheorie.reasoning.verdict import DirectEvidence, verdict
+
+    v = verdict(DirectEvidence(in_favour, against), posterior, load_config())
+    if in_favour <= against:
+        assert v not in ("supported", "indications")
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.sampled_from(["quantitative", "qualitative", "anecdotal"]))
+def test_a_new_no_progress_never_raises_the_node_it_bears_on(seed, kind):
+    rng = random.Random(seed)
+    model = random_theory(rng)
+    before = scores(model)
+    extended, _ = with_new_observation(model, rng, "geen-progressie", kind)
+    extra = next(ind for ini in extended.initiatives for ind in ini.indicators if ind.id == "extra")
+    owner = next(ini for ini in extended.initiatives if extra in ini.indicators)
+    key = (
+        f"mechanism:{extra.evidence_for.mechanisms[0]}"
+        if extra.evidence_for.mechanisms
+        else f"initiative:{owner.id}"
+    )
+    assert scores(extended)[key] <= before[key] + 1e-12
+
+
+@SETTINGS
+@given(
+    st.integers(0, 10**6),
+    st.sampled_from(["progressie-geboekt", "geen-progressie"]),
+    st.sampled_from(["quantitative", "qualitative", "anecdotal"]),
+)
+def test_an_expectation_never_moves_a_goal_or_anything_else(seed, status, kind):
+    rng = random.Random(seed)
+    model = random_theory(rng)
+    data = model.model_dump(mode="json")
+    goal = rng.choice([data["main_goal"]["id"], *(s["id"] for s in data["subgoals"])])
+    data["initiatives"][rng.randrange(len(data["initiatives"]))]["indicators"].append(
+        {
+            "id": "vision",
+            "label": "Bijdrage aan hoofddoel",
+            "type": "effect-problematiek",
+            "ref": REF,
+            "evidence_for": {"goals": [goal], "rationale": "r"},
+            "observations": [
+                {
+                    "round": "r2",
+                    "status": status,
+                    "evidence_kind": kind,
+                    "text": "kan bijdragen",
+                    "rationale": "r",
+                    "ref": REF,
+                    "basis": "expectation",
+                    "source": "independent",
+                }
+            ],
+        }
+    )
+    assert scores(Theory.model_validate(data)) == scores(model)
+
+
+def exact_priors(model: Theory) -> dict[str, tuple[float, float]]:
+    from beleidstheorie.reasoning.score import evaluate
+
+    ev = evaluate(theory_from_model(model), round=model.rounds[-1].id, explain=False)
+    m = ev.model
+    caused = [*m.mechanisms.tolist(), *m.subgoals.tolist(), m.main_goal]
+    return {m.net.names[x]: (float(ev.bn_prior[x]), float(m.stated_prior[x])) for x in caused}
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.integers(1, 4))
+def test_copying_initiatives_without_evidence_leaves_every_prior_within_tolerance(seed, copies):
+    from beleidstheorie.reasoning.config import load_config
+
+    tolerance = load_config().calibration.tolerance
+    rng = random.Random(seed)
+    model = random_theory(rng, v2=True)
+    data = model.model_dump(mode="json")
+    extra = []
+    for c in range(copies):
+        for ini in data["initiatives"]:
+            extra.append({**ini, "id": f"{ini['id']}-copy{c}", "number": 100 + len(extra), "indicators": []})
+    data["initiatives"] += extra
+    before, after = exact_priors(model), exact_priors(Theory.model_validate(data))
+    for name, (prior, stated) in after.items():
+        assert abs(prior - stated) <= tolerance, name
+        assert abs(prior - before[name][0]) <= tolerance, name

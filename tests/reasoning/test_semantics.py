@@ -53,12 +53,18 @@ def test_a_reported_lack_of_progress_keeps_its_strength_whoever_reports_it():
     lrs = []
     for source in ("self-report", "independent"):
         obs = observation("geen-progressie", "qualitative", basis="realised", source=source)
-        lrs.append(item_of(score(one_indicator_theory(obs, type_=TACTICAL, mechanisms=["m"])), "x").likelihood_ratio)
+        lrs.append(
+            item_of(score(one_indicator_theory(obs, type_=TACTICAL, mechanisms=["m"])), "x").likelihood_ratio
+        )
     assert lrs == pytest.approx([0.405 / 0.65] * 2)  # (1 − 0.595) / (1 − 0.35)
 
 
 def test_an_observation_without_basis_and_source_reads_as_a_self_reported_estimate():
-    result = score(one_indicator_theory(observation("progressie-geboekt", "qualitative"), type_=TACTICAL, mechanisms=["m"]))
+    result = score(
+        one_indicator_theory(
+            observation("progressie-geboekt", "qualitative"), type_=TACTICAL, mechanisms=["m"]
+        )
+    )
     se1 = 0.35 + 0.7 * 0.5 * 0.35  # level 0.7, estimate 0.5
     item = item_of(result, "x")
     assert (item.basis, item.source) == ("estimate", "self-report")
@@ -109,7 +115,8 @@ def test_elicited_sensitivity_and_false_positive_rate_replace_the_rules(status, 
 def test_a_restated_fact_counts_once():
     first = indicator("x", observation(basis="realised", source="independent"))
     again = indicator(
-        "y", observation(basis="realised", source="independent", derived_from={"indicator": "x", "round": "r1"}),
+        "y",
+        observation(basis="realised", source="independent", derived_from={"indicator": "x", "round": "r1"}),
         goals=["g"],
     )
     result = score(loaded(theory([initiative("a", 1, ("m",), first, again)])))
@@ -165,7 +172,9 @@ def test_thirty_strong_links_are_scaled_down_so_that_the_prior_stays_the_stated_
 def test_a_noisy_and_main_goal_raises_its_strengths_until_the_prior_is_the_stated_one():
     subgoals = [{"id": f"s{k}", "number": k + 1, "label": f"S{k}", "ref": REF} for k in range(2)]
     mechanisms = [{"id": f"m{k}", "label": f"M{k}", "subgoal": f"s{k}", "ref": REF} for k in range(2)]
-    model = theory([initiative("a", 1, ("m0",)), initiative("b", 2, ("m1",))], subgoals=subgoals, mechanisms=mechanisms)
+    model = theory(
+        [initiative("a", 1, ("m0",)), initiative("b", 2, ("m1",))], subgoals=subgoals, mechanisms=mechanisms
+    )
     m = evaluate(loaded(model), explain=False).model
     paths = m.paths[m.main_goal]
     # P(paths) = (1 − 0.5 λ · (1 − 0.5))^2 must be 1 − (1 − 0.5) / (1 − 0.05)
@@ -178,12 +187,23 @@ def test_a_noisy_and_main_goal_raises_its_strengths_until_the_prior_is_the_state
 
 
 def rival_theory(context_evidence: bool, goal_evidence: bool):
-    role = {"role": "rival", "target": "g", "strength": "moderate", "provenance": "stated", "quote": "q", "ref": REF}
+    role = {
+        "role": "rival",
+        "target": "g",
+        "strength": "moderate",
+        "provenance": "stated",
+        "quote": "q",
+        "ref": REF,
+    }
     cf = {"id": "c", "label": "C", "level": "samenleving", "ref": REF, "roles": [role]}
     if context_evidence:
         obs = observation(basis="realised", source="external-statistics")
         cf["indicators"] = [indicator("cbs", obs, context=True)]
-    inds = [indicator("goal", observation(basis="realised", source="independent"), goals=["g"])] if goal_evidence else []
+    inds = (
+        [indicator("goal", observation(basis="realised", source="independent"), goals=["g"])]
+        if goal_evidence
+        else []
+    )
     return loaded(theory([initiative("a", 1, ("m",), *inds)], context=[cf]))
 
 
@@ -203,7 +223,14 @@ def test_evidence_for_a_rival_explains_the_goal_away_from_the_theorys_own_paths(
 
 
 def test_an_enabling_condition_weakens_the_link_when_absent_and_evidence_for_it_raises_the_mechanism():
-    role = {"role": "enabling", "target": "m", "strength": "strong", "provenance": "stated", "quote": "q", "ref": REF}
+    role = {
+        "role": "enabling",
+        "target": "m",
+        "strength": "strong",
+        "provenance": "stated",
+        "quote": "q",
+        "ref": REF,
+    }
     obs = observation(basis="realised", source="external-statistics")
     cf = {"id": "e", "label": "E", "level": "organisaties", "ref": REF, "roles": [role],
           "indicators": [indicator("stat", obs, context=True)]}  # fmt: skip
@@ -223,8 +250,14 @@ def test_a_sub_goal_that_serves_another_feeds_its_paths():
         {"id": "s1", "number": 1, "label": "S1", "ref": REF},
         {"id": "s2", "number": 2, "label": "S2", "ref": REF, "serves": ["s1"]},
     ]
-    mechanisms = [{"id": "m", "label": "M", "subgoal": "s1", "ref": REF}, {"id": "m2", "label": "M2", "subgoal": "s2", "ref": REF}]
-    m = evaluate(loaded(theory([initiative("a", 1, ("m", "m2"))], subgoals=subgoals, mechanisms=mechanisms)), explain=False).model
+    mechanisms = [
+        {"id": "m", "label": "M", "subgoal": "s1", "ref": REF},
+        {"id": "m2", "label": "M2", "subgoal": "s2", "ref": REF},
+    ]
+    m = evaluate(
+        loaded(theory([initiative("a", 1, ("m", "m2"))], subgoals=subgoals, mechanisms=mechanisms)),
+        explain=False,
+    ).model
     names = m.net.names
     s2, p1 = names.index("subgoal:s2"), names.index("paths:s1")
     edge = np.flatnonzero((m.net.edge_parent == s2) & (m.net.edge_child == p1))
@@ -235,7 +268,9 @@ def test_a_sub_goal_that_serves_another_feeds_its_paths():
 
 
 def test_one_realised_independent_outcome_measurement_on_a_mechanism_supports_it_at_0_8():
-    node = score(one_indicator_theory(observation(basis="realised", source="independent"), mechanisms=["m"])).node("m")
+    node = score(
+        one_indicator_theory(observation(basis="realised", source="independent"), mechanisms=["m"])
+    ).node("m")
     assert node.direct_log_bf == pytest.approx(math.log(4)) and node.score == pytest.approx(0.8)
     assert node.verdict == "supported" and node.verdict_label == "ondersteund"
 
@@ -262,7 +297,11 @@ def test_two_anecdotal_noes_are_not_support():
 
 def test_a_verdict_resting_on_one_of_three_targeting_initiatives_says_so():
     obs = observation(basis="realised", source="independent")
-    inis = [initiative("a", 1, ("m",), indicator("x", obs, mechanisms=["m"])), initiative("b", 2), initiative("c", 3)]
+    inis = [
+        initiative("a", 1, ("m",), indicator("x", obs, mechanisms=["m"])),
+        initiative("b", 2),
+        initiative("c", 3),
+    ]
     node = score(loaded(theory(inis))).node("m")
     assert (node.coverage.targeted, node.coverage.informative) == (3, 1)
     assert node.minority and node.note == "minority"
@@ -274,3 +313,23 @@ def test_the_defaults_file_documents_every_parameter_it_sets():
     assert set(ranges) == set(cfg.scalars())
     for key, (low, high) in ranges.items():
         assert low <= cfg.scalars()[key] <= high, key
+
+
+def test_the_worked_numbers_in_the_method_are_the_ones_these_tests_compute():
+    from tests.conftest import ROOT
+
+    method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
+    se1 = 0.35 + 0.7 * 0.35
+    figures = [
+        f"LR = {se1 + 0.4 * (1 - se1):.3f} / {0.35 + 0.4 * 0.65:.2f} = {(se1 + 0.4 * (1 - se1)) / 0.61:.3f}",
+        f"{(1 - se1) / 0.65:.3f} whoever reports it",
+        f"/0.25 = {(1 - (0.5 / 0.95) ** (1 / 30)) / 0.25:.4f}",
+        f"λ = {(1 - math.sqrt(1 - 0.5 / 0.95)) / 0.25:.3f}",
+        f"{math.log(0.6 / 0.45) + math.log(0.4 / 0.55):.3f} → **insufficient**".replace("-", "−"),
+        f"{2 * math.log(0.4 / 0.55):.3f} → **not supported**".replace("-", "−"),
+        "P = 8/9 = 0.889",
+        "LR = 0.5 / 0.2 = 2.5",
+        "p_rival = 0.8 · 0.3 = 0.24",
+    ]
+    for figure in figures:
+        assert figure in method, figure

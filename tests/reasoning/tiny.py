@@ -12,16 +12,35 @@ REF = {"section": "t", "page": 1}
 
 def observation(status: str = "progressie-geboekt", kind: str = "quantitative", **extra: Any) -> dict:
     """One observation in round r1."""
-    return {"round": "r1", "status": status, "evidence_kind": kind, "text": "t", "rationale": "r", "ref": REF, **extra}
+    return {
+        "round": "r1",
+        "status": status,
+        "evidence_kind": kind,
+        "text": "t",
+        "rationale": "r",
+        "ref": REF,
+        **extra,
+    }
 
 
-def indicator(ident: str, *observations: dict, type_: str = "effect-problematiek", **evidence_for: Any) -> dict:
+def indicator(
+    ident: str, *observations: dict, type_: str = "effect-problematiek", **evidence_for: Any
+) -> dict:
     """An indicator; ``evidence_for`` defaults to delivery."""
     ev = {"rationale": "r", **(evidence_for or {"delivery": True})}
-    return {"id": ident, "label": ident, "type": type_, "ref": REF, "evidence_for": ev, "observations": list(observations)}
+    return {
+        "id": ident,
+        "label": ident,
+        "type": type_,
+        "ref": REF,
+        "evidence_for": ev,
+        "observations": list(observations),
+    }
 
 
-def initiative(ident: str, number: int, mechanisms: tuple[str, ...] = ("m",), *indicators: dict, strength: str = "strong") -> dict:
+def initiative(
+    ident: str, number: int, mechanisms: tuple[str, ...] = ("m",), *indicators: dict, strength: str = "strong"
+) -> dict:
     """An initiative contributing (stated) to ``mechanisms``."""
     return {
         "id": ident,
@@ -30,7 +49,8 @@ def initiative(ident: str, number: int, mechanisms: tuple[str, ...] = ("m",), *i
         "beoogd_effect": "e",
         "ref": REF,
         "contributions": [
-            {"mechanism": m, "strength": strength, "provenance": "stated", "quote": "q", "ref": REF} for m in mechanisms
+            {"mechanism": m, "strength": strength, "provenance": "stated", "quote": "q", "ref": REF}
+            for m in mechanisms
         ],
         "indicators": list(indicators),
     }

@@ -233,3 +233,25 @@ def _serves_cycles(theory: Theory) -> Iterator[Issue]:
     for i, sg in enumerate(theory.subgoals):
         if sg.id not in state and visit(sg.id):
             yield Issue(("subgoals", i, "serves"), f"sub-goal {sg.id!r} serves itself through a cycle")
+
+
+def unstated_semantics(theory: Theory) -> list[Issue]:
+    """Observations that do not say what they show (v1 files): no ``basis`` or no ``source``.
+
+    Not errors: such observations load and score with the reasoning configuration's
+    conservative defaults (docs/method.md §3.5). ``validate`` reports them as warnings.
+
+    >>> from beleidstheorie.io.theory_yaml import read_theory_yaml
+    >>> found = unstated_semantics(read_theory_yaml(EXAMPLE))
+    >>> len(found), str(found[0]).split(":")[1].strip()
+    (6, 'no basis and no source stated')
+    """
+    issues = []
+    for path, ini in iter_initiatives(theory):
+        for k, ind in enumerate(ini.indicators):
+            for j, obs in enumerate(ind.observations):
+                missing = [name for name in ("basis", "source") if getattr(obs, name) is None]
+                if missing:
+                    where = (*path, "indicators", k, "observations", j)
+                    issues.append(Issue(where, " and ".join(f"no {m}" for m in missing) + " stated"))
+    return issues

@@ -10,6 +10,7 @@ from __future__ import annotations
 from beleidstheorie.cli import (
     authoring_commands,
     list_commands,
+    next_command,
     reasoning_commands,
     store_commands,
     theory_commands,
@@ -21,6 +22,7 @@ __all__ = [
     "authoring_commands",
     "list_commands",
     "main",
+    "next_command",
     "reasoning_commands",
     "store_commands",
     "theory_commands",

@@ -46,6 +46,7 @@ GRAPH_HELP = (
     "of one of its parents is used."
 )
 
+
 def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     ctx.meta["beleidstheorie.store"] = value
 

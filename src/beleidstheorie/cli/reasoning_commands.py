@@ -20,7 +20,6 @@ from beleidstheorie.cli.common import (
     library_errors,
     output_options,
     reasoning_options,
-    round_option,
 )
 from beleidstheorie.cli.group import main
 
@@ -57,7 +56,8 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     """Score every mechanism, sub-goal and the main goal, grouped by sub-goal.
 
     Each score is the posterior probability that the node is active given the
-    evidence; the verdict says whether the direct evidence supports it.
+    evidence; the verdict (supported, indications, conflicting, not supported,
+    insufficient) rests on the node's own evidence, net of evidence against.
 
     \b
     Example:
@@ -76,11 +76,14 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
 
 @main.command(epilog=GRAPH_HELP)
 @graph_argument
-@round_option
+@reasoning_options
 @output_options
 @library_errors
-def coverage(graph, round_, fmt, csv_dialect, lang, output) -> None:
+def coverage(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     """The evaluator's tally: initiatives and indicators per mechanism, and the gaps.
+
+    The gaps include the observations that carry no evidence by a rule (an
+    expectation, a restatement, a missing answer), each with its rule.
 
     \b
     Example:
@@ -91,7 +94,7 @@ def coverage(graph, round_, fmt, csv_dialect, lang, output) -> None:
 
     fmt = _table_format(fmt, output)
     theory = _load(graph)
-    cov = coverage_of(theory, round_)
+    cov = coverage_of(theory, round_, _config(config_path))
     announce(theory, cov.round, lang)
     _write(render_coverage(cov, fmt, lang, csv_dialect), output)
 

@@ -26,7 +26,9 @@ def validate(graph: str | None) -> None:
     """Check a theory: authoring model, references and SHACL shapes.
 
     Every problem is printed with its file, its place (line and YAML path, or node
-    and property) and a plain-language message. Exit status 1 on any problem.
+    and property) and a plain-language message. Exit status 1 on any problem. A valid
+    theory's report ends with the width of its network and the inference method that
+    scoring will run (exact elimination, or importance sampling beyond the budget).
 
     \b
     Example:
@@ -42,6 +44,17 @@ def validate(graph: str | None) -> None:
     if problems:
         raise ValidationError(problems)
     model = theory.model
+    from beleidstheorie.authoring.checks import unstated_semantics
+
+    unstated = unstated_semantics(model)
+    if unstated:
+        # a warning, not an error: v1 files keep validating and scoring
+        click.echo(
+            f"warning: {theory.source}: {len(unstated)} observations do not say what they show "
+            f"(basis, source); the conservative defaults apply (see docs/method.md §3.5), "
+            f"e.g. {unstated[0]}",
+            err=True,
+        )
     lines = [ini for top in model.initiatives for ini in (top, *top.action_lines)]
     indicators = [ind for ini in lines for ind in ini.indicators]
     observations = sum(len(ind.observations) for ind in indicators)
@@ -50,6 +63,19 @@ def validate(graph: str | None) -> None:
         f"{len(model.mechanisms)} mechanisms, {len(indicators)} indicators, "
         f"{observations} observations"
     )
+    from beleidstheorie.reasoning.inference import SAMPLED
+    from beleidstheorie.reasoning.inference.engine import DEFAULT_BUDGET
+    from beleidstheorie.reasoning.score import inference_structure
+
+    shape = inference_structure(theory)
+    if shape.method == SAMPLED:
+        click.echo(
+            f"inference: {shape.method} — the width exceeds the exact budget of {DEFAULT_BUDGET:,} table "
+            "entries; every score carries its standard error"
+        )
+    else:
+        entries = 2 ** (shape.width + 1)
+        click.echo(f"inference: {shape.method}, width {shape.width} (largest table {entries:,} entries)")
 
 
 EXPORT_FORMATS = ("ttl", "jsonld", "nt", "yaml", "graphml")

@@ -13,6 +13,8 @@ directly, initiatives without usable evidence, indicators that cannot be measure
 ('Deelnemers die zelf anderen bellen',)
 >>> [i.key for i in cov.initiatives_without_evidence]
 ['burenhulp-training']
+>>> sorted({(g.indicator, g.rule) for g in cov.no_evidence_by_rule})  # doctest: +NORMALIZE_WHITESPACE
+[('belcirkel-zelf-bellen', 'non-response-neutral'), ('training-deelnemers', 'non-response-neutral')]
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from beleidstheorie.graph.store import Store
-from beleidstheorie.reasoning.evidence import NOT_MEASURABLE, select_observations
+from beleidstheorie.reasoning.config import Config, load_config
+from beleidstheorie.reasoning.evidence import NOT_MEASURABLE, evidence_items, select_observations
 from beleidstheorie.reasoning.frames import FrameMixin
+from beleidstheorie.reasoning.model.likelihood import RULES
 from beleidstheorie.reasoning.network import LEVELS, PROVENANCES, STATUSES, Network, read_network
 
 
@@ -72,6 +76,18 @@ class InitiativeRef:
 
 
 @dataclass(frozen=True)
+class RuleGap:
+    """An observation that counts in the round but carries no evidence, by a rule."""
+
+    indicator: str
+    indicator_label: str
+    initiative_label: str
+    node: str  # id of the node it would bear on
+    rule: str  # code from reasoning.model.likelihood.RULES
+    reason: str  # the rule in words
+
+
+@dataclass(frozen=True)
 class CoverageResult(FrameMixin):
     """Coverage of every mechanism in one round, with the gaps."""
 
@@ -82,6 +98,7 @@ class CoverageResult(FrameMixin):
     unobserved_mechanisms: tuple[str, ...]
     initiatives_without_evidence: tuple[InitiativeRef, ...]
     unmeasurable_indicators: tuple[str, ...]
+    no_evidence_by_rule: tuple[RuleGap, ...] = ()
 
 
 def _tally(net: Network, indicators: list[int], latest: dict[int, int]) -> Tally:
@@ -95,8 +112,24 @@ def _tally(net: Network, indicators: list[int], latest: dict[int, int]) -> Tally
     return Tally(by_level, by_status)
 
 
-def coverage_of_network(net: Network, round_number: int) -> CoverageResult:
+def coverage_of_network(net: Network, round_number: int, config: Config | None = None) -> CoverageResult:
     """Coverage computed on the array form (see :func:`coverage`)."""
+    items = evidence_items(net, config or load_config(), round_number)
+    rule_gaps = []
+    for t in range(len(items)):
+        if items.informative[t]:
+            continue
+        ind = int(net.obs_indicator[items.obs[t]])
+        rule_gaps.append(
+            RuleGap(
+                indicator=net.ind_id[ind],
+                indicator_label=net.ind_label[ind],
+                initiative_label=net.nodes[int(net.ind_initiative[ind])].label_nl,
+                node=net.nodes[int(items.node[t])].id,
+                rule=items.rule[t],
+                reason=RULES[items.rule[t]],
+            )
+        )
     counting, latest_all = select_observations(net, round_number)
     # Per indicator, the observation that counts (informative) or else the latest.
     latest = {int(net.obs_indicator[o]): int(o) for o in latest_all}
@@ -164,11 +197,19 @@ def coverage_of_network(net: Network, round_number: int) -> CoverageResult:
         unobserved_mechanisms=tuple(m.label for m in mechanisms if m.direct_indicators.total == 0),
         initiatives_without_evidence=tuple(without),
         unmeasurable_indicators=tuple(sorted(unmeasurable)),
+        no_evidence_by_rule=tuple(rule_gaps),
     )
 
 
-def coverage(source: Store | object, round: str | int | None = None) -> CoverageResult:
-    """The evaluator's tally for a theory (or store) in ``round`` (default: latest)."""
+def coverage(
+    source: Store | object, round: str | int | None = None, config: Config | None = None
+) -> CoverageResult:
+    """The evaluator's tally for a theory (or store) in ``round`` (default: latest).
+
+    ``no_evidence_by_rule`` lists the observations that count in the round but carry
+    no evidence by a likelihood rule (an expectation, a restatement, a missing
+    answer under the neutral response model, ...), each with its rule.
+    """
     store = getattr(source, "store", source)
     net = read_network(store)  # type: ignore[arg-type]
-    return coverage_of_network(net, net.round_number(round))
+    return coverage_of_network(net, net.round_number(round), config)

@@ -176,7 +176,15 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
     if not rows:
         empty = np.zeros(0)
         return EvidenceItems(
-            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), empty, empty, empty, (), (), (), np.zeros(0, bool)
+            np.zeros(0, dtype=np.int64),
+            np.zeros(0, dtype=np.int64),
+            empty,
+            empty,
+            empty,
+            (),
+            (),
+            (),
+            np.zeros(0, bool),
         )
     obs = np.array([r[0] for r in rows], dtype=np.int64)
     node = np.array([r[1] for r in rows], dtype=np.int64)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config
-from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.frames import FrameMixin
+from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.result import EvidenceItem, NodeScore
 from beleidstheorie.reasoning.score import assemble, evaluate, ranked_items
 
@@ -26,6 +26,7 @@ class Explanation(FrameMixin):
     round: str
     round_label: str
     items: tuple[EvidenceItem, ...]  # impact on this node, largest |impact| first
+    no_evidence: tuple[EvidenceItem, ...] = ()  # items on this node that carry no evidence by a rule
 
 
 def explain(
@@ -45,4 +46,6 @@ def explain(
     ev = evaluate(source, config, round, explain=True, network=net, extra=(index,))
     result = assemble(ev)
     items = ranked_items(ev, result.items, index)
-    return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items)
+    key = ev.net.nodes[index].id
+    silent = tuple(i for i in result.items if i.node == key and not i.informative)
+    return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items, silent)

@@ -20,7 +20,15 @@ from beleidstheorie.reasoning.verdict import INSUFFICIENT, SUPPORTED, Coverage, 
 
 CONTRACT_VERSION = 2
 
-__all__ = ["CONTRACT_VERSION", "INSUFFICIENT", "SUPPORTED", "ContextLink", "EvidenceItem", "NodeScore", "ScoreResult"]
+__all__ = [
+    "CONTRACT_VERSION",
+    "INSUFFICIENT",
+    "SUPPORTED",
+    "ContextLink",
+    "EvidenceItem",
+    "NodeScore",
+    "ScoreResult",
+]
 
 
 @dataclass(frozen=True)
@@ -120,11 +128,13 @@ class NodeScore:
     note: str = ""  # a code from reasoning.score.NOTES, e.g. "delivery-only"
     direct_in_favour: float = 0.0  # weighted ln LR of the node's own evidence in favour (>= 0)
     direct_against: float = 0.0  # ... and against (>= 0)
-    coverage: Coverage = Coverage(0, 0)
+    coverage: Coverage = field(default_factory=lambda: Coverage(0, 0))
     minority: bool = False  # the verdict rests on a minority of the initiatives that target the node
     context_factors: tuple[ContextLink, ...] = ()
     p_contribution: float | None = None  # goals: P(the theory's own paths are active | evidence)
     p_rival: float | None = None  # goals with rivals: P(a rival brought it about | evidence)
+    interval: tuple[float, float] | None = None  # score range over the joint parameter ranges
+    robust: bool | None = None  # the verdict holds over the whole range
 
     @property
     def direct_log_bf(self) -> float:
@@ -160,6 +170,9 @@ class NodeScore:
             "coverage": {**self.coverage.to_dict(), "minority": self.minority},
             "context_factors": [c.to_dict() for c in self.context_factors],
         }
+        if self.interval is not None:
+            data["interval"] = [round(self.interval[0], 6), round(self.interval[1], 6)]
+            data["robust"] = self.robust
         if self.kind in ("subgoal", "main_goal"):
             data["p_contribution"] = None if self.p_contribution is None else round(self.p_contribution, 6)
             data["p_rival"] = None if self.p_rival is None else round(self.p_rival, 6)

@@ -18,11 +18,29 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from beleidstheorie.graph.store import Store
+from beleidstheorie.reasoning.analysis.intervals import DEFAULT_POINTS, Intervals
+from beleidstheorie.reasoning.analysis.intervals import intervals as run_intervals
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.evidence import EvidenceItems
-from beleidstheorie.reasoning.inference import Posterior, infer, leave_one_out
+from beleidstheorie.reasoning.inference import (
+    Posterior,
+    Structure,
+    infer,
+    infer_many,
+    leave_one_out,
+    structure,
+)
 from beleidstheorie.reasoning.model.build import Model, build_model
-from beleidstheorie.reasoning.network import KINDS, LEVELS, PROVENANCES, ROLES, STATUSES, STRENGTHS, Network, read_network
+from beleidstheorie.reasoning.network import (
+    KINDS,
+    LEVELS,
+    PROVENANCES,
+    ROLES,
+    STATUSES,
+    STRENGTHS,
+    Network,
+    read_network,
+)
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
 from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict
 
@@ -68,6 +86,16 @@ class Evaluation:
     bn_post: np.ndarray
     bn_prior: np.ndarray
     posterior: Posterior | None = None  # how the posteriors were computed (method, width, error)
+    intervals: Intervals | None = None  # theory-node scores over the parameter ranges
+    shape: Structure | None = None  # the inference plan of the network's shape, for reuse
+    query: np.ndarray | None = None  # BayesNet nodes whose joints were computed
+
+    @property
+    def error(self) -> np.ndarray:
+        """(theory nodes,) the approximation's error bound on each score (0 where exact)."""
+        if self.posterior is None:
+            return np.zeros(self.net.n_nodes)
+        return self.posterior.error_bound[self.model.theory_node]
 
 
 def _impacts(model: Model, post: Posterior) -> np.ndarray:
@@ -112,14 +140,81 @@ def evaluate(
     else:
         goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
         query = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
-    found = infer(model.net, model.log_l1, model.log_l0, query=query, joints=explain)
+    shape = structure(model.net, query, joints=True)
+    found = infer(model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape)
     zeros = np.zeros(n)
-    bn_prior = infer(model.net, zeros, zeros, query=query).marginal
+    bn_prior = infer(model.net, zeros, zeros, query=query, shape=shape).marginal
     impacts = _impacts(model, found)[:, model.theory_node] if explain else None
     tn = model.theory_node
     return Evaluation(
-        net, config, rnd, model, model.items, found.marginal[tn], bn_prior[tn], impacts, found.marginal, bn_prior, found
+        net,
+        config,
+        rnd,
+        model,
+        model.items,
+        found.marginal[tn],
+        bn_prior[tn],
+        impacts,
+        found.marginal,
+        bn_prior,
+        found,
+        shape=shape,
+        query=query,
     )
+
+
+def inference_structure(source: Store | object, config: Config | None = None) -> Structure:
+    """The width of the theory's network and the inference method scoring will run.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> inference_structure(load_theory(EXAMPLE)).method
+    'exact-elimination'
+    """
+    config = config or load_config()
+    net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
+    model = build_model(net, config, net.round_number(None))
+    return structure(model.net, np.arange(model.n_nodes), joints=True)
+
+
+def theory_verdicts(
+    net: Network, items: EvidenceItems, post: np.ndarray, error: np.ndarray, config: Config
+) -> list[str]:
+    """The verdict of every theory node (the one rule of :mod:`..verdict`), with error bounds."""
+    lr = items.log_lr
+    pos = np.bincount(items.node, weights=np.maximum(lr, 0.0), minlength=net.n_nodes)
+    neg = np.bincount(items.node, weights=np.maximum(-lr, 0.0), minlength=net.n_nodes)
+    return [
+        verdict(
+            DirectEvidence(float(pos[i]), float(neg[i])),
+            float(post[i]),
+            config,
+            (float(post[i] - error[i]), float(post[i] + error[i])) if error[i] > 0 else None,
+        )
+        for i in range(net.n_nodes)
+    ]
+
+
+def score_intervals(ev: Evaluation, *, points: int = DEFAULT_POINTS) -> Intervals:
+    """Every theory node's score over the joint parameter ranges (:mod:`..analysis.intervals`).
+
+    Each parameter point rebuilds the model (likelihoods and calibrated priors follow the
+    parameters) on the same network shape, so one inference plan serves all points.
+    """
+    net, rnd = ev.net, ev.round_number
+
+    def at(configs: list[Config]):
+        models = [build_model(net, cfg, rnd) for cfg in configs]
+        posts = infer_many(
+            [m.net for m in models], [m.log_l1 for m in models], [m.log_l0 for m in models], shape=ev.shape
+        )
+        out = []
+        for post, cfg, m in zip(posts, configs, models, strict=True):
+            p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
+            out.append((p, err, theory_verdicts(net, m.items, p, err, cfg)))
+        return out
+
+    nominal = (ev.post, ev.error, theory_verdicts(net, ev.items, ev.post, ev.error, ev.config))
+    return run_intervals(ev.config, at, nominal, points=points)
 
 
 def score(
@@ -128,6 +223,7 @@ def score(
     round: str | int | None = None,
     *,
     explain: bool | None = None,
+    intervals: bool = True,
 ) -> ScoreResult:
     """Score every mechanism, sub-goal, the main goal and every context factor of a theory.
 
@@ -135,8 +231,13 @@ def score(
     :class:`~beleidstheorie.graph.store.Store`; ``round`` names the measurement
     round (default: the latest). ``explain`` (default on) computes each item's
     leave-one-out impact on every score, from the joints of the same inference pass.
+    ``intervals`` adds each score's range over the joint parameter ranges and whether
+    its verdict is robust.
     """
-    return assemble(evaluate(source, config, round, explain=explain))
+    ev = evaluate(source, config, round, explain=explain)
+    if intervals:
+        ev = replace(ev, intervals=score_intervals(ev))
+    return assemble(ev)
 
 
 def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
@@ -151,8 +252,8 @@ def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
 
 def verdicts_of(ev: Evaluation, nodes: list[int]) -> list[str]:
     """The verdict of each theory node in ``nodes`` (the one rule, :func:`verdict.verdict`)."""
-    pos, neg = direct_evidence(ev)
-    return [verdict(DirectEvidence(float(pos[i]), float(neg[i])), float(ev.post[i]), ev.config) for i in nodes]
+    every = theory_verdicts(ev.net, ev.items, ev.post, ev.error, ev.config)
+    return [every[i] for i in nodes]
 
 
 def ranked_items(
@@ -273,7 +374,9 @@ class _Assembler:
             )
         return tuple(out)
 
-    def node_score(self, i: int, members: set[int], targeting: set[int], note: str = "", **extra) -> NodeScore:
+    def node_score(
+        self, i: int, members: set[int], targeting: set[int], note: str = "", **extra
+    ) -> NodeScore:
         net, ev = self.net, self.ev
         info = net.nodes[i]
         related = self.related_items(i, members)
@@ -283,7 +386,9 @@ class _Assembler:
         direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
-        v = verdict(direct_ev, score, self.cfg)
+        err = float(ev.error[i])
+        v = verdict(direct_ev, score, self.cfg, (score - err, score + err) if err > 0 else None)
+        iv = ev.intervals
         cov = self.coverage(i, targeting)
         minority = cov.minority(self.cfg) and v != INSUFFICIENT
         bn = int(ev.model.theory_node[i])
@@ -315,6 +420,8 @@ class _Assembler:
             context_factors=self.context_links(i),
             p_contribution=float(ev.bn_post[paths]) if goal and paths is not None else None,
             p_rival=float(ev.bn_post[rival]) if goal and rival is not None else None,
+            interval=None if iv is None else (float(iv.low[i]), float(iv.high[i])),
+            robust=None if iv is None else bool(iv.robust[i]),
             **extra,
         )
 
@@ -344,9 +451,18 @@ def assemble(ev: Evaluation) -> ScoreResult:
     n, mo, so, g = net.n_initiatives, net.mechanism_offset, net.subgoal_offset, net.main_goal_index
 
     def judged(i: int) -> str:
-        return verdict(DirectEvidence(float(a.pos[i]), float(a.neg[i])), float(ev.post[i]), config)
+        err = float(ev.error[i])
+        p = float(ev.post[i])
+        return verdict(
+            DirectEvidence(float(a.pos[i]), float(a.neg[i])),
+            p,
+            config,
+            (p - err, p + err) if err > 0 else None,
+        )
 
-    inits_of_mech = {j: {int(net.con_init[c]) for c in np.flatnonzero(net.con_mech == j)} for j in range(net.n_mechanisms)}
+    inits_of_mech = {
+        j: {int(net.con_init[c]) for c in np.flatnonzero(net.con_mech == j)} for j in range(net.n_mechanisms)
+    }
     feeds: dict[int, set[int]] = {k: set() for k in range(net.n_subgoals)}
     for s_from, s_to in zip(net.serve_from.tolist(), net.serve_to.tolist(), strict=True):
         feeds[s_to].add(s_from)
@@ -371,8 +487,12 @@ def assemble(ev: Evaluation) -> ScoreResult:
                 a.note(i, inits, "mechanism", judged(i)),
                 subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
                 initiatives=len(inits),
-                initiatives_stated=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"),
-                initiatives_inferred=sum(1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"),
+                initiatives_stated=sum(
+                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"
+                ),
+                initiatives_inferred=sum(
+                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"
+                ),
             )
         )
     subgoals = []
@@ -385,7 +505,9 @@ def assemble(ev: Evaluation) -> ScoreResult:
         )
     everything = set(range(g))
     all_inits = {i for j in range(net.n_mechanisms) for i in inits_of_mech[j]}
-    main = a.node_score(g, everything, all_inits, a.note(g, everything, "main_goal", judged(g)), initiatives=n)
+    main = a.node_score(
+        g, everything, all_inits, a.note(g, everything, "main_goal", judged(g)), initiatives=n
+    )
     initiatives = tuple(a.node_score(i, set(), {i}, initiatives=1) for i in range(n))
     context = tuple(a.node_score(net.context_offset + c, set(), set()) for c in range(net.n_context))
     round_info = next(r for r in net.rounds if r.number == rnd)

@@ -13,13 +13,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from beleidstheorie.graph.store import Store
+from beleidstheorie.reasoning.analysis.intervals import scalar_parameters, with_parameter
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import Network, read_network
@@ -68,33 +67,6 @@ class SensitivityResult(FrameMixin):
     def node(self, key: str) -> NodeSensitivity:
         """The entry of the node with this IRI or id."""
         return next(n for n in self.nodes if key in (n.id, n.key))
-
-
-def scalar_parameters(config: Config) -> Iterator[tuple[str, float]]:
-    """(dotted path, value) of every perturbable parameter."""
-    data = config.model_dump()
-    skip = {"version", "sensitivity"}
-    stack: list[tuple[str, Any]] = [(k, v) for k, v in data.items() if k not in skip]
-    while stack:
-        path, value = stack.pop(0)
-        if isinstance(value, dict):
-            stack[:0] = [(f"{path}.{k}", v) for k, v in value.items()]
-        elif isinstance(value, float) and value > 0:
-            yield path, value
-
-
-def with_parameter(config: Config, path: str, value: float) -> Config | None:
-    """A copy of ``config`` with one parameter set, or None where it is invalid."""
-    data = config.model_dump()
-    node = data
-    keys = path.split(".")
-    for key in keys[:-1]:
-        node = node[key]
-    node[keys[-1]] = value
-    try:
-        return Config.model_validate(data)
-    except Exception:
-        return None
 
 
 def _verdicts(net: Network, config: Config, round_number: int, nodes: list[int]):

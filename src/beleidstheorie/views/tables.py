@@ -24,6 +24,7 @@ from typing import Any
 from beleidstheorie.reasoning.compare import Comparison
 from beleidstheorie.reasoning.coverage import CoverageResult
 from beleidstheorie.reasoning.explain import Explanation
+from beleidstheorie.reasoning.model.likelihood import RULES
 from beleidstheorie.reasoning.network import LEVELS, STATUSES
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
@@ -41,7 +42,9 @@ NOTES = {
         ),
         "upstream-only": "wat dit doel voedt heeft bewijs, maar geen indicator neemt het doel zelf waar",
         "evidence-cancels": "het directe bewijs voor en tegen dit onderdeel heft elkaar op",
-        "minority": "het oordeel rust op een minderheid van de initiatieven die zich op dit onderdeel richten",
+        "minority": (
+            "het oordeel rust op een minderheid van de initiatieven die zich op dit onderdeel richten"
+        ),
     },
     "en": {
         "no-initiative": "no initiative targets this mechanism",
@@ -174,6 +177,11 @@ SCORE_COLUMNS = (
     col("score", "unit_probability", 3),
     col("prior", "unit_probability", 3),
     col("evidence_weight", "unit_ln", 3),
+    col("direct_log_bf", "unit_ln", 3),
+    col("coverage_informative", "unit_count"),
+    col("coverage_targeted", "unit_count"),
+    col("interval_low", "unit_probability", 3),
+    col("interval_high", "unit_probability", 3),
     col("verdict"),
     Column("verdict_label", word("col_verdict"), word("col_verdict", "en")),
     col("subgoal"),
@@ -196,6 +204,7 @@ _SCORE_HANDLED = {
     "score",
     "prior",
     "evidence_weight",
+    "direct_log_bf",
     "verdict",
     "subgoal",
     "initiatives",
@@ -204,6 +213,8 @@ _SCORE_HANDLED = {
     "indicators_by_level",
     "contributions",
     "note",
+    "coverage",
+    "interval",
 }
 
 
@@ -241,6 +252,11 @@ def score_sheet(result: ScoreResult, lang: str = "nl") -> Sheet:
                 n.score,
                 n.prior,
                 n.evidence_weight,
+                n.direct_log_bf,
+                n.coverage.informative,
+                n.coverage.targeted,
+                n.interval[0] if n.interval is not None else None,
+                n.interval[1] if n.interval is not None else None,
                 n.verdict,
                 verdict_label(n.verdict, lang),
                 parent.key if parent else None,
@@ -256,6 +272,19 @@ def score_sheet(result: ScoreResult, lang: str = "nl") -> Sheet:
     return Sheet("sheet_score", columns, rows)
 
 
+def score_with_interval(n: NodeScore) -> str:
+    """``0.74 [0.61–0.83]``: the score and its range over the parameter ranges.
+
+    >>> from beleidstheorie.reasoning.result import NodeScore
+    >>> score_with_interval(NodeScore("i", "k", "mechanism", "l", "", 0.7412, 0.3, 1.0, "supported",
+    ...     interval=(0.612, 0.834)))
+    '0.74 [0.61–0.83]'
+    """
+    if n.interval is None:
+        return f"{n.score:.2f}"
+    return f"{n.score:.2f} [{n.interval[0]:.2f}–{n.interval[1]:.2f}]"
+
+
 def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
     """The rows of :func:`score_sheet` (kept for callers of v1)."""
     return score_sheet(result, lang).rows
@@ -269,8 +298,9 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
         word("col_label", lang),
         word("col_score", lang),
         word("col_prior", lang),
-        "bewijs" if lang == "nl" else "evidence",
+        "ln BF",
         word("col_verdict", lang),
+        "dekking" if lang == "nl" else "coverage",
         "ini",
         "ind. bewijs (direct)" if lang == "nl" else "ind. evidence (direct)",
         word("col_levels", lang),
@@ -280,10 +310,11 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
         return [
             marker,
             _short(n.label_in(lang)),
-            n.score,
+            score_with_interval(n),
             n.prior,
-            n.evidence_weight,
-            verdict_label(n.verdict, lang),
+            n.direct_log_bf,
+            verdict_label(n.verdict, lang) + ("" if n.robust in (None, True) else " *"),
+            f"{n.coverage.informative}/{n.coverage.targeted}",
             n.initiatives,
             f"{n.indicators} ({n.direct_indicators})",
             _levels(n.indicators_by_level),
@@ -296,6 +327,24 @@ def score_table(result: ScoreResult, lang: str = "nl") -> str:
     nodes = (result.main_goal, *result.subgoals, *result.mechanisms)
     notes = [f"  {_short(m.label_in(lang))}: {note_text(m.note, lang)}" for m in nodes if m.note]
     text = head + "\n\n" + format_table(headers, rows)
+    goals = (result.main_goal, *result.subgoals)
+    words = ("bereikt", "eigen paden", "rivaal") if lang == "nl" else ("reached", "own paths", "rival")
+    contribution = [
+        f"  {_short(g.label_in(lang))}: P({words[0]}) {g.score:.3f}, P({words[1]}) {g.p_contribution:.3f}"
+        + (f", P({words[2]}) {g.p_rival:.3f}" if g.p_rival is not None else "")
+        for g in goals
+        if g.p_contribution is not None
+    ]
+    if contribution:
+        text += "\n\n" + ("Bijdrage:" if lang == "nl" else "Contribution:") + "\n" + "\n".join(contribution)
+    if any(m.interval is not None for m in nodes):
+        text += "\n\n" + (
+            "score [laag–hoog]: bereik over de plausibele parameterwaarden, samen gevarieerd; "
+            "* = oordeel niet robuust over dat bereik"
+            if lang == "nl"
+            else "score [low–high]: range over the plausible parameter values, varied jointly; "
+            "* = verdict not robust over that range"
+        )
     if notes:
         text += "\n\n" + word("notes", lang) + ":\n" + "\n".join(notes)
     return text + "\n"
@@ -387,6 +436,17 @@ def _gaps(cov: CoverageResult) -> dict[str, list]:
             {"id": i.id, "label": i.label, "reason": i.reason} for i in cov.initiatives_without_evidence
         ],
         "unmeasurable_indicators": list(cov.unmeasurable_indicators),
+        "no_evidence_by_rule": [
+            {
+                "indicator": g.indicator,
+                "label": g.indicator_label,
+                "initiative": g.initiative_label,
+                "node": g.node,
+                "rule": g.rule,
+                "reason": g.reason,
+            }
+            for g in cov.no_evidence_by_rule
+        ],
     }
 
 
@@ -446,7 +506,9 @@ def _coverage_text(cov: CoverageResult, lang: str) -> str:
     for key, values in _gaps(cov).items():
         lines.append(f"{word(key, lang)} ({len(values)}):")
         for v in values:
-            if isinstance(v, dict):
+            if isinstance(v, dict) and "rule" in v:
+                lines.append(f"  - {v['label']} — {v['initiative']} ({v['rule']}: {v['reason']})")
+            elif isinstance(v, dict):
                 reason = word(REASON_CODES.get(v["reason"], v["reason"]), lang)
                 lines.append(f"  - {v['label']} ({reason})")
             else:
@@ -477,6 +539,9 @@ EXPLAIN_COLUMNS = (
     col("evidence_kind"),
     col("level"),
     Column("indicator_id", "indicator (id)", "indicator (id)"),
+    col("basis"),
+    col("source"),
+    col("rule"),
     col("indicator"),
     col("initiative"),
     col("bears_on"),
@@ -501,6 +566,9 @@ def explanation_sheet(exp: Explanation, lang: str = "nl", top: int | None = None
             i.evidence_kind,
             i.level,
             i.indicator,
+            i.basis,
+            i.source,
+            i.rule,
             i.indicator_label,
             i.initiative_label,
             i.node,
@@ -526,6 +594,9 @@ def _explanation_text(exp: Explanation, lang: str, top: int | None) -> str:
             weight=f"{n.evidence_weight:.3f}",
             verdict=verdict_label(n.verdict, lang),
         ),
+        f"direct ln BF {n.direct_log_bf:+.3f} (+{n.direct_in_favour:.3f} / −{n.direct_against:.3f}); "
+        + ("dekking" if lang == "nl" else "coverage")
+        + f": {n.coverage.informative}/{n.coverage.targeted}",
     ]
     if n.note:
         lines.append(note_text(n.note, lang))
@@ -556,6 +627,9 @@ def _explanation_text(exp: Explanation, lang: str, top: int | None) -> str:
         ]
     if len(shown) < len(exp.items):
         lines.append(word("more_items", lang, n=len(exp.items) - len(shown)))
+    if exp.no_evidence:
+        lines += ["", word("no_evidence_by_rule", lang) + ":"]
+        lines += [f"  - {i.indicator_label} ({i.initiative_label}): {RULES[i.rule]}" for i in exp.no_evidence]
     return "\n".join(lines) + "\n"
 
 
@@ -567,7 +641,12 @@ def render_explanation(
     return _emit(
         fmt,
         lambda: [explanation_sheet(exp, lang, top)],
-        lambda: {"node": exp.node.to_dict(), "round": exp.round, "items": [i.to_dict() for i in items]},
+        lambda: {
+            "node": exp.node.to_dict(),
+            "round": exp.round,
+            "items": [i.to_dict() for i in items],
+            "no_evidence_by_rule": [i.to_dict() for i in exp.no_evidence],
+        },
         lambda: _explanation_text(exp, lang, top),
         lang,
         csv_dialect,

@@ -11,8 +11,19 @@ from beleidstheorie.reasoning.inference.engine import (
     Posterior,
     Structure,
     infer,
+    infer_many,
     leave_one_out,
     structure,
 )
 
-__all__ = ["CLOSED_FORM", "EXACT", "SAMPLED", "Posterior", "Structure", "infer", "leave_one_out", "structure"]
+__all__ = [
+    "CLOSED_FORM",
+    "EXACT",
+    "SAMPLED",
+    "Posterior",
+    "Structure",
+    "infer",
+    "infer_many",
+    "leave_one_out",
+    "structure",
+]

@@ -74,11 +74,12 @@ def _fill(adj: list[set[int]], v: int) -> int:
 
 
 def min_fill_order(
-    adj: list[set[int]], budget: int | None = None
+    adj: list[set[int]], budget: int | None = None, skip: set[int] | None = None
 ) -> tuple[list[int], list[list[int]]] | None:
     """Greedy min-fill order and each variable's neighbours when eliminated.
 
     Returns None as soon as a clique would have more than ``budget`` table entries.
+    Variables in ``skip`` (in no factor) are left out of the order.
 
     >>> order, seps = min_fill_order([{1, 2}, {0, 2}, {0, 1}])
     >>> order, [sorted(s) for s in seps]
@@ -87,9 +88,10 @@ def min_fill_order(
     adj = [set(a) for a in adj]
     n = len(adj)
     version = [0] * n
-    heap = [(_fill(adj, v), len(adj[v]), v, 0) for v in range(n)]
+    skip = skip or set()
+    heap = [(_fill(adj, v), len(adj[v]), v, 0) for v in range(n) if v not in skip]
     heapq.heapify(heap)
-    gone = [False] * n
+    gone = [v in skip for v in range(n)]
     order: list[int] = []
     seps: list[list[int]] = []
     max_vars = None if budget is None else max(1, int(np.floor(np.log2(budget))))
@@ -123,11 +125,12 @@ def min_fill_order(
 
 def plan(adj: list[set[int]], scopes: list[tuple[int, ...]], budget: int | None = None) -> Plan | None:
     """The junction tree of a min-fill order, or None beyond ``budget`` table entries."""
-    found = min_fill_order(adj, budget)
+    present = {v for scope in scopes for v in scope}
+    found = min_fill_order(adj, budget, skip={v for v in range(len(adj)) if v not in present})
     if found is None:
         return None
     order, seps = found
-    position = [0] * len(order)
+    position = [-1] * len(adj)
     for k, v in enumerate(order):
         position[v] = k
     parent = [min(position[u] for u in sep) if sep else -1 for sep in seps]
@@ -149,28 +152,34 @@ def plan(adj: list[set[int]], scopes: list[tuple[int, ...]], budget: int | None 
     )
 
 
+def _expand(table: np.ndarray, s: tuple[int, ...], label: dict[int, int], size: int) -> np.ndarray:
+    """``table`` (optional leading batch axis, then one axis per variable of ``s``) with its
+    axes in clique order and size-1 axes for the clique's other variables."""
+    nb = table.ndim - len(s)
+    pos = [label[v] for v in s]
+    order = np.argsort(pos)
+    t = np.transpose(table, [*range(nb), *(nb + int(k) for k in order)]) if len(s) > 1 else table
+    shape = [1] * size
+    for k in pos:
+        shape[k] = 2
+    lead = table.shape[:nb] if nb else (1,)
+    return t.reshape(*lead, *shape)
+
+
 def _onto(scope: tuple[int, ...], pairs: list[tuple[np.ndarray, tuple[int, ...]]]) -> np.ndarray:
-    """The product of tables (each with its scope, after any batch axes) over ``scope``."""
+    """The product of tables (each with its scope, after an optional batch axis) over ``scope``,
+    always with one leading batch axis."""
     label = {v: k for k, v in enumerate(scope)}
-    ops: list = []
-    covered: set[int] = set()
+    size = len(scope)
+    out = np.ones((1,) * (size + 1))
     for table, s in pairs:
-        labels = [label[v] for v in s]
-        covered.update(labels)
-        ops.extend((table, [Ellipsis, *labels]))
-    full = (2,) * len(scope)
-    if not ops:
-        return np.ones(full)
-    out_labels = [k for k in range(len(scope)) if k in covered]
-    out = np.einsum(*ops, [Ellipsis, *out_labels], optimize=len(pairs) > 2)
-    if len(out_labels) < len(scope):
-        lead = out.shape[: out.ndim - len(out_labels)]
-        shape = [2 if k in covered else 1 for k in range(len(scope))]
-        out = np.broadcast_to(out.reshape(*lead, *shape), (*lead, *full)).copy()
+        out = out * _expand(table, s, label, size)
+    if out.shape[1:] != (2,) * size:
+        out = np.broadcast_to(out, (out.shape[0], *((2,) * size))).copy()
     return out
 
 
-def _sum_onto(table: np.ndarray, scope: tuple[int, ...], target: tuple[int, ...]) -> np.ndarray:
+def sum_onto(table: np.ndarray, scope: tuple[int, ...], target: tuple[int, ...]) -> np.ndarray:
     label = {v: k for k, v in enumerate(scope)}
     return np.einsum(table, [Ellipsis, *range(len(scope))], [Ellipsis, *(label[v] for v in target)])
 
@@ -212,12 +221,17 @@ class Calibration:
         pot_tables = []
         for k in range(n):
             clique = p.cliques[k]
-            pot = _onto(clique, pots[k])
-            if pot.ndim == len(clique):
-                pot = pot[None]
+            # multiply the factors in the space of their own variables first: often far smaller
+            union = tuple(sorted({v for _, sc in pots[k] for v in sc}))
+            pot = (
+                _onto(clique, [(_onto(union, pots[k]), union)])
+                if len(union) < len(clique)
+                else _onto(clique, pots[k])
+            )
             pot_tables.append(pot)
             inc = _onto(clique, [(pot, clique)] + [(up[c], seps[c]) for c in p.children[k]])
-            up[k] = _scaled(_sum_onto(inc, clique, seps[k]), len(seps[k]))
+            up[k] = _scaled(sum_onto(inc, clique, seps[k]), len(seps[k]))
+        batch = max([batch, *(t.shape[0] for t in pot_tables)])
         down: list = [None] * n
         beliefs: list = [None] * n
         for k in reversed(range(n)):
@@ -238,18 +252,18 @@ class Calibration:
             suffix = None
             for j in reversed(range(len(kids))):
                 inside = prefixes[j] if suffix is None else prefixes[j] * suffix
-                down[kids[j]] = _scaled(_sum_onto(inside, clique, seps[kids[j]]), len(seps[kids[j]]))
+                down[kids[j]] = _scaled(sum_onto(inside, clique, seps[kids[j]]), len(seps[kids[j]]))
                 suffix = expanded[j] if suffix is None else suffix * expanded[j]
         self.beliefs = beliefs
 
     def marginal(self, v: int) -> np.ndarray:
         """(B,) P(v = 1 | evidence, clamp b) from the clique that eliminates v."""
         k = self.plan.position[v]
-        m = _sum_onto(self.beliefs[k], self.plan.cliques[k], (v,))
+        m = sum_onto(self.beliefs[k], self.plan.cliques[k], (v,))
         total = m.sum(axis=-1)
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(total > 0, m[..., 1] / total, np.nan)
 
     def belief_over(self, k: int, scope: tuple[int, ...]) -> np.ndarray:
         """(B, 2, ..., 2) clique k's belief summed onto ``scope`` (a subset of the clique)."""
-        return _sum_onto(self.beliefs[k], self.plan.cliques[k], scope)
+        return sum_onto(self.beliefs[k], self.plan.cliques[k], scope)

@@ -30,8 +30,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from beleidstheorie.errors import BeleidstheorieError
-from beleidstheorie.reasoning.inference.elimination import Calibration, Plan, interaction_graph, plan
-from beleidstheorie.reasoning.inference.factors import Factorisation, factorise
+from beleidstheorie.reasoning.inference.elimination import (
+    Calibration,
+    Plan,
+    interaction_graph,
+    plan,
+    sum_onto,
+)
+from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
 from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
 
@@ -73,6 +79,7 @@ class Structure:
     plan: Plan | None
     width: int | None  # None when the order was abandoned beyond the budget
     method: str
+    layout: Layout | None = None  # the factorisation's shape, reused for new numbers
 
 
 def _factor_list(fz: Factorisation) -> list[tuple[np.ndarray, tuple[int, ...]]]:
@@ -97,13 +104,13 @@ def structure(
     """
     budget = DEFAULT_BUDGET if budget is None else budget
     zeros = np.zeros(net.n_nodes)
-    keep = _keep(net, query, joints)
-    fz = factorise(net, zeros, zeros, keep=keep)
+    lay = layout(net, _keep(net, query, joints))
+    fz = factorise(net, zeros, zeros, shape=lay)
     scopes = [f.scope for f in fz.factors]
     p = plan(interaction_graph(fz.n_vars, scopes), scopes, budget)
     if p is None:
-        return Structure(None, None, SAMPLED)
-    return Structure(p, p.width, EXACT)
+        return Structure(None, None, SAMPLED, lay)
+    return Structure(p, p.width, EXACT, lay)
 
 
 def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray | None:
@@ -112,19 +119,85 @@ def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray |
     return np.arange(net.n_nodes) if query is None else np.asarray(query, dtype=np.int64)
 
 
-def _marginals(fz: Factorisation, p: Plan, cal: Calibration) -> np.ndarray:
-    """(B, n) posteriors of every node for each batch of the calibration."""
+def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration) -> np.ndarray:
+    """(B, n) posteriors of every node for each batch of the calibration.
+
+    ``fzs`` holds one factorisation per batch, or one shared by all batches.
+    """
     batch = cal.beliefs[0].shape[0]
+    fz = fzs[0]
     out = np.empty((batch, fz.n_nodes))
     absorbed = set(fz.absorbed.tolist())
     for v in range(fz.n_nodes):
         if v not in absorbed:
             out[:, v] = cal.marginal(v)
-    for g, fi in zip(fz.groups, fz.group_factor, strict=True):
+    # sum each home clique's belief once onto the union of its groups' scopes
+    unions: dict[int, tuple[int, ...]] = {}
+    for gi, fi in enumerate(fz.group_factor):
+        unions[p.home[fi]] = tuple(sorted(set(unions.get(p.home[fi], ())) | set(fz.groups[gi].scope)))
+    reduced = {k: cal.belief_over(k, u) for k, u in unions.items()}
+    for gi, fi in enumerate(fz.group_factor):
+        scope = fz.groups[gi].scope
         k = p.home[fi]
-        belief = np.moveaxis(cal.belief_over(k, g.scope), 0, -1).reshape(-1, batch, order="F")
-        phi = g.pi0[:, None] * g.f0 + g.pi1[:, None] * g.f1
-        out[:, g.roots] = (((g.pi1[:, None] * g.f1 / phi) @ belief) / belief.sum(axis=0)).T
+        sub = sum_onto(reduced[k], unions[k], scope)
+        belief = np.moveaxis(sub, 0, -1).reshape(-1, batch, order="F").T
+        gs = [f.groups[gi] for f in fzs]
+        pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
+        pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
+        f0 = np.stack([g.f0 for g in gs])
+        f1 = np.stack([g.f1 for g in gs])
+        ratio = pi1 * f1 / (pi0 * f0 + pi1 * f1)  # (B or 1, r, 2^k)
+        out[:, gs[0].roots] = np.einsum(
+            "brk,bk->br", np.broadcast_to(ratio, (batch, *ratio.shape[1:])), belief
+        ) / (belief.sum(axis=1, keepdims=True))
+    return out
+
+
+def infer_many(
+    nets: list[BayesNet],
+    log_l1: list[np.ndarray],
+    log_l0: list[np.ndarray],
+    *,
+    shape: Structure | None = None,
+    budget: int | None = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+    seed: int = 0,
+) -> list[Posterior]:
+    """Posteriors of many networks of one shape (e.g. parameter points) in one batched pass.
+
+    All ``nets`` must have the same nodes and edges; only numbers differ. Exact inference
+    calibrates them together (one batch axis); beyond the budget each is sampled.
+
+    >>> import numpy as np
+    >>> from beleidstheorie.reasoning.model.bayesnet import BayesNet, ROOT, NOISY_OR
+    >>> nets = [BayesNet(("a", "b"), np.array([ROOT, NOISY_OR]), np.array([p, 0.1]),
+    ...     np.array([0]), np.array([1]), np.array([0.5]), np.array([-1]), np.array([0.0]))
+    ...     for p in (0.2, 0.8)]
+    >>> [round(float(post.marginal[1]), 3) for post in infer_many(nets, [np.zeros(2)] * 2, [np.zeros(2)] * 2)]
+    [0.19, 0.46]
+    """
+    shape = shape or structure(nets[0], budget=budget)
+    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
+    if shape.plan is None or any(len(f.factors) != len(shape.plan.home) for f in fzs):
+        return [
+            infer(net, a, b, budget=budget, tolerance=tolerance, seed=seed)
+            for net, a, b in zip(nets, log_l1, log_l0, strict=True)
+        ]
+    stacked = [
+        (np.stack([f.factors[i].table for f in fzs]), fzs[0].factors[i].scope)
+        for i in range(len(fzs[0].factors))
+    ]
+    marg = _marginals(fzs, shape.plan, Calibration(shape.plan, stacked))
+    n = nets[0].n_nodes
+    out = []
+    for row in marg:
+        if not np.all(np.isfinite(row)):
+            raise BeleidstheorieError(
+                "the evidence is contradictory: it has probability zero under the network"
+            )
+        out.append(
+            Posterior(np.clip(row, 0, 1), np.zeros(n), shape.method, shape.width, None, np.arange(n), None)
+        )
     return out
 
 
@@ -160,10 +233,25 @@ def infer(
             net, log_l1, log_l0, q, joints=joints, tolerance=tolerance, seed=seed, max_samples=max_samples
         )
         return Posterior(est.marginal, est.stderr, SAMPLED, None, est.ess, q, est.joint11)
+    fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints), shape=shape.layout)
+    if len(fz.factors) != len(shape.plan.home):  # evidence changed which roots could be summed out
+        shape = structure(net, q, joints, budget)
+        if shape.plan is None:
+            return infer(
+                net,
+                log_l1,
+                log_l0,
+                query=q,
+                joints=joints,
+                budget=budget,
+                tolerance=tolerance,
+                seed=seed,
+                max_samples=max_samples,
+                shape=shape,
+            )
     p = shape.plan
-    fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints))
     factors = _factor_list(fz)
-    marginal = _marginals(fz, p, Calibration(p, factors))[0]
+    marginal = _marginals([fz], p, Calibration(p, factors))[0]
     if not np.all(np.isfinite(marginal)):
         raise BeleidstheorieError("the evidence is contradictory: it has probability zero under the network")
     joint = None
@@ -175,7 +263,7 @@ def infer(
             clamps: dict[int, np.ndarray] = {}
             for b, c in enumerate(cols):
                 clamps.setdefault(int(q[c]), np.ones((len(cols), 2)))[b] = (0.0, 1.0)
-            cond = _marginals(fz, p, Calibration(p, factors, clamps))  # (len(cols), n)
+            cond = _marginals([fz], p, Calibration(p, factors, clamps))  # (len(cols), n)
             joint[:, cols] = (cond * marginal[q[cols]][:, None]).T
         joint[q, np.arange(q.size)] = marginal[q]
     marginal = np.clip(marginal, 0.0, 1.0)

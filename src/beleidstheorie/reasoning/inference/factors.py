@@ -142,109 +142,194 @@ def _gate_factors(net: BayesNet, child: int, edges: np.ndarray, aux: int) -> lis
     return out
 
 
-def factorise(
-    net: BayesNet, log_l1: np.ndarray, log_l0: np.ndarray, keep: np.ndarray | None = None
-) -> Factorisation:
-    """Factors of P(x, e) for ``net`` with evidence; roots not in ``keep`` may be absorbed."""
+@dataclass(frozen=True, eq=False)
+class _SizeClass:
+    """Absorbed groups whose scope has k variables, laid out for one vectorised pass."""
+
+    k: int
+    groups: np.ndarray  # group indices
+    rows: np.ndarray  # member rows (global), grouped
+    starts: np.ndarray  # start of each group within ``rows``
+    edges: np.ndarray  # absorbed-edge indices of the class
+    edge_local: np.ndarray  # each edge's row within ``rows``
+    off: np.ndarray  # (edges, 2^k) bool: the edge's auxiliary bit is 0 in state u
+
+
+@dataclass(frozen=True, eq=False)
+class Layout:
+    """What factorising depends on apart from the numbers: computed once per network shape."""
+
+    aux_of: np.ndarray  # (n,) auxiliary variable of each factorised gate, or -1
+    n_vars: int
+    absorbed: np.ndarray  # (n,) bool
+    sel: np.ndarray  # edges out of absorbed roots
+    fire1: np.ndarray  # per absorbed edge: the child is noisy-OR (fires when the root is 1)
+    scopes: tuple[tuple[int, ...], ...]
+    members: tuple[np.ndarray, ...]  # roots of each group
+    classes: tuple[_SizeClass, ...]
+
+
+def layout(net: BayesNet, keep: np.ndarray | None = None) -> Layout:
+    """The shape of the factorisation of ``net``: auxiliary variables and root groups."""
     n = net.n_nodes
-    l1, l0 = normalised_likelihood(np.asarray(log_l1, float), np.asarray(log_l0, float))
     order = np.argsort(net.edge_child, kind="stable")
     starts = np.searchsorted(net.edge_child[order], np.arange(n + 1))
-    factors: list[Factor] = []
-    unary = np.stack([l0, l1], axis=1)  # (n, 2), multiplied by priors below
+    is_root = (net.gate == ROOT) | (starts[1:] == starts[:-1])
+    aux_of = np.full(n, -1)
     n_vars = n
-    for i in range(n):
+    for i in np.flatnonzero(~is_root):
         edges = order[starts[i] : starts[i + 1]]
-        if net.gate[i] == ROOT or edges.size == 0:
-            p1 = float(net.base[i])
-            unary[i] *= (1.0 - p1, p1)
-            continue
-        n_inputs = len(
-            {int(net.edge_parent[e]) for e in edges}
-            | {int(net.edge_condition[e]) for e in edges if net.edge_condition[e] >= 0}
-        )
-        if n_inputs <= SMALL_GATE:
-            factors.append(_full_table(net, i, edges))
-        else:
-            factors.extend(_gate_factors(net, i, edges, n_vars))
+        inputs = set(net.edge_parent[edges].tolist()) | {
+            c for c in net.edge_condition[edges].tolist() if c >= 0
+        }
+        if len(inputs) > SMALL_GATE:
+            aux_of[i] = n_vars
             n_vars += 1
-    groups, absorbed = _absorb_roots(net, factors, unary, keep)
-    for i in range(n):
-        if i not in absorbed:
-            factors.append(Factor((i,), unary[i].copy()))
-    gfactors = []
-    for g in groups:
-        log_phi = np.log(g.pi0[:, None] * g.f0 + g.pi1[:, None] * g.f1).sum(axis=0)
-        gfactors.append(len(factors))
-        factors.append(
-            Factor(g.scope, np.exp(log_phi - log_phi.max()).reshape((2,) * len(g.scope), order="F"))
-        )
-    return Factorisation(
-        n, n_vars, tuple(factors), tuple(groups), tuple(gfactors), np.array(sorted(absorbed), dtype=np.int64)
+    absorbed = _absorbable(net, aux_of, keep)
+    sel = np.flatnonzero(absorbed[net.edge_parent])
+    root = net.edge_parent[sel]
+    aux = aux_of[net.edge_child[sel]]
+    by_root = np.argsort(root, kind="stable")
+    roots_u, first = np.unique(root[by_root], return_index=True)
+    bounds = [*first.tolist(), by_root.size]
+    signature: dict[tuple[int, ...], list[int]] = {}
+    for m, r in enumerate(roots_u.tolist()):
+        key = tuple(sorted(set(aux[by_root[bounds[m] : bounds[m + 1]]].tolist())))
+        signature.setdefault(key, []).append(r)
+    scopes = tuple(signature)
+    classes = []
+    if scopes:
+        members = np.array([r for sc in scopes for r in signature[sc]])
+        row_of = np.zeros(n, dtype=np.int64)
+        row_of[members] = np.arange(members.size)
+        sizes = np.array([len(sc) for sc in scopes])
+        counts = np.array([len(signature[sc]) for sc in scopes])
+        gstart = np.concatenate([[0], np.cumsum(counts)])
+        group_of_row = np.repeat(np.arange(len(scopes)), counts)
+        scope_arr = np.full((len(scopes), int(sizes.max())), np.iinfo(np.int64).max)
+        for g, sc in enumerate(scopes):
+            scope_arr[g, : len(sc)] = sc
+        edge_row = row_of[root]
+        edge_group = group_of_row[edge_row]
+        edge_pos = (scope_arr[edge_group] < aux[:, None]).sum(axis=1)
+        for k in np.unique(sizes).tolist():
+            gs = np.flatnonzero(sizes == k)
+            rows = np.concatenate([np.arange(gstart[g], gstart[g + 1]) for g in gs])
+            local = np.empty(members.size, dtype=np.int64)
+            local[rows] = np.arange(rows.size)
+            es = np.flatnonzero(sizes[edge_group] == k)
+            bits = ((np.arange(2**k)[None, :] >> np.arange(k)[:, None]) & 1) == 0
+            classes.append(
+                _SizeClass(
+                    k,
+                    gs,
+                    rows,
+                    np.concatenate([[0], np.cumsum(counts[gs])[:-1]]),
+                    es,
+                    local[edge_row[es]],
+                    bits[edge_pos[es]],
+                )
+            )
+    return Layout(
+        aux_of=aux_of,
+        n_vars=n_vars,
+        absorbed=absorbed,
+        sel=sel,
+        fire1=net.gate[net.edge_child[sel]] != NOISY_AND,
+        scopes=scopes,
+        members=tuple(np.array(signature[sc]) for sc in scopes),
+        classes=tuple(classes),
     )
 
 
-def _absorb_roots(
+def factorise(
     net: BayesNet,
-    factors: list[Factor],
-    unary: np.ndarray,
-    keep: np.ndarray | None,
-) -> tuple[list[AbsorbedGroup], set[int]]:
-    """Take roots linked only by edge factors (as a parent) out of ``factors``, grouped."""
+    log_l1: np.ndarray,
+    log_l0: np.ndarray,
+    keep: np.ndarray | None = None,
+    shape: Layout | None = None,
+) -> Factorisation:
+    """Factors of P(x, e) for ``net`` with evidence; roots not in ``keep`` may be absorbed.
+
+    ``shape`` reuses the :func:`layout` of a network with the same nodes and edges.
+    """
     n = net.n_nodes
-    usable = net.gate == ROOT
-    if keep is not None:
-        usable[np.asarray(keep, dtype=np.int64)] = False
-    # A root qualifies when every factor it appears in is an edge factor (root, aux).
-    count = np.zeros(n, dtype=np.int64)
-    edge_like = np.zeros(n, dtype=np.int64)
-    for f in factors:
-        for v in f.scope:
-            if v < n:
-                count[v] += 1
-                if len(f.scope) == 2 and f.scope[0] == v and f.scope[1] >= n:
-                    edge_like[v] += 1
-    usable &= (count > 0) & (count == edge_like)
-    if not usable.any():
-        return [], set()
-    by_root: dict[int, list[int]] = {}
-    rest: list[Factor] = []
-    for f in factors:
-        if len(f.scope) == 2 and f.scope[0] < n and usable[f.scope[0]]:
-            by_root.setdefault(f.scope[0], []).append(len(rest))
-            rest.append(f)
+    shape = shape or layout(net, keep)
+    l1, l0 = normalised_likelihood(np.asarray(log_l1, float), np.asarray(log_l0, float))
+    order = np.argsort(net.edge_child, kind="stable")
+    starts = np.searchsorted(net.edge_child[order], np.arange(n + 1))
+    unary = np.stack([l0, l1], axis=1)  # (n, 2), multiplied by priors below
+    is_root = (net.gate == ROOT) | (starts[1:] == starts[:-1])
+    unary[is_root] *= np.stack([1.0 - net.base[is_root], net.base[is_root]], axis=1)
+    aux_of, absorbed = shape.aux_of, shape.absorbed
+    factors: list[Factor] = []
+    for i in np.flatnonzero(~is_root):
+        edges = order[starts[i] : starts[i + 1]]
+        if aux_of[i] < 0:
+            factors.append(_full_table(net, int(i), edges))
         else:
-            rest.append(f)
-    taken: set[int] = set()
-    signature: dict[tuple[int, ...], list[int]] = {}
-    for r, fidx in by_root.items():
-        scope = tuple(sorted({rest[k].scope[1] for k in fidx}))
-        if len(scope) > MAX_GROUP_SCOPE:
-            continue
-        signature.setdefault(scope, []).append(r)
-    groups = []
-    drop: set[int] = set()
-    for scope, roots in signature.items():
-        k = len(scope)
-        states = ((np.arange(2**k)[None, :] >> np.arange(k)[:, None]) & 1).astype(np.int64)  # (k, 2^k)
-        f0 = np.ones((len(roots), 2**k))
-        f1 = np.ones((len(roots), 2**k))
-        pos = {v: p for p, v in enumerate(scope)}
-        for row, r in enumerate(roots):
-            for fi in by_root[r]:
-                t = rest[fi].table  # (root, aux)
-                p = pos[rest[fi].scope[1]]
-                f0[row] *= t[0, states[p]]
-                f1[row] *= t[1, states[p]]
-                drop.add(fi)
-        pi = unary[roots]
-        total = pi.sum(axis=1)
-        pi0, pi1 = pi[:, 0] / total, pi[:, 1] / total
-        if not np.all(pi0[:, None] * f0 + pi1[:, None] * f1 > 0):  # the cavity divides by it
-            for r in roots:
-                drop.difference_update(by_root[r])
-            continue
-        groups.append(AbsorbedGroup(np.array(roots), scope, pi0, pi1, f0, f1))
-        taken.update(roots)
-    factors[:] = [f for k, f in enumerate(rest) if k not in drop]
-    return groups, taken
+            kept = edges[~absorbed[net.edge_parent[edges]]]
+            factors.extend(_gate_factors(net, int(i), kept, int(aux_of[i])))
+    for i in np.flatnonzero(~absorbed):
+        factors.append(Factor((int(i),), unary[i].copy()))
+    groups = _groups(net, shape, unary)
+    gfactors = []
+    for g, table in groups:
+        gfactors.append(len(factors))
+        factors.append(Factor(g.scope, table))
+    return Factorisation(
+        n,
+        shape.n_vars,
+        tuple(factors),
+        tuple(g for g, _ in groups),
+        tuple(gfactors),
+        np.flatnonzero(absorbed).astype(np.int64),
+    )
+
+
+def _absorbable(net: BayesNet, aux_of: np.ndarray, keep: np.ndarray | None) -> np.ndarray:
+    """(n,) bool: roots whose every link is an unconditioned edge into a factorised gate."""
+    n = net.n_nodes
+    ok = net.gate == ROOT
+    if keep is not None:
+        ok[np.asarray(keep, dtype=np.int64)] = False
+    good_edge = (aux_of[net.edge_child] >= 0) & (net.edge_condition < 0)
+    out_edges = np.bincount(net.edge_parent, minlength=n)
+    good = np.bincount(net.edge_parent, weights=good_edge, minlength=n)
+    ok &= (out_edges > 0) & (good == out_edges)
+    conds = net.edge_condition[net.edge_condition >= 0]
+    ok[conds] = False
+    into_aux = aux_of[net.edge_child] >= 0
+    width = int(aux_of.max(initial=0)) + 1
+    distinct = np.unique(net.edge_parent[into_aux] * width + aux_of[net.edge_child[into_aux]]) // width
+    ok &= np.bincount(distinct, minlength=n) <= MAX_GROUP_SCOPE  # the group table has 2^scope entries
+    return ok
+
+
+def _groups(net: BayesNet, shape: Layout, unary: np.ndarray) -> list[tuple[AbsorbedGroup, np.ndarray]]:
+    """Absorbed roots and their product factor per group, vectorised per scope size."""
+    if not shape.scopes:
+        return []
+    log_q = np.log1p(-np.clip(net.edge_strength[shape.sel], 0.0, 1.0 - 1e-12))
+    pi = unary / unary.sum(axis=1, keepdims=True)
+    members = np.concatenate(shape.members)
+    out: list = [None] * len(shape.scopes)
+    for c in shape.classes:
+        size = 2**c.k
+        contrib = log_q[c.edges, None] * c.off
+        f1e = shape.fire1[c.edges]
+        log_f1 = np.zeros((c.rows.size, size))
+        log_f0 = np.zeros((c.rows.size, size))
+        np.add.at(log_f1, c.edge_local[f1e], contrib[f1e])
+        np.add.at(log_f0, c.edge_local[~f1e], contrib[~f1e])
+        roots = members[c.rows]
+        pi0, pi1 = pi[roots, 0], pi[roots, 1]
+        f0, f1 = np.exp(log_f0), np.exp(log_f1)
+        log_phi = np.add.reduceat(np.log(pi0[:, None] * f0 + pi1[:, None] * f1), c.starts, axis=0)
+        tables = np.exp(log_phi - log_phi.max(axis=1, keepdims=True))
+        ends = [*c.starts[1:].tolist(), c.rows.size]
+        for j, g in enumerate(c.groups.tolist()):
+            a, b = int(c.starts[j]), ends[j]
+            group = AbsorbedGroup(roots[a:b], shape.scopes[g], pi0[a:b], pi1[a:b], f0[a:b], f1[a:b])
+            out[g] = (group, tables[j].reshape((2,) * c.k, order="F"))
+    return out

@@ -61,6 +61,11 @@ class _Level:
     log_on: np.ndarray
     log_off: np.ndarray
     to_child: sparse.csr_matrix  # (edges, level nodes)
+    # unconditioned edges as dense (parents × level nodes) sums of ln(1 − s): one matrix product
+    sources: np.ndarray  # parent nodes of the unconditioned edges
+    w_on: np.ndarray  # parent = 1 fires (noisy-OR child)
+    w_off: np.ndarray  # parent = 0 fires (noisy-AND child)
+    conditioned: np.ndarray  # positions (within the level's edges) of the conditioned edges
 
 
 def _levels(net: BayesNet) -> list[_Level]:
@@ -82,6 +87,15 @@ def _levels(net: BayesNet) -> list[_Level]:
         child_and = net.gate[net.edge_child[sel]] == NOISY_AND
         s_on = np.clip(net.edge_strength[sel], 0.0, 1 - EPS)
         s_off = np.clip(net.edge_strength_off[sel], 0.0, 1 - EPS)
+        plain = np.flatnonzero(net.edge_condition[sel] < 0)
+        sources = np.unique(net.edge_parent[sel][plain])
+        src_pos = np.searchsorted(sources, net.edge_parent[sel][plain])
+        w_on = np.zeros((sources.size, nodes.size))
+        w_off = np.zeros((sources.size, nodes.size))
+        child_local = local[net.edge_child[sel][plain]]
+        fires_on = ~child_and[plain]
+        np.add.at(w_on, (src_pos[fires_on], child_local[fires_on]), np.log1p(-s_on[plain][fires_on]))
+        np.add.at(w_off, (src_pos[~fires_on], child_local[~fires_on]), np.log1p(-s_on[plain][~fires_on]))
         levels.append(
             _Level(
                 nodes=nodes,
@@ -96,6 +110,10 @@ def _levels(net: BayesNet) -> list[_Level]:
                     (np.ones(sel.size), (np.arange(sel.size), local[net.edge_child[sel]])),
                     shape=(sel.size, nodes.size),
                 ),
+                sources=sources,
+                w_on=w_on,
+                w_off=w_off,
+                conditioned=np.flatnonzero(net.edge_condition[sel] >= 0),
             )
         )
     return levels
@@ -105,14 +123,18 @@ def _draw(levels, l1, l0, rng, size: int, n: int) -> tuple[np.ndarray, np.ndarra
     x = np.zeros((size, n), dtype=bool)
     log_w = np.zeros(size)
     for lv in levels:
-        if lv.parent.size:
-            fires = x[:, lv.parent] == (lv.fire_state == 1)
-            strength_log = np.where(
-                lv.cond < 0, lv.log_on, np.where(x[:, np.maximum(lv.cond, 0)], lv.log_on, lv.log_off)
-            )
-            log_prod = np.asarray((fires * strength_log) @ lv.to_child)
-        else:
-            log_prod = np.zeros((size, lv.nodes.size))
+        log_prod = np.zeros((size, lv.nodes.size))
+        if lv.sources.size:
+            xs = x[:, lv.sources].astype(np.float64)
+            if lv.w_on.any():
+                log_prod += xs @ lv.w_on
+            if lv.w_off.any():
+                log_prod += (1.0 - xs) @ lv.w_off
+        if lv.conditioned.size:
+            c = lv.conditioned
+            fires = x[:, lv.parent[c]] == (lv.fire_state[c] == 1)
+            strength_log = np.where(x[:, lv.cond[c]], lv.log_on[c], lv.log_off[c])
+            log_prod += np.asarray((fires * strength_log) @ lv.to_child[c])
         prod = np.exp(log_prod)
         p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
         a1 = p1 * l1[lv.nodes]

@@ -100,7 +100,9 @@ class _Builder:
         return len(self.names) - 1
 
     def strength(self, level: int, provenance: int) -> float:
-        return getattr(self.cfg.link, STRENGTHS[level]) * getattr(self.cfg.provenance, PROVENANCES[provenance])
+        return getattr(self.cfg.link, STRENGTHS[level]) * getattr(
+            self.cfg.provenance, PROVENANCES[provenance]
+        )
 
     def caused(
         self,
@@ -155,13 +157,19 @@ class _Builder:
             paths = self.node(
                 f"paths:{ident}",
                 NOISY_AND if and_gate else NOISY_OR,
-                cfg.link.and_base if and_gate else 0.0,
+                cal.base if and_gate else 0.0,
                 cal.paths,
             )
             target = paths
         for parent, s_on, c, s_off in parents:
             self.edges.append(
-                [parent, target, min(cal.scale * s_on, 1.0), c, min(cal.scale * s_off, 1.0) if c >= 0 else 0.0]
+                [
+                    parent,
+                    target,
+                    min(cal.scale * s_on, 1.0),
+                    c,
+                    min(cal.scale * s_off, 1.0) if c >= 0 else 0.0,
+                ]
             )
         if direct:
             self.calibration[x] = cal
@@ -329,7 +337,9 @@ def build_model(network: Network, config: Config, round_number: int) -> Model:
 
     for k in _subgoal_order(nw):
         i = so + k
-        parents = [parent(i, mo + j, cfg.link.mechanism_to_subgoal) for j in np.flatnonzero(nw.mech_subgoal == k)]
+        parents = [
+            parent(i, mo + j, cfg.link.mechanism_to_subgoal) for j in np.flatnonzero(nw.mech_subgoal == k)
+        ]
         parents += [
             parent(i, so + int(a), cfg.link.subgoal_to_subgoal)
             for a, t in zip(nw.serve_from.tolist(), nw.serve_to.tolist(), strict=True)

@@ -46,8 +46,7 @@ RULES = {
     RULE_ELICITED: "sensitivity and false-positive rate elicited by the evaluator (§3.4)",
     RULE_DESCRIPTION: "a description of outputs under a mechanism or goal question bears on "
     "delivery, not on the mechanism or goal (§3.2)",
-    RULE_EXPECTATION: "an expectation, vision or target is no evidence that anything happened: "
-    "LR 1 (§3.2)",
+    RULE_EXPECTATION: "an expectation, vision or target is no evidence that anything happened: LR 1 (§3.2)",
     RULE_RESTATEMENT: "restates another observation: the fact counts once, there (§3.5)",
     RULE_NO_KIND: "no evidence behind the answer (evidence kind 'none'): LR 1 (§3.1)",
     RULE_NON_RESPONSE: "no answer yet; the neutral response model gives LR 1 (§3.6)",
@@ -55,9 +54,7 @@ RULES = {
 }
 """Every rule's code and what it says, as ``explain`` and ``coverage`` list them."""
 
-NO_EVIDENCE_RULES = frozenset(
-    {RULE_EXPECTATION, RULE_RESTATEMENT, RULE_NO_KIND, RULE_NON_RESPONSE}
-)
+NO_EVIDENCE_RULES = frozenset({RULE_EXPECTATION, RULE_RESTATEMENT, RULE_NO_KIND, RULE_NON_RESPONSE})
 """Rules that make an observation carry no evidence (LR exactly 1)."""
 
 
@@ -160,7 +157,9 @@ def likelihood(facts: Facts, config: Config) -> Likelihood:
         return result(1.0, 1.0, RULE_RESTATEMENT)
     if facts.status in NON_RESPONSE:
         if config.response.model == "informative":
-            return result(config.response.if_active, config.response.if_inactive, RULE_NON_RESPONSE_INFORMATIVE)
+            return result(
+                config.response.if_active, config.response.if_inactive, RULE_NON_RESPONSE_INFORMATIVE
+            )
         return result(1.0, 1.0, RULE_NON_RESPONSE)
     if facts.status not in (PROGRESS, NO_PROGRESS):
         raise ValueError(f"unknown progress status {facts.status!r}")

@@ -13,8 +13,10 @@ of the edges' condition nodes (independent roots, so that part is exact). The
 nominal strengths s_e come from the config; one common factor λ scales them. If
 the nominal paths leave room, λ = 1 and the leak takes the remainder; if they
 would exceed what π allows (many arrows drawn into a noisy-OR), λ < 1 is found by
-bisection so that the leak sits at its floor and P(X) = π. A prior therefore does
-not grow with the number of arrows drawn. See docs/method.md §2.3.
+bisection so that the leak sits at its floor and P(X) = π. A noisy-AND's paths
+fall as λ rises, so there λ rises (strengths at most 1) and, if that is not
+enough, its base P(paths | all parents on) is lowered. A prior therefore does not
+grow with the number of arrows drawn. See docs/method.md §2.3.
 
 >>> c = calibrate(0.5, np.array([0.5]), np.array([[0.3]]), np.array([1.0]), "noisy-or", 1.0, 0.05, ())
 >>> round(c.scale, 3), round(c.leak, 4), round(c.prior, 4)
@@ -38,6 +40,7 @@ class Calibration:
     """The outcome of calibrating one node."""
 
     scale: float  # λ, the common factor on the nominal strengths
+    base: float  # a noisy-AND's P(paths | every parent on), lowered when λ alone cannot reach π
     leak: float  # P(X = 1) from unnamed other causes
     paths: float  # P(paths) a priori, under the independence assumption
     prior: float  # the resulting prior under that assumption
@@ -79,12 +82,20 @@ def calibrate(
         return paths_probability(gate, p, strength, weights, base, scale)
 
     scale = 1.0
+    if gate == "noisy-and" and p.size:
+        top = 1.0 / max(float(strength.max()), 1e-12)
+        at_top = f(top)
+        if at_top > room:
+            base = base * max(room, 0.0) / at_top if at_top > 0 else base
+            lowered = base
+
+            def g(sc: float) -> float:
+                return paths_probability(gate, p, strength, weights, lowered, sc)
+
+            return _finish(stated, top, lowered, g, floor, rival_off)
     if p.size and f(1.0) > room:
         if gate == "noisy-and":
-            top = 1.0 / max(float(strength.max()), 1e-12)
-            lo, hi = 1.0, top
-            if f(top) > room:
-                lo = hi = top
+            lo, hi = 1.0, 1.0 / max(float(strength.max()), 1e-12)
         else:
             lo, hi = 0.0, 1.0
             if room <= 0.0:
@@ -97,8 +108,12 @@ def calibrate(
             else:
                 lo = mid
         scale = lo if gate != "noisy-and" else hi
-    paths = f(scale) if p.size else 0.0
+    return _finish(stated, scale, base, f, floor, rival_off)
+
+
+def _finish(stated: float, scale: float, base: float, f_at, floor: float, rival_off: float) -> Calibration:
+    paths = f_at(scale)
     leak = 1.0 - (1.0 - stated) / ((1.0 - paths) * rival_off) if paths < 1.0 else floor
     leak = float(min(max(leak, floor), 1.0 - 1e-9))
     prior = 1.0 - (1.0 - leak) * (1.0 - paths) * rival_off
-    return Calibration(scale, leak, paths, prior, stated)
+    return Calibration(scale, base, leak, paths, prior, stated)

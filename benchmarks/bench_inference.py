@@ -1,0 +1,143 @@
+"""Benchmark: inference without limits — the issue's targets, measured.
+
+1. The target theory: 60 mechanisms, 5 sub-goals, 2,000 initiatives, ~10^5 observations
+   (synthetic portfolio, see `synthetic.py`): scoring without impacts, with every impact,
+   and with impacts and intervals; which method ran, its width, and the importance
+   sampler's measured maximum error against the exact posteriors at the same size.
+2. A cross-cutting portfolio (10 % of initiatives also serve a second sub-goal) whose
+   width is beyond the exact budget: the sampler's time and its own error bound.
+3. The flagship as a fresh process: `beleidstheorie score --format json` (intervals included).
+4. Growth from 10^3 to 10^6 observations (60 mechanisms, initiatives within one sub-goal).
+
+Run: `make bench` (writes benchmarks/inference_results.md, the tables in the README).
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import portfolio_network
+
+from beleidstheorie.reasoning.config import load_config
+from beleidstheorie.reasoning.inference import infer, structure
+from beleidstheorie.reasoning.model.build import build_model
+from beleidstheorie.reasoning.score import assemble, evaluate, score_intervals
+
+OUT = Path(__file__).with_name("inference_results.md")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed(func):
+    start = time.perf_counter()
+    value = func()
+    return time.perf_counter() - start, value
+
+
+def score_times(net, config) -> dict:
+    """Seconds for: no impacts; impacts; impacts + intervals (+ result objects)."""
+    t0, ev0 = timed(lambda: evaluate(None, config, 2, explain=False, network=net))
+    t1, ev = timed(lambda: evaluate(None, config, 2, explain=True, network=net))
+    t2, iv = timed(lambda: score_intervals(ev))
+    t3, _ = timed(lambda: assemble(replace(ev, intervals=iv)))
+    return {
+        "obs": len(net.obs_id),
+        "items": len(ev.items.obs),
+        "ini": net.n_initiatives,
+        "plain": t0,
+        "impacts": t1,
+        "full": t1 + t2 + t3,
+        "method": ev.posterior.method,
+        "width": ev.posterior.width,
+        "stderr": float(ev0.posterior.error_bound.max()),
+    }
+
+
+def sampler_error(net, config) -> tuple[float, float, float, float]:
+    """(seconds, max |sampled − exact|, max claimed bound, ESS) at the network's size."""
+    m = build_model(net, config, 2)
+    bn, l1, l0 = m.net, m.log_l1, m.log_l0
+    exact = infer(bn, l1, l0).marginal
+    q = np.array([*m.mechanisms, *m.subgoals, m.main_goal], dtype=np.int64)
+    t, approx = timed(lambda: infer(bn, l1, l0, query=q, budget=1))
+    err = np.abs(approx.marginal - exact)
+    return t, float(err[q].max()), float(approx.error_bound[q].max()), float(approx.ess)
+
+
+def flagship_fresh_process(repeat: int = 3) -> float:
+    exe = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([exe, "score", "--format", "json"], check=True, capture_output=True, cwd=ROOT)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main(growth: list[int]) -> str:
+    config = load_config()
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python {platform.python_version()}, "
+        "2 cores shared with other jobs (wall-clock seconds, one run each).",
+        "",
+        "| theory | observations | initiatives | method (width) | score | with impacts "
+        "| with impacts and intervals | max error |",
+        "|---|---:|---:|---|---:|---:|---:|---|",
+    ]
+    target = portfolio_network(2000, cross=0.02)
+    r = score_times(target, config)
+    ts, err, bound, ess = sampler_error(target, config)
+    lines.append(
+        f"| target: 60 mechanisms, 5 sub-goals, 2 % cross-links | {r['obs']:,} | {r['ini']:,} "
+        f"| {r['method']} ({r['width']}) | {r['plain']:.2f} s | {r['impacts']:.2f} s | {r['full']:.2f} s "
+        f"| exact (0) |"
+    )
+    lines.append(
+        f"| the same, forced to sample | {r['obs']:,} | {r['ini']:,} | importance-sampling | {ts:.2f} s | | "
+        f"| measured {err:.4f}, bound {bound:.4f}, ESS {ess:,.0f} |"
+    )
+    print(lines[-2], lines[-1], sep="\n", flush=True)
+    dense = portfolio_network(2000, cross=0.10, seed=1)
+    dm = build_model(dense, config, 2)
+    shape = structure(dm.net)
+    td, post = timed(lambda: infer(dm.net, dm.log_l1, dm.log_l0, shape=shape))
+    lines.append(
+        f"| cross-cutting: 10 % cross-links | {len(dense.obs_id):,} | {dense.n_initiatives:,} "
+        f"| {post.method} (beyond budget) | {td:.2f} s | | | bound {post.error_bound.max():.4f} "
+        f"(no exact reference at this width), ESS {post.ess:,.0f} |"
+    )
+    print(lines[-1], flush=True)
+    fresh = flagship_fresh_process()
+    lines += [
+        "",
+        f"Flagship, `beleidstheorie score --format json` as a fresh process (exact, intervals "
+        f"included): {fresh:.2f} s (best of 3).",
+        "",
+    ]
+    print(lines[-2], flush=True)
+    lines += [
+        "| observations | initiatives | score | with impacts | with impacts and intervals |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for n_obs in growth:
+        n_ini = max(1, round(n_obs / 50))
+        g = score_times(portfolio_network(n_ini, cross=0.0), config)
+        lines.append(
+            f"| {g['obs']:,} | {g['ini']:,} | {g['plain']:.2f} s | {g['impacts']:.2f} s | {g['full']:.2f} s |"
+        )
+        print(lines[-1], flush=True)
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sizes = [int(x) for x in sys.argv[1:]] or [1_000, 10_000, 100_000, 1_000_000]
+    OUT.write_text(main(sizes), encoding="utf-8")
+    print(f"\nwrote {OUT}")

@@ -1,0 +1,1 @@
+"""Analyses of a scored network: intervals over the parameter ranges and what to measure next."""
