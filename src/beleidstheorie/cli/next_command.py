@@ -8,6 +8,7 @@ from beleidstheorie.cli.common import (
     _config,
     _load,
     _write,
+    announce,
     graph_argument,
     library_errors,
     output_options,
@@ -22,7 +23,7 @@ from beleidstheorie.cli.group import main
 @click.option("--top", default=5, show_default=True, help="Measurements listed per undecided node.")
 @output_options
 @library_errors
-def next_(graph, round_, config_path, top, fmt, lang, output) -> None:
+def next_(graph, round_, config_path, top, fmt, csv_dialect, lang, output) -> None:
     """For every undecided mechanism and goal, the measurements that would most change it.
 
     Candidates are existing indicators without an informative observation and
@@ -34,8 +35,12 @@ def next_(graph, round_, config_path, top, fmt, lang, output) -> None:
     Example:
       beleidstheorie next --format csv -o volgende-meting.csv
     """
+    from beleidstheorie.cli.reasoning_commands import _table_format
     from beleidstheorie.reasoning.analysis.next import next_measurements
     from beleidstheorie.views.next_table import render_next
 
-    result = next_measurements(_load(graph), _config(config_path), round_, top=top)
-    _write(render_next(result, fmt, lang), output)
+    fmt = _table_format(fmt, output)
+    theory = _load(graph)
+    result = next_measurements(theory, _config(config_path), round_, top=top)
+    announce(theory, result.round, lang)
+    _write(render_next(result, fmt, lang, csv_dialect), output)

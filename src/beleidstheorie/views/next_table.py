@@ -15,7 +15,8 @@ from dataclasses import asdict
 from typing import Any
 
 from beleidstheorie.reasoning.analysis.next import Measurement, NextResult, NextStep
-from beleidstheorie.views.tables import _short, _verdict, format_csv, format_json, format_table
+from beleidstheorie.views.spreadsheet import Column, Sheet, generate_csv, generate_xlsx
+from beleidstheorie.views.tables import _short, format_json, format_table, verdict_label
 
 HEADERS = [
     "node",
@@ -83,8 +84,15 @@ def _rows(result: NextResult) -> list[list[Any]]:
     return rows
 
 
-def render_next(result: NextResult, fmt: str, lang: str = "nl") -> str:
-    """``next`` output in table, json or csv."""
+def next_sheet(result: NextResult) -> Sheet:
+    """The candidate measurements as one sheet (CSV and xlsx), headed by stable codes."""
+    return Sheet("next", tuple(Column(h, h, h) for h in HEADERS), [list(r) for r in _rows(result)])
+
+
+def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str = "rfc") -> str | bytes:
+    """``next`` output in table, json, csv or xlsx."""
+    if fmt == "xlsx":
+        return generate_xlsx([next_sheet(result)], lang)
     if fmt == "json":
         return format_json(
             {
@@ -101,13 +109,14 @@ def render_next(result: NextResult, fmt: str, lang: str = "nl") -> str:
             }
         )
     if fmt == "csv":
-        return format_csv(HEADERS, _rows(result))
+        return generate_csv(next_sheet(result), csv_dialect)
     if not result.steps:
         return ("Alle oordelen zijn beslist." if lang == "nl" else "Every verdict is decided.") + "\n"
     parts = []
     for step in result.steps:
         robust = "" if step.robust in (None, True) else (" niet robuust" if lang == "nl" else " not robust")
-        parts.append(f"{_short(step.label)} — {_verdict(step.verdict, lang)}{robust}, score {step.score:.2f}")
+        head = f"{_short(step.label)} — {verdict_label(step.verdict, lang)}{robust}"
+        parts.append(f"{head}, score {step.score:.2f}")
         rows = [
             [
                 rank,
