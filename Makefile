@@ -39,6 +39,7 @@ test: lint
 
 bench: setup
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_inference.py
 
 docs-images: setup
 	$(BIN)/python scripts/make_docs_images.py

@@ -40,6 +40,9 @@ def sections(include_bench: bool = True) -> dict[str, str]:
     out = {name: command_block(args, lines) for name, (args, lines) in COMMANDS.items()}
     if include_bench:
         out["bench"] = (ROOT / "benchmarks" / "results.md").read_text(encoding="utf-8").rstrip("\n")
+        out["bench-inference"] = (
+            (ROOT / "benchmarks" / "inference_results.md").read_text(encoding="utf-8").rstrip("\n")
+        )
     return out
 
 

@@ -36,8 +36,9 @@ def test_command_output_in_the_readme_is_current():
     assert module.update(README, module.sections(include_bench=False)) == README
 
 
-def test_the_benchmark_table_is_the_measured_one():
-    table = (ROOT / "benchmarks" / "results.md").read_text(encoding="utf-8").rstrip("\n")
+@pytest.mark.parametrize("name", ["results.md", "inference_results.md"])
+def test_the_benchmark_tables_are_the_measured_ones(name):
+    table = (ROOT / "benchmarks" / name).read_text(encoding="utf-8").rstrip("\n")
     assert table in README
 
 

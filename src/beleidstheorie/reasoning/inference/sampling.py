@@ -27,7 +27,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from beleidstheorie.reasoning.inference.factors import normalised_likelihood
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, BayesNet
@@ -60,7 +59,7 @@ class _Level:
     fire_state: np.ndarray
     log_on: np.ndarray
     log_off: np.ndarray
-    to_child: sparse.csr_matrix  # (edges, level nodes)
+    to_child: np.ndarray  # (conditioned edges, level nodes) 0/1: which child each one enters
     # unconditioned edges as dense (parents × level nodes) sums of ln(1 − s): one matrix product
     sources: np.ndarray  # parent nodes of the unconditioned edges
     w_on: np.ndarray  # parent = 1 fires (noisy-OR child)
@@ -106,10 +105,7 @@ def _levels(net: BayesNet) -> list[_Level]:
                 fire_state=np.where(child_and, 0, 1),
                 log_on=np.log1p(-s_on),
                 log_off=np.log1p(-s_off),
-                to_child=sparse.csr_matrix(
-                    (np.ones(sel.size), (np.arange(sel.size), local[net.edge_child[sel]])),
-                    shape=(sel.size, nodes.size),
-                ),
+                to_child=np.eye(nodes.size)[local[net.edge_child[sel][net.edge_condition[sel] >= 0]]],
                 sources=sources,
                 w_on=w_on,
                 w_off=w_off,
@@ -134,7 +130,7 @@ def _draw(levels, l1, l0, rng, size: int, n: int) -> tuple[np.ndarray, np.ndarra
             c = lv.conditioned
             fires = x[:, lv.parent[c]] == (lv.fire_state[c] == 1)
             strength_log = np.where(x[:, lv.cond[c]], lv.log_on[c], lv.log_off[c])
-            log_prod += np.asarray((fires * strength_log) @ lv.to_child[c])
+            log_prod += (fires * strength_log) @ lv.to_child
         prod = np.exp(log_prod)
         p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
         a1 = p1 * l1[lv.nodes]
