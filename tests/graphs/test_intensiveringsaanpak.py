@@ -304,3 +304,12 @@ def test_organisation_links_of_section_2_3(model):
         ("nvvk", "shares-consortium", "garantiefonds-zonder-helper"),
     }
     assert all(x.ref.section.startswith("2.3") for x in model.organisation_links)
+
+
+def test_every_observation_carries_basis_and_source(model):
+    missing = [
+        f"{owner}: {ind.id} ({obs.round})"
+        for owner, ind, obs in observations(model)
+        if obs.basis is None or obs.source is None
+    ]
+    assert missing == []
