@@ -573,7 +573,8 @@ def test_every_concept_valued_property_lists_exactly_its_scheme(shapes):
 
 def test_ontology_parses_and_describes_itself(ontology):
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ontology
-    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.2.0"
+    assert ontology.value(ONTOLOGY_IRI, OWL.priorVersion) == URIRef(f"{ONTOLOGY_IRI}/0.1.0")
     assert str(ontology.value(ONTOLOGY_IRI, DCTERMS.license)) == (
         "https://creativecommons.org/licenses/by/4.0/"
     )
