@@ -106,12 +106,19 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
         for i in inds
     )
     prov = Counter(c.provenance.value for x in lines for c in x.contributions)
+    section_1_3 = sum(1 for c in model.context_factors if c.ref.section.startswith("1.3"))
+    roles = sum(1 for c in model.context_factors if c.roles)
+    context_obs = sum(len(i.observations) for c in model.context_factors for i in c.indicators)
+    serving = sum(1 for g in model.subgoals if g.serves)
     out["counts"] = "\n".join(
         [
             f"- initiatives: {len(model.initiatives)}"
             f" (plus {len(lines) - len(model.initiatives)} action lines of Corona activiteiten)",
             f"- mechanisms: {len(model.mechanisms)} under {len(model.subgoals)} sub-goals; context factors:"
-            f" {len(model.context_factors)}",
+            f" {len(model.context_factors)} ({section_1_3} of section 1.3, the others of section 1.1), "
+            f"{roles} with a role; context observations: {context_obs}",
+            f"- sub-goals serving another sub-goal: {serving}; organisation links: "
+            f"{len(model.organisation_links)}",
             f"- contributions: {sum(prov.values())} ({prov['stated']} stated, {prov['inferred']} inferred);"
             f" typed links: {sum(len(x.links) for x in lines)}",
             f"- indicators: {len(inds)} ({evidence_for['delivery only']} evidence for delivery only,"
@@ -121,7 +128,38 @@ def sections(path: Path = GRAPH) -> dict[str, str]:
             *rows,
         ]
     )
+    out["context"] = _context(model)
+    rows = ["| organisation | link | initiative |", "|---|---|---|"]
+    org = {o.id: o.label.nl for o in model.organisations}
+    for ol in model.organisation_links:
+        rows.append(f"| {org[ol.organisation]} | {ol.type.value} | {label[ol.target]} |")
+    out["orglinks"] = "\n".join(rows)
     return out
+
+
+def _context(model) -> str:
+    """Context factors with their roles and the observations on them."""
+    names = {model.main_goal.id: "hoofddoel", **{g.id: g.label.nl for g in model.subgoals}}
+    names |= {m.id: m.label.nl for m in model.mechanisms}
+    rows = [
+        "| context factor (section) | role | on | strength, provenance "
+        "| observations (basis, source: status) |",
+        "|---|---|---|---|---|",
+    ]
+    for c in model.context_factors:
+        obs = [
+            f"{o.basis.value if o.basis else '?'}, {o.source.value if o.source else '?'}: {o.status.value}"
+            for i in c.indicators
+            for o in i.observations
+        ]
+        name = c.label.nl if len(c.label.nl) <= 70 else c.label.nl[:67] + "..."
+        for r in c.roles or [None]:
+            on = names[r.target] if r else ""
+            rows.append(
+                f"| {name} ({c.ref.section.split()[0]}) | {r.role.value if r else '—'} | {on} "
+                f"| {f'{r.strength.value}, {r.provenance.value}' if r else ''} | {'; '.join(obs)} |"
+            )
+    return "\n".join(rows)
 
 
 update = replace_sections

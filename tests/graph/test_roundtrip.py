@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
+from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from beleidstheorie.graph.build import build_graph
 from beleidstheorie.graph.extract import extract_theory
 from beleidstheorie.io.rdf import generate_rdf, parse_rdf
 from beleidstheorie.io.theory_yaml import generate_theory_yaml, parse_theory_yaml
+from beleidstheorie.namespaces import BT, DCTERMS, RDF
 from tests.conftest import EXAMPLE, FLAGSHIP
 
 EVERY_V2_FIELD = Path(__file__).with_name("every-v2-field.yaml")
@@ -102,3 +104,29 @@ def test_single_file_yaml_export_loads_back_to_the_same_model(tmp_path):
     path = tmp_path / "theory.yaml"
     write_theory_yaml(model, path)
     assert load_theory(path).model == model
+
+
+def v1_form(graph: Graph) -> Graph:
+    """The graph as v1 wrote it: action lines typed bt:Initiative, reached by bt:hasInitiative,
+    with dcterms:isPartOf their initiative."""
+    old = Graph()
+    for t in graph:
+        old.add(t)
+    theory = next(old.subjects(RDF.type, BT.PolicyTheory))
+    for line in list(old.subjects(RDF.type, BT.ActionLine)):
+        parent = old.value(line, BT.actionLineOf)
+        old.remove((line, RDF.type, BT.ActionLine))
+        old.remove((line, BT.actionLineOf, None))
+        old.add((line, RDF.type, BT.Initiative))
+        old.add((theory, BT.hasInitiative, line))
+        old.add((line, DCTERMS.isPartOf, parent))
+    return old
+
+
+def test_a_v1_graph_reads_its_sub_lines_as_action_lines():
+    from beleidstheorie import load_theory
+
+    model = load_theory(FLAGSHIP).model
+    old = v1_form(build_graph(model))
+    assert len(set(old.subjects(RDF.type, BT.Initiative))) == 22
+    assert extract_theory(old) == model

@@ -45,7 +45,7 @@ def graph_edges(theory) -> int:
         inputs * tops
         + count(theory, "?c a bt:Contribution")
         + count(theory, "?m a bt:Mechanism ; bt:contributesTo ?s")
-        + count(theory, "?s a bt:SubGoal ; bt:contributesTo ?g")
+        + count(theory, "?s a bt:SubGoal ; bt:contributesTo ?g . ?g a bt:MainGoal")
         + count(theory, "?l a bt:InitiativeLink")
         + count(theory, "?x a bt:ActionLine ; bt:actionLineOf ?p")
     )

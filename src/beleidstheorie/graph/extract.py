@@ -236,7 +236,10 @@ class _Reader:
             }
             for ln in links
         ]
-        tops = sorted(g.objects(th, BT.hasInitiative), key=lambda i: self.lit(i, BT.number))
+        # v1 graphs typed action lines bt:Initiative, reached by bt:hasInitiative, with
+        # dcterms:isPartOf their initiative; they are read as action lines.
+        tops = [i for i in g.objects(th, BT.hasInitiative) if self.one(i, DCTERMS.isPartOf) is None]
+        tops.sort(key=lambda i: self.lit(i, BT.number))
         data["initiatives"] = [self.initiative(i) for i in tops]
         return _drop_none(data)
 
@@ -265,7 +268,8 @@ class _Reader:
 
     def initiative(self, s: Node) -> dict[str, Any]:
         pen = self.one(s, BT.penvoerder)
-        subs = sorted(self.g.subjects(BT.actionLineOf, s), key=lambda i: self.lit(i, BT.number))
+        parts = {*self.g.subjects(BT.actionLineOf, s), *self.g.subjects(DCTERMS.isPartOf, s)}
+        subs = sorted(parts, key=lambda i: self.lit(i, BT.number))
         return {
             "id": self.ident(s),
             "number": self.lit(s, BT.number),
