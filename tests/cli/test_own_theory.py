@@ -181,3 +181,13 @@ def test_csv_values_are_stable_codes_whatever_the_language(invoke, own_folder):
         "main_goal",
         "Main goal",
     ]
+
+
+def test_rounds_are_named_by_id_number_label_or_a_piece_of_one(invoke, own_folder):
+    for name in ("meting-2024", "1", "Meting 2024", "2024 measurement", "2024"):
+        data = json.loads(invoke("score", str(own_folder), "--round", name, "--format", "json").stdout)
+        assert data["round"] == "meting-2024", name
+    result = invoke("score", str(own_folder), "--round", "Meting", ok=False)
+    assert "matches more than one round" in result.stderr
+    out = invoke("compare", str(own_folder), "--from", "2024", "--to", "2025", "--format", "json").stdout
+    assert (json.loads(out)["from"], json.loads(out)["to"]) == ("meting-2024", "meting-2025")

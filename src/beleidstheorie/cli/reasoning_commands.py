@@ -36,15 +36,27 @@ def _node_id(theory, name: str) -> str:
 
 
 def _round_id(theory, round_: str | None) -> str | None:
-    """The id of the round ``round_`` names (id, number or label; None: the latest)."""
+    """The id of the round ``round_`` names: id, number, label or a piece of one (None: the latest)."""
     from beleidstheorie.authoring.names import catalogue, resolve
 
     if round_ is None:
         rounds = catalogue(theory.model, "rounds")
         return rounds[-1].id if rounds else None
-    if round_.isdigit():
-        return next((r.id for r in theory.model.rounds if r.number == int(round_)), round_)
+    by_number = [r.id for r in theory.model.rounds if round_.isdigit() and r.number == int(round_)]
+    if by_number:
+        return by_number[0]
+    exact = [r.id for r in theory.model.rounds if round_ in (r.id, r.label.nl, r.label.en)]
+    if exact or (
+        round_.isdigit() and not any(round_ in r.id or round_ in r.label.nl for r in theory.model.rounds)
+    ):
+        return exact[0] if exact else round_  # the engine names the rounds there are
+    if not theory.model.rounds:
+        return round_  # the engine says the theory has no rounds
     return resolve(theory.model, round_, ("rounds",)).id
+
+
+def _round_or_latest(theory, round_: str | None) -> str | None:
+    return None if round_ is None else _round_id(theory, round_)
 
 
 @main.command(epilog=GRAPH_HELP)
@@ -69,7 +81,7 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
 
     fmt = _table_format(fmt, output)
     theory = _load(graph)
-    result = score_theory(theory, _config(config_path), round_)
+    result = score_theory(theory, _config(config_path), _round_or_latest(theory, round_))
     announce(theory, result.round, lang)
     _write(render_score(result, fmt, lang, csv_dialect), output)
 
@@ -94,7 +106,7 @@ def coverage(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None
 
     fmt = _table_format(fmt, output)
     theory = _load(graph)
-    cov = coverage_of(theory, round_, _config(config_path))
+    cov = coverage_of(theory, _round_or_latest(theory, round_), _config(config_path))
     announce(theory, cov.round, lang)
     _write(render_coverage(cov, fmt, lang, csv_dialect), output)
 
@@ -124,7 +136,7 @@ def explain(node, graph, round_, config_path, top, fmt, csv_dialect, lang, outpu
 
     fmt = _table_format(fmt, output)
     theory = _load(graph)
-    exp = explain_node(theory, _node_id(theory, node), round_, _config(config_path))
+    exp = explain_node(theory, _node_id(theory, node), _round_or_latest(theory, round_), _config(config_path))
     announce(theory, exp.round, lang)
     _write(render_explanation(exp, fmt, lang, csv_dialect, top or None), output)
 
@@ -148,7 +160,9 @@ def compare(graph, round_from, round_to, config_path, fmt, csv_dialect, lang, ou
 
     fmt = _table_format(fmt, output)
     theory = _load(graph)
-    cmp = compare_rounds(theory, round_from, round_to, _config(config_path))
+    cmp = compare_rounds(
+        theory, _round_id(theory, round_from), _round_id(theory, round_to), _config(config_path)
+    )
     announce(theory, [cmp.round_from, cmp.round_to], lang)
     _write(render_comparison(cmp, fmt, lang, csv_dialect), output)
 
@@ -177,7 +191,7 @@ def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output) -> N
     theory = _load(graph)
     announce(theory, _round_id(theory, round_), lang)
     with progress(lang, "sensitivity"):
-        res = sensitivity_of(theory, _config(config_path), round_)
+        res = sensitivity_of(theory, _config(config_path), _round_or_latest(theory, round_))
     _write(render_sensitivity(res, fmt, lang, csv_dialect), output)
 
 
