@@ -66,3 +66,10 @@ def test_the_flip_point_quoted_in_the_readme_is_measured(flagship_theory):
     flip = sensitivity(flagship_theory).node("knelpunten-agenderen").flip
     assert flip.parameter == "evidence.qualitative.se" and flip.verdict == "insufficient evidence"
     assert f"{abs(flip.relative_change):.1%}".replace("%", " %") in README
+
+
+def test_the_stores_benchmark_table_is_the_measured_one():
+    measured = (ROOT / "benchmarks" / "results-stores.md").read_text(encoding="utf-8").rstrip("\n")
+    for doc in (README, (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")):
+        block = doc.split("<!-- BEGIN stores-bench -->\n", 1)[1].split("<!-- END stores-bench -->", 1)[0]
+        assert block.rstrip("\n") == measured

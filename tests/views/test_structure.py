@@ -14,7 +14,7 @@ def all_initiatives(model):
     def walk(items):
         for ini in items:
             out.append(ini)
-            walk(ini.sub_lines)
+            walk(ini.action_lines)
 
     walk(model.initiatives)
     return out
