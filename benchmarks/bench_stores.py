@@ -28,6 +28,7 @@ leaves out slow columns.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from tests.servers import oxigraph_server, virtuoso_server  # noqa: E402
 
 OUT = Path(__file__).with_name("results-stores.md")
+ROWS = Path(__file__).with_name("results-stores.json")
 EXE = str(Path(sys.executable).parent / "beleidstheorie")
 TRIPLES_PER_INITIATIVE = 293  # measured: 6 indicators, 3 rounds, 12 mechanisms
 TIMEOUT = 1800
@@ -182,27 +184,34 @@ def table(rows: list[dict]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--skip", default="", help="comma-separated: rdflib, virtuoso, oxigraph, validate")
-    parser.add_argument("--work", type=Path, default=None, help="directory for generated files (kept)")
-    args = parser.parse_args()
-    skip = {s for s in args.skip.split(",") if s}
-    work = args.work or Path(tempfile.mkdtemp(prefix="bench-stores-"))
-    work.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for n in args.sizes:
-        rows.append(measure(n, work, skip))
-        print(table(rows[-1:]), flush=True)
+def header() -> str:
     cpu = platform.processor() or "unknown CPU"
-    header = (
+    return (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores "
         f"(shared with other work), {cpu}, Python {platform.python_version()}; "
         "CPU time of a fresh process (× = ratio to the raw pyoxigraph load of the same file), "
         "peak resident memory; the servers' columns are wall time of the client.\n\n"
     )
-    OUT.write_text(header + table(rows), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--skip", default="", help="comma-separated: rdflib, virtuoso, oxigraph, validate")
+    parser.add_argument("--work", type=Path, default=None, help="directory for generated files (kept)")
+    parser.add_argument("--append", action="store_true", help="keep the rows of other sizes measured before")
+    args = parser.parse_args()
+    skip = {s for s in args.skip.split(",") if s}
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-stores-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = json.loads(ROWS.read_text()) if args.append and ROWS.exists() else []
+    for n in args.sizes:
+        row = measure(n, work, skip)
+        rows = sorted([r for r in rows if r["n"] != n] + [row], key=lambda r: r["n"])
+        print(table([row]), flush=True)
+        # Written after every size, so a long run keeps what it measured so far.
+        ROWS.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        OUT.write_text(header() + table(rows), encoding="utf-8")
     print(f"wrote {OUT}")
 
 
