@@ -23,8 +23,9 @@ from beleidstheorie.errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from beleidstheorie.graph.load import Theory, bundled_graph_path, load_theory
-    from beleidstheorie.graph.shacl import validate_graph
+    from beleidstheorie.graph.generate import generate_theory
+    from beleidstheorie.graph.load import Theory, bundled_graph_path, load_into, load_theory
+    from beleidstheorie.graph.shacl import validate_graph, validate_theory
 
 # rdflib, pyoxigraph and pydantic take a third of a second to import; the command
 # line should not pay for them before it knows what to do, so these load on first use.
@@ -32,7 +33,10 @@ _LAZY = {
     "Theory": "beleidstheorie.graph.load",
     "bundled_graph_path": "beleidstheorie.graph.load",
     "load_theory": "beleidstheorie.graph.load",
+    "load_into": "beleidstheorie.graph.load",
+    "generate_theory": "beleidstheorie.graph.generate",
     "validate_graph": "beleidstheorie.graph.shacl",
+    "validate_theory": "beleidstheorie.graph.shacl",
 }
 
 
@@ -55,6 +59,9 @@ __all__ = [
     "ValidationError",
     "__version__",
     "bundled_graph_path",
+    "generate_theory",
+    "load_into",
     "load_theory",
     "validate_graph",
+    "validate_theory",
 ]
