@@ -40,6 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from _markers import replace_sections  # noqa: E402
 from tests.servers import oxigraph_server, virtuoso_server  # noqa: E402
 
 OUT = Path(__file__).with_name("results-stores.md")
@@ -212,7 +214,12 @@ def main() -> None:
         # Written after every size, so a long run keeps what it measured so far.
         ROWS.write_text(json.dumps(rows, indent=1), encoding="utf-8")
         OUT.write_text(header() + table(rows), encoding="utf-8")
-    print(f"wrote {OUT}")
+    measured = OUT.read_text(encoding="utf-8").rstrip("\n")
+    for doc in (ROOT / "README.md", ROOT / "docs" / "scaling.md"):
+        doc.write_text(
+            replace_sections(doc.read_text(encoding="utf-8"), {"stores-bench": measured}), encoding="utf-8"
+        )
+    print(f"wrote {OUT}, README.md and docs/scaling.md")
 
 
 if __name__ == "__main__":
