@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: setup demo test lint bench docs-images clean
+.PHONY: setup demo test lint bench bench-stores docs-images clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,11 @@ test: lint
 bench: setup
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_inference.py
+
+# Stores at 10^4-10^6 triples (starts oxigraph serve and Virtuoso on loopback; slow).
+bench-stores: setup
+	$(BIN)/python benchmarks/bench_stores.py 10000 100000 1000000
+	$(BIN)/python benchmarks/bench_shacl.py
 
 docs-images: setup
 	$(BIN)/python scripts/make_docs_images.py

@@ -46,3 +46,10 @@ def test_every_linked_file_exists():
     for target in re.findall(r"\]\(([^)#]+)\)", README):
         if "://" not in target:
             assert (ROOT / target).exists(), target
+
+
+def test_the_stores_benchmark_table_is_the_measured_one():
+    measured = (ROOT / "benchmarks" / "results-stores.md").read_text(encoding="utf-8").rstrip("\n")
+    for doc in (README, (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")):
+        block = doc.split("<!-- BEGIN stores-bench -->\n", 1)[1].split("<!-- END stores-bench -->", 1)[0]
+        assert block.rstrip("\n") == measured

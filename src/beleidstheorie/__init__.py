@@ -26,9 +26,10 @@ from beleidstheorie.errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from beleidstheorie.graph.load import Theory, bundled_graph_path, load_theory
+    from beleidstheorie.graph.generate import generate_theory
+    from beleidstheorie.graph.load import Theory, bundled_graph_path, load_into, load_theory
     from beleidstheorie.graph.locate import bundled_datasets, load
-    from beleidstheorie.graph.shacl import validate_graph
+    from beleidstheorie.graph.shacl import validate_graph, validate_theory
     from beleidstheorie.reasoning.compare import compare
     from beleidstheorie.reasoning.coverage import coverage
     from beleidstheorie.reasoning.explain import explain
@@ -41,6 +42,8 @@ _LAZY = {
     "Theory": "beleidstheorie.graph.load",
     "bundled_graph_path": "beleidstheorie.graph.load",
     "load_theory": "beleidstheorie.graph.load",
+    "load_into": "beleidstheorie.graph.load",
+    "generate_theory": "beleidstheorie.graph.generate",
     "validate_graph": "beleidstheorie.graph.shacl",
     "load": "beleidstheorie.graph.locate",
     "bundled_datasets": "beleidstheorie.graph.locate",
@@ -49,6 +52,7 @@ _LAZY = {
     "explain": "beleidstheorie.reasoning.explain",
     "compare": "beleidstheorie.reasoning.compare",
     "sensitivity": "beleidstheorie.reasoning.sensitivity",
+    "validate_theory": "beleidstheorie.graph.shacl",
 }
 
 
@@ -80,9 +84,12 @@ __all__ = [
     "compare",
     "coverage",
     "explain",
+    "generate_theory",
     "load",
+    "load_into",
     "load_theory",
     "score",
     "sensitivity",
     "validate_graph",
+    "validate_theory",
 ]

@@ -125,3 +125,20 @@ def test_loading_a_theory_again_replaces_it_instead_of_adding_to_it(store):
     before = cli("query", count, "buurtbudget", "--store", store, "--format", "csv").output
     cli("load", str(EXAMPLE), "--store", store)
     assert cli("query", count, "buurtbudget", "--store", store, "--format", "csv").output == before
+
+
+def test_validate_and_export_read_the_theory_from_the_store(store):
+    assert cli("validate", "buurtbudget", "--store", store).output == cli("validate", str(EXAMPLE)).output
+    from_store = cli("export", "buurtbudget", "--store", store, "--format", "nt").output
+    from_yaml = cli("export", str(EXAMPLE), "--format", "nt").output
+    # Stores write literals in canonical form ("300000" for the decimal "300000.0"): compare values.
+    assert _values(from_store) == _values(from_yaml)
+
+
+def _values(ntriples: str) -> set:
+    from rdflib import Graph, Literal
+
+    graph = Graph().parse(data=ntriples, format="nt")
+    return {
+        (s, p, (o.toPython(), o.datatype, o.language) if isinstance(o, Literal) else o) for s, p, o in graph
+    }

@@ -445,8 +445,12 @@ def _staged(path: Path) -> tuple[ox.Store, str, str]:
         iri = str(theory.iri)
         base = iri[: iri.rfind("theory/")] if "theory/" in iri else iri.rsplit("/", 1)[0] + "/"
     target = ox.Store()
-    tg = ox.NamedNode(theory_graph(base))
-    target.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, tg) for q in staged)
+    # Through N-Triples bytes: parsing and serialising stay in Oxigraph, no Python per triple.
+    target.bulk_load(
+        staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
+        format=ox.RdfFormat.N_TRIPLES,
+        to_graph=ox.NamedNode(theory_graph(base)),
+    )
     del staged
     split_rounds(target, base)
     return target, str(theory.iri), base
@@ -477,7 +481,7 @@ def load_into(store: str | Path, source: str | Path, wait: float = 0.0) -> LoadR
         for g in list(disk.named_graphs()):
             if g.value.startswith(f"{base}graph/") and g.value not in graphs:
                 disk.remove_graph(g)  # a round the new version no longer has
-        replace_graphs(disk, graphs, ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+        replace_graphs(disk, graphs, ox.RdfFormat.N_TRIPLES, bulk=True)  # type: ignore[arg-type]
     return LoadReport(spec, iri, counts)
 
 

@@ -1,9 +1,9 @@
 """The ontology and the SHACL shapes, and validation of a graph against them.
 
 Validation runs in rudof (``pyrudof``, a SHACL engine in Rust), chosen by
-measurement over pySHACL (``benchmarks/bench_stores.py``, ``docs/scaling.md``):
-on the flagship 0.40 s CPU against 0.92 s for pySHACL with the same core shapes
-and 2.4 s for pySHACL with the former SPARQL constraint. The data is handed over
+measurement over pySHACL (``benchmarks/bench_shacl.py``, ``docs/scaling.md``):
+on the flagship 0.43 s CPU against 1.24 s for pySHACL with the same core shapes
+and 2.50 s for pySHACL with the former SPARQL constraint. The data is handed over
 as N-Triples together with the ontology (for ``bt:level`` and the class
 hierarchy), which is what pySHACL's ``ont_graph`` did.
 

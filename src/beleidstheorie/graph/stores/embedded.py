@@ -135,13 +135,20 @@ class OxigraphStore:
         return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)  # type: ignore[return-value]
 
 
-def replace_graphs(store: ox.Store, graphs: Mapping[str, bytes | Path], fmt: ox.RdfFormat) -> None:
-    """Drop and reload named graphs of an open pyoxigraph store."""
+def replace_graphs(
+    store: ox.Store, graphs: Mapping[str, bytes | Path], fmt: ox.RdfFormat, bulk: bool = False
+) -> None:
+    """Drop and reload named graphs of an open pyoxigraph store.
+
+    ``bulk`` loads without a transaction, also small graphs: right for a private copy
+    that becomes visible only when complete (see :func:`writing`).
+    """
     for name, data in graphs.items():
         graph = ox.NamedNode(name)
         if store.contains_named_graph(graph):
             store.remove_graph(graph)
         size = data.stat().st_size if isinstance(data, Path) else len(data)
+        size = max(size, BULK_THRESHOLD + 1) if bulk else size
         try:
             if isinstance(data, Path):
                 loader = store.bulk_load if size > BULK_THRESHOLD else store.load

@@ -44,8 +44,8 @@ from beleidstheorie.errors import StoreError
 from beleidstheorie.graph.stores.base import Row
 
 SCHEMES = ("sparql+http://", "sparql+https://")
-INSERT_CHUNK = 20_000
-"""Lines of N-Triples per INSERT DATA request when a server has no graph store endpoint."""
+INSERT_CHUNK = 2_000
+"""Lines of N-Triples per INSERT DATA request (Virtuoso's SPARQL compiler runs out of memory at 20,000)."""
 
 
 def is_remote(spec: str) -> bool:
