@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from beleidstheorie.reasoning.verdict import VERDICTS
-
 from tests.conftest import EXAMPLE
 
 EXE = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
@@ -95,7 +94,9 @@ def test_score_json_keeps_its_contract():
         assert node["id"].startswith("https://")
         assert 0.0 <= node["score"] <= 1.0 and node["evidence_weight"] >= 0.0
         assert node["verdict"] in VERDICTS and node["verdict_label"] == VERDICTS[node["verdict"]].nl
-        assert node["direct_log_bf"] == pytest.approx(node["direct_in_favour"] - node["direct_against"], abs=1e-5)
+        assert node["direct_log_bf"] == pytest.approx(
+            node["direct_in_favour"] - node["direct_against"], abs=1e-5
+        )
         assert set(node["coverage"]) >= {"targeted", "informative", "answered_share"}
         assert isinstance(node["context_factors"], list)
     assert data["contract_version"] == 2
@@ -153,7 +154,10 @@ def test_explain_shows_the_trail_with_quotes_and_references():
     out = run("explain", "vaste-contacten", str(EXAMPLE)).stdout
     assert "Bezoekers met nieuwe vaste contacten" in out and "6 Monitoring, p. 6" in out
     proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
-    assert proc.returncode == 1 and "no initiative, mechanism, goal or context factor named 'bestaat-niet'" in proc.stderr
+    assert (
+        proc.returncode == 1
+        and "no initiative, mechanism, goal or context factor named 'bestaat-niet'" in proc.stderr
+    )
 
 
 def test_compare_lists_new_observations():
