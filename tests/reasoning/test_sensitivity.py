@@ -1,7 +1,9 @@
 """Sensitivity: every range contains the score and a reported flip point really flips the verdict.
 
 Computed once on the example with a coarse grid (``sensitivity.steps = 3``: the ends of the
-range and the base), which is enough for the invariants and keeps the test quick.
+range and the base) and a wide range (±80 %, so that some mechanisms swap order), which is
+enough for the invariants and keeps the test quick. The ranges and order swaps are checked
+against a direct evaluation at every end of the range.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from beleidstheorie.reasoning.score import evaluate, verdicts_of
 from beleidstheorie.reasoning.sensitivity import scalar_parameters, sensitivity, with_parameter
 from tests.conftest import EXAMPLE
 
-CONFIG = load_config().replace({"sensitivity.steps": 3})
+CONFIG = load_config().replace({"sensitivity.steps": 3, "sensitivity.relative_range": 0.8})
 
 
 @pytest.fixture(scope="module")
@@ -47,21 +49,38 @@ def test_every_range_contains_its_score(result):
         assert node.score_min <= node.score <= node.score_max, node.key
 
 
-def test_the_ends_of_the_range_lie_within_the_reported_range(result, net):
-    r = result.relative_range
-    lows = {n.key: n.score_min for n in result.nodes}
-    highs = {n.key: n.score_max for n in result.nodes}
-    moved = set()
-    for path, value in list(scalar_parameters(CONFIG))[:6]:
+@pytest.fixture(scope="module")
+def ends(net):
+    """Posteriors and verdicts at both ends of the range of every parameter that can move that far."""
+    r = CONFIG.sensitivity.relative_range
+    out = {}
+    for path, value in scalar_parameters(CONFIG):
         for rel in (-r, r):
             cfg = with_parameter(CONFIG, path, value * (1 + rel))
-            if cfg is None:
-                continue
-            post, _ = posteriors_and_verdicts(net, cfg)
-            for key, p in post.items():
-                assert lows[key] - 1e-12 <= p <= highs[key] + 1e-12, (path, rel, key)
-                moved.add(p != pytest.approx(next(n.score for n in result.nodes if n.key == key)))
-    assert True in moved  # the parameters tried do move some score
+            if cfg is not None:
+                out[path, rel] = posteriors_and_verdicts(net, cfg)
+    return out
+
+
+def test_each_range_is_exactly_the_extremes_within_the_documented_range(result, ends):
+    assert len(ends) > len(result.parameters)  # most parameters can move both ways
+    for node in result.nodes:
+        seen = [node.score, *(post[node.key] for post, _ in ends.values())]
+        assert (node.score_min, node.score_max) == pytest.approx((min(seen), max(seen)), abs=1e-12), node.key
+
+
+def test_the_order_swaps_are_exactly_the_mechanism_pairs_that_swap_within_the_range(result, net, ends):
+    mechanisms = [net.nodes[i].id for i in range(net.mechanism_offset, net.subgoal_offset)]
+    base = {n.key: n.score for n in result.nodes}
+    swaps = set()
+    for (path, _), (post, _) in ends.items():
+        for i, a in enumerate(mechanisms):
+            for b in mechanisms[i + 1 :]:
+                if (base[a] - base[b]) * (post[a] - post[b]) < 0:
+                    swaps.add((a, b, path))
+    assert swaps, "with ±80 % some mechanisms of the example swap order"
+    assert set(result.order_flips) == swaps
+    assert list(result.order_flips) == sorted(result.order_flips)
 
 
 def test_the_base_scores_and_verdicts_are_the_unperturbed_ones(result, net):
@@ -91,13 +110,16 @@ def test_a_flip_point_is_the_edge_of_the_change_that_flips(result, net):
         assert verdicts[node.key] == node.verdict
 
 
-def test_nodes_without_a_flip_point_do_not_flip_at_the_ends_of_the_range(result, net):
-    r = result.relative_range
+def test_nodes_without_a_flip_point_do_not_flip_at_the_ends_of_the_range(result, ends):
     steady = {n.key: n.verdict for n in result.nodes if n.flip is None}
-    for path, value in list(scalar_parameters(CONFIG))[:6]:
-        for rel in (-r, r):
-            cfg = with_parameter(CONFIG, path, value * (1 + rel))
-            if cfg is None:
-                continue
-            _, verdicts = posteriors_and_verdicts(net, cfg)
-            assert {k: verdicts[k] for k in steady} == steady, (path, rel)
+    for where, (_, verdicts) in ends.items():
+        assert {k: verdicts[k] for k in steady} == steady, where
+
+
+def test_a_flip_within_the_range_is_no_larger_than_the_smallest_end_that_flips(result, ends):
+    r = result.relative_range
+    for node in result.nodes:
+        flipping = [abs(rel) for (_, rel), (_, v) in ends.items() if v[node.key] != node.verdict]
+        if flipping:
+            assert node.flip is not None and node.flip_in_range, node.key
+            assert abs(node.flip.relative_change) <= r + 1e-12
