@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import combinations
 
 import pytest
@@ -81,6 +82,15 @@ def test_swapping_the_rounds_swaps_every_side():
     assert [(n.key, n.score_from, n.verdict_from) for n in there.nodes] == [
         (n.key, n.score_to, n.verdict_to) for n in back.nodes
     ]
+    assert [n.delta for n in there.nodes] == [-n.delta for n in back.nodes]
+    assert any(n.delta < 0 for n in back.nodes) and any(n.delta > 0 for n in there.nodes)
     assert {c.indicator: (c.status_from, c.status_to) for c in there.observations} == {
         c.indicator: (c.status_to, c.status_from) for c in back.observations
     }
+
+
+def test_a_comparison_is_frozen():
+    diff = compare(load_theory(EXAMPLE), "meting-2024", "meting-2025")
+    for obj, name in ((diff, "nodes"), (diff.nodes[0], "score_to"), (diff.observations[0], "status_to")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, None)

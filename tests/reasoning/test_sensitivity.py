@@ -8,13 +8,15 @@ against a direct evaluation at every end of the range.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from beleidstheorie import load_theory
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.score import evaluate, verdicts_of
-from beleidstheorie.reasoning.sensitivity import scalar_parameters, sensitivity, with_parameter
+from beleidstheorie.reasoning.sensitivity import BISECTIONS, scalar_parameters, sensitivity, with_parameter
 from tests.conftest import EXAMPLE
 
 CONFIG = load_config().replace({"sensitivity.steps": 3, "sensitivity.relative_range": 0.8})
@@ -108,6 +110,34 @@ def test_a_flip_point_is_the_edge_of_the_change_that_flips(result, net):
         cfg = with_parameter(CONFIG, flip.parameter, values[flip.parameter] * (1 + flip.relative_change / 4))
         _, verdicts = posteriors_and_verdicts(net, cfg)
         assert verdicts[node.key] == node.verdict
+
+
+def test_just_inside_a_flip_point_the_verdict_still_holds(result, net):
+    # the flip point is bisected to within 0.95 / 2**BISECTIONS of the true edge
+    values = dict(scalar_parameters(CONFIG))
+    slack = 2 * 0.95 / 2**BISECTIONS
+    checked = 0
+    for node in (n for n in result.nodes if n.flip is not None):
+        flip = node.flip
+        size = abs(flip.relative_change) - slack
+        if size <= 0:
+            continue
+        rel = size if flip.relative_change > 0 else -size
+        _, verdicts = posteriors_and_verdicts(
+            net, with_parameter(CONFIG, flip.parameter, values[flip.parameter] * (1 + rel))
+        )
+        assert verdicts[node.key] == node.verdict, node.key
+        checked += 1
+    assert checked
+
+
+def test_a_sensitivity_result_is_frozen(result):
+    for obj, name in ((result, "nodes"), (result.nodes[0], "score_max")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, None)
+    flip = next(n.flip for n in result.nodes if n.flip is not None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        flip.value = 0.0
 
 
 def test_nodes_without_a_flip_point_do_not_flip_at_the_ends_of_the_range(result, ends):

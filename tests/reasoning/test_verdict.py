@@ -6,6 +6,8 @@ difference that matters and far above float rounding of the sums involved.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from beleidstheorie.reasoning.config import load_config
@@ -146,3 +148,13 @@ def test_every_code_has_a_dutch_and_an_english_label():
     ]
     assert verdict_label(INSUFFICIENT, "en") == "insufficient evidence"
     assert verdict_label(UNDECIDED, "en") == "undecided within the error"
+
+
+def test_the_rule_s_inputs_are_frozen():
+    for obj, name in (
+        (DirectEvidence(1.0, 0.0), "in_favour"),
+        (Coverage(1, 1), "targeted"),
+        (VERDICTS[SUPPORTED], "nl"),
+    ):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 0)
