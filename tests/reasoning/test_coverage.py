@@ -116,3 +116,13 @@ def test_the_flagship_counts_every_mechanism_indicator_once_per_mechanism_it_obs
     assert {m.key: m.direct_indicators.total for m in result.mechanisms} == {
         m.id: observed.get(m.id, 0) for m in theory.mechanisms
     }
+
+
+def test_a_coverage_result_is_frozen(case):
+    import dataclasses
+
+    result = coverage(case[1])
+    mech = result.mechanisms[0]
+    for obj, name in ((result, "mechanisms"), (mech, "stated"), (mech.direct_indicators, "by_level")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, None)
