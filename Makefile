@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 JOBS ?= 2
-MUTANTS ?= 6
+MUTANTS ?= 10
 
 .PHONY: setup demo test lint bench docs-images clean mutation mutation-ci coverage
 

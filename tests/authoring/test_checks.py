@@ -305,3 +305,10 @@ def test_the_loader_names_the_file_line_and_yaml_path_of_an_unknown_evidence_mec
         f"{path}: line {number} (initiatives[0].action_lines[0].indicators[0].evidence_for.mechanisms[0]): "
         "unknown mechanism 'korte-wachtijd'"
     ]
+
+
+def test_an_issue_is_frozen():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Issue(("a",), "m").message = "other"
