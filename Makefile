@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
+JOBS ?= 2
+MUTANTS ?= 10
 
-.PHONY: setup demo test lint bench bench-stores docs-images clean
+.PHONY: setup demo test lint bench bench-stores docs-images clean mutation mutation-ci coverage
 
 setup: $(STAMP)
 
@@ -35,7 +37,20 @@ lint: setup
 	$(BIN)/lint-imports
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS)
+
+# Mutation testing of the modules that decide results (docs/mutation.md): every mutant,
+# then the fixed seeded sample CI runs (.ci/run) so the kill rate cannot silently fall.
+mutation: setup
+	$(BIN)/python scripts/mutation.py --report $(OUT)/mutation.md
+
+mutation-ci: setup
+	$(BIN)/python scripts/mutation.py --sample $(MUTANTS) --seed 15 --min-rate 0.9 --report $(OUT)/mutation-ci.md
+
+# Branch coverage of the whole suite (the README quotes it); HTML in out/coverage/.
+coverage: setup
+	$(BIN)/pytest -n $(JOBS) --cov=beleidstheorie --cov-branch --cov-report=term:skip-covered \
+	  --cov-report=html:$(OUT)/coverage
 
 bench: setup
 	$(BIN)/python benchmarks/bench_scoring.py
@@ -50,4 +65,4 @@ docs-images: setup
 	$(BIN)/python scripts/make_docs_images.py
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis .coverage

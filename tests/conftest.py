@@ -7,6 +7,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
+
+# Hypothesis keeps its examples outside the repository: under the temp dir on a workstation
+# (failures replay across runs), nowhere in CI (every run starts clean).
+settings.register_profile(
+    "local",
+    database=DirectoryBasedExampleDatabase(str(Path(tempfile.gettempdir()) / "beleidstheorie-hypothesis")),
+)
+settings.register_profile("ci", database=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "local")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "buurtbudget"

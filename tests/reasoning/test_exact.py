@@ -6,15 +6,14 @@ semantic reference is tests/reasoning/test_semantics.py.
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.score import evaluate
-from tests.reasoning.random_theories import random_theory
+from tests.reasoning.strategies import theories
 from tests.reasoning.test_inference import pgmpy_marginals
 
 
@@ -34,7 +33,7 @@ def test_example_posteriors_equal_pgmpy_exact_inference(example_theory):
     assert max_error(example_theory, "meting-2025") < 1e-6
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_random_theory_posteriors_equal_pgmpy_exact_inference(seed):
-    model = random_theory(random.Random(seed))
+@settings(max_examples=8, deadline=None)
+@given(theories())
+def test_random_theory_posteriors_equal_pgmpy_exact_inference(model):
     assert max_error(theory_from_model(model), model.rounds[-1].id) < 1e-6

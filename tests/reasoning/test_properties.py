@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from beleidstheorie.authoring.models import Theory
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
-from tests.reasoning.random_theories import random_theory
+from tests.reasoning.strategies import theories
 
 SETTINGS = settings(max_examples=40, deadline=None)
 REF = {"section": "t"}
@@ -22,18 +22,21 @@ def scores(model: Theory) -> dict[str, float]:
     return {f"{n.kind}:{n.key}": n.score for n in nodes}
 
 
-def with_new_observation(model: Theory, rng: random.Random, status: str, kind: str):
-    """The model plus one new indicator on a random initiative; returns (model, downstream keys)."""
+def with_new_observation(model: Theory, data_: st.DataObject, status: str, kind: str):
+    """The model plus one new indicator on a drawn initiative; returns (model, downstream keys)."""
     data = model.model_dump(mode="json")
-    i = rng.randrange(len(data["initiatives"]))
+    i = data_.draw(st.integers(0, len(data["initiatives"]) - 1), label="initiative")
     ini = data["initiatives"][i]
     mechs = {m["id"]: m for m in data["mechanisms"]}
-    target = [rng.choice(sorted(mechs))] if rng.random() < 0.5 else []
+    target = data_.draw(st.lists(st.sampled_from(sorted(mechs)), max_size=1), label="target")
     ini["indicators"].append(
         {
             "id": "extra",
             "label": "Extra",
-            "type": rng.choice(["bereik-burgers", "aangesloten-gemeenten", "effect-problematiek"]),
+            "type": data_.draw(
+                st.sampled_from(["bereik-burgers", "aangesloten-gemeenten", "effect-problematiek"]),
+                label="type",
+            ),
             "ref": REF,
             "evidence_for": {"delivery": not target, "mechanisms": target, "rationale": "r"},
             "observations": [
@@ -61,23 +64,19 @@ def with_new_observation(model: Theory, rng: random.Random, status: str, kind: s
 
 
 @SETTINGS
-@given(st.integers(0, 10**6), st.sampled_from(["quantitative", "qualitative", "anecdotal"]))
-def test_progress_never_lowers_the_node_it_bears_on_or_anything_downstream(seed, kind):
-    rng = random.Random(seed)
-    model = random_theory(rng)
+@given(theories(), st.sampled_from(["quantitative", "qualitative", "anecdotal"]), st.data())
+def test_progress_never_lowers_the_node_it_bears_on_or_anything_downstream(model, kind, data):
     before = scores(model)
-    extended, downstream = with_new_observation(model, rng, "progressie-geboekt", kind)
+    extended, downstream = with_new_observation(model, data, "progressie-geboekt", kind)
     after = scores(extended)
     for key in downstream:
         assert after[key] >= before[key] - 1e-12, key
 
 
 @SETTINGS
-@given(st.integers(0, 10**6), st.sampled_from(["nog-niet-bekend", "niet-meetbaar"]))
-def test_unknown_or_unmeasurable_observations_change_no_score(seed, status):
-    rng = random.Random(seed)
-    model = random_theory(rng)
-    extended, _ = with_new_observation(model, rng, status, "none")
+@given(theories(), st.sampled_from(["nog-niet-bekend", "niet-meetbaar"]), st.data())
+def test_unknown_or_unmeasurable_observations_change_no_score(model, status, data):
+    extended, _ = with_new_observation(model, data, status, "none")
     assert scores(extended) == scores(model)
 
 
@@ -119,10 +118,8 @@ def renamed(model: Theory, rng: random.Random) -> tuple[Theory, dict[str, str]]:
 
 
 @SETTINGS
-@given(st.integers(0, 10**6))
-def test_renaming_and_reordering_nodes_changes_no_score(seed):
-    rng = random.Random(seed)
-    model = random_theory(rng)
+@given(theories(), st.randoms(use_true_random=False))
+def test_renaming_and_reordering_nodes_changes_no_score(model, rng):
     before = scores(model)
     other, mapping = renamed(model, rng)
     after = scores(other)
@@ -132,9 +129,8 @@ def test_renaming_and_reordering_nodes_changes_no_score(seed):
 
 
 @SETTINGS
-@given(st.integers(0, 10**6))
-def test_scores_are_probabilities_and_deterministic(seed):
-    model = random_theory(random.Random(seed))
+@given(theories())
+def test_scores_are_probabilities_and_deterministic(model):
     first, second = scores(model), scores(model)
     assert first == second
     assert all(0.0 <= v <= 1.0 for v in first.values())

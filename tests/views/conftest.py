@@ -10,8 +10,8 @@ import pytest
 from beleidstheorie.authoring.models import Text
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
+from tests.components import require_chromium, require_dot
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -23,6 +23,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 HOSTILE = '<script>alert(1)</script> "quote" \\ back'
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dot() -> str:
+    """Every view test may draw with the real ``dot``: find it once (fail in CI when it is missing)."""
+    return require_dot()
 
 
 @pytest.fixture(scope="session")
@@ -70,12 +76,11 @@ class Page:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless browser tests need Chromium at {CHROMIUM}")
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -218,21 +218,31 @@ def _observation_issues(
 
 
 def _serves_cycles(theory: Theory) -> Iterator[Issue]:
-    """Sub-goals that serve each other in a cycle (the goals must form a DAG)."""
-    serves = {s.id: set(s.serves) for s in theory.subgoals}
-    state: dict[str, int] = {}
+    """Sub-goals on a cycle of ``serves`` (the goals must form a DAG), once per cycle found.
 
-    def visit(node: str) -> bool:
+    The sub-goal named is the one where the cycle closes, so it is always on the cycle
+    itself — never a sub-goal that merely serves into one.
+    """
+    index = {s.id: i for i, s in enumerate(theory.subgoals)}
+    serves = {s.id: list(s.serves) for s in theory.subgoals}
+    state: dict[str, int] = {}
+    closes: list[str] = []
+
+    def visit(node: str) -> None:
         state[node] = 1
         for nxt in serves.get(node, ()):
-            if state.get(nxt) == 1 or (nxt not in state and visit(nxt)):
-                return True
+            if state.get(nxt) == 1:
+                if nxt not in closes:
+                    closes.append(nxt)
+            elif nxt not in state:
+                visit(nxt)
         state[node] = 2
-        return False
 
-    for i, sg in enumerate(theory.subgoals):
-        if sg.id not in state and visit(sg.id):
-            yield Issue(("subgoals", i, "serves"), f"sub-goal {sg.id!r} serves itself through a cycle")
+    for sg in theory.subgoals:
+        if sg.id not in state:
+            visit(sg.id)
+    for ident in closes:
+        yield Issue(("subgoals", index[ident], "serves"), f"sub-goal {ident!r} serves itself through a cycle")
 
 
 def unstated_semantics(theory: Theory) -> list[Issue]:

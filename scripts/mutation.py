@@ -1,0 +1,261 @@
+"""Mutation testing of the modules that decide results, with cosmic-ray.
+
+Each target is a module and the tests that are meant to catch a wrong result in it.
+The working tree is copied to a temporary directory first and the tests import the
+copy (``PYTHONPATH``), so mutants never touch the files you are editing. For every
+target cosmic-ray lists its mutants; ``--sample N --seed S`` keeps a fixed, seeded
+subset of N per target (the rest are marked skipped), which is what CI runs. The
+report (Markdown) gives the kill rate per package and every surviving mutant with
+its diff; ``docs/mutation.md`` says which survivors are equivalent and why.
+
+    python scripts/mutation.py                         # everything (long: see docs/mutation.md)
+    python scripts/mutation.py --sample 12 --seed 15 --min-rate 0.9   # the CI sample
+    python scripts/mutation.py --only verdict          # one target
+
+Exit status 1 when the kill rate of the run is below ``--min-rate``, 2 when the
+unmutated tests already fail (a baseline that is not green measures nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PKG = "src/beleidstheorie"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A module under mutation and the tests that must catch its mutants."""
+
+    name: str
+    package: str
+    module: str
+    tests: tuple[str, ...]
+
+
+TARGETS: tuple[Target, ...] = (
+    Target("verdict", "reasoning", f"{PKG}/reasoning/verdict.py", ("tests/reasoning/test_verdict.py",)),
+    Target(
+        "sensitivity",
+        "reasoning.analysis",
+        f"{PKG}/reasoning/sensitivity.py",
+        ("tests/reasoning/test_sensitivity.py",),
+    ),
+    Target(
+        "compare", "reasoning.analysis", f"{PKG}/reasoning/compare.py", ("tests/reasoning/test_compare.py",)
+    ),
+    Target(
+        "coverage",
+        "reasoning.analysis",
+        f"{PKG}/reasoning/coverage.py",
+        ("tests/reasoning/test_coverage.py",),
+    ),
+    Target("checks", "authoring", f"{PKG}/authoring/checks.py", ("tests/authoring/test_checks.py",)),
+)
+
+
+def copy_tree(dest: Path) -> None:
+    """The working tree without the environment, caches and history."""
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "out", "__pycache__", ".*_cache", ".hypothesis", "mutants"
+    )
+    shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
+
+
+def pytest_command(target: Target) -> str:
+    """One pytest run: the target's tests and the module's own doctests, stop at the first failure."""
+    python = Path(sys.executable)
+    args = ["-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--doctest-modules", "-W", "ignore"]
+    return " ".join([str(python), "-m", "pytest", *args, *target.tests, target.module])
+
+
+def write_config(target: Target, path: Path, timeout: float) -> None:
+    path.write_text(
+        "[cosmic-ray]\n"
+        f"module-path = {json.dumps(target.module)}\n"
+        f"timeout = {timeout}\n"
+        "excluded-modules = []\n"
+        f"test-command = {json.dumps(pytest_command(target))}\n"
+        '[cosmic-ray.distributor]\nname = "local"\n',
+        encoding="utf-8",
+    )
+
+
+def spec_key(spec) -> tuple:
+    """A stable order of mutants (cosmic-ray's job ids are random)."""
+    return (spec.module_path.as_posix(), tuple(spec.start_pos), spec.operator_name, spec.occurrence)
+
+
+def annotation_spans(module: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where the type annotations of ``module`` are.
+
+    They are never evaluated (``from __future__ import annotations``), except by pydantic.
+    """
+    text = module.read_text(encoding="utf-8")
+    # pydantic does evaluate the annotations of its models' fields
+    kinds = ast.arg if "pydantic" in text else ast.arg | ast.AnnAssign
+    notes: list[ast.expr] = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, kinds) and node.annotation is not None:
+            notes.append(node.annotation)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns is not None:
+            notes.append(node.returns)
+    return [((n.lineno, n.col_offset), (n.end_lineno or n.lineno, n.end_col_offset or 0)) for n in notes]
+
+
+def select_jobs(session: Path, module: Path, n: int | None, seed: int) -> int:
+    """Skip mutants inside type annotations, then all but a seeded sample of ``n``; the number skipped
+    for being annotations."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    spans = annotation_spans(module)
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        items = sorted(db.work_items, key=lambda w: spec_key(w.mutations[0]))
+
+        def in_annotation(w) -> bool:
+            start = tuple(w.mutations[0].start_pos)
+            return any(a <= start < b for a, b in spans)
+
+        notes = [w for w in items if in_annotation(w)]
+        items = [w for w in items if not in_annotation(w)]
+        skip = [w.job_id for w in notes]
+        if n is not None and n < len(items):
+            keep = set(random.Random(seed).sample(range(len(items)), n))
+            skip += [w.job_id for i, w in enumerate(items) if i not in keep]
+        if skip:
+            db.set_multiple_results(skip, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
+        return len(notes)
+
+
+@dataclass
+class Outcome:
+    target: Target
+    killed: int
+    survived: list[tuple[str, str]]  # (where, diff)
+    incompetent: int
+    annotations: int
+    seconds: float
+
+
+def results(target: Target, session: Path) -> tuple[int, list[tuple[str, str]], int]:
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome
+
+    killed, incompetent, survived = 0, 0, []
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        for item, result in db.completed_work_items:
+            if result.worker_outcome == WorkerOutcome.SKIPPED:
+                continue
+            if result.worker_outcome != WorkerOutcome.NORMAL or result.test_outcome == TestOutcome.KILLED:
+                killed += 1  # a crash or timeout of the tests is a detected mutant
+            elif result.test_outcome == TestOutcome.INCOMPETENT:
+                incompetent += 1
+            else:
+                spec = item.mutations[0]
+                where = f"{target.module}:{spec.start_pos[0]} {spec.operator_name} #{spec.occurrence}"
+                survived.append((where, result.diff or ""))
+    survived.sort()
+    return killed, survived, incompetent
+
+
+def run_target(target: Target, work: Path, sample: int | None, seed: int, timeout: float) -> Outcome:
+    env = {**os.environ, "PYTHONPATH": str(work / "src"), "PYTHONHASHSEED": "0"}
+    start = time.monotonic()
+    baseline = subprocess.run(
+        pytest_command(target).split(), cwd=work, env=env, capture_output=True, text=True
+    )
+    if baseline.returncode != 0:
+        sys.stderr.write(f"{target.name}: the unmutated tests fail:\n{baseline.stdout[-3000:]}\n")
+        raise SystemExit(2)
+    config, session = work / f"{target.name}.toml", work / f"{target.name}.sqlite"
+    write_config(target, config, timeout)
+    cr = Path(sys.executable).with_name("cosmic-ray")
+    subprocess.run([str(cr), "init", str(config), str(session)], cwd=work, env=env, check=True)
+    notes = select_jobs(session, work / target.module, sample, seed)
+    subprocess.run([str(cr), "exec", str(config), str(session)], cwd=work, env=env, check=True)
+    killed, survived, incompetent = results(target, session)
+    return Outcome(target, killed, survived, incompetent, notes, time.monotonic() - start)
+
+
+def rate(killed: int, survived: int) -> float:
+    return killed / (killed + survived) if killed + survived else 1.0
+
+
+def report(outcomes: list[Outcome], sample: int | None, seed: int) -> str:
+    what = f"a seeded sample (seed {seed}) of {sample} mutants per module" if sample else "every mutant"
+    lines = [
+        "# Mutation report",
+        "",
+        f"cosmic-ray, {what}. Kill rate = killed / (killed + survived); incompetent mutants "
+        "(ones that do not even import) are left out, and so are mutants inside type annotations "
+        "(never evaluated: every module has `from __future__ import annotations`).",
+        "",
+        "| package | module | killed | survived | incompetent | in annotations | kill rate | seconds |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for o in outcomes:
+        lines.append(
+            f"| {o.target.package} | `{o.target.module.removeprefix(PKG + '/')}` | {o.killed} | "
+            f"{len(o.survived)} | {o.incompetent} | {o.annotations} | "
+            f"{rate(o.killed, len(o.survived)):.1%} | {o.seconds:.0f} |"
+        )
+    lines += ["", "## Per package", "", "| package | killed | survived | kill rate |", "|---|---:|---:|---:|"]
+    packages: dict[str, list[int]] = {}
+    for o in outcomes:
+        k, s = packages.setdefault(o.target.package, [0, 0]), len(o.survived)
+        k[0] += o.killed
+        k[1] += s
+    for name, (k, s) in packages.items():
+        lines.append(f"| {name} | {k} | {s} | {rate(k, s):.1%} |")
+    total_k = sum(o.killed for o in outcomes)
+    total_s = sum(len(o.survived) for o in outcomes)
+    lines += ["", f"**All: {total_k} killed, {total_s} survived, {rate(total_k, total_s):.1%}.**", ""]
+    lines += ["## Surviving mutants", ""]
+    for o in outcomes:
+        for where, diff in o.survived:
+            lines += [f"- `{where}`", "", "```diff", diff.strip(), "```", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=None, help="mutants per module (default: all)")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--only", action="append", choices=[t.name for t in TARGETS])
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant's test run")
+    parser.add_argument("--report", type=Path, default=ROOT / "out" / "mutation.md")
+    parser.add_argument("--min-rate", type=float, default=0.0)
+    args = parser.parse_args(argv)
+    targets = [t for t in TARGETS if not args.only or t.name in args.only]
+    with tempfile.TemporaryDirectory(prefix="bt-mutation-") as tmp:
+        work = Path(tmp)
+        copy_tree(work)
+        outcomes = [run_target(t, work, args.sample, args.seed, args.timeout) for t in targets]
+    text = report(outcomes, args.sample, args.seed)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(text, encoding="utf-8")
+    total_k = sum(o.killed for o in outcomes)
+    total_s = sum(len(o.survived) for o in outcomes)
+    overall = rate(total_k, total_s)
+    print(f"mutation: {total_k} killed, {total_s} survived, kill rate {overall:.1%}; report {args.report}")
+    if overall < args.min_rate:
+        print(f"mutation: kill rate {overall:.1%} is below the required {args.min_rate:.0%}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
