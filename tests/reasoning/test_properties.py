@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from beleidstheorie.authoring.models import Theory
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
+from tests.reasoning.random_theories import random_theory
 from tests.reasoning.strategies import theories
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -222,9 +223,9 @@ def verdicts(model: Theory) -> list[tuple[str, float, str]]:
 
 
 @SETTINGS
-@given(st.integers(0, 10**6))
-def test_net_negative_direct_evidence_is_never_supported(seed):
-    for key, log_bf, verdict in verdicts(random_theory(random.Random(seed))):
+@given(st.randoms(use_true_random=False))
+def test_net_negative_direct_evidence_is_never_supported(rng):
+    for key, log_bf, verdict in verdicts(random_theory(rng)):
         if log_bf < 0:
             assert verdict != "supported", key
 
@@ -240,12 +241,15 @@ def test_the_verdict_rule_never_supports_more_evidence_against_than_for(in_favou
 
 
 @SETTINGS
-@given(st.integers(0, 10**6), st.sampled_from(["quantitative", "qualitative", "anecdotal"]))
-def test_a_new_no_progress_never_raises_the_node_it_bears_on(seed, kind):
-    rng = random.Random(seed)
+@given(
+    st.randoms(use_true_random=False),
+    st.sampled_from(["quantitative", "qualitative", "anecdotal"]),
+    st.data(),
+)
+def test_a_new_no_progress_never_raises_the_node_it_bears_on(rng, kind, data):
     model = random_theory(rng)
     before = scores(model)
-    extended, _ = with_new_observation(model, rng, "geen-progressie", kind)
+    extended, _ = with_new_observation(model, data, "geen-progressie", kind)
     extra = next(ind for ini in extended.initiatives for ind in ini.indicators if ind.id == "extra")
     owner = next(ini for ini in extended.initiatives if extra in ini.indicators)
     key = (
@@ -258,12 +262,11 @@ def test_a_new_no_progress_never_raises_the_node_it_bears_on(seed, kind):
 
 @SETTINGS
 @given(
-    st.integers(0, 10**6),
+    st.randoms(use_true_random=False),
     st.sampled_from(["progressie-geboekt", "geen-progressie"]),
     st.sampled_from(["quantitative", "qualitative", "anecdotal"]),
 )
-def test_an_expectation_never_moves_a_goal_or_anything_else(seed, status, kind):
-    rng = random.Random(seed)
+def test_an_expectation_never_moves_a_goal_or_anything_else(rng, status, kind):
     model = random_theory(rng)
     data = model.model_dump(mode="json")
     goal = rng.choice([data["main_goal"]["id"], *(s["id"] for s in data["subgoals"])])
@@ -301,12 +304,11 @@ def exact_priors(model: Theory) -> dict[str, tuple[float, float]]:
 
 
 @SETTINGS
-@given(st.integers(0, 10**6), st.integers(1, 4))
-def test_copying_initiatives_without_evidence_leaves_every_prior_within_tolerance(seed, copies):
+@given(st.randoms(use_true_random=False), st.integers(1, 4))
+def test_copying_initiatives_without_evidence_leaves_every_prior_within_tolerance(rng, copies):
     from beleidstheorie.reasoning.config import load_config
 
     tolerance = load_config().calibration.tolerance
-    rng = random.Random(seed)
     model = random_theory(rng, v2=True)
     data = model.model_dump(mode="json")
     extra = []
