@@ -18,8 +18,10 @@ SPARQL, see :mod:`beleidstheorie.views.structure`) and optionally a score result
     beoogd resultaat → werkzame mechanismen → subdoelen.
 
 With a :class:`~beleidstheorie.reasoning.result.ScoreResult` mechanisms,
-sub-goals and the main goal (in samenhang: the initiatives) are filled by
-score on a greyscale-safe scale and 'onvoldoende bewijs' gets a dashed border.
+sub-goals and the main goal (in samenhang: the initiatives) are drawn in the
+one grammar of verdicts (:mod:`beleidstheorie.views.grammar`): filled by score
+only where the own evidence suffices, a mark of their own otherwise, the
+engine's notes as numbered footnotes in the legend.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> source = diagram_source(load_theory(EXAMPLE), "schema")
@@ -36,7 +38,9 @@ import graphviz
 from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
+from beleidstheorie.views import grammar
 from beleidstheorie.views.dotparts import (
+    EvidenceLegend,
     add_legend,
     chain,
     column_attrs,
@@ -86,6 +90,16 @@ def _round(s: Structure, result: ScoreResult | None) -> str | None:
     return None if result is None else s.round_label(result.round, result.round_label)
 
 
+def _evidence(
+    s: Structure, result: ScoreResult | None, scores: Scores, drawn: list[Node]
+) -> EvidenceLegend | None:
+    """The legend of the verdicts and engine notes on the ``drawn`` nodes."""
+    if result is None:
+        return None
+    nodes = [scores[n.iri] for n in drawn if n.iri in scores]
+    return EvidenceLegend.of(s.round_label(result.round, result.round_label), nodes, grammar.footnotes(nodes))
+
+
 def _ini_lines(ini: Initiative, width: int = 28) -> list[str]:
     return wrap(f"{ini.code} {ini.label}", width)
 
@@ -107,6 +121,10 @@ def _contribution_edge(
     g.edge(tail, head, **attrs, **extra)
 
 
+def _draws(s: Structure, kind: str) -> bool:
+    return bool({"input": s.inputs, "context": s.context_factors}.get(kind, True))
+
+
 def _contribution_legend(s: Structure, lang: str) -> list:
     used = sorted({c.provenance for c in s.contributions}, key=["stated", "inferred"].index)
     return [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in used]
@@ -119,12 +137,16 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
     # dot stacks unconnected parts bottom-up in the order they are declared:
     # declared first, the context band ends up beneath and the legend under the goals
     _context_band(g, s, lang)
+    evidence = _evidence(s, result, scores, [s.main_goal, *s.subgoals, *s.mechanisms])
+    kinds = ["input", "initiative", "context"]
+    if evidence is None:
+        kinds[2:2] = ["mechanism", "subgoal", "main_goal"]
     left, right = add_legend(
         g,
         lang,
-        kinds=["input", "initiative", "mechanism", "subgoal", "main_goal", "context"],
+        kinds=[k for k in kinds if _draws(s, k)],
         edges=_contribution_legend(s, lang),
-        round_label=_round(s, result),
+        evidence=evidence,
     )
 
     with g.subgraph(name="cluster_col_input") as c:
@@ -251,12 +273,13 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     if subs:
         types.append("part-of")
     # declared first, so that dot stacks the legend beneath the rest (see _schema)
+    evidence = _evidence(s, result, scores, list(s.initiatives))
     add_legend(
         g,
         lang,
-        kinds=["initiative"],
+        kinds=[] if evidence else ["initiative"],
         edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
-        round_label=_round(s, result),
+        evidence=evidence,
         notes=[word("cluster_penvoerder", lang)],
     )
 
@@ -320,7 +343,12 @@ def _initiative(
     edges = [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in ("stated", "inferred") if p in used]
     edges += [(LINK_STYLES[t], word(t, lang)) for t in LINK_STYLES if t in types]
     notes = [word("linked_initiative", lang)] if len(shown_iris) > len(members) else []
-    add_legend(g, lang, edges=edges, round_label=_round(s, result), notes=notes)  # declared first: beneath
+    mechs = [
+        m for m in s.mechanisms if any(c.mechanism == m.iri for i in members for c in s.contributions_of(i))
+    ]
+    subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
+    evidence = _evidence(s, result, scores, [*members, *mechs, *subgoals])
+    add_legend(g, lang, edges=edges, evidence=evidence, notes=notes)  # declared first: beneath
 
     with g.subgraph(name="cluster_col_initiative") as c:
         c.attr(**column_attrs(word("initiative_links", lang)))
@@ -365,13 +393,9 @@ def _initiative(
                     )
                 columns[1] += lines
 
-    mechs = [
-        m for m in s.mechanisms if any(c.mechanism == m.iri for i in members for c in s.contributions_of(i))
-    ]
     with g.subgraph(name="cluster_col_mechanisms") as c:
         c.attr(**column_attrs(word("mechanisms", lang)))
         columns[2] = [_add(c, m, wrap(m.label), scores.get(m.iri), lang) for m in mechs]
-    subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
     with g.subgraph(name="cluster_col_subgoals") as c:
         c.attr(**column_attrs(word("subgoals", lang)))
         columns[3] = [_add(c, sg, wrap(sg.label), scores.get(sg.iri), lang) for sg in subgoals]

@@ -53,7 +53,9 @@ from pyvis.network import Network
 from beleidstheorie.errors import Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
+from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import ColumnLayout, column_layout
+from beleidstheorie.views.dotparts import legend_sample
 from beleidstheorie.views.palette import (
     CONTRIBUTION_STYLES,
     FONT,
@@ -63,7 +65,6 @@ from beleidstheorie.views.palette import (
     STRUCTURE_EDGE,
     LineStyle,
     band_bounds,
-    score_colour,
     text_colour,
 )
 from beleidstheorie.views.structure import Node, Structure, read_structure
@@ -130,21 +131,21 @@ def _base_style(node: Node) -> dict[str, Any]:
 
 
 def _score_style(node: Node, score: NodeScore, lang: str) -> dict[str, Any]:
+    """The node's look in the one grammar of verdicts (:mod:`beleidstheorie.views.grammar`)."""
     style = _base_style(node)
-    if node.kind != "initiative":  # initiatives keep colour and label; dashes tell the verdict
-        line = f"{format_score(score.score, lang)} · {word(score.verdict, lang)}"
-        style["label"] = f"{style['label']}\n{line}"
-        fill = score_colour(score.score)
-        style["color"] = {
-            "background": fill,
-            "border": "#222222",
-            "highlight": {"background": fill, "border": "#000000"},
-            "hover": {"background": fill, "border": "#000000"},
-        }
-        style["font"] = {**style["font"], "color": text_colour(fill)}
-    if score.verdict == INSUFFICIENT:
-        style["borderWidth"] = 4
-        style["shapeProperties"] = {"borderDashes": [8, 5], "borderRadius": 8}
+    mark = grammar.vis_style(score)
+    style["label"] = f"{style['label']}\n{grammar.verdict_line(score, lang)}"
+    colours = mark["color"]
+    fill, border = colours["background"], colours["border"]  # type: ignore[index]
+    style["color"] = {
+        "background": fill,
+        "border": border,
+        "highlight": {"background": fill, "border": "#000000"},
+        "hover": {"background": fill, "border": "#000000"},
+    }
+    style["font"] = {**style["font"], **mark["font"]}  # type: ignore[dict-item]
+    style["borderWidth"] = mark["borderWidth"]
+    style["shapeProperties"] = {**style["shapeProperties"], **mark["shapeProperties"]}  # type: ignore[dict-item]
     return style
 
 
@@ -260,8 +261,9 @@ def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
         for e in score.contributions[:TOP_EVIDENCE]
     ]
     return {
-        "score": format_score(score.score, lang),
-        "verdict": word(score.verdict, lang),
+        "score": grammar.score_text(score, lang) or "–",
+        "verdict": f"{grammar.mark_of(score).glyph} {word(score.verdict, lang)}",
+        "note": grammar.note_text(score.note, lang) if score.note else "",
         "insufficient": score.verdict == INSUFFICIENT,
         "evidence": evidence,
     }
@@ -364,8 +366,31 @@ def page_data(
                 }
                 for i, c in enumerate(SCORE_SCALE)
             ],
+            "scaleNote": grammar.legend_word("scale_note", lang),
+            "verdicts": _verdict_legend(rounds, lang),
         },
     }
+
+
+def _verdict_legend(rounds: dict[str, ScoreResult], lang: str) -> list[dict[str, Any]]:
+    """One legend row per verdict any round uses: its mark and what it means."""
+    nodes = [n for res in rounds.values() for n in grammar.result_nodes(res)]
+    rows = []
+    for v in grammar.used_verdicts(nodes):
+        sample = NodeScore("", "", "mechanism", "", "", legend_sample(v), 0.5, 0.0, v)
+        style = grammar.vis_style(sample)
+        rows.append(
+            {
+                "verdict": v,
+                "label": f"{grammar.MARKS[v].glyph} {word(v, lang)}",
+                "explain": grammar.explain(v, lang),
+                "fill": style["color"]["background"],  # type: ignore[index]
+                "border": style["color"]["border"],  # type: ignore[index]
+                "dashed": bool(grammar.MARKS[v].vis_dashes),
+                "double": grammar.MARKS[v].peripheries == 2,
+            }
+        )
+    return rows
 
 
 def _json_for_html(data: Any) -> str:

@@ -55,6 +55,7 @@
     var sc = scores[id];
     if (sc) {
       box.appendChild(el("div", T.score + ": " + sc.score + " · " + sc.verdict, "bt-tip-score"));
+      if (sc.note) { box.appendChild(el("p", sc.note, "bt-tip-note")); }
       if (sc.evidence.length) {
         box.appendChild(el("div", T.evidence, "bt-tip-head"));
         var list = el("ul");
@@ -192,10 +193,17 @@
       row.appendChild(el("span", s.text));
       aside.appendChild(row);
     });
-    var dashed = el("div", null, "bt-legend-row");
-    dashed.appendChild(el("span", null, "bt-swatch bt-dashed"));
-    dashed.appendChild(el("span", T.insufficient_sample));
-    aside.appendChild(dashed);
+    aside.appendChild(el("p", data.legend.scaleNote));
+    data.legend.verdicts.forEach(function (v) {
+      var row = el("div", null, "bt-legend-row bt-verdict-row");
+      row.setAttribute("data-verdict", v.verdict);
+      var sw = el("span", null, "bt-swatch" + (v.dashed ? " bt-dashed" : "") + (v.double ? " bt-double" : ""));
+      sw.style.background = v.fill;
+      sw.style.borderColor = v.border;
+      row.appendChild(sw);
+      row.appendChild(el("span", v.label + ": " + v.explain));
+      aside.appendChild(row);
+    });
     var current = data.rounds.filter(function (r) { return r.id === state.round; })[0];
     if (current) { aside.appendChild(el("p", T.round + ": " + current.label)); }
   }
