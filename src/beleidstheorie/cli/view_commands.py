@@ -23,9 +23,9 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative"]))
+@click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative", "matrix"]))
 @click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
-@required_output("File to write: .svg, .png, .pdf or .dot (DOT source).")
+@required_output("File to write: .svg, .png, .pdf or .dot (DOT source); matrix also .xlsx.")
 @click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
 @reasoning_options
 @lang_option
@@ -34,18 +34,21 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
 
     KIND is schema (the theory as in section 1.3), samenhang (initiatives and their
-    links) or initiative NAME (one initiative's own theory; NAME is its id or label).
-    The format follows the suffix of -o.
+    links), initiative NAME (one initiative's own theory; NAME is its id or label)
+    or matrix (initiatives x mechanisms: each contribution and the state of its
+    evidence in the round; always scored). The format follows the suffix of -o.
 
     \b
     Example:
       beleidstheorie render schema --evidence -o schema.svg
       beleidstheorie render initiative schuldenknooppunt -o skp.png
+      beleidstheorie render matrix -o matrix.xlsx
     """
     from beleidstheorie.errors import NotFoundError
 
-    if output.suffix not in DIAGRAM_SUFFIXES:
-        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(DIAGRAM_SUFFIXES)}")
+    suffixes = (*DIAGRAM_SUFFIXES, ".xlsx") if kind == "matrix" else DIAGRAM_SUFFIXES
+    if output.suffix not in suffixes:
+        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(suffixes)}")
     name = None
     rest = list(args)
     if kind == "initiative":
@@ -56,10 +59,16 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
         raise NotFoundError(f"unexpected arguments: {' '.join(rest[1:])}")
     theory = _load(Path(rest[0]) if rest else None)
     result = None
-    if evidence:
+    if evidence or kind == "matrix":
         from beleidstheorie.reasoning.score import score as score_theory
 
         result = score_theory(theory, _config(config_path), round_, explain=True)
+    if kind == "matrix":
+        from beleidstheorie.views.matrix import render_matrix
+
+        render_matrix(theory, result, output, lang=lang)
+        click.echo(f"wrote {output}", err=True)
+        return
     from beleidstheorie.views.diagram import render_diagram
 
     render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
