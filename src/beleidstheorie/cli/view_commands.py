@@ -26,11 +26,18 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 @click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative", "matrix"]))
 @click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
 @required_output("File to write: .svg, .png, .pdf or .dot (DOT source); matrix also .xlsx.")
-@click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
+@click.option("--evidence", is_flag=True, help="Draw mechanisms and goals with their verdicts and scores.")
+@click.option(
+    "--paper",
+    "paper_name",
+    type=click.Choice(["A4", "A3"], case_sensitive=False),
+    help="Fit to this paper (.pdf or .svg), text never below 7 pt; the schema splits per sub-goal if needed.",
+)
+@click.option("--landscape", is_flag=True, help="With --paper: landscape instead of portrait.")
 @reasoning_options
 @lang_option
 @library_errors
-def render(kind, args, output, evidence, round_, config_path, lang) -> None:
+def render(kind, args, output, evidence, paper_name, landscape, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
 
     KIND is schema (the theory as in section 1.3), samenhang (initiatives and their
@@ -43,10 +50,13 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
       beleidstheorie render schema --evidence -o schema.svg
       beleidstheorie render initiative schuldenknooppunt -o skp.png
       beleidstheorie render matrix -o matrix.xlsx
+      beleidstheorie render schema --evidence --paper A3 --landscape -o schema.pdf
     """
     from beleidstheorie.errors import NotFoundError
 
     suffixes = (*DIAGRAM_SUFFIXES, ".xlsx") if kind == "matrix" else DIAGRAM_SUFFIXES
+    if landscape and not paper_name:
+        raise NotFoundError("--landscape needs --paper A4 or A3")
     if output.suffix not in suffixes:
         raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(suffixes)}")
     name = None
@@ -66,12 +76,21 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
     if kind == "matrix":
         from beleidstheorie.views.matrix import render_matrix
 
-        render_matrix(theory, result, output, lang=lang)
+        render_matrix(theory, result, output, lang=lang, paper_name=paper_name, landscape=landscape)
         click.echo(f"wrote {output}", err=True)
         return
     from beleidstheorie.views.diagram import render_diagram
 
-    render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
+    render_diagram(
+        theory,
+        kind,
+        output,
+        result=result,
+        lang=lang,
+        initiative=name,
+        paper_name=paper_name and paper_name.upper(),
+        landscape=landscape,
+    )
     click.echo(f"wrote {output}", err=True)
 
 

@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import graphviz
@@ -38,7 +39,7 @@ import graphviz
 from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
-from beleidstheorie.views import grammar
+from beleidstheorie.views import grammar, paper
 from beleidstheorie.views.dotparts import (
     EvidenceLegend,
     add_legend,
@@ -475,6 +476,68 @@ def diagram_source(
     return build_diagram(theory, kind, result=result, lang=lang, initiative=initiative).source
 
 
+def split_per_subgoal(s: Structure, lang: str = "nl") -> list[Structure]:
+    """The schema's structure split in one part per sub-goal, and one for the context band.
+
+    Each part has the sub-goal's mechanisms, the initiatives that contribute to
+    them (with the initiative an action line belongs to), the sub-goal and the
+    main goal; the last part has the context factors and the main goal.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> parts = split_per_subgoal(read_structure(load_theory(EXAMPLE).store))
+    >>> [(len(p.subgoals), len(p.mechanisms), len(p.context_factors)) for p in parts]
+    [(1, 2, 0), (1, 2, 0), (0, 0, 2)]
+    """
+    parts = []
+    for n, sg in enumerate(s.subgoals, start=1):
+        mechs = s.mechanisms_of(sg)
+        iris = {m.iri for m in mechs}
+        cons = tuple(c for c in s.contributions if c.mechanism in iris)
+        feeding = {c.initiative for c in cons}
+        feeding |= {i.parent for i in s.initiatives if i.iri in feeding and i.parent}
+        title = f"{s.label} — {word('subgoal_n', lang, n=n)}: {sg.label}"
+        parts.append(
+            replace(
+                s,
+                label=title,
+                initiatives=tuple(i for i in s.initiatives if i.iri in feeding),
+                mechanisms=mechs,
+                subgoals=(sg,),
+                contributions=cons,
+                context_factors=(),
+            )
+        )
+    if s.context_factors:
+        title = f"{s.label} — {word('context', lang)}"
+        parts.append(
+            replace(s, label=title, inputs=(), initiatives=(), mechanisms=(), subgoals=(), contributions=())
+        )
+    return parts
+
+
+def diagram_pages(
+    theory: Theory,
+    kind: str,
+    paper_name: str,
+    *,
+    landscape: bool = False,
+    result: ScoreResult | None = None,
+    lang: str = "nl",
+    initiative: str | None = None,
+) -> list[graphviz.Digraph]:
+    """The graphs to print a diagram on ``paper_name``: the whole when it fits, else one per sub-goal.
+
+    Only the schema splits (per sub-goal, each part with its title and legend);
+    a part that still does not fit is tiled by :func:`beleidstheorie.views.paper.sheets`.
+    """
+    whole = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
+    if kind != "schema" or not paper.needs_split(whole, paper_name, landscape):
+        return [whole]
+    structure = read_structure(theory.store, lang)
+    scores = _scores(result)
+    return [_schema(part, scores, result, lang) for part in split_per_subgoal(structure, lang)]
+
+
 def render_diagram(
     theory: Theory,
     kind: str,
@@ -483,10 +546,14 @@ def render_diagram(
     result: ScoreResult | None = None,
     lang: str = "nl",
     initiative: str | None = None,
+    paper_name: str | None = None,
+    landscape: bool = False,
 ) -> Path:
     """Write a diagram to ``output``; the suffix picks the format (.svg .png .pdf .dot).
 
-    ``.dot`` writes the DOT source; the others run graphviz's ``dot``.
+    ``.dot`` writes the DOT source; the others run graphviz's ``dot``. With
+    ``paper_name`` (A4, A3) the figure is fitted to that paper (.pdf or .svg)
+    with its text never below :data:`beleidstheorie.views.paper.MIN_FONT_PT`.
 
     >>> import tempfile
     >>> from beleidstheorie.graph.load import load_theory
@@ -497,7 +564,13 @@ def render_diagram(
     output = Path(output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise NotFoundError(f"cannot write {output.name}: use one of .{', .'.join(FORMATS)}")
+        raise NotFoundError(f"cannot write {output.name}: use one of .{', '.join(FORMATS)}")
+    if paper_name is not None:
+        pages = diagram_pages(
+            theory, kind, paper_name, landscape=landscape, result=result, lang=lang, initiative=initiative
+        )
+        paper.write_on_paper(pages, output, paper_name, landscape)
+        return output
     graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)

@@ -51,7 +51,7 @@ from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
-from beleidstheorie.views import grammar
+from beleidstheorie.views import grammar, paper
 from beleidstheorie.views.dotparts import html_text, new_graph
 from beleidstheorie.views.palette import text_colour
 from beleidstheorie.views.structure import read_structure
@@ -361,8 +361,18 @@ def write_matrix_xlsx(m: EvidenceMatrix, output: Path, lang: str = "nl") -> Path
     return output
 
 
-def render_matrix(theory: Theory, result: ScoreResult, output: Path, lang: str = "nl") -> Path:
+def render_matrix(
+    theory: Theory,
+    result: ScoreResult,
+    output: Path,
+    lang: str = "nl",
+    paper_name: str | None = None,
+    landscape: bool = False,
+) -> Path:
     """Write the evidence matrix; the suffix picks the format (.svg .png .pdf .dot .xlsx).
+
+    With ``paper_name`` (A4, A3; .pdf or .svg) it is fitted to that paper, tiled
+    when its text would otherwise fall below the minimum font size.
 
     >>> import tempfile
     >>> from beleidstheorie.graph.load import load_theory
@@ -380,6 +390,9 @@ def render_matrix(theory: Theory, result: ScoreResult, output: Path, lang: str =
     if fmt == "xlsx":
         return write_matrix_xlsx(m, output, lang)
     graph = matrix_graph(m, lang)
+    if paper_name is not None:
+        paper.write_on_paper([graph], output, paper_name.upper(), landscape)
+        return output
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
         output.write_bytes(data)
