@@ -53,6 +53,7 @@ from beleidstheorie.views.dotparts import (
     wrapped,
 )
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
+from beleidstheorie.views.sheet import evidence_rows, evidence_table, sheet_word, target_rows, targets_table
 from beleidstheorie.views.structure import (
     CONTEXT_LEVELS,
     Contribution,
@@ -330,6 +331,7 @@ def _initiative(
     scores: Scores,
     lang: str,
     result: ScoreResult | None,
+    theory: Theory | None = None,
 ) -> graphviz.Digraph:
     focal = s.find_initiative(name)
     members = (focal, *s.action_lines(focal))
@@ -393,9 +395,23 @@ def _initiative(
                         fontsize="10",
                     )
                 columns[1] += lines
+        if theory is not None and result is not None:
+            rows = evidence_rows(theory, result, focal.key, lang)
+            if rows:
+                c.node(
+                    "sheet/evidence",
+                    label=evidence_table(rows, _round(s, result) or "", lang),
+                    shape="plaintext",
+                )
+                columns[1].append("sheet/evidence")
+            targets = target_rows(theory, focal.key, lang)
+            if targets:
+                c.node("sheet/targets", label=targets_table(targets, lang), shape="plaintext")
+                columns[1].append("sheet/targets")
 
     with g.subgraph(name="cluster_col_mechanisms") as c:
-        c.attr(**column_attrs(word("mechanisms", lang)))
+        # with evidence the verdicts are the programme's, not this initiative's: say so
+        c.attr(**column_attrs(sheet_word("programme", lang) if result else word("mechanisms", lang)))
         columns[2] = [_add(c, m, wrap(m.label), scores.get(m.iri), lang) for m in mechs]
     with g.subgraph(name="cluster_col_subgoals") as c:
         c.attr(**column_attrs(word("subgoals", lang)))
@@ -454,7 +470,7 @@ def build_diagram(
     if kind == "initiative":
         if not initiative:
             raise NotFoundError("the initiative diagram needs the name of an initiative")
-        return _initiative(structure, initiative, scores, lang, result)
+        return _initiative(structure, initiative, scores, lang, result, theory)
     raise NotFoundError(f"no diagram kind {kind!r} (kinds: {', '.join(DIAGRAM_KINDS)})")
 
 
