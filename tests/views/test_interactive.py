@@ -300,3 +300,11 @@ def test_screenshot_of_the_flagship_is_not_blank(page, flagship_page_file):
     page.open(flagship_page_file)
     png = page.page.locator("#bt-graph").screenshot()
     assert distinct_colours(png) > 50
+
+
+def test_with_scores_the_page_legend_has_no_type_swatch_for_scored_kinds(flagship_theory, flagship_rounds):
+    data = page_data(flagship_theory, results_by_round=flagship_rounds)
+    labels = {k["label"] for k in data["legend"]["kinds"]}
+    assert labels == {"Input", "Contextfactor"}
+    used = {n.verdict for r in flagship_rounds.values() for n in (r.main_goal, *r.subgoals, *r.mechanisms)}
+    assert {v["verdict"] for v in data["legend"]["verdicts"]} >= used

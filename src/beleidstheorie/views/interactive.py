@@ -319,6 +319,8 @@ def page_data(
         styles[rid] = {n.iri: _score_style(n, by_iri[n.iri], lang) for n in nodes if n.iri in by_iri}
         scores[rid] = {iri: _score_data(ns, lang) for iri, ns in by_iri.items()}
     kinds = ("input", "initiative", "mechanism", "subgoal", "main_goal", "context")
+    if rounds:  # scored kinds take the look of their verdict: no type swatch that contradicts it
+        kinds = ("input", "context")
     return {
         "lang": lang,
         "title": s.label,
