@@ -71,7 +71,9 @@ class Page:
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip(f"headless browser tests need Chromium at {CHROMIUM}")
+        pytest.fail(
+            f"headless browser tests need Chromium at {CHROMIUM} (install it: scripts/install-system-deps.sh)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -308,3 +308,55 @@ def test_with_scores_the_page_legend_has_no_type_swatch_for_scored_kinds(flagshi
     assert labels == {"Input", "Contextfactor"}
     used = {n.verdict for r in flagship_rounds.values() for n in (r.main_goal, *r.subgoals, *r.mechanisms)}
     assert {v["verdict"] for v in data["legend"]["verdicts"]} >= used
+
+
+def iri_of(page, kind: str, key: str) -> str:
+    return page.evaluate(f"btNodes.getIds().find(id => id.endsWith('/{kind}/{key}'))")
+
+
+@pytest.mark.browser
+def test_search_finds_a_node_focuses_it_and_opens_its_details_panel(
+    page, flagship_page_file, flagship_rounds
+):
+    page.open(flagship_page_file)
+    mech = flagship_rounds["evaluatie-2022"].node("meer-preventie")
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    panel = page.page.locator("#bt-details")
+    assert panel.is_visible()
+    assert panel.get_attribute("data-node") == mech.id
+    text = panel.inner_text()
+    assert mech.label in text and "onvoldoende bewijs" in text
+    assert "Bijdragende initiatieven" in text
+    assert page.evaluate("btNetwork.getSelectedNodes()") == [mech.id]
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_clicking_a_node_opens_a_persistent_panel_that_stays_until_closed(page, flagship_page_file):
+    page.open(flagship_page_file)
+    iri = iri_of(page, "mechanism", "integrale-samenwerking")
+    page.evaluate(f"btNetwork.focus({json.dumps(iri)}, {{scale: 1, animation: false}})")
+    x, y = node_point(page, iri)
+    page.page.mouse.click(x, y)
+    panel = page.page.locator("#bt-details")
+    assert panel.get_attribute("data-node") == iri
+    page.page.mouse.move(5, 5)  # a tooltip would vanish; the panel stays
+    page.page.wait_for_timeout(200)
+    assert panel.is_visible() and "Uit het rapport" in panel.inner_text()
+    page.page.click("#bt-details-close")
+    assert not panel.is_visible()
+
+
+@pytest.mark.browser
+def test_zoom_buttons_change_the_scale_and_fit_restores_the_whole_graph(page, flagship_page_file):
+    page.open(flagship_page_file)
+    start = page.evaluate("btNetwork.getScale()")
+    page.page.click("#bt-zoom-in")
+    bigger = page.evaluate("btNetwork.getScale()")
+    page.page.click("#bt-zoom-out")
+    page.page.click("#bt-zoom-out")
+    smaller = page.evaluate("btNetwork.getScale()")
+    assert bigger == pytest.approx(start * 1.25) and smaller == pytest.approx(bigger * 0.64)
+    page.page.click("#bt-fit")
+    assert page.evaluate("btNetwork.getScale()") == pytest.approx(start, rel=0.05)

@@ -73,6 +73,16 @@ from beleidstheorie.views.wording import format_score, word, wrap
 LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal": 4, "context": 5}
 """The column (vis-network level) of each kind; context factors form a band beneath."""
 TOP_EVIDENCE = 3
+PAGE_WORDS: dict[str, tuple[str, str]] = {
+    "search": ("Zoek", "Search"),
+    "fit": ("Passend", "Fit"),
+    "zoom_in": ("Inzoomen", "Zoom in"),
+    "zoom_out": ("Uitzoomen", "Zoom out"),
+    "quotes": ("Uit het rapport", "From the report"),
+    "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
+    "close": ("Sluiten", "Close"),
+}
+"""Words of the page's own controls (nl, en)."""
 UI_WORDS = (
     "filter_subgoal",
     "filter_initiative",
@@ -257,7 +267,12 @@ def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
 
 def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
     evidence = [
-        {"indicator": e.indicator_label, "status": word(e.status, lang), "reference": e.reference}
+        {
+            "indicator": e.indicator_label,
+            "status": word(e.status, lang),
+            "reference": e.reference,
+            "quote": e.text,
+        }
         for e in score.contributions[:TOP_EVIDENCE]
     ]
     return {
@@ -324,7 +339,10 @@ def page_data(
     return {
         "lang": lang,
         "title": s.label,
-        "text": {k: word(k, lang) for k in UI_WORDS},
+        "text": {
+            **{k: word(k, lang) for k in UI_WORDS},
+            **{k: pair[1 if lang == "en" else 0] for k, pair in PAGE_WORDS.items()},
+        },
         "nodes": net.nodes,
         "edges": net.edges,
         "options": _options(physics),
@@ -343,6 +361,7 @@ def page_data(
             "initiative": {i.iri: sorted(keep_for_initiative(s, i.iri)) for i in s.initiatives},
             "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
         },
+        "contributors": _contributors(s, lang),
         "legend": {
             "kinds": [
                 {
@@ -372,6 +391,22 @@ def page_data(
             "verdicts": _verdict_legend(rounds, lang),
         },
     }
+
+
+def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:
+    """Per mechanism IRI: the initiatives contributing to it, with strength and provenance."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for c in s.contributions:
+        ini = s.node(c.initiative)
+        label = f"{ini.code} {ini.label}"  # type: ignore[attr-defined]
+        out.setdefault(c.mechanism, []).append(
+            {
+                "label": label,
+                "strength": word(c.strength, lang),
+                "provenance": word(f"{c.provenance}_short", lang),
+            }
+        )
+    return out
 
 
 def _verdict_legend(rounds: dict[str, ScoreResult], lang: str) -> list[dict[str, Any]]:

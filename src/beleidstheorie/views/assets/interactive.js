@@ -159,7 +159,76 @@
     network.on("click", function (params) {
       state.focus = params.nodes.length ? params.nodes[0] : null;
       render(false);
+      if (state.focus !== null) { details(state.focus); }
     });
+
+    document.getElementById("bt-label-search").textContent = T.search;
+    var search = document.getElementById("bt-search");
+    var list = document.getElementById("bt-search-list");
+    var byLabel = {};
+    data.nodes.forEach(function (n) {
+      var label = data.info[n.id].label;
+      byLabel[label.toLowerCase()] = n.id;
+      option(list, label, data.info[n.id].kind);
+    });
+    function find() {
+      var id = byLabel[search.value.trim().toLowerCase()];
+      if (id === undefined) { return; }
+      state.focus = id;
+      render(false);
+      network.selectNodes([id]);
+      network.focus(id, { scale: 1.0, animation: false });
+      details(id);
+    }
+    search.addEventListener("change", find);
+    search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { find(); } });
+
+    document.getElementById("bt-fit").textContent = T.fit;
+    document.getElementById("bt-zoom-in").setAttribute("aria-label", T.zoom_in);
+    document.getElementById("bt-zoom-out").setAttribute("aria-label", T.zoom_out);
+    function zoom(factor) {
+      network.moveTo({ scale: network.getScale() * factor, animation: false });
+    }
+    document.getElementById("bt-zoom-in").addEventListener("click", function () { zoom(1.25); });
+    document.getElementById("bt-zoom-out").addEventListener("click", function () { zoom(0.8); });
+    document.getElementById("bt-fit").addEventListener("click", function () {
+      network.fit({ animation: false });
+    });
+  }
+
+  function details(id) {
+    // the persistent panel: what the tooltip says, plus who contributes, and the quotes
+    var panel = document.getElementById("bt-details");
+    panel.textContent = "";
+    panel.hidden = false;
+    panel.setAttribute("data-node", id);
+    var body = tooltip(id);
+    body.className = "bt-details-body";
+    panel.appendChild(body);
+    var scores = state.round ? data.scores[state.round] || {} : {};
+    var sc = scores[id];
+    if (sc && sc.evidence.length) {
+      panel.appendChild(el("h3", T.quotes));
+      sc.evidence.forEach(function (ev) {
+        if (ev.quote) {
+          var q = el("blockquote", ev.quote);
+          q.appendChild(el("cite", " (" + ev.reference + ")"));
+          panel.appendChild(q);
+        }
+      });
+    }
+    var who = data.contributors[id] || [];
+    if (who.length) {
+      panel.appendChild(el("h3", T.contributors));
+      var ul = el("ul", null, "bt-contributors");
+      who.forEach(function (c) { ul.appendChild(el("li", c.label + " — " + c.strength + ", " + c.provenance)); });
+      panel.appendChild(ul);
+    }
+    var close = el("button", T.close);
+    close.type = "button";
+    close.id = "bt-details-close";
+    close.addEventListener("click", function () { panel.hidden = true; state.focus = null; render(false); });
+    panel.appendChild(close);
   }
 
   function legend() {
