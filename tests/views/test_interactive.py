@@ -291,7 +291,8 @@ def test_click_dims_everything_outside_the_neighbourhood(page, example_theory, t
     faded = page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length")
     near = page.evaluate(f"btNetwork.getConnectedNodes({json.dumps(iri)}).length")
     assert faded == page.evaluate("btNodes.length") - near - 1
-    page.page.mouse.click(5, 890)  # empty canvas: everything back
+    box = page.page.locator("#bt-graph").bounding_box()
+    page.page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)  # empty canvas: everything back
     assert page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length") == 0
 
 
@@ -360,3 +361,19 @@ def test_zoom_buttons_change_the_scale_and_fit_restores_the_whole_graph(page, fl
     assert bigger == pytest.approx(start * 1.25) and smaller == pytest.approx(bigger * 0.64)
     page.page.click("#bt-fit")
     assert page.evaluate("btNetwork.getScale()") == pytest.approx(start, rel=0.05)
+
+
+@pytest.mark.browser
+def test_the_table_alternative_lists_every_node_and_the_keyboard_opens_its_panel(page, flagship_page_file):
+    page.open(flagship_page_file)
+    rows = page.page.locator("#bt-table tbody tr")
+    assert rows.count() == page.evaluate("btNodes.length")
+    page.page.click("#bt-table-summary")
+    first = page.page.locator(".bt-row-button").first
+    first.focus()
+    page.page.keyboard.press("Enter")
+    node = page.page.locator("#bt-table tbody tr").first.get_attribute("data-node")
+    assert page.page.locator("#bt-details").get_attribute("data-node") == node
+    # Tab reaches the row buttons from the panel's close button onwards: every node is reachable
+    assert page.evaluate("document.querySelectorAll('.bt-row-button').length") == rows.count()
+    assert page.errors == []

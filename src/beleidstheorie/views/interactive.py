@@ -81,6 +81,13 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "quotes": ("Uit het rapport", "From the report"),
     "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
     "close": ("Sluiten", "Close"),
+    "table": (
+        "Tabel met alle onderdelen (toegankelijk alternatief)",
+        "Table of every item (accessible alternative)",
+    ),
+    "col_kind": ("Soort", "Kind"),
+    "col_label": ("Onderdeel", "Item"),
+    "col_verdict": ("Oordeel", "Verdict"),
 }
 """Words of the page's own controls (nl, en)."""
 UI_WORDS = (

@@ -153,7 +153,7 @@
       var o = option(rnd, r.id, r.label);
       if (r.id === state.round) { o.selected = true; }
     });
-    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); });
+    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); });
     box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
 
     network.on("click", function (params) {
@@ -193,6 +193,47 @@
     document.getElementById("bt-zoom-out").addEventListener("click", function () { zoom(0.8); });
     document.getElementById("bt-fit").addEventListener("click", function () {
       network.fit({ animation: false });
+    });
+  }
+
+  function table() {
+    // the table alternative of everything in the graph: one row per node, reachable by keyboard
+    document.getElementById("bt-table-summary").textContent = T.table;
+    document.getElementById("bt-table-caption").textContent = data.title;
+    var head = document.querySelector("#bt-table thead tr");
+    head.textContent = "";
+    [T.col_kind, T.col_label, T.col_verdict, T.score, T.reference].forEach(function (h) {
+      var th = el("th", h);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var body = document.querySelector("#bt-table tbody");
+    body.textContent = "";
+    var scores = state.round ? data.scores[state.round] || {} : {};
+    data.nodes.forEach(function (n) {
+      var info = data.info[n.id];
+      var sc = scores[n.id];
+      var tr = el("tr");
+      tr.setAttribute("data-node", n.id);
+      tr.appendChild(el("td", info.kind));
+      var cell = el("th");
+      cell.scope = "row";
+      var b = el("button", info.label, "bt-row-button");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        state.focus = n.id;
+        render(false);
+        network.selectNodes([n.id]);
+        network.focus(n.id, { scale: 1.0, animation: false });
+        details(n.id);
+        document.getElementById("bt-details").focus();
+      });
+      cell.appendChild(b);
+      tr.appendChild(cell);
+      tr.appendChild(el("td", sc ? sc.verdict : ""));
+      tr.appendChild(el("td", sc ? sc.score : ""));
+      tr.appendChild(el("td", info.reference));
+      body.appendChild(tr);
     });
   }
 
@@ -279,6 +320,7 @@
 
   controls();
   legend();
+  table();
   render(false);
   network.once("afterDrawing", function () { document.body.setAttribute("data-bt-ready", "1"); });
   network.redraw();
