@@ -377,3 +377,28 @@ def test_the_table_alternative_lists_every_node_and_the_keyboard_opens_its_panel
     # Tab reaches the row buttons from the panel's close button onwards: every node is reachable
     assert page.evaluate("document.querySelectorAll('.bt-row-button').length") == rows.count()
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_view_is_in_the_url_restores_on_load_and_back_undoes_a_step(
+    page, flagship_page_file, flagship_rounds
+):
+    page.open(flagship_page_file)
+    mech = flagship_rounds["evaluatie-2022"].node("meer-preventie")
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    subgoal = flagship_rounds["evaluatie-2022"].subgoals[0].id
+    page.page.select_option("#bt-filter-subgoal", subgoal)
+    url = page.page.url
+    assert "node=" in url and "subgoal=" in url
+    page.page.go_back()
+    page.page.wait_for_function("!location.hash.includes('subgoal=')")
+    assert page.evaluate("document.getElementById('bt-filter-subgoal').value") == ""
+    assert page.page.locator("#bt-details").get_attribute("data-node") == mech.id
+    fresh = page.page.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector("body[data-bt-ready]")
+    assert fresh.evaluate("document.getElementById('bt-filter-subgoal').value") == subgoal
+    assert fresh.locator("#bt-details").get_attribute("data-node") == mech.id
+    assert fresh.evaluate("btNetwork.getSelectedNodes()") == [mech.id]
+    assert page.errors == []

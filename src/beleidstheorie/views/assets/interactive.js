@@ -87,7 +87,54 @@
     return keep;
   }
 
+  var restoring = false;
+
+  function writeUrl() {
+    if (restoring) { return; }
+    var p = new URLSearchParams();
+    if (state.round && state.round !== data.defaultRound) { p.set("round", state.round); }
+    if (state.subgoal) { p.set("subgoal", state.subgoal); }
+    if (state.initiative) { p.set("initiative", state.initiative); }
+    if (state.insufficient) { p.set("insufficient", "1"); }
+    if (state.focus !== null) { p.set("node", state.focus); }
+    var hash = p.toString();
+    if (hash !== location.hash.replace(/^#/, "")) { history.pushState(null, "", "#" + hash); }
+  }
+
+  function readUrl() {
+    var p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var known = function (id) { return id && data.info[id] ? id : null; };
+    state.round = p.get("round") || data.defaultRound;
+    state.subgoal = p.get("subgoal") || "";
+    state.initiative = p.get("initiative") || "";
+    state.insufficient = p.get("insufficient") === "1";
+    state.focus = known(p.get("node"));
+    document.getElementById("bt-filter-subgoal").value = state.subgoal;
+    document.getElementById("bt-filter-initiative").value = state.initiative;
+    if (state.round) { document.getElementById("bt-filter-round").value = state.round; }
+    document.getElementById("bt-filter-insufficient").checked = state.insufficient;
+  }
+
+  function restore() {
+    restoring = true;
+    readUrl();
+    render(true);
+    legend();
+    table();
+    var panel = document.getElementById("bt-details");
+    if (state.focus !== null) {
+      network.selectNodes([state.focus]);
+      network.focus(state.focus, { scale: 1.0, animation: false });
+      details(state.focus);
+    } else {
+      network.unselectAll();
+      panel.hidden = true;
+    }
+    restoring = false;
+  }
+
   function render(fit) {
+    writeUrl();
     var keep = visibleSet();
     var styles = state.round ? data.styles[state.round] || {} : {};
     var near = null;
@@ -321,7 +368,8 @@
   controls();
   legend();
   table();
-  render(false);
+  if (location.hash.length > 1) { restore(); } else { render(false); }
+  window.addEventListener("popstate", restore);
   network.once("afterDrawing", function () { document.body.setAttribute("data-bt-ready", "1"); });
   network.redraw();
 })();
