@@ -147,10 +147,23 @@ def expected_insufficient(result) -> set[str]:
     keep = {n.key for n in scored if n.verdict == "insufficient"}
     goals = {m.subgoal.rsplit("/", 1)[1] for m in result.mechanisms if m.key in keep}
     goals |= {s.key for s in result.subgoals if s.key in keep}
-    return keep | goals | ({result.main_goal.key} if goals else set())
+    # and the initiatives that feed a kept mechanism, from the theory's own contributions
+    feeding = {key for mech, key in CONTRIBUTIONS if mech in keep}
+    return keep | goals | feeding | ({result.main_goal.key} if goals else set())
 
 
-def test_insufficient_filter_keeps_insufficient_nodes_and_the_goals_they_lead_to(
+CONTRIBUTIONS: set[tuple[str, str]] = set()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _contributions(flagship_theory):
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    CONTRIBUTIONS.update((s.node(c.mechanism).key, s.node(c.initiative).key) for c in s.contributions)
+
+
+def test_insufficient_filter_keeps_insufficient_nodes_the_goals_they_lead_to_and_their_initiatives(
     flagship_theory, flagship_rounds
 ):
     data = page_data(flagship_theory, results_by_round=flagship_rounds)
@@ -283,14 +296,14 @@ def test_hostile_tooltip_shows_the_script_as_text_and_runs_nothing(page, hostile
 
 
 @pytest.mark.browser
-def test_click_dims_everything_outside_the_neighbourhood(page, example_theory, tmp_path):
+def test_click_dims_everything_outside_the_traced_paths(page, example_theory, tmp_path):
     out = write_interactive(example_theory, tmp_path / "example.html")
     page.open(out)
     iri = page.evaluate("btNodes.getIds().find(id => id.endsWith('/mechanism/wederkerigheid'))")
     page.page.mouse.click(*node_point(page, iri))
     faded = page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length")
-    near = page.evaluate(f"btNetwork.getConnectedNodes({json.dumps(iri)}).length")
-    assert faded == page.evaluate("btNodes.length") - near - 1
+    traced = page.evaluate(f"btTrace({json.dumps(iri)}).length")
+    assert faded == page.evaluate("btNodes.length") - traced
     box = page.page.locator("#bt-graph").bounding_box()
     page.page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)  # empty canvas: everything back
     assert page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length") == 0
@@ -402,3 +415,36 @@ def test_the_view_is_in_the_url_restores_on_load_and_back_undoes_a_step(
     assert fresh.locator("#bt-details").get_attribute("data-node") == mech.id
     assert fresh.evaluate("btNetwork.getSelectedNodes()") == [mech.id]
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_clicking_a_mechanism_traces_its_path_to_the_main_goal_and_back_to_its_initiatives(
+    page, flagship_page_file, flagship_theory
+):
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    mech = next(m for m in s.mechanisms if m.key == "meer-preventie")
+    feeding = {c.initiative for c in s.contributions if c.mechanism == mech.iri}
+    page.open(flagship_page_file)
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    traced = set(page.evaluate(f"btTrace({json.dumps(mech.iri)})"))
+    assert {mech.iri, mech.subgoal, s.main_goal.iri} | feeding <= traced
+    other = next(m for m in s.mechanisms if m.subgoal != mech.subgoal)
+    assert other.iri not in traced
+    faded = set(page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).map(n => n.id)"))
+    assert s.main_goal.iri not in faded and mech.subgoal not in faded and other.iri in faded
+
+
+def test_the_insufficient_filter_keeps_the_initiatives_that_feed_a_kept_mechanism(
+    flagship_theory, flagship_result
+):
+    from beleidstheorie.views.interactive import keep_insufficient
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    keep = keep_insufficient(s, flagship_result)
+    for c in s.contributions:
+        if c.mechanism in keep:
+            assert c.initiative in keep

@@ -25,7 +25,8 @@ measurement round (``bt-filter-round``)
     the initiatives, mechanisms, sub-goals and main goal whose verdict is
     'insufficient evidence' in the chosen round, plus the sub-goal and main
     goal that each kept mechanism or sub-goal leads to, so every kept node
-    still shows where it leads.
+    still shows where it leads, and the initiatives that feed each kept
+    mechanism, so the page answers whose job it is to measure it.
 
 Every text from the data reaches the page as JSON inside a
 ``<script type="application/json">`` block (with ``<``, ``>`` and ``&``
@@ -176,6 +177,7 @@ def _edge(style: LineStyle, meaning: str, within_column: bool = False) -> dict[s
         "width": style.width,
         "arrows": arrows,
         "meaning": meaning,
+        "structural": not within_column,  # path tracing follows the theory's edges, not the samenhang
     }
     if within_column:  # links between initiatives arc beside their column
         edge["smooth"] = {"type": "curvedCW", "roundness": 0.35}
@@ -256,6 +258,9 @@ def keep_insufficient(s: Structure, result: ScoreResult) -> set[str]:
             keep |= {m.subgoal, s.main_goal.iri}
     if any(sg.iri in keep for sg in s.subgoals):
         keep.add(s.main_goal.iri)
+    # the initiatives that feed a kept mechanism stay: whose job is it to measure this?
+    kept_mechanisms = {m.iri for m in s.mechanisms if m.iri in keep}
+    keep |= {c.initiative for c in s.contributions if c.mechanism in kept_mechanisms}
     return keep
 
 

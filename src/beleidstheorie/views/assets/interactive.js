@@ -133,15 +133,33 @@
     restoring = false;
   }
 
+  function trace(id) {
+    // the paths through a node: everything it leads to (up to the main goal) and everything
+    // that feeds it (back to the initiatives and the input), along the theory's own edges
+    var seen = new Set([id]);
+    [["from", "to"], ["to", "from"]].forEach(function (dir) {
+      var todo = [id];
+      var done = new Set([id]);
+      while (todo.length) {
+        var cur = todo.pop();
+        data.edges.forEach(function (e) {
+          if (!e.structural || e[dir[0]] !== cur || done.has(e[dir[1]])) { return; }
+          done.add(e[dir[1]]);
+          seen.add(e[dir[1]]);
+          todo.push(e[dir[1]]);
+        });
+      }
+    });
+    return seen;
+  }
+  window.btTrace = function (id) { return Array.from(trace(id)); };
+
   function render(fit) {
     writeUrl();
     var keep = visibleSet();
     var styles = state.round ? data.styles[state.round] || {} : {};
     var near = null;
-    if (state.focus !== null) {
-      near = new Set(network.getConnectedNodes(state.focus));
-      near.add(state.focus);
-    }
+    if (state.focus !== null) { near = trace(state.focus); }
     var shown = [];
     nodes.update(data.nodes.map(function (n) {
       var st = styles[n.id] || base[n.id];
@@ -154,7 +172,7 @@
                font: dim ? { color: "#b5b5b5", face: st.font.face, size: st.font.size } : st.font };
     }));
     edges.update(data.edges.map(function (e) {
-      var dim = near !== null && e.from !== state.focus && e.to !== state.focus;
+      var dim = near !== null && !(near.has(e.from) && near.has(e.to) && e.structural);
       return { id: e.id, color: dim ? FADED_EDGE : baseEdge[e.id].color, title: edgeTip(e) };
     }));
     document.getElementById("bt-visible-count").textContent =
