@@ -8,9 +8,17 @@ context factors in a band beneath, as in the report (positions from
 :mod:`beleidstheorie.views.columns`); ``physics=True`` lets the nodes float
 instead.
 
-Hovering a node shows its description, score, verdict and main evidence;
-clicking it dims everything but its neighbourhood. A panel above the graph has
-four filters that combine (a node stays when every active filter keeps it):
+Nodes are drawn in the one grammar of verdicts (:mod:`beleidstheorie.views.grammar`).
+Hovering a node shows its description, verdict (with the engine's note), score and
+main evidence; clicking it (or finding it with the type-ahead search ``bt-search``)
+traces its paths along the theory's edges to the main goal and back to the
+initiatives that feed it, dims the rest, and opens a persistent details panel
+(``bt-details``: the same facts, the quotes from the report and the contributing
+initiatives with their strength). Zoom and fit buttons, a table alternative of
+every node (``bt-table``, each row a keyboard-reachable button that opens the
+panel) and the view in the URL hash (round, filters, focused node; Back undoes a
+step) complete the page. A panel above the graph has four filters that combine
+(a node stays when every active filter keeps it):
 
 sub-goal (``bt-filter-subgoal``)
     the sub-goal, its mechanisms, the initiatives contributing to them (with
