@@ -10,7 +10,7 @@ two others, two rounds):
   - the interactive page: scoring every round and writing the HTML.
 
 Run: `python benchmarks/bench_views.py [N_INITIATIVES N_MECHANISMS]`; prints a
-Markdown table (copied into benchmarks/results.md). Targets: page < 5 s,
+Markdown table (kept in benchmarks/views-results.md). Targets: page < 5 s,
 `render schema --evidence` < 5 s.
 """
 
