@@ -2,9 +2,12 @@
 
     python scripts/make_docs_images.py [OUTPUT_DIR]
 
-Writes schema.svg, schema-evidence.svg, samenhang.svg and interactive.png
-(a 1400x900 screenshot of the interactive page in headless Chromium, with the
-tooltip of one mechanism open) into OUTPUT_DIR (default: docs/images).
+Writes schema.svg, schema-evidence.svg (and a PNG of it to look at),
+samenhang.svg, matrix.svg and matrix.png (the evidence matrix),
+initiative-evidence.png (one initiative's sheet with its own evidence) and
+interactive.png (a 1400x900 screenshot of the interactive page in headless
+Chromium, with the tooltip of one mechanism open) into OUTPUT_DIR (default:
+docs/images).
 Uses the library API only; Chromium is taken from $BT_CHROMIUM or /usr/bin/chromium.
 """
 
@@ -20,6 +23,7 @@ from beleidstheorie import load_theory
 from beleidstheorie.reasoning.score import score
 from beleidstheorie.views.diagram import render_diagram
 from beleidstheorie.views.interactive import write_interactive
+from beleidstheorie.views.matrix import render_matrix
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("BT_CHROMIUM", "/usr/bin/chromium")
@@ -34,6 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 HOVER = "meer-preventie"  # the mechanism whose tooltip the screenshot shows
+SHEET = "samenwerken-kinderarmoede"  # the initiative whose sheet with evidence is shown
 
 
 def screenshot(page_file: Path, output: Path) -> None:
@@ -67,11 +72,25 @@ def main(out_dir: Path) -> None:
     latest = rounds["evaluatie-2022"]
     render_diagram(theory, "schema", out_dir / "schema.svg")
     render_diagram(theory, "schema", out_dir / "schema-evidence.svg", result=latest)
+    render_diagram(theory, "schema", out_dir / "schema-evidence.png", result=latest)
     render_diagram(theory, "samenhang", out_dir / "samenhang.svg")
+    render_matrix(theory, latest, out_dir / "matrix.svg")
+    render_matrix(theory, latest, out_dir / "matrix.png")
+    render_diagram(theory, "initiative", out_dir / "initiative-evidence.png", result=latest, initiative=SHEET)
     with tempfile.TemporaryDirectory() as tmp:
         page = write_interactive(theory, Path(tmp) / "page.html", result=latest, results_by_round=rounds)
         screenshot(page, out_dir / "interactive.png")
-    for name in ("schema.svg", "schema-evidence.svg", "samenhang.svg", "interactive.png"):
+    names = (
+        "schema.svg",
+        "schema-evidence.svg",
+        "schema-evidence.png",
+        "samenhang.svg",
+        "matrix.svg",
+        "matrix.png",
+        "initiative-evidence.png",
+        "interactive.png",
+    )
+    for name in names:
         print(out_dir / name)
 
 

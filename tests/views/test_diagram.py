@@ -8,6 +8,7 @@ import pytest
 
 from beleidstheorie.errors import NotFoundError
 from beleidstheorie.namespaces import BT
+from beleidstheorie.views import grammar
 from beleidstheorie.views.diagram import UNLINKED, diagram_source, render_diagram
 from beleidstheorie.views.palette import LINK_STYLES, SCORE_SCALE
 from beleidstheorie.views.structure import read_structure
@@ -139,21 +140,46 @@ def test_without_evidence_no_score_colours_are_used(flagship_theory):
     assert not any(colour in source for colour in SCORE_SCALE)
 
 
-def test_evidence_fills_scored_nodes_by_score_and_marks_insufficient_evidence(
+def test_evidence_fills_only_nodes_whose_own_evidence_suffices_and_never_insufficient_ones(
     flagship_theory, flagship_result
 ):
     dot = parse_dot(diagram_source(flagship_theory, "schema", result=flagship_result))
     scored = (flagship_result.main_goal, *flagship_result.subgoals, *flagship_result.mechanisms)
     for ns in scored:
         node = dot.nodes[f"{ns.kind}/{ns.key}"]
-        assert node["fillcolor"] == SCORE_SCALE[min(int(ns.score * 5), 4)]
-        assert f"{ns.score:.2f}".replace(".", ",") in node["label"]
         insufficient = ns.verdict == "insufficient"
+        if ns.verdict in ("supported", "indications", "not-supported"):
+            assert node["fillcolor"] == SCORE_SCALE[min(int(ns.score * 5), 4)]
+            assert f"{ns.score:.2f}".replace(".", ",") in node["label"]
+        else:
+            assert node["fillcolor"] not in SCORE_SCALE
         assert ("dashed" in node["style"]) == insufficient
         assert ("onvoldoende bewijs" in node["label"]) == insufficient
     legend = dot.nodes["legend/scale"]["label"]
     assert all(colour in legend for colour in SCORE_SCALE)
     assert flagship_result.round_label in legend
+
+
+def test_the_evidence_legend_explains_exactly_the_verdicts_the_figure_uses(flagship_theory, flagship_result):
+    dot = parse_dot(diagram_source(flagship_theory, "schema", result=flagship_result))
+    scored = (flagship_result.main_goal, *flagship_result.subgoals, *flagship_result.mechanisms)
+    used = {ns.verdict for ns in scored}
+    shown = {name.split("/")[-1] for name in dot.nodes if name.startswith("legend/verdict/")} - {"extra"}
+    assert shown == used
+    # scored kinds get no type swatch: their look is the verdict's
+    assert not any(f"legend/kind/{k}" in dot.nodes for k in ("mechanism", "subgoal", "main_goal"))
+
+
+def test_engine_notes_become_numbered_footnotes_on_the_figure(flagship_theory, flagship_result):
+    dot = parse_dot(diagram_source(flagship_theory, "schema", result=flagship_result))
+    scored = (flagship_result.main_goal, *flagship_result.subgoals, *flagship_result.mechanisms)
+    noted = [ns for ns in scored if ns.note]
+    assert noted
+    notes = dot.nodes["legend/footnotes"]["label"]
+    for ns in noted:
+        marker = grammar.footnote_marker(ns)
+        assert dot.nodes[f"{ns.kind}/{ns.key}"]["label"].endswith(marker)
+        assert f"{marker} " in notes
 
 
 def test_english_schema_has_english_headers_and_labels(example_theory):

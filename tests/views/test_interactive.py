@@ -9,6 +9,7 @@ import pytest
 
 from beleidstheorie.namespaces import BT
 from beleidstheorie.views.columns import COLUMN_WIDTH
+from beleidstheorie.views.grammar import verdict_line
 from beleidstheorie.views.interactive import interactive_html, page_data, write_interactive
 from tests.views.conftest import HOSTILE
 from tests.views.png import distinct_colours
@@ -146,10 +147,23 @@ def expected_insufficient(result) -> set[str]:
     keep = {n.key for n in scored if n.verdict == "insufficient"}
     goals = {m.subgoal.rsplit("/", 1)[1] for m in result.mechanisms if m.key in keep}
     goals |= {s.key for s in result.subgoals if s.key in keep}
-    return keep | goals | ({result.main_goal.key} if goals else set())
+    # and the initiatives that feed a kept mechanism, from the theory's own contributions
+    feeding = {key for mech, key in CONTRIBUTIONS if mech in keep}
+    return keep | goals | feeding | ({result.main_goal.key} if goals else set())
 
 
-def test_insufficient_filter_keeps_insufficient_nodes_and_the_goals_they_lead_to(
+CONTRIBUTIONS: set[tuple[str, str]] = set()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _contributions(flagship_theory):
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    CONTRIBUTIONS.update((s.node(c.mechanism).key, s.node(c.initiative).key) for c in s.contributions)
+
+
+def test_insufficient_filter_keeps_insufficient_nodes_the_goals_they_lead_to_and_their_initiatives(
     flagship_theory, flagship_rounds
 ):
     data = page_data(flagship_theory, results_by_round=flagship_rounds)
@@ -245,15 +259,16 @@ def test_insufficient_checkbox_and_round_select_work_together(page, flagship_pag
 
 
 @pytest.mark.browser
-def test_round_select_switches_scores_in_labels(page, flagship_page_file, flagship_rounds):
-    iri = flagship_rounds["monitor-2021"].mechanisms[0].id
+def test_round_select_switches_verdict_lines_in_labels(page, flagship_page_file, flagship_rounds):
+    old, new = flagship_rounds["monitor-2021"], flagship_rounds["evaluatie-2022"]
+    changed = [m for m in old.mechanisms if verdict_line(m) != verdict_line(new.node(m.id))]
+    assert changed
+    iri = changed[0].id
     page.open(flagship_page_file)
     label = f"btNodes.get({json.dumps(iri)}).label"
-    before = page.evaluate(label)
+    assert page.evaluate(label).endswith(verdict_line(new.node(iri)))
     page.page.select_option("#bt-filter-round", "monitor-2021")
-    after = page.evaluate(label)
-    old = flagship_rounds["monitor-2021"].mechanisms[0].score
-    assert before != after and f"{old:.2f}".replace(".", ",") in after
+    assert page.evaluate(label).endswith(verdict_line(changed[0]))
 
 
 def node_point(page, iri: str) -> tuple[float, float]:
@@ -281,15 +296,16 @@ def test_hostile_tooltip_shows_the_script_as_text_and_runs_nothing(page, hostile
 
 
 @pytest.mark.browser
-def test_click_dims_everything_outside_the_neighbourhood(page, example_theory, tmp_path):
+def test_click_dims_everything_outside_the_traced_paths(page, example_theory, tmp_path):
     out = write_interactive(example_theory, tmp_path / "example.html")
     page.open(out)
     iri = page.evaluate("btNodes.getIds().find(id => id.endsWith('/mechanism/wederkerigheid'))")
     page.page.mouse.click(*node_point(page, iri))
     faded = page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length")
-    near = page.evaluate(f"btNetwork.getConnectedNodes({json.dumps(iri)}).length")
-    assert faded == page.evaluate("btNodes.length") - near - 1
-    page.page.mouse.click(5, 890)  # empty canvas: everything back
+    traced = page.evaluate(f"btTrace({json.dumps(iri)}).length")
+    assert faded == page.evaluate("btNodes.length") - traced
+    box = page.page.locator("#bt-graph").bounding_box()
+    page.page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)  # empty canvas: everything back
     assert page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).length") == 0
 
 
@@ -298,3 +314,137 @@ def test_screenshot_of_the_flagship_is_not_blank(page, flagship_page_file):
     page.open(flagship_page_file)
     png = page.page.locator("#bt-graph").screenshot()
     assert distinct_colours(png) > 50
+
+
+def test_with_scores_the_page_legend_has_no_type_swatch_for_scored_kinds(flagship_theory, flagship_rounds):
+    data = page_data(flagship_theory, results_by_round=flagship_rounds)
+    labels = {k["label"] for k in data["legend"]["kinds"]}
+    assert labels == {"Input", "Contextfactor"}
+    used = {n.verdict for r in flagship_rounds.values() for n in (r.main_goal, *r.subgoals, *r.mechanisms)}
+    assert {v["verdict"] for v in data["legend"]["verdicts"]} >= used
+
+
+def iri_of(page, kind: str, key: str) -> str:
+    return page.evaluate(f"btNodes.getIds().find(id => id.endsWith('/{kind}/{key}'))")
+
+
+@pytest.mark.browser
+def test_search_finds_a_node_focuses_it_and_opens_its_details_panel(
+    page, flagship_page_file, flagship_rounds
+):
+    page.open(flagship_page_file)
+    mech = flagship_rounds["evaluatie-2022"].node("meer-preventie")
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    panel = page.page.locator("#bt-details")
+    assert panel.is_visible()
+    assert panel.get_attribute("data-node") == mech.id
+    text = panel.inner_text()
+    assert mech.label in text and "onvoldoende bewijs" in text
+    assert "Bijdragende initiatieven" in text
+    assert page.evaluate("btNetwork.getSelectedNodes()") == [mech.id]
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_clicking_a_node_opens_a_persistent_panel_that_stays_until_closed(page, flagship_page_file):
+    page.open(flagship_page_file)
+    iri = iri_of(page, "mechanism", "integrale-samenwerking")
+    page.evaluate(f"btNetwork.focus({json.dumps(iri)}, {{scale: 1, animation: false}})")
+    x, y = node_point(page, iri)
+    page.page.mouse.click(x, y)
+    panel = page.page.locator("#bt-details")
+    assert panel.get_attribute("data-node") == iri
+    page.page.mouse.move(5, 5)  # a tooltip would vanish; the panel stays
+    page.page.wait_for_timeout(200)
+    assert panel.is_visible() and "Uit het rapport" in panel.inner_text()
+    page.page.click("#bt-details-close")
+    assert not panel.is_visible()
+
+
+@pytest.mark.browser
+def test_zoom_buttons_change_the_scale_and_fit_restores_the_whole_graph(page, flagship_page_file):
+    page.open(flagship_page_file)
+    start = page.evaluate("btNetwork.getScale()")
+    page.page.click("#bt-zoom-in")
+    bigger = page.evaluate("btNetwork.getScale()")
+    page.page.click("#bt-zoom-out")
+    page.page.click("#bt-zoom-out")
+    smaller = page.evaluate("btNetwork.getScale()")
+    assert bigger == pytest.approx(start * 1.25) and smaller == pytest.approx(bigger * 0.64)
+    page.page.click("#bt-fit")
+    assert page.evaluate("btNetwork.getScale()") == pytest.approx(start, rel=0.05)
+
+
+@pytest.mark.browser
+def test_the_table_alternative_lists_every_node_and_the_keyboard_opens_its_panel(page, flagship_page_file):
+    page.open(flagship_page_file)
+    rows = page.page.locator("#bt-table tbody tr")
+    assert rows.count() == page.evaluate("btNodes.length")
+    page.page.click("#bt-table-summary")
+    first = page.page.locator(".bt-row-button").first
+    first.focus()
+    page.page.keyboard.press("Enter")
+    node = page.page.locator("#bt-table tbody tr").first.get_attribute("data-node")
+    assert page.page.locator("#bt-details").get_attribute("data-node") == node
+    # Tab reaches the row buttons from the panel's close button onwards: every node is reachable
+    assert page.evaluate("document.querySelectorAll('.bt-row-button').length") == rows.count()
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_view_is_in_the_url_restores_on_load_and_back_undoes_a_step(
+    page, flagship_page_file, flagship_rounds
+):
+    page.open(flagship_page_file)
+    mech = flagship_rounds["evaluatie-2022"].node("meer-preventie")
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    subgoal = flagship_rounds["evaluatie-2022"].subgoals[0].id
+    page.page.select_option("#bt-filter-subgoal", subgoal)
+    url = page.page.url
+    assert "node=" in url and "subgoal=" in url
+    page.page.go_back()
+    page.page.wait_for_function("!location.hash.includes('subgoal=')")
+    assert page.evaluate("document.getElementById('bt-filter-subgoal').value") == ""
+    assert page.page.locator("#bt-details").get_attribute("data-node") == mech.id
+    fresh = page.page.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector("body[data-bt-ready]")
+    assert fresh.evaluate("document.getElementById('bt-filter-subgoal').value") == subgoal
+    assert fresh.locator("#bt-details").get_attribute("data-node") == mech.id
+    assert fresh.evaluate("btNetwork.getSelectedNodes()") == [mech.id]
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_clicking_a_mechanism_traces_its_path_to_the_main_goal_and_back_to_its_initiatives(
+    page, flagship_page_file, flagship_theory
+):
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    mech = next(m for m in s.mechanisms if m.key == "meer-preventie")
+    feeding = {c.initiative for c in s.contributions if c.mechanism == mech.iri}
+    page.open(flagship_page_file)
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    traced = set(page.evaluate(f"btTrace({json.dumps(mech.iri)})"))
+    assert {mech.iri, mech.subgoal, s.main_goal.iri} | feeding <= traced
+    other = next(m for m in s.mechanisms if m.subgoal != mech.subgoal)
+    assert other.iri not in traced
+    faded = set(page.evaluate("btNodes.get({filter: n => n.color.background === '#f1f1f1'}).map(n => n.id)"))
+    assert s.main_goal.iri not in faded and mech.subgoal not in faded and other.iri in faded
+
+
+def test_the_insufficient_filter_keeps_the_initiatives_that_feed_a_kept_mechanism(
+    flagship_theory, flagship_result
+):
+    from beleidstheorie.views.interactive import keep_insufficient
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    keep = keep_insufficient(s, flagship_result)
+    for c in s.contributions:
+        if c.mechanism in keep:
+            assert c.initiative in keep

@@ -24,31 +24,44 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 
 @main.command(epilog=GRAPH_HELP)
-@click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative"]))
+@click.argument("kind", type=click.Choice(["schema", "samenhang", "initiative", "matrix"]))
 @click.argument("args", nargs=-1, metavar="[NAME] [GRAPH]")
-@required_output("File to write: .svg, .png, .pdf or .dot (DOT source).")
-@click.option("--evidence", is_flag=True, help="Fill mechanisms and goals by their score.")
+@required_output("File to write: .svg, .png, .pdf or .dot (DOT source); matrix also .xlsx.")
+@click.option("--evidence", is_flag=True, help="Draw mechanisms and goals with their verdicts and scores.")
+@click.option(
+    "--paper",
+    "paper_name",
+    type=click.Choice(["A4", "A3"], case_sensitive=False),
+    help="Fit to this paper (.pdf or .svg), text never below 7 pt; the schema splits per sub-goal if needed.",
+)
+@click.option("--landscape", is_flag=True, help="With --paper: landscape instead of portrait.")
 @reasoning_options
 @lang_option
 @store_option
 @library_errors
-def render(kind, args, output, evidence, round_, config_path, lang) -> None:
+def render(kind, args, output, evidence, paper_name, landscape, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
 
     KIND is schema (the whole theory: input, initiatives, werkzame mechanismen,
-    sub-goals, main goal and context), samenhang (initiatives and their links) or
-    initiative NAME (one initiative's own theory; NAME is its id, label or a piece of one).
-    The format follows the suffix of -o.
+    sub-goals, main goal and context), samenhang (initiatives and their links),
+    initiative NAME (one initiative's own theory; NAME is its id, label or a piece of one)
+    or matrix (initiatives x mechanisms: each contribution and the state of its
+    evidence in the round; always scored). The format follows the suffix of -o.
 
     \b
     Example:
       beleidstheorie render schema --evidence -o schema.svg
       beleidstheorie render initiative schuldenknooppunt -o skp.png
+      beleidstheorie render matrix -o matrix.xlsx
+      beleidstheorie render schema --evidence --paper A3 --landscape -o schema.pdf
     """
     from beleidstheorie.errors import NotFoundError
 
-    if output.suffix not in DIAGRAM_SUFFIXES:
-        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(DIAGRAM_SUFFIXES)}")
+    suffixes = (*DIAGRAM_SUFFIXES, ".xlsx") if kind == "matrix" else DIAGRAM_SUFFIXES
+    if landscape and not paper_name:
+        raise NotFoundError("--landscape needs --paper A4 or A3")
+    if output.suffix not in suffixes:
+        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(suffixes)}")
     name = None
     rest = list(args)
     if kind == "initiative":
@@ -63,14 +76,29 @@ def render(kind, args, output, evidence, round_, config_path, lang) -> None:
 
         name = resolve(theory.model, name, ("initiatives",)).id
     result = None
-    if evidence:
+    if evidence or kind == "matrix":
         from beleidstheorie.reasoning.score import score as score_theory
 
         result = score_theory(theory, _config(config_path), round_, explain=True)
     announce(theory, result.round if result else None, lang)
+    if kind == "matrix":
+        from beleidstheorie.views.matrix import render_matrix
+
+        render_matrix(theory, result, output, lang=lang, paper_name=paper_name, landscape=landscape)
+        click.echo(f"wrote {output}", err=True)
+        return
     from beleidstheorie.views.diagram import render_diagram
 
-    render_diagram(theory, kind, output, result=result, lang=lang, initiative=name)
+    render_diagram(
+        theory,
+        kind,
+        output,
+        result=result,
+        lang=lang,
+        initiative=name,
+        paper_name=paper_name and paper_name.upper(),
+        landscape=landscape,
+    )
     click.echo(f"wrote {output}", err=True)
 
 

@@ -18,8 +18,10 @@ SPARQL, see :mod:`beleidstheorie.views.structure`) and optionally a score result
     beoogd resultaat → werkzame mechanismen → subdoelen.
 
 With a :class:`~beleidstheorie.reasoning.result.ScoreResult` mechanisms,
-sub-goals and the main goal (in samenhang: the initiatives) are filled by
-score on a greyscale-safe scale and 'onvoldoende bewijs' gets a dashed border.
+sub-goals and the main goal (in samenhang: the initiatives) are drawn in the
+one grammar of verdicts (:mod:`beleidstheorie.views.grammar`): filled by score
+only where the own evidence suffices, a mark of their own otherwise, the
+engine's notes as numbered footnotes in the legend.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> source = diagram_source(load_theory(EXAMPLE), "schema")
@@ -29,6 +31,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import graphviz
@@ -37,7 +40,9 @@ from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
+from beleidstheorie.views import grammar, paper
 from beleidstheorie.views.dotparts import (
+    EvidenceLegend,
     add_legend,
     chain,
     column_attrs,
@@ -49,6 +54,7 @@ from beleidstheorie.views.dotparts import (
     wrapped,
 )
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
+from beleidstheorie.views.sheet import evidence_rows, evidence_table, sheet_word, target_rows, targets_table
 from beleidstheorie.views.structure import (
     CONTEXT_LEVELS,
     Contribution,
@@ -87,6 +93,16 @@ def _round(s: Structure, result: ScoreResult | None) -> str | None:
     return None if result is None else s.round_label(result.round, result.round_label)
 
 
+def _evidence(
+    s: Structure, result: ScoreResult | None, scores: Scores, drawn: list[Node]
+) -> EvidenceLegend | None:
+    """The legend of the verdicts and engine notes on the ``drawn`` nodes."""
+    if result is None:
+        return None
+    nodes = [scores[n.iri] for n in drawn if n.iri in scores]
+    return EvidenceLegend.of(s.round_label(result.round, result.round_label), nodes, grammar.footnotes(nodes))
+
+
 def _ini_lines(ini: Initiative, width: int = 28) -> list[str]:
     return wrap(f"{ini.code} {ini.label}", width)
 
@@ -108,6 +124,10 @@ def _contribution_edge(
     g.edge(tail, head, **attrs, **extra)
 
 
+def _draws(s: Structure, kind: str) -> bool:
+    return bool({"input": s.inputs, "context": s.context_factors}.get(kind, True))
+
+
 def _contribution_legend(s: Structure, lang: str) -> list:
     used = sorted({c.provenance for c in s.contributions}, key=["stated", "inferred"].index)
     return [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in used]
@@ -120,12 +140,16 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
     # dot stacks unconnected parts bottom-up in the order they are declared:
     # declared first, the context band ends up beneath and the legend under the goals
     _context_band(g, s, lang)
+    evidence = _evidence(s, result, scores, [s.main_goal, *s.subgoals, *s.mechanisms])
+    kinds = ["input", "initiative", "context"]
+    if evidence is None:
+        kinds[2:2] = ["mechanism", "subgoal", "main_goal"]
     left, right = add_legend(
         g,
         lang,
-        kinds=["input", "initiative", "mechanism", "subgoal", "main_goal", "context"],
+        kinds=[k for k in kinds if _draws(s, k)],
         edges=_contribution_legend(s, lang),
-        round_label=_round(s, result),
+        evidence=evidence,
     )
 
     with g.subgraph(name="cluster_col_input") as c:
@@ -252,12 +276,13 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     if subs:
         types.append("part-of")
     # declared first, so that dot stacks the legend beneath the rest (see _schema)
+    evidence = _evidence(s, result, scores, list(s.initiatives))
     add_legend(
         g,
         lang,
-        kinds=["initiative"],
+        kinds=[] if evidence else ["initiative"],
         edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
-        round_label=_round(s, result),
+        evidence=evidence,
         notes=[word("cluster_penvoerder", lang)],
     )
 
@@ -307,6 +332,7 @@ def _initiative(
     scores: Scores,
     lang: str,
     result: ScoreResult | None,
+    theory: Theory | None = None,
 ) -> graphviz.Digraph:
     focal = s.find_initiative(name)
     members = (focal, *s.action_lines(focal))
@@ -321,7 +347,12 @@ def _initiative(
     edges = [(CONTRIBUTION_STYLES[p], word(p, lang)) for p in ("stated", "inferred") if p in used]
     edges += [(LINK_STYLES[t], word(t, lang)) for t in LINK_STYLES if t in types]
     notes = [word("linked_initiative", lang)] if len(shown_iris) > len(members) else []
-    add_legend(g, lang, edges=edges, round_label=_round(s, result), notes=notes)  # declared first: beneath
+    mechs = [
+        m for m in s.mechanisms if any(c.mechanism == m.iri for i in members for c in s.contributions_of(i))
+    ]
+    subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
+    evidence = _evidence(s, result, scores, [*members, *mechs, *subgoals])
+    add_legend(g, lang, edges=edges, evidence=evidence, notes=notes)  # declared first: beneath
 
     with g.subgraph(name="cluster_col_initiative") as c:
         c.attr(**column_attrs(word("initiative_links", lang)))
@@ -365,14 +396,24 @@ def _initiative(
                         fontsize="10",
                     )
                 columns[1] += lines
+        if theory is not None and result is not None:
+            rows = evidence_rows(theory, result, focal.key, lang)
+            if rows:
+                c.node(
+                    "sheet/evidence",
+                    label=evidence_table(rows, _round(s, result) or "", lang),
+                    shape="plaintext",
+                )
+                columns[1].append("sheet/evidence")
+            targets = target_rows(theory, focal.key, lang)
+            if targets:
+                c.node("sheet/targets", label=targets_table(targets, lang), shape="plaintext")
+                columns[1].append("sheet/targets")
 
-    mechs = [
-        m for m in s.mechanisms if any(c.mechanism == m.iri for i in members for c in s.contributions_of(i))
-    ]
     with g.subgraph(name="cluster_col_mechanisms") as c:
-        c.attr(**column_attrs(word("mechanisms", lang)))
+        # with evidence the verdicts are the programme's, not this initiative's: say so
+        c.attr(**column_attrs(sheet_word("programme", lang) if result else word("mechanisms", lang)))
         columns[2] = [_add(c, m, wrap(m.label), scores.get(m.iri), lang) for m in mechs]
-    subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
     with g.subgraph(name="cluster_col_subgoals") as c:
         c.attr(**column_attrs(word("subgoals", lang)))
         columns[3] = [_add(c, sg, wrap(sg.label), scores.get(sg.iri), lang) for sg in subgoals]
@@ -430,7 +471,7 @@ def build_diagram(
     if kind == "initiative":
         if not initiative:
             raise NotFoundError("the initiative diagram needs the name of an initiative")
-        return _initiative(structure, initiative, scores, lang, result)
+        return _initiative(structure, initiative, scores, lang, result, theory)
     raise NotFoundError(f"no diagram kind {kind!r} (kinds: {', '.join(DIAGRAM_KINDS)})")
 
 
@@ -460,6 +501,68 @@ DOT_MISSING = (
 )
 
 
+def split_per_subgoal(s: Structure, lang: str = "nl") -> list[Structure]:
+    """The schema's structure split in one part per sub-goal, and one for the context band.
+
+    Each part has the sub-goal's mechanisms, the initiatives that contribute to
+    them (with the initiative an action line belongs to), the sub-goal and the
+    main goal; the last part has the context factors and the main goal.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> parts = split_per_subgoal(read_structure(load_theory(EXAMPLE).store))
+    >>> [(len(p.subgoals), len(p.mechanisms), len(p.context_factors)) for p in parts]
+    [(1, 2, 0), (1, 2, 0), (0, 0, 2)]
+    """
+    parts = []
+    for n, sg in enumerate(s.subgoals, start=1):
+        mechs = s.mechanisms_of(sg)
+        iris = {m.iri for m in mechs}
+        cons = tuple(c for c in s.contributions if c.mechanism in iris)
+        feeding = {c.initiative for c in cons}
+        feeding |= {i.parent for i in s.initiatives if i.iri in feeding and i.parent}
+        title = f"{s.label} — {word('subgoal_n', lang, n=n)}: {sg.label}"
+        parts.append(
+            replace(
+                s,
+                label=title,
+                initiatives=tuple(i for i in s.initiatives if i.iri in feeding),
+                mechanisms=mechs,
+                subgoals=(sg,),
+                contributions=cons,
+                context_factors=(),
+            )
+        )
+    if s.context_factors:
+        title = f"{s.label} — {word('context', lang)}"
+        parts.append(
+            replace(s, label=title, inputs=(), initiatives=(), mechanisms=(), subgoals=(), contributions=())
+        )
+    return parts
+
+
+def diagram_pages(
+    theory: Theory,
+    kind: str,
+    paper_name: str,
+    *,
+    landscape: bool = False,
+    result: ScoreResult | None = None,
+    lang: str = "nl",
+    initiative: str | None = None,
+) -> list[graphviz.Digraph]:
+    """The graphs to print a diagram on ``paper_name``: the whole when it fits, else one per sub-goal.
+
+    Only the schema splits (per sub-goal, each part with its title and legend);
+    a part that still does not fit is tiled by :func:`beleidstheorie.views.paper.sheets`.
+    """
+    whole = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
+    if kind != "schema" or not paper.needs_split(whole, paper_name, landscape):
+        return [whole]
+    structure = read_structure(theory.store, lang)
+    scores = _scores(result)
+    return [_schema(part, scores, result, lang) for part in split_per_subgoal(structure, lang)]
+
+
 def render_diagram(
     theory: Theory,
     kind: str,
@@ -468,10 +571,14 @@ def render_diagram(
     result: ScoreResult | None = None,
     lang: str = "nl",
     initiative: str | None = None,
+    paper_name: str | None = None,
+    landscape: bool = False,
 ) -> Path:
     """Write a diagram to ``output``; the suffix picks the format (.svg .png .pdf .dot).
 
-    ``.dot`` writes the DOT source; the others run graphviz's ``dot``.
+    ``.dot`` writes the DOT source; the others run graphviz's ``dot``. With
+    ``paper_name`` (A4, A3) the figure is fitted to that paper (.pdf or .svg)
+    with its text never below :data:`beleidstheorie.views.paper.MIN_FONT_PT`.
 
     >>> import tempfile
     >>> from beleidstheorie.graph.load import load_theory
@@ -482,7 +589,13 @@ def render_diagram(
     output = Path(output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise NotFoundError(f"cannot write {output.name}: use one of .{', .'.join(FORMATS)}")
+        raise NotFoundError(f"cannot write {output.name}: use one of .{', '.join(FORMATS)}")
+    if paper_name is not None:
+        pages = diagram_pages(
+            theory, kind, paper_name, landscape=landscape, result=result, lang=lang, initiative=initiative
+        )
+        paper.write_on_paper(pages, output, paper_name, landscape)
+        return output
     graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)

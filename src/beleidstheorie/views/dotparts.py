@@ -15,17 +15,18 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import graphviz
 
-from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore
+from beleidstheorie.reasoning.result import NodeScore
+from beleidstheorie.views import grammar
 from beleidstheorie.views.palette import (
     FONT,
     KIND_STYLES,
     SCORE_SCALE,
     LineStyle,
     band_bounds,
-    score_colour,
     text_colour,
 )
 from beleidstheorie.views.terminal import printable
@@ -95,25 +96,27 @@ def kind_attrs(kind: str) -> dict[str, str]:
 
 
 def score_attrs(kind: str, score: NodeScore) -> dict[str, str]:
-    """The look of a scored node: fill by score, a dashed bold border when evidence is lacking."""
+    """The look of a scored node: the verdict's mark (:mod:`beleidstheorie.views.grammar`)."""
     attrs = kind_attrs(kind)
-    fill = score_colour(score.score)
-    attrs.update(fillcolor=fill, fontcolor=text_colour(fill), color="#222222")
-    if score.verdict == INSUFFICIENT:
-        attrs.update(style=attrs["style"].replace("bold", "") + ",dashed", penwidth="3.2")
+    attrs.update(grammar.dot_style(score, attrs["style"]))
     return attrs
 
 
 def score_line(score: NodeScore, lang: str) -> str:
-    """'0,96 · onvoldoende bewijs': the score and verdict printed under a label."""
-    return f"{format_score(score.score, lang)} · {word(score.verdict, lang)}"
+    """'✓ 0,96 [0,90–0,98] · ondersteund': the verdict line printed under a label."""
+    return grammar.verdict_line(score, lang)
 
 
 def node_attrs(kind: str, lines: list[str], score: NodeScore | None, lang: str) -> dict[str, str]:
-    """Label and look of a node, with its score when there is one."""
+    """Label and look of a node, with its verdict line when it is scored."""
     if score is None:
         return {"label": dot_text(lines), **kind_attrs(kind)}
     return {"label": dot_text([*lines, score_line(score, lang)]), **score_attrs(kind, score)}
+
+
+def left_text(lines: Iterable[str]) -> str:
+    """A DOT label of ``lines``, each left-justified."""
+    return graphviz.nohtml("".join(graphviz.escape(line) + "\\l" for line in lines))
 
 
 def edge_attrs(style: LineStyle) -> dict[str, str]:
@@ -136,12 +139,64 @@ def _scale_table(round_label: str, lang: str) -> str:
         fill = SCORE_SCALE[band]
         text = f"{format_score(lo, lang)} – {format_score(hi, lang)}"
         rows.append(
-            f'<TR><TD BGCOLOR="{fill}" WIDTH="36"><FONT COLOR="{text_colour(fill)}">'
-            f'{band + 1}</FONT></TD><TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
+            f'<TR><TD BGCOLOR="{fill}" WIDTH="28"><FONT COLOR="{text_colour(fill)}"> </FONT></TD>'
+            f'<TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
         )
+    note = grammar.legend_word("scale_note", lang)
+    rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_text(note)}</TD></TR>')
     rnd = f"{word('round', lang)}: {round_label}"
     rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_text(rnd)}</TD></TR>')
-    return f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">{"".join(rows)}</TABLE>>'
+    return f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3">{"".join(rows)}</TABLE>>'
+
+
+SAMPLE_SCORES = {"supported": 0.9, "indications": 0.7, "not-supported": 0.1}
+
+
+def legend_sample(verdict: str) -> float:
+    """The score a legend sample of ``verdict`` is drawn with (only filled verdicts show it).
+
+    >>> legend_sample("supported"), legend_sample("insufficient")
+    (0.9, 0.5)
+    """
+    return SAMPLE_SCORES.get(verdict, 0.5)
+
+
+@dataclass(frozen=True)
+class EvidenceLegend:
+    """What a scored figure uses, so that its legend explains exactly that."""
+
+    round_label: str
+    verdicts: Sequence[str]
+    intervals: bool = False
+    fragile: bool = False
+    footnotes: Sequence[str] = ()
+
+    @classmethod
+    def of(cls, round_label: str, nodes: Sequence[NodeScore], notes: grammar.Footnotes) -> EvidenceLegend:
+        """The legend of a figure that draws ``nodes``, with ``notes`` as footnotes."""
+        return cls(
+            round_label,
+            grammar.used_verdicts(nodes),
+            grammar.has_intervals(nodes),
+            grammar.fragile_used(nodes),
+            tuple(notes.lines()),
+        )
+
+
+def _verdict_samples(c: graphviz.Digraph, ev: EvidenceLegend, lang: str) -> list[str]:
+    names = []
+    for v in ev.verdicts:
+        sample = NodeScore("", "", "mechanism", "", "", legend_sample(v), 0.5, 0.0, v)
+        name = f"legend/verdict/{v}"
+        label = [f"{grammar.MARKS[v].glyph} {word(v, lang)}", *wrap(grammar.explain(v, lang), 30)]
+        c.node(name, label=dot_text(label), **{**score_attrs("mechanism", sample), "shape": "box"})
+        names.append(name)
+    flags = (("interval", ev.intervals), ("fragile", ev.fragile))
+    extra = [line for k, used in flags if used for line in wrap(grammar.legend_word(k, lang), 34)]
+    if extra:
+        c.node("legend/verdict/extra", label=left_text(extra), shape="plaintext")
+        names.append("legend/verdict/extra")
+    return names
 
 
 def add_legend(
@@ -150,15 +205,15 @@ def add_legend(
     *,
     kinds: Sequence[str] = (),
     edges: Sequence[tuple[LineStyle, str]] = (),
-    round_label: str | None = None,
+    evidence: EvidenceLegend | None = None,
     notes: Sequence[str] = (),
 ) -> tuple[list[str], list[str]]:
     """Add the legend cluster; return its (left, right) node names for rank alignment.
 
-    ``kinds`` are node kinds drawn as small sample nodes, ``edges`` sample lines
-    with their meaning; with a ``round_label`` (the diagram shows scores) the
-    colour scale, the measurement round and the look of 'onvoldoende bewijs'
-    are explained.
+    ``kinds`` are node kinds drawn as small sample nodes (pass only kinds the
+    figure draws in their own colours), ``edges`` sample lines with their
+    meaning; with ``evidence`` (the figure shows verdicts) the verdict marks
+    it uses, the colour scale, the round and the engine's footnotes.
     """
     left: list[str] = []
     right: list[str] = []
@@ -183,15 +238,20 @@ def add_legend(
             c.edge(a, b, **edge_attrs(style))
             left.append(a)
             right.append(b)
-        if round_label is not None:
-            c.node("legend/scale", label=_scale_table(round_label, lang), shape="plaintext")
-            sample = NodeScore("", "", "mechanism", "", "", 0.5, 0.5, 0.0, INSUFFICIENT)
-            c.node(
-                "legend/insufficient",
-                label=dot_text(wrap(word("insufficient_sample", lang), 24)),
-                **score_attrs("mechanism", sample),
-            )
-            right += ["legend/scale", "legend/insufficient"]
+        if evidence is not None:
+            right += _verdict_samples(c, evidence, lang)
+            if any(grammar.MARKS[v].filled for v in evidence.verdicts):
+                c.node("legend/scale", label=_scale_table(evidence.round_label, lang), shape="plaintext")
+                right.append("legend/scale")
+            else:
+                rnd = f"{word('round', lang)}: {evidence.round_label}"
+                c.node("legend/round", label=dot_text([rnd]), shape="plaintext")
+                right.append("legend/round")
+            if evidence.footnotes:
+                title = grammar.legend_word("notes", lang)
+                lines = [title, *(x for f in evidence.footnotes for x in wrap(f, 40))]
+                c.node("legend/footnotes", label=left_text(lines), shape="plaintext")
+                right.append("legend/footnotes")
         for i, note in enumerate(notes):
             name = f"legend/note/{i}"
             c.node(name, label=dot_text(wrap(note, 30)), shape="plaintext")

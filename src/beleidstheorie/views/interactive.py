@@ -8,9 +8,17 @@ context factors in a band beneath, as in the report (positions from
 :mod:`beleidstheorie.views.columns`); ``physics=True`` lets the nodes float
 instead.
 
-Hovering a node shows its description, score, verdict and main evidence;
-clicking it dims everything but its neighbourhood. A panel above the graph has
-four filters that combine (a node stays when every active filter keeps it):
+Nodes are drawn in the one grammar of verdicts (:mod:`beleidstheorie.views.grammar`).
+Hovering a node shows its description, verdict (with the engine's note), score and
+main evidence; clicking it (or finding it with the type-ahead search ``bt-search``)
+traces its paths along the theory's edges to the main goal and back to the
+initiatives that feed it, dims the rest, and opens a persistent details panel
+(``bt-details``: the same facts, the quotes from the report and the contributing
+initiatives with their strength). Zoom and fit buttons, a table alternative of
+every node (``bt-table``, each row a keyboard-reachable button that opens the
+panel) and the view in the URL hash (round, filters, focused node; Back undoes a
+step) complete the page. A panel above the graph has four filters that combine
+(a node stays when every active filter keeps it):
 
 sub-goal (``bt-filter-subgoal``)
     the sub-goal, its mechanisms, the initiatives contributing to them (with
@@ -25,7 +33,8 @@ measurement round (``bt-filter-round``)
     the initiatives, mechanisms, sub-goals and main goal whose verdict is
     'insufficient evidence' in the chosen round, plus the sub-goal and main
     goal that each kept mechanism or sub-goal leads to, so every kept node
-    still shows where it leads.
+    still shows where it leads, and the initiatives that feed each kept
+    mechanism, so the page answers whose job it is to measure it.
 
 Every text from the data reaches the page as JSON inside a
 ``<script type="application/json">`` block (with ``<``, ``>`` and ``&``
@@ -53,7 +62,9 @@ from pyvis.network import Network
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
+from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import ColumnLayout, column_layout
+from beleidstheorie.views.dotparts import legend_sample
 from beleidstheorie.views.palette import (
     CONTRIBUTION_STYLES,
     FONT,
@@ -63,7 +74,6 @@ from beleidstheorie.views.palette import (
     STRUCTURE_EDGE,
     LineStyle,
     band_bounds,
-    score_colour,
     text_colour,
 )
 from beleidstheorie.views.structure import Node, Structure, read_structure
@@ -72,6 +82,23 @@ from beleidstheorie.views.wording import format_score, word, wrap
 LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal": 4, "context": 5}
 """The column (vis-network level) of each kind; context factors form a band beneath."""
 TOP_EVIDENCE = 3
+PAGE_WORDS: dict[str, tuple[str, str]] = {
+    "search": ("Zoek", "Search"),
+    "fit": ("Passend", "Fit"),
+    "zoom_in": ("Inzoomen", "Zoom in"),
+    "zoom_out": ("Uitzoomen", "Zoom out"),
+    "quotes": ("Uit het rapport", "From the report"),
+    "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
+    "close": ("Sluiten", "Close"),
+    "table": (
+        "Tabel met alle onderdelen (toegankelijk alternatief)",
+        "Table of every item (accessible alternative)",
+    ),
+    "col_kind": ("Soort", "Kind"),
+    "col_label": ("Onderdeel", "Item"),
+    "col_verdict": ("Oordeel", "Verdict"),
+}
+"""Words of the page's own controls (nl, en)."""
 UI_WORDS = (
     "filter_subgoal",
     "filter_initiative",
@@ -130,21 +157,21 @@ def _base_style(node: Node) -> dict[str, Any]:
 
 
 def _score_style(node: Node, score: NodeScore, lang: str) -> dict[str, Any]:
+    """The node's look in the one grammar of verdicts (:mod:`beleidstheorie.views.grammar`)."""
     style = _base_style(node)
-    if node.kind != "initiative":  # initiatives keep colour and label; dashes tell the verdict
-        line = f"{format_score(score.score, lang)} · {word(score.verdict, lang)}"
-        style["label"] = f"{style['label']}\n{line}"
-        fill = score_colour(score.score)
-        style["color"] = {
-            "background": fill,
-            "border": "#222222",
-            "highlight": {"background": fill, "border": "#000000"},
-            "hover": {"background": fill, "border": "#000000"},
-        }
-        style["font"] = {**style["font"], "color": text_colour(fill)}
-    if score.verdict == INSUFFICIENT:
-        style["borderWidth"] = 4
-        style["shapeProperties"] = {"borderDashes": [8, 5], "borderRadius": 8}
+    mark = grammar.vis_style(score)
+    style["label"] = f"{style['label']}\n{grammar.verdict_line(score, lang)}"
+    colours = mark["color"]
+    fill, border = colours["background"], colours["border"]  # type: ignore[index]
+    style["color"] = {
+        "background": fill,
+        "border": border,
+        "highlight": {"background": fill, "border": "#000000"},
+        "hover": {"background": fill, "border": "#000000"},
+    }
+    style["font"] = {**style["font"], **mark["font"]}  # type: ignore[dict-item]
+    style["borderWidth"] = mark["borderWidth"]
+    style["shapeProperties"] = {**style["shapeProperties"], **mark["shapeProperties"]}  # type: ignore[dict-item]
     return style
 
 
@@ -158,6 +185,7 @@ def _edge(style: LineStyle, meaning: str, within_column: bool = False) -> dict[s
         "width": style.width,
         "arrows": arrows,
         "meaning": meaning,
+        "structural": not within_column,  # path tracing follows the theory's edges, not the samenhang
     }
     if within_column:  # links between initiatives arc beside their column
         edge["smooth"] = {"type": "curvedCW", "roundness": 0.35}
@@ -238,6 +266,9 @@ def keep_insufficient(s: Structure, result: ScoreResult) -> set[str]:
             keep |= {m.subgoal, s.main_goal.iri}
     if any(sg.iri in keep for sg in s.subgoals):
         keep.add(s.main_goal.iri)
+    # the initiatives that feed a kept mechanism stay: whose job is it to measure this?
+    kept_mechanisms = {m.iri for m in s.mechanisms if m.iri in keep}
+    keep |= {c.initiative for c in s.contributions if c.mechanism in kept_mechanisms}
     return keep
 
 
@@ -256,12 +287,18 @@ def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
 
 def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
     evidence = [
-        {"indicator": e.indicator_label, "status": word(e.status, lang), "reference": e.reference}
+        {
+            "indicator": e.indicator_label,
+            "status": word(e.status, lang),
+            "reference": e.reference,
+            "quote": e.text,
+        }
         for e in score.contributions[:TOP_EVIDENCE]
     ]
     return {
-        "score": format_score(score.score, lang),
-        "verdict": word(score.verdict, lang),
+        "score": grammar.score_text(score, lang) or "–",
+        "verdict": f"{grammar.mark_of(score).glyph} {word(score.verdict, lang)}",
+        "note": grammar.note_text(score.note, lang) if score.note else "",
         "insufficient": score.verdict == INSUFFICIENT,
         "evidence": evidence,
     }
@@ -317,10 +354,15 @@ def page_data(
         styles[rid] = {n.iri: _score_style(n, by_iri[n.iri], lang) for n in nodes if n.iri in by_iri}
         scores[rid] = {iri: _score_data(ns, lang) for iri, ns in by_iri.items()}
     kinds = ("input", "initiative", "mechanism", "subgoal", "main_goal", "context")
+    if rounds:  # scored kinds take the look of their verdict: no type swatch that contradicts it
+        kinds = ("input", "context")
     return {
         "lang": lang,
         "title": s.label,
-        "text": {k: word(k, lang) for k in UI_WORDS},
+        "text": {
+            **{k: word(k, lang) for k in UI_WORDS},
+            **{k: pair[1 if lang == "en" else 0] for k, pair in PAGE_WORDS.items()},
+        },
         "nodes": net.nodes,
         "edges": net.edges,
         "options": _options(physics),
@@ -339,6 +381,7 @@ def page_data(
             "initiative": {i.iri: sorted(keep_for_initiative(s, i.iri)) for i in s.initiatives},
             "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
         },
+        "contributors": _contributors(s, lang),
         "legend": {
             "kinds": [
                 {
@@ -364,8 +407,47 @@ def page_data(
                 }
                 for i, c in enumerate(SCORE_SCALE)
             ],
+            "scaleNote": grammar.legend_word("scale_note", lang),
+            "verdicts": _verdict_legend(rounds, lang),
         },
     }
+
+
+def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:
+    """Per mechanism IRI: the initiatives contributing to it, with strength and provenance."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for c in s.contributions:
+        ini = s.node(c.initiative)
+        label = f"{ini.code} {ini.label}"  # type: ignore[attr-defined]
+        out.setdefault(c.mechanism, []).append(
+            {
+                "label": label,
+                "strength": word(c.strength, lang),
+                "provenance": word(f"{c.provenance}_short", lang),
+            }
+        )
+    return out
+
+
+def _verdict_legend(rounds: dict[str, ScoreResult], lang: str) -> list[dict[str, Any]]:
+    """One legend row per verdict any round uses: its mark and what it means."""
+    nodes = [n for res in rounds.values() for n in grammar.result_nodes(res)]
+    rows = []
+    for v in grammar.used_verdicts(nodes):
+        sample = NodeScore("", "", "mechanism", "", "", legend_sample(v), 0.5, 0.0, v)
+        style = grammar.vis_style(sample)
+        rows.append(
+            {
+                "verdict": v,
+                "label": f"{grammar.MARKS[v].glyph} {word(v, lang)}",
+                "explain": grammar.explain(v, lang),
+                "fill": style["color"]["background"],  # type: ignore[index]
+                "border": style["color"]["border"],  # type: ignore[index]
+                "dashed": bool(grammar.MARKS[v].vis_dashes),
+                "double": grammar.MARKS[v].peripheries == 2,
+            }
+        )
+    return rows
 
 
 def _json_for_html(data: Any) -> str:

@@ -79,11 +79,11 @@ def col(key: str, unit: str = "", decimals: int | None = None, width: int | None
 
 
 def safe_cell(value: Any) -> Any:
-    """The one place a CSV or xlsx cell value passes before it is written.
+    """The one place a CSV cell value passes before it is written.
 
     Text that a spreadsheet would run as a formula is neutralised
-    (:func:`~beleidstheorie.views.cells.neutralise_cell`); xlsx text cells are also
-    stored as text, never as formulas.
+    (:func:`~beleidstheorie.views.cells.neutralise_cell`). xlsx needs no prefix: its
+    text cells are stored typed as text, which no spreadsheet evaluates.
 
     >>> safe_cell("=1+1"), safe_cell(-0.5)
     ("'=1+1", -0.5)
@@ -170,7 +170,7 @@ def generate_xlsx(sheets: Sequence[Sheet], lang: str = "nl") -> bytes:
                     value = None
                 if isinstance(value, tuple | list):
                     value = ", ".join(str(v) for v in value)
-                value = safe_cell(value)
+                # a text cell is stored typed as text, so a label such as "=1+1" never runs
                 cell = ws.cell(row=i, column=j, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"

@@ -55,6 +55,7 @@
     var sc = scores[id];
     if (sc) {
       box.appendChild(el("div", T.score + ": " + sc.score + " · " + sc.verdict, "bt-tip-score"));
+      if (sc.note) { box.appendChild(el("p", sc.note, "bt-tip-note")); }
       if (sc.evidence.length) {
         box.appendChild(el("div", T.evidence, "bt-tip-head"));
         var list = el("ul");
@@ -86,14 +87,79 @@
     return keep;
   }
 
+  var restoring = false;
+
+  function writeUrl() {
+    if (restoring) { return; }
+    var p = new URLSearchParams();
+    if (state.round && state.round !== data.defaultRound) { p.set("round", state.round); }
+    if (state.subgoal) { p.set("subgoal", state.subgoal); }
+    if (state.initiative) { p.set("initiative", state.initiative); }
+    if (state.insufficient) { p.set("insufficient", "1"); }
+    if (state.focus !== null) { p.set("node", state.focus); }
+    var hash = p.toString();
+    if (hash !== location.hash.replace(/^#/, "")) { history.pushState(null, "", "#" + hash); }
+  }
+
+  function readUrl() {
+    var p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var known = function (id) { return id && data.info[id] ? id : null; };
+    state.round = p.get("round") || data.defaultRound;
+    state.subgoal = p.get("subgoal") || "";
+    state.initiative = p.get("initiative") || "";
+    state.insufficient = p.get("insufficient") === "1";
+    state.focus = known(p.get("node"));
+    document.getElementById("bt-filter-subgoal").value = state.subgoal;
+    document.getElementById("bt-filter-initiative").value = state.initiative;
+    if (state.round) { document.getElementById("bt-filter-round").value = state.round; }
+    document.getElementById("bt-filter-insufficient").checked = state.insufficient;
+  }
+
+  function restore() {
+    restoring = true;
+    readUrl();
+    render(true);
+    legend();
+    table();
+    var panel = document.getElementById("bt-details");
+    if (state.focus !== null) {
+      network.selectNodes([state.focus]);
+      network.focus(state.focus, { scale: 1.0, animation: false });
+      details(state.focus);
+    } else {
+      network.unselectAll();
+      panel.hidden = true;
+    }
+    restoring = false;
+  }
+
+  function trace(id) {
+    // the paths through a node: everything it leads to (up to the main goal) and everything
+    // that feeds it (back to the initiatives and the input), along the theory's own edges
+    var seen = new Set([id]);
+    [["from", "to"], ["to", "from"]].forEach(function (dir) {
+      var todo = [id];
+      var done = new Set([id]);
+      while (todo.length) {
+        var cur = todo.pop();
+        data.edges.forEach(function (e) {
+          if (!e.structural || e[dir[0]] !== cur || done.has(e[dir[1]])) { return; }
+          done.add(e[dir[1]]);
+          seen.add(e[dir[1]]);
+          todo.push(e[dir[1]]);
+        });
+      }
+    });
+    return seen;
+  }
+  window.btTrace = function (id) { return Array.from(trace(id)); };
+
   function render(fit) {
+    writeUrl();
     var keep = visibleSet();
     var styles = state.round ? data.styles[state.round] || {} : {};
     var near = null;
-    if (state.focus !== null) {
-      near = new Set(network.getConnectedNodes(state.focus));
-      near.add(state.focus);
-    }
+    if (state.focus !== null) { near = trace(state.focus); }
     var shown = [];
     nodes.update(data.nodes.map(function (n) {
       var st = styles[n.id] || base[n.id];
@@ -106,7 +172,7 @@
                font: dim ? { color: "#b5b5b5", face: st.font.face, size: st.font.size } : st.font };
     }));
     edges.update(data.edges.map(function (e) {
-      var dim = near !== null && e.from !== state.focus && e.to !== state.focus;
+      var dim = near !== null && !(near.has(e.from) && near.has(e.to) && e.structural);
       return { id: e.id, color: dim ? FADED_EDGE : baseEdge[e.id].color, title: edgeTip(e) };
     }));
     document.getElementById("bt-visible-count").textContent =
@@ -152,13 +218,123 @@
       var o = option(rnd, r.id, r.label);
       if (r.id === state.round) { o.selected = true; }
     });
-    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); });
+    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); });
     box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
 
     network.on("click", function (params) {
       state.focus = params.nodes.length ? params.nodes[0] : null;
       render(false);
+      if (state.focus !== null) { details(state.focus); }
     });
+
+    document.getElementById("bt-label-search").textContent = T.search;
+    var search = document.getElementById("bt-search");
+    var list = document.getElementById("bt-search-list");
+    var byLabel = {};
+    data.nodes.forEach(function (n) {
+      var label = data.info[n.id].label;
+      byLabel[label.toLowerCase()] = n.id;
+      option(list, label, data.info[n.id].kind);
+    });
+    function find() {
+      var id = byLabel[search.value.trim().toLowerCase()];
+      if (id === undefined) { return; }
+      state.focus = id;
+      render(false);
+      network.selectNodes([id]);
+      network.focus(id, { scale: 1.0, animation: false });
+      details(id);
+    }
+    search.addEventListener("change", find);
+    search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { find(); } });
+
+    document.getElementById("bt-fit").textContent = T.fit;
+    document.getElementById("bt-zoom-in").setAttribute("aria-label", T.zoom_in);
+    document.getElementById("bt-zoom-out").setAttribute("aria-label", T.zoom_out);
+    function zoom(factor) {
+      network.moveTo({ scale: network.getScale() * factor, animation: false });
+    }
+    document.getElementById("bt-zoom-in").addEventListener("click", function () { zoom(1.25); });
+    document.getElementById("bt-zoom-out").addEventListener("click", function () { zoom(0.8); });
+    document.getElementById("bt-fit").addEventListener("click", function () {
+      network.fit({ animation: false });
+    });
+  }
+
+  function table() {
+    // the table alternative of everything in the graph: one row per node, reachable by keyboard
+    document.getElementById("bt-table-summary").textContent = T.table;
+    document.getElementById("bt-table-caption").textContent = data.title;
+    var head = document.querySelector("#bt-table thead tr");
+    head.textContent = "";
+    [T.col_kind, T.col_label, T.col_verdict, T.score, T.reference].forEach(function (h) {
+      var th = el("th", h);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var body = document.querySelector("#bt-table tbody");
+    body.textContent = "";
+    var scores = state.round ? data.scores[state.round] || {} : {};
+    data.nodes.forEach(function (n) {
+      var info = data.info[n.id];
+      var sc = scores[n.id];
+      var tr = el("tr");
+      tr.setAttribute("data-node", n.id);
+      tr.appendChild(el("td", info.kind));
+      var cell = el("th");
+      cell.scope = "row";
+      var b = el("button", info.label, "bt-row-button");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        state.focus = n.id;
+        render(false);
+        network.selectNodes([n.id]);
+        network.focus(n.id, { scale: 1.0, animation: false });
+        details(n.id);
+        document.getElementById("bt-details").focus();
+      });
+      cell.appendChild(b);
+      tr.appendChild(cell);
+      tr.appendChild(el("td", sc ? sc.verdict : ""));
+      tr.appendChild(el("td", sc ? sc.score : ""));
+      tr.appendChild(el("td", info.reference));
+      body.appendChild(tr);
+    });
+  }
+
+  function details(id) {
+    // the persistent panel: what the tooltip says, plus who contributes, and the quotes
+    var panel = document.getElementById("bt-details");
+    panel.textContent = "";
+    panel.hidden = false;
+    panel.setAttribute("data-node", id);
+    var body = tooltip(id);
+    body.className = "bt-details-body";
+    panel.appendChild(body);
+    var scores = state.round ? data.scores[state.round] || {} : {};
+    var sc = scores[id];
+    if (sc && sc.evidence.length) {
+      panel.appendChild(el("h3", T.quotes));
+      sc.evidence.forEach(function (ev) {
+        if (ev.quote) {
+          var q = el("blockquote", ev.quote);
+          q.appendChild(el("cite", " (" + ev.reference + ")"));
+          panel.appendChild(q);
+        }
+      });
+    }
+    var who = data.contributors[id] || [];
+    if (who.length) {
+      panel.appendChild(el("h3", T.contributors));
+      var ul = el("ul", null, "bt-contributors");
+      who.forEach(function (c) { ul.appendChild(el("li", c.label + " — " + c.strength + ", " + c.provenance)); });
+      panel.appendChild(ul);
+    }
+    var close = el("button", T.close);
+    close.type = "button";
+    close.id = "bt-details-close";
+    close.addEventListener("click", function () { panel.hidden = true; state.focus = null; render(false); });
+    panel.appendChild(close);
   }
 
   function legend() {
@@ -192,17 +368,26 @@
       row.appendChild(el("span", s.text));
       aside.appendChild(row);
     });
-    var dashed = el("div", null, "bt-legend-row");
-    dashed.appendChild(el("span", null, "bt-swatch bt-dashed"));
-    dashed.appendChild(el("span", T.insufficient_sample));
-    aside.appendChild(dashed);
+    aside.appendChild(el("p", data.legend.scaleNote));
+    data.legend.verdicts.forEach(function (v) {
+      var row = el("div", null, "bt-legend-row bt-verdict-row");
+      row.setAttribute("data-verdict", v.verdict);
+      var sw = el("span", null, "bt-swatch" + (v.dashed ? " bt-dashed" : "") + (v.double ? " bt-double" : ""));
+      sw.style.background = v.fill;
+      sw.style.borderColor = v.border;
+      row.appendChild(sw);
+      row.appendChild(el("span", v.label + ": " + v.explain));
+      aside.appendChild(row);
+    });
     var current = data.rounds.filter(function (r) { return r.id === state.round; })[0];
     if (current) { aside.appendChild(el("p", T.round + ": " + current.label)); }
   }
 
   controls();
   legend();
-  render(false);
+  table();
+  if (location.hash.length > 1) { restore(); } else { render(false); }
+  window.addEventListener("popstate", restore);
   network.once("afterDrawing", function () { document.body.setAttribute("data-bt-ready", "1"); });
   network.redraw();
 })();
