@@ -63,53 +63,41 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
     # uniqueness
     "duplicate goal": (
         lambda d: d["subgoals"].append({"id": "minder-schulden", "number": 3, "label": "Dubbel", "ref": REF}),
-        ["subgoals[2].id: duplicate goal id 'minder-schulden' (first defined at main_goal.id)"],
+        ["subgoals[2].id: duplicate goal id 'minder-schulden'"],
     ),
     "duplicate mechanism": (
         lambda d: d["mechanisms"].append(copy.deepcopy(d["mechanisms"][0])),
-        ["mechanisms[2].id: duplicate mechanism id 'signalering' (first defined at mechanisms[0].id)"],
+        ["mechanisms[2].id: duplicate mechanism id 'signalering'"],
     ),
     "duplicate context factor": (
         lambda d: d["context_factors"].append({**d["context_factors"][0], "roles": [], "indicators": []}),
-        [
-            "context_factors[2].id: duplicate context factor id 'pauze-invordering' "
-            "(first defined at context_factors[0].id)"
-        ],
+        ["context_factors[2].id: duplicate context factor id 'pauze-invordering'"],
     ),
     "duplicate round": (
         lambda d: d["rounds"].append({**d["rounds"][0], "number": 3}),
-        ["rounds[2].id: duplicate round id 'meting-1' (first defined at rounds[0].id)"],
+        ["rounds[2].id: duplicate round id 'meting-1'"],
     ),
     "duplicate organisation": (
         lambda d: d["organisations"].append(d["organisations"][0]),
-        ["organisations[2].id: duplicate organisation id 'gemeente' (first defined at organisations[0].id)"],
+        ["organisations[2].id: duplicate organisation id 'gemeente'"],
     ),
     "duplicate input": (
         set_(lambda d: d, "inputs", [{"id": "geld", "label": "Geld", "ref": REF}] * 2),
-        ["inputs[1].id: duplicate input id 'geld' (first defined at inputs[0].id)"],
+        ["inputs[1].id: duplicate input id 'geld'"],
     ),
     "duplicate initiative across an action line": (
         lambda d: ini(d)["action_lines"].append(
             {"id": "buurtloket", "number": 2, "label": "Dubbel", "beoogd_effect": "Meer.", "ref": REF}
         ),
-        [
-            "initiatives[0].action_lines[1].id: duplicate initiative id 'buurtloket' "
-            "(first defined at initiatives[0].id)"
-        ],
+        ["initiatives[0].action_lines[1].id: duplicate initiative id 'buurtloket'"],
     ),
     "duplicate indicator": (
         lambda d: line(d)["indicators"].append({**ini(d)["indicators"][0], "observations": []}),
-        [
-            "initiatives[0].action_lines[0].indicators[1].id: duplicate indicator id 'loket-meldingen' "
-            "(first defined at initiatives[0].indicators[0].id)"
-        ],
+        ["initiatives[0].action_lines[0].indicators[1].id: duplicate indicator id 'loket-meldingen'"],
     ),
     "duplicate initiative number": (
         lambda d: second_initiative(d, number=1),
-        [
-            "initiatives[1].number: duplicate initiative number id '1' "
-            "(first defined at initiatives[0].number)"
-        ],
+        ["initiatives[1].number: duplicate initiative number id '1'"],
     ),
     # references from the goals and mechanisms
     "mechanism of an unknown sub-goal": (
@@ -149,7 +137,10 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
     ),
     "context observation in an unknown round": (
         set_(lambda d: cf_ind(d)["observations"][0], "round", "meting-9"),
-        ["context_factors[0].indicators[0].observations[0].round: unknown round 'meting-9'"],
+        [
+            "context_factors[0].indicators[0].observations[0].round: unknown round 'meting-9'; "
+            "did you mean 'meting-2' or 'meting-1'?"
+        ],
     ),
     "two observations in one round": (
         lambda d: cf_ind(d)["observations"].append(copy.deepcopy(cf_ind(d)["observations"][0])),
@@ -196,7 +187,7 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
             "process_surveys",
             [{"round": "meting-9", "respondents": 3, "population": 5, "quote": "Drie.", "ref": REF}],
         ),
-        ["process_surveys[0].round: unknown round 'meting-9'"],
+        ["process_surveys[0].round: unknown round 'meting-9'; did you mean 'meting-2' or 'meting-1'?"],
     ),
     "unknown penvoerder": (
         set_(ini, "penvoerder", "nergens"),
@@ -229,7 +220,10 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
     ),
     "unreported round that does not exist": (
         set_(ini, "unreported_rounds", [{"round": "meting-9", "quote": "Niet gemeld.", "ref": REF}]),
-        ["initiatives[0].unreported_rounds[0].round: unknown round 'meting-9'"],
+        [
+            "initiatives[0].unreported_rounds[0].round: unknown round 'meting-9'; "
+            "did you mean 'meting-2' or 'meting-1'?"
+        ],
     ),
     "evidence for an unknown mechanism": (
         set_(
@@ -282,7 +276,7 @@ def test_the_main_goal_is_a_goal_evidence_may_name():
 
 def test_an_issue_path_reads_like_the_yaml_it_points_at():
     assert str(Issue(("a", 0, "b", 2), "m")) == "a[0].b[2]: m"
-    assert str(Issue((), "m")) == ": m"
+    assert str(Issue((), "m")) == "m"
 
 
 def test_initiatives_are_walked_depth_first_with_their_paths():
@@ -303,7 +297,7 @@ def test_the_loader_names_the_file_line_and_yaml_path_of_an_unknown_evidence_mec
         load_theory(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}: line {number} (initiatives[0].action_lines[0].indicators[0].evidence_for.mechanisms[0]): "
-        "unknown mechanism 'korte-wachtijd'"
+        "unknown mechanism 'korte-wachtijd'; did you mean 'korte-wachttijd'?"
     ]
 
 

@@ -31,7 +31,7 @@ def store(request, tmp_path_factory):
     else:
         spec = request.getfixturevalue(f"{request.param}_url")
     for source in (FLAGSHIP, EXAMPLE):
-        out = cli("load", str(source), "--store", spec).output
+        out = cli("load", str(source), "--store", spec).stdout
         assert out.startswith("loaded ") and " graphs" in out
     return spec
 
@@ -62,8 +62,8 @@ COMMANDS = [
 def test_a_reading_command_answers_the_same_from_the_store_as_from_the_yaml(store, theory, source, command):
     # explain takes NODE and query its SPARQL before GRAPH; the other commands take GRAPH first.
     where = 2 if command[0] in ("explain", "query") else 1
-    from_yaml = cli(*command[:where], str(source), *command[where:]).output
-    from_store = cli(*command[:where], theory, *command[where:], "--store", store).output
+    from_yaml = cli(*command[:where], str(source), *command[where:]).stdout
+    from_store = cli(*command[:where], theory, *command[where:], "--store", store).stdout
     assert from_store == from_yaml
 
 
@@ -98,8 +98,8 @@ def test_the_interactive_page_carries_the_same_network_from_the_store(store, tmp
 
 def test_theories_live_side_by_side_and_can_be_queried_together(store):
     count = "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a bt:PolicyTheory }"
-    assert cli("query", count, "--store", store, "--format", "json").output.count('"n": 2') == 1
-    alone = cli("query", count, "buurtbudget", "--store", store, "--format", "json").output
+    assert cli("query", count, "--store", store, "--format", "json").stdout.count('"n": 2') == 1
+    alone = cli("query", count, "buurtbudget", "--store", store, "--format", "json").stdout
     assert '"n": 1' in alone
 
 
@@ -112,7 +112,7 @@ def test_each_round_has_its_own_named_graph(store):
             store,
             "--format",
             "json",
-        ).output
+        ).stdout
     )
     graphs = {r["g"]: r["n"] for r in rows}
     base = "https://w3id.org/beleidstheorie/id/intensiveringsaanpak/graph/round/"
@@ -122,15 +122,15 @@ def test_each_round_has_its_own_named_graph(store):
 
 def test_loading_a_theory_again_replaces_it_instead_of_adding_to_it(store):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    before = cli("query", count, "buurtbudget", "--store", store, "--format", "csv").output
+    before = cli("query", count, "buurtbudget", "--store", store, "--format", "csv").stdout
     cli("load", str(EXAMPLE), "--store", store)
-    assert cli("query", count, "buurtbudget", "--store", store, "--format", "csv").output == before
+    assert cli("query", count, "buurtbudget", "--store", store, "--format", "csv").stdout == before
 
 
 def test_validate_and_export_read_the_theory_from_the_store(store):
-    assert cli("validate", "buurtbudget", "--store", store).output == cli("validate", str(EXAMPLE)).output
-    from_store = cli("export", "buurtbudget", "--store", store, "--format", "nt").output
-    from_yaml = cli("export", str(EXAMPLE), "--format", "nt").output
+    assert cli("validate", "buurtbudget", "--store", store).stdout == cli("validate", str(EXAMPLE)).stdout
+    from_store = cli("export", "buurtbudget", "--store", store, "--format", "nt").stdout
+    from_yaml = cli("export", str(EXAMPLE), "--format", "nt").stdout
     # Stores write literals in canonical form ("300000" for the decimal "300000.0"): compare values.
     assert _values(from_store) == _values(from_yaml)
 

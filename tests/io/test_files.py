@@ -20,6 +20,11 @@ from beleidstheorie.io.files import MAX_FILE_BYTES, atomic_write, read_text_file
 from tests.security.conftest import MINIMAL, run
 
 
+def errors(stderr: str) -> str:
+    """stderr without the line that names the theory and round (every reading command prints it)."""
+    return "".join(x for x in stderr.splitlines(True) if not x.startswith(("Theorie: ", "Theory: ")))
+
+
 @pytest.fixture
 def fifo(tmp_path: Path) -> Path:
     path = tmp_path / "theory.yaml"
@@ -30,19 +35,19 @@ def fifo(tmp_path: Path) -> Path:
 def test_a_fifo_as_the_theory_is_refused_at_once(fifo):
     proc = run("score", str(fifo), timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
+    assert errors(proc.stderr) == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
 
 
 def test_a_fifo_as_config_is_refused_at_once(fifo):
     proc = run("score", str(MINIMAL), "--config", str(fifo), timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
+    assert errors(proc.stderr) == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
 
 
 def test_a_fifo_as_the_query_file_is_refused_at_once(fifo):
     proc = run("query", f"@{fifo}", str(MINIMAL), timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
+    assert errors(proc.stderr) == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
@@ -51,19 +56,21 @@ def test_a_device_is_refused_without_reading_it(tmp_path, device):
     link.symlink_to(device)
     proc = run("score", str(link), timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {link}: not a regular file (a character device)\n"
+    assert errors(proc.stderr) == f"error: {link}: not a regular file (a character device)\n"
 
 
 def test_dev_zero_as_config_is_refused():
     proc = run("score", str(MINIMAL), "--config", "/dev/zero", timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == "error: /dev/zero: not a regular file (a character device)\n"
+    assert errors(proc.stderr) == "error: /dev/zero: not a regular file (a character device)\n"
 
 
 def test_a_path_of_100000_characters_is_a_clear_error():
     proc = run("score", "x" * 100_000 + ".yaml", timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {'x' * 100}…{'x' * 55}.yaml: the path is too long for this system\n"
+    assert (
+        errors(proc.stderr) == f"error: {'x' * 100}…{'x' * 55}.yaml: the path is too long for this system\n"
+    )
 
 
 def test_a_directory_named_like_a_file_is_refused(tmp_path):
@@ -71,7 +78,7 @@ def test_a_directory_named_like_a_file_is_refused(tmp_path):
     folder.mkdir()
     proc = run("score", str(folder), timeout=30)
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {folder}: no theory.yaml in this directory\n"
+    assert errors(proc.stderr) == f"error: {folder}: no theory.yaml in this directory\n"
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
@@ -126,7 +133,7 @@ def test_atomic_write_refuses_to_replace_a_device_or_a_fifo(tmp_path):
 def test_writing_into_a_missing_directory_is_a_clear_error(tmp_path):
     proc = run("export", str(MINIMAL), "-o", str(tmp_path / "nope" / "x.ttl"))
     assert proc.returncode == 1
-    assert proc.stderr == f"error: {tmp_path / 'nope' / 'x.ttl'}: No such file or directory\n"
+    assert errors(proc.stderr) == f"error: {tmp_path / 'nope' / 'x.ttl'}: No such file or directory\n"
 
 
 def test_a_writer_that_cannot_get_the_directory_gives_up_with_busy(tmp_path):

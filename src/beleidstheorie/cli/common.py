@@ -94,7 +94,9 @@ def _load(graph: str | Path | None, check: bool = True):
     store = ctx.meta.get("beleidstheorie.store") if ctx is not None else None
     if store is not None:
         return load_theory(graph, store=store)  # what a store holds was checked when it was loaded
-    located = locate_theory(graph)
+    from beleidstheorie.io.files import check_input_path
+
+    located = locate_theory(None if graph is None else check_input_path(graph))
     theory = load_theory(located)
     if check and (located.is_dir() or located.suffix in (".yaml", ".yml")):  # load_theory checks RDF
         problems = place_problems(validate_theory(theory), theory.source)
