@@ -290,7 +290,11 @@ def _strict_names(data: dict[str, Any], file: str) -> None:
         ("evidence", EVIDENCE_KINDS, "evidence kind"),
         ("source", SOURCES, "evidence source"),
     ):
-        for key in data.get(table, {}) or {}:
+        section = data.get(table, {})
+        if not isinstance(section, dict):
+            problems.append(Problem(file, table, f"[{table}] must be a table of {what}s, not a single value"))
+            continue
+        for key in section:
             if key not in known:
                 problems.append(
                     Problem(file, f"{table}.{key}", f"unknown {what} {key!r} (known: {', '.join(known)})")
