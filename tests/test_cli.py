@@ -336,3 +336,11 @@ def test_coverage_lists_observations_that_carry_no_evidence_by_rule():
     data = json.loads(run("coverage", str(EXAMPLE), "--format", "json").stdout)
     rules = {g["rule"] for g in data["gaps"]["no_evidence_by_rule"]}
     assert rules == {"non-response-neutral"}
+
+
+def test_a_reasoning_error_names_the_theory_file_it_is_about():
+    proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
+    assert proc.returncode == 1
+    assert errors(proc.stderr).startswith(
+        f"error: {EXAMPLE}: no goal, mechanism or initiative named 'bestaat-niet'"
+    )

@@ -22,6 +22,20 @@ def _fail(exc: BeleidstheorieError) -> None:
     sys.exit(1)
 
 
+def _with_source(exc: BeleidstheorieError) -> BeleidstheorieError:
+    """``exc`` with the theory's file named on every problem that names no file.
+
+    A reasoning error (an unknown node, contradictory evidence) is about the theory
+    the command loaded; the message says which one.
+    """
+    ctx = click.get_current_context(silent=True)
+    source = ctx.meta.get("beleidstheorie.source") if ctx is not None else None
+    if not source or all(p.file for p in exc.problems):
+        return exc
+    exc.problems = [p if p.file else Problem(source, p.place, p.message) for p in exc.problems]
+    return exc
+
+
 def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn library errors into messages on stderr and exit status 1."""
 
@@ -30,7 +44,7 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except BeleidstheorieError as exc:
-            _fail(exc)
+            _fail(_with_source(exc))
         except RecursionError:  # a last net: every reader caps nesting itself, naming the file
             _fail(BeleidstheorieError("the input is nested too deeply to read"))
         except MemoryError:
@@ -98,6 +112,8 @@ def _load(graph: str | Path | None, check: bool = True):
 
     located = locate_theory(None if graph is None else check_input_path(graph))
     theory = load_theory(located)
+    if ctx is not None:
+        ctx.meta["beleidstheorie.source"] = theory.source
     if check and (located.is_dir() or located.suffix in (".yaml", ".yml")):  # load_theory checks RDF
         problems = place_problems(validate_theory(theory), theory.source)
         if problems:
