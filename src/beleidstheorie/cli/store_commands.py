@@ -73,13 +73,30 @@ def generate(initiatives, indicators_per_initiative, mechanisms, rounds, seed, o
     theory = generate_theory(initiatives, indicators_per_initiative, mechanisms, rounds, seed)
     try:
         if output.suffix == ".nt":
-            with output.open("wb") as out:
-                for part in generate_ntriples(theory):
-                    out.write(part)
+            import os
+            import tempfile
+
+            # streamed (a large theory does not fit one bytes object), yet atomic: a temporary
+            # file beside the target replaces it only when it is complete
+            fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    for part in generate_ntriples(theory):
+                        out.write(part)
+                    out.flush()
+                    os.fsync(out.fileno())
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 is not what a plain write gives
+                os.replace(tmp, output)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
         else:
+            from beleidstheorie.io.files import atomic_write
             from beleidstheorie.io.theory_yaml import generate_theory_yaml
 
-            output.write_text(generate_theory_yaml(theory), encoding="utf-8")
+            atomic_write(output, generate_theory_yaml(theory))
     except OSError as exc:
         raise RenderError(f"{output}: {exc.strerror or exc}") from None
     click.echo(f"wrote {output}", err=True)

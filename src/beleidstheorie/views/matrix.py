@@ -43,12 +43,14 @@ indicators: nothing is re-judged here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 import graphviz
 
 from beleidstheorie.errors import NotFoundError, Problem, RenderError
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar, paper
@@ -354,8 +356,10 @@ def write_matrix_xlsx(m: EvidenceMatrix, output: Path, lang: str = "nl") -> Path
     data.append(["initiative", "mechanism", "contribution", "state", "direct_items", "direct_log_lr"])
     for (ini, mech), cell in m.cells.items():
         data.append([ini, mech, cell.contribution, cell.state, cell.items, round(cell.log_lr, 6)])
+    buffer = BytesIO()
+    wb.save(buffer)
     try:
-        wb.save(output)
+        atomic_write(output, buffer.getvalue())
     except OSError as exc:
         raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
     return output
@@ -395,7 +399,7 @@ def render_matrix(
         return output
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
-        output.write_bytes(data)
+        atomic_write(output, data)
     except graphviz.ExecutableNotFound:
         raise RenderError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)") from None
     except graphviz.CalledProcessError as exc:

@@ -30,6 +30,7 @@ from pathlib import Path
 import graphviz
 
 from beleidstheorie.errors import NotFoundError, Problem, RenderError
+from beleidstheorie.io.files import atomic_write
 
 PAPERS = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55)}
 """Paper sizes in PostScript points (1/72 inch), portrait."""
@@ -205,12 +206,12 @@ def write_on_paper(
     pages = [sheet for g in graphs for sheet in sheets(layout(g), size)]
     try:
         if fmt == "pdf":
-            output.write_bytes(compose_pdf(pages, size))
+            atomic_write(output, compose_pdf(pages, size))
             return [output]
         written = []
         for k, sheet in enumerate(pages, start=1):
             path = output if k == 1 else output.with_name(f"{output.stem}-{k}{output.suffix}")
-            path.write_bytes(compose_svg(sheet, size))
+            atomic_write(path, compose_svg(sheet, size))
             written.append(path)
         return written
     except OSError as exc:
