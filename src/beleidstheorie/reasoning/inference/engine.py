@@ -45,7 +45,8 @@ EXACT = "exact-elimination"
 CLOSED_FORM = "exact-closed-form"
 SAMPLED = "importance-sampling"
 DEFAULT_BUDGET = 2**21  # entries of the largest clique table (16 MiB of float64)
-JOINT_BATCH = 32  # clamped calibrations run together in one batched pass
+JOINT_BATCH = 32  # clamped calibrations run together in one batched pass, at least
+JOINT_ENTRIES = 2**23  # ... and up to this many entries (batch x largest clique) per pass
 DEFAULT_TOLERANCE = 0.005  # sampling stops when Z standard errors are below this
 
 
@@ -251,23 +252,35 @@ def infer(
             )
     p = shape.plan
     factors = _factor_list(fz)
-    marginal = _marginals([fz], p, Calibration(p, factors))[0]
-    if not np.all(np.isfinite(marginal)):
-        raise BeleidstheorieError("the evidence is contradictory: it has probability zero under the network")
-    joint = None
-    if joints:
-        joint = np.zeros((n, q.size))
-        live = [c for c in range(q.size) if marginal[q[c]] > 0.0]
-        for start in range(0, len(live), JOINT_BATCH):
-            cols = live[start : start + JOINT_BATCH]
-            clamps: dict[int, np.ndarray] = {}
-            for b, c in enumerate(cols):
-                clamps.setdefault(int(q[c]), np.ones((len(cols), 2)))[b] = (0.0, 1.0)
-            cond = _marginals([fz], p, Calibration(p, factors, clamps))  # (len(cols), n)
-            joint[:, cols] = (cond * marginal[q[cols]][:, None]).T
-        joint[q, np.arange(q.size)] = marginal[q]
+    if not joints:
+        marginal = _marginals([fz], p, Calibration(p, factors))[0]
+        _check_finite(marginal)
+        return Posterior(np.clip(marginal, 0.0, 1.0), np.zeros(n), shape.method, p.width, None, q, None)
+    # one batched pass: row 0 is the plain posterior, row 1 + c clamps query node q[c] to 1
+    joint = np.zeros((n, q.size))
+    per_row = max(JOINT_BATCH, JOINT_ENTRIES // max(2**p.width, 1))
+    marginal = None
+    for start in range(0, q.size, per_row):
+        cols = np.arange(start, min(start + per_row, q.size))
+        clamps: dict[int, np.ndarray] = {}
+        for b, c in enumerate(cols, start=1):
+            clamps.setdefault(int(q[c]), np.ones((cols.size + 1, 2)))[b] = (0.0, 1.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rows = _marginals([fz], p, Calibration(p, factors, clamps))  # (1 + len(cols), n)
+        if marginal is None:
+            marginal = rows[0]
+            _check_finite(marginal)
+        py = marginal[q[cols]]
+        cond = np.where(py[:, None] > 0.0, rows[1:], 0.0)
+        joint[:, cols] = (cond * py[:, None]).T
+    joint[q, np.arange(q.size)] = marginal[q]
     marginal = np.clip(marginal, 0.0, 1.0)
     return Posterior(marginal, np.zeros(n), shape.method, p.width, None, q, joint)
+
+
+def _check_finite(marginal: np.ndarray) -> None:
+    if not np.all(np.isfinite(marginal)):
+        raise BeleidstheorieError("the evidence is contradictory: it has probability zero under the network")
 
 
 def leave_one_out(post: Posterior, node: np.ndarray, log_l1: np.ndarray, log_l0: np.ndarray) -> np.ndarray:
