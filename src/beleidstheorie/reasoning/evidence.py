@@ -21,6 +21,7 @@ missing answer under the neutral response model) are kept, flagged, so that
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -139,40 +140,88 @@ def observation_facts(net: Network, o: int, bears_on: str) -> Facts:
     )
 
 
+@dataclass(frozen=True, eq=False)
+class _Plan:
+    """What evidence items need from the network of one round, whatever the configuration."""
+
+    chosen: list[int]  # observation rows, in order
+    owner: list[int]  # each chosen observation's initiative
+    targets: list[list[tuple[int, int]]]  # per chosen observation: (node, fact id) per target
+    facts: list[Facts]  # distinct facts, by fact id
+
+
+_PLANS: weakref.WeakKeyDictionary[Network, dict[int, _Plan]] = weakref.WeakKeyDictionary()
+_ROWS: weakref.WeakKeyDictionary[_Plan, dict[tuple[bool, ...], tuple]] = weakref.WeakKeyDictionary()
+
+
+def _plan(net: Network, round_number: int) -> _Plan:
+    """The counting observations of the round, their targets and their facts (cached per network)."""
+    plans = _PLANS.setdefault(net, {})
+    if round_number in plans:
+        return plans[round_number]
+    counting, latest = select_observations(net, round_number)
+    have = set(net.obs_indicator[counting].tolist())
+    gaps = [int(o) for o in latest if int(net.obs_indicator[o]) not in have]
+    chosen = sorted([*counting.tolist(), *gaps])
+    by_indicator: dict[int, list[int]] = {}
+    for ind, node in zip(net.tgt_indicator.tolist(), net.tgt_node.tolist(), strict=True):
+        by_indicator.setdefault(ind, []).append(node)
+    ids: dict[Facts, int] = {}
+    owners, targets = [], []
+    for o in chosen:
+        ind = int(net.obs_indicator[o])
+        owner = int(net.ind_initiative[ind])
+        owners.append(owner)
+        targets.append(
+            [
+                (node, ids.setdefault(observation_facts(net, o, _bears_on(net, node)), len(ids)))
+                for node in by_indicator.get(ind) or [owner]
+            ]
+        )
+    plans[round_number] = _Plan(chosen, owners, targets, list(ids))
+    return plans[round_number]
+
+
+def _rows(net: Network, plan: _Plan, to_delivery: tuple[bool, ...]) -> tuple:
+    """(obs, node, fact id, split) of every item, given which facts the rules move to delivery."""
+    cache = _ROWS.setdefault(plan, {})
+    if to_delivery in cache:
+        return cache[to_delivery]
+    obs, nodes, fids, split = [], [], [], []
+    for o, owner, per_node in zip(plan.chosen, plan.owner, plan.targets, strict=True):
+        distinct: dict[int, int] = {}
+        for node, fid in per_node:
+            # a description moved to delivery lands on the owner's delivery node
+            if to_delivery[fid] and node != owner and owner < net.n_initiatives:
+                node = owner
+            distinct.setdefault(node, fid)
+        for node, fid in distinct.items():
+            obs.append(o)
+            nodes.append(node)
+            fids.append(fid)
+            split.append(1.0 / len(distinct))
+    cache[to_delivery] = (
+        np.array(obs, dtype=np.int64),
+        np.array(nodes, dtype=np.int64),
+        np.array(fids, dtype=np.int64),
+        np.array(split, dtype=float),
+    )
+    return cache[to_delivery]
+
+
 def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceItems:
     """The evidence items of ``round_number``: counting observations plus the latest gaps.
 
     Indicators whose latest observation up to the round is a missing answer and
     that have no earlier informative one contribute that missing answer, so that
-    the response model applies to it (neutral by default: LR 1).
+    the response model applies to it (neutral by default: LR 1). The likelihood
+    rule runs once per distinct set of facts; what does not depend on the
+    configuration is computed once per network and round.
     """
-    counting, latest = select_observations(net, round_number)
-    have = set(net.obs_indicator[counting].tolist())
-    gaps = [int(o) for o in latest if int(net.obs_indicator[o]) not in have]
-    chosen = sorted([*counting.tolist(), *gaps])
-
-    targets: dict[int, list[int]] = {}
-    for ind, node in zip(net.tgt_indicator.tolist(), net.tgt_node.tolist(), strict=True):
-        targets.setdefault(ind, []).append(node)
-
-    rows: list[tuple[int, int, float, float, float, str, str, str]] = []
-    for o in chosen:
-        ind = int(net.obs_indicator[o])
-        owner = int(net.ind_initiative[ind])
-        nodes = targets.get(ind) or [owner]
-        per_node = []
-        for node in nodes:
-            lk = likelihood(observation_facts(net, o, _bears_on(net, node)), config)
-            # a description moved to delivery lands on the owner's delivery node
-            if lk.bears_on == "delivery" and node != owner and owner < net.n_initiatives:
-                node = owner
-            per_node.append((node, lk))
-        distinct: dict[int, object] = {}
-        for node, lk in per_node:
-            distinct.setdefault(node, lk)
-        for node, lk in distinct.items():
-            rows.append((o, node, lk.l1, lk.l0, 1.0 / len(distinct), lk.rule, lk.basis, lk.source))  # type: ignore[attr-defined]
-
+    plan = _plan(net, round_number)
+    lks = [likelihood(f, config) for f in plan.facts]
+    obs, node, fid, split = _rows(net, plan, tuple(lk.bears_on == "delivery" for lk in lks))
+    rows = obs.size
     if not rows:
         empty = np.zeros(0)
         return EvidenceItems(
@@ -186,19 +235,24 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
             (),
             np.zeros(0, bool),
         )
-    obs = np.array([r[0] for r in rows], dtype=np.int64)
-    node = np.array([r[1] for r in rows], dtype=np.int64)
-    l1 = np.array([r[2] for r in rows])
-    l0 = np.array([r[3] for r in rows])
-    split = np.array([r[4] for r in rows])
+    l1 = np.array([lk.l1 for lk in lks])[fid]
+    l0 = np.array([lk.l0 for lk in lks])[fid]
     raw = np.log(l1) - np.log(l0)
     owner = net.ind_initiative[net.obs_indicator[obs]]
     group = owner * (net.n_nodes + 1) + node
     weight = split * _dependence_weights(group, np.abs(raw), raw > 0, config.dependence.rho)
-    rule = tuple(r[5] for r in rows)
+    rule = tuple(lks[f].rule for f in fid.tolist())
     informative = np.abs(raw) > 0
     return EvidenceItems(
-        obs, node, l1, l0, weight, rule, tuple(r[6] for r in rows), tuple(r[7] for r in rows), informative
+        obs,
+        node,
+        l1,
+        l0,
+        weight,
+        rule,
+        tuple(lks[f].basis for f in fid.tolist()),
+        tuple(lks[f].source for f in fid.tolist()),
+        informative,
     )
 
 
