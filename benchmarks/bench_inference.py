@@ -127,7 +127,7 @@ def main(growth: list[int]) -> str:
     fresh = flagship_fresh_process()
     lines += [
         "",
-        f"Flagship, `beleidstheorie score --format json` as a fresh process (exact, intervals "
+        f"Flagship, `beleidstheorie score intensiveringsaanpak --format json` as a fresh process (exact, intervals "
         f"included): {fresh:.2f} s (best of 3).",
         "",
     ]

@@ -270,10 +270,12 @@ def ranked_items(
     """
     info = ev.net.nodes[node]
     if ev.impacts is not None:
-        order = sorted(range(len(items)), key=lambda t: (-abs(ev.impacts[t, node]), t))
-        order = [t for t in order if abs(ev.impacts[t, node]) > 1e-12]
+        size = np.abs(ev.impacts[: len(items), node])
+        moved = np.flatnonzero(size > 1e-12)
+        order = moved[np.lexsort((moved, -size[moved]))].tolist()  # largest first, ties by item
     else:
-        order = sorted(candidates or [], key=lambda t: (-abs(ev.items.log_lr[t]), t))
+        log_lr = ev.items.log_lr
+        order = sorted(candidates or [], key=lambda t: (-abs(log_lr[t]), t))
     out = []
     for t in order[:limit]:
         base = items[t]
@@ -289,6 +291,7 @@ class _Assembler:
         self.net, self.cfg, self.items = ev.net, ev.config, ev.items
         self.pos, self.neg = direct_evidence(ev)
         self.weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
+        self._lr = (ev.items.log_lr, ev.items.raw_lr)
         self.item_objs = tuple(self._item(t) for t in range(len(ev.items)))
         self.by_node: dict[int, list[int]] = {}
         for t, node in enumerate(ev.items.node.tolist()):
@@ -300,6 +303,7 @@ class _Assembler:
         ind = int(net.obs_indicator[o])
         owner = int(net.ind_initiative[ind])
         impact = float(self.ev.impacts[t, node]) if self.ev.impacts is not None else None
+        log_lr, raw_lr = self._lr
         return EvidenceItem(
             observation=net.obs_id[o],
             indicator=net.ind_id[ind],
@@ -311,9 +315,9 @@ class _Assembler:
             evidence_kind=KINDS[int(net.obs_kind[o])],
             level=LEVELS[int(net.ind_level[ind])],
             node=net.nodes[node].id,
-            log_lr=float(it.log_lr[t]),
+            log_lr=float(log_lr[t]),
             weight=float(it.weight[t]),
-            likelihood_ratio=float(it.raw_lr[t]),
+            likelihood_ratio=float(raw_lr[t]),
             impact=impact,
             path=(net.ind_label[ind], net.nodes[node].label_nl),
             text=net.obs_text[o],
