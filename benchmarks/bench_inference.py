@@ -127,8 +127,8 @@ def main(growth: list[int]) -> str:
     fresh = flagship_fresh_process()
     lines += [
         "",
-        f"Flagship, `beleidstheorie score intensiveringsaanpak --format json` as a fresh process (exact, intervals "
-        f"included): {fresh:.2f} s (best of 3).",
+        "Flagship, `beleidstheorie score intensiveringsaanpak --format json` as a fresh process "
+        f"(exact, intervals included): {fresh:.2f} s CPU (best of 3).",
         "",
     ]
     print(lines[-2], flush=True)
