@@ -200,6 +200,15 @@ CSV_DIALECTS = ("rfc", "excel-nl")
 FORMATS = TABLE_FORMATS  # the formats of every table command
 
 
+def _table_format(fmt: str | None, output: Path | None) -> str:
+    """The format of a table command: ``--format``, else the extension of ``-o``, else ``table``.
+
+    >>> _table_format(None, Path("scores.xlsx"))
+    'xlsx'
+    """
+    return choose_format(fmt, output, TABLE_SUFFIXES, "table")
+
+
 config_option = click.option(
     "--config",
     "config_path",

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from beleidstheorie.cli.common import (
     GRAPH_HELP,
-    TABLE_SUFFIXES,
     _config,
     _load,
     _query_store,
+    _table_format,
     _write,
     announce,
-    choose_format,
     config_option,
     graph_argument,
     library_errors,
@@ -22,10 +19,6 @@ from beleidstheorie.cli.common import (
     reasoning_options,
 )
 from beleidstheorie.cli.group import main
-
-
-def _table_format(fmt: str | None, output: Path | None) -> str:
-    return choose_format(fmt, output, TABLE_SUFFIXES, "table")
 
 
 def _node_id(theory, name: str) -> str:
