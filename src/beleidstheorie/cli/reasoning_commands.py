@@ -222,7 +222,9 @@ def query(sparql, graph, params, timeout, fmt, csv_dialect, lang, output) -> Non
       beleidstheorie query 'SELECT ?i WHERE { ?c bt:toMechanism ?m ; bt:fromInitiative ?i }' \\
           --param m=<https://w3id.org/beleidstheorie/id/intensiveringsaanpak/mechanism/maatwerk>
     """
-    from beleidstheorie.errors import Problem, StoreError
+    import dataclasses
+
+    from beleidstheorie.errors import StoreError
     from beleidstheorie.graph.query import parse_binding, run_query
     from beleidstheorie.io.files import read_text_file
     from beleidstheorie.views.tables import render_rows
@@ -236,5 +238,5 @@ def query(sparql, graph, params, timeout, fmt, csv_dialect, lang, output) -> Non
     try:
         names, rows = run_query(store, sparql, bindings, timeout=timeout)
     except StoreError as exc:  # name the query file in the message
-        raise StoreError([Problem(p.file or source, p.place, p.message) for p in exc.problems]) from None
+        raise StoreError([dataclasses.replace(p, file=p.file or source) for p in exc.problems]) from None
     _write(render_rows(names, rows, fmt, lang, csv_dialect), output)
