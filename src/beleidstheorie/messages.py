@@ -11,8 +11,8 @@ is also the problem's plain ``str()``, as before. Table words live in
 "no mechanism named 'x' (`beleidstheorie list` shows them all)"
 >>> message("no_named", "nl", what=Kind("mechanism"), name="'x'", hint="")
 "geen mechanisme met de naam 'x' (`beleidstheorie list` toont ze allemaal)"
->>> place_in("line 40 (mechanisms[1])", "nl")
-'regel 40 (mechanisms[1])'
+>>> place_in("line 40 (mechanisms[1])", "nl"), place_in("line 4, column 1", "nl")
+('regel 40 (mechanisms[1])', 'regel 4, kolom 1')
 """
 
 from __future__ import annotations
@@ -213,9 +213,11 @@ def message(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**{k: _translated(v, lang) for k, v in values.items()})
 
 
-_LINE = re.compile(r"^line (\d+)")
+_LINE = re.compile(r"^line (\d+)(, column (\d+))?")
 
 
 def place_in(place: str, lang: str) -> str:
     """A place (``line 40 (mechanisms[1])``) in ``lang``: YAML paths stay as written."""
-    return _LINE.sub(r"regel \1", place) if lang == "nl" else place
+    if lang != "nl":
+        return place
+    return _LINE.sub(lambda m: f"regel {m[1]}" + (f", kolom {m[3]}" if m[3] else ""), place)
