@@ -78,6 +78,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "render initiative vraagt om de NAAM van een initiatief",
         "render initiative needs the NAME of an initiative",
     ),
+    "dot_missing": (
+        "het programma `dot` van Graphviz is niet geïnstalleerd of staat niet op PATH; het is het "
+        "enige systeemprogramma dat beleidstheorie nodig heeft. Installeer Graphviz "
+        "(https://graphviz.org/download/: Debian/Ubuntu `apt-get install graphviz`, "
+        "macOS `brew install graphviz`, Windows `winget install graphviz`), of schrijf de DOT-bron "
+        "met -o BESTAND.dot",
+        "graphviz's `dot` program is not installed or not on PATH; it is the only system program "
+        "beleidstheorie needs. Install Graphviz (https://graphviz.org/download/: Debian/Ubuntu "
+        "`apt-get install graphviz`, macOS `brew install graphviz`, Windows `winget install graphviz`), "
+        "or write the DOT source with -o FILE.dot",
+    ),
     "unexpected_arguments": ("onverwachte argumenten: {args}", "unexpected arguments: {args}"),
     # finding a theory (graph.locate)
     "theory_not_found": (

@@ -131,3 +131,24 @@ def test_a_problem_keeps_its_english_text_as_str_and_says_itself_in_dutch():
         "t.yaml: geen meting met de naam 'x' (`beleidstheorie list` toont ze allemaal)"
     )
     assert message("wrote", "en", path="a") == "wrote a"
+
+
+def test_without_dot_the_install_advice_is_dutch_under_lang_nl(starter):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "PYTHONPATH": str(root / "src")}
+    code = "from beleidstheorie.cli import main; main()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "render", "schema", "--lang", "nl", "-o", "s.svg"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[1] == f"fout: {starter}: " + message("dot_missing", "nl")
+    assert message("dot_missing", "nl").startswith("het programma `dot` van Graphviz is niet geïnstalleerd")
