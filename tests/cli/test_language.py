@@ -152,3 +152,16 @@ def test_without_dot_the_install_advice_is_dutch_under_lang_nl(starter):
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[1] == f"fout: {starter}: " + message("dot_missing", "nl")
     assert message("dot_missing", "nl").startswith("het programma `dot` van Graphviz is niet geïnstalleerd")
+
+
+TABLE_ENGLISH = (
+    "round", "verdict", "name", "kind", "supported", "evidence", "indicators", "mechanism", "goal",
+    "level", "delivery", "none", "insufficient", "initiative", "stated", "inferred",
+)  # fmt: skip
+TABLES = [["score"], ["coverage"], ["explain", "vroege-signalering"], ["compare", "--from", "1", "--to", "2"],
+          ["list"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", TABLES, ids=[" ".join(a) for a in TABLES])
+def test_under_lang_nl_the_tables_have_no_english_words(starter, invoke, args):
+    assert _words(invoke(*args, "--lang", "nl").stdout, TABLE_ENGLISH) == []
