@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from beleidstheorie.authoring.models import Initiative, Theory
-from beleidstheorie.errors import NotFoundError
+from beleidstheorie.errors import NotFoundError, problem
+from beleidstheorie.messages import Kinds
 
 KINDS = ("goals", "mechanisms", "initiatives", "indicators", "rounds")
 _SINGULAR = {"goals": "goal", "mechanisms": "mechanism", "initiatives": "initiative"}
@@ -72,7 +73,7 @@ def catalogue(model: Theory, kind: str) -> list[Entry]:
             Entry("round", r.id, r.label.nl, r.label.en or "", detail=r.date.isoformat())
             for r in sorted(model.rounds, key=lambda r: r.number)
         ]
-    raise NotFoundError(f"no list of {kind!r}; choose one of {', '.join(KINDS)}")
+    raise NotFoundError([problem("no_list", kind=repr(kind), kinds=", ".join(KINDS))])
 
 
 def suggestions(name: str, entries: Sequence[Entry], n: int = 5) -> list[str]:
@@ -106,12 +107,11 @@ def resolve(model: Theory, name: str, kinds: Sequence[str] = ("goals", "mechanis
     pieces = exact or [e for e in entries if any(wanted in x for x in e.names())]
     if len(pieces) == 1:
         return pieces[0]
-    words = [_SINGULAR[k] for k in kinds]
-    what = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    what = Kinds(tuple(_SINGULAR[k] for k in kinds))
     if pieces:
         listed = "; ".join(f"{e.id} ({e.label})" for e in pieces[:8])
-        more = f" and {len(pieces) - 8} more" if len(pieces) > 8 else ""
-        raise NotFoundError(f"{name!r} matches more than one {what}: {listed}{more}; name one by its id")
+        more = ("and_more", (("n", len(pieces) - 8),)) if len(pieces) > 8 else ""
+        raise NotFoundError([problem("ambiguous", name=repr(name), what=what, listed=listed, more=more)])
     close = suggestions(name, entries)
-    hint = f"; did you mean: {', '.join(close)}?" if close else ""
-    raise NotFoundError(f"no {what} named {name!r}{hint} (`beleidstheorie list` shows them all)")
+    hint = ("did_you_mean", (("names", ", ".join(close)),)) if close else ""
+    raise NotFoundError([problem("no_named", what=what, name=repr(name), hint=hint)])

@@ -6,14 +6,23 @@ from pathlib import Path
 
 import click
 
-from beleidstheorie.cli.common import _write, library_errors, optional_output
+from beleidstheorie.cli.common import (
+    _write,
+    lang_option,
+    library_errors,
+    message_lang,
+    optional_output,
+    status,
+)
 from beleidstheorie.cli.group import main
+from beleidstheorie.messages import message
 
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@lang_option
 @library_errors
-def init(folder: Path) -> None:
+def init(folder: Path, lang: str) -> None:
     """Write a commented starter theory into FOLDER that validates and scores.
 
     The starter has a main goal, two sub-goals, two mechanisms, a context factor,
@@ -29,8 +38,9 @@ def init(folder: Path) -> None:
     from beleidstheorie.authoring.schema import write_starter
 
     for path in write_starter(folder):
-        click.echo(f"wrote {path}", err=True)
-    click.echo(f"next: cd {folder} && beleidstheorie validate && beleidstheorie score")
+        status("wrote", path=path)
+    command = f"cd {folder} && beleidstheorie validate && beleidstheorie score"
+    click.echo(message("next_steps", message_lang(), command=command))
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 import tomllib
@@ -10,15 +11,48 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
-from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, Problem
+from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, Problem, problem
+from beleidstheorie.messages import message
+
+LANG_KEY = "beleidstheorie.lang"
+QUIET_KEY = "beleidstheorie.quiet"
+
+
+def message_lang() -> str:
+    """The language of messages: the ``--lang`` the user gave (before or after the command).
+
+    Without one, messages stay English, as they always were, while tables keep their
+    Dutch default; ``--lang nl`` or ``--lang en`` makes everything one language.
+    """
+    ctx = click.get_current_context(silent=True)
+    return (ctx.meta.get(LANG_KEY) if ctx is not None else None) or "en"
+
+
+def quiet() -> bool:
+    """Whether ``beleidstheorie --quiet`` asked for no progress and no status lines."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(QUIET_KEY))
+
+
+def status(key: str, **values: object) -> None:
+    """A status line on stderr (``wrote s.csv``) in the language of messages, unless --quiet."""
+    from beleidstheorie.cli.progress import pause
+
+    pause()
+    if not quiet():
+        click.echo(message(key, message_lang(), **values), err=True)
 
 
 def _fail(exc: BeleidstheorieError) -> None:
+    from beleidstheorie.cli.progress import pause
     from beleidstheorie.views.terminal import printable
 
-    for problem in exc.problems:
-        click.echo(f"error: {printable(str(problem))}", err=True)
+    pause()
+    lang = message_lang()
+    for p in exc.problems:
+        click.echo(f"{message('error', lang)}: {printable(p.in_language(lang))}", err=True)
     sys.exit(1)
 
 
@@ -32,7 +66,7 @@ def _with_source(exc: BeleidstheorieError) -> BeleidstheorieError:
     source = ctx.meta.get("beleidstheorie.source") if ctx is not None else None
     if not source or all(p.file for p in exc.problems):
         return exc
-    exc.problems = [p if p.file else Problem(source, p.place, p.message) for p in exc.problems]
+    exc.problems = [p if p.file else dataclasses.replace(p, file=source) for p in exc.problems]
     return exc
 
 
@@ -41,14 +75,19 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from beleidstheorie.cli.progress import progress
+
+        ctx = click.get_current_context(silent=True)
+        task = ctx.info_name if ctx is not None and ctx.info_name else ""
         try:
-            return func(*args, **kwargs)
+            with progress(kwargs.get("lang") or message_lang(), task):
+                return func(*args, **kwargs)
         except BeleidstheorieError as exc:
             _fail(_with_source(exc))
         except RecursionError:  # a last net: every reader caps nesting itself, naming the file
-            _fail(BeleidstheorieError("the input is nested too deeply to read"))
+            _fail(BeleidstheorieError([problem("too_deep")]))
         except MemoryError:
-            _fail(BeleidstheorieError("out of memory: the input is too large"))
+            _fail(BeleidstheorieError([problem("out_of_memory")]))
 
     return wrapper
 
@@ -143,9 +182,13 @@ def round_label(theory: Any, round_id: str, lang: str = "nl") -> str:
 
 def announce(theory: Any, rounds: str | list[str] | None = None, lang: str = "nl") -> None:
     """State on stderr which theory (and round or rounds, by id) a command used."""
+    from beleidstheorie.cli.progress import pause
     from beleidstheorie.graph.locate import bundled_name
     from beleidstheorie.views.wording import word
 
+    pause()
+    if quiet():
+        return
     name = bundled_name(theory.source)
     where = f"{word('bundled', lang)} {name}" if name else theory.source
     text = f"{word('theory', lang)}: {theory.label} ({where})"
@@ -157,16 +200,18 @@ def announce(theory: Any, rounds: str | list[str] | None = None, lang: str = "nl
 
 def _write(text: str | bytes, output: Path | None) -> None:
     """Print ``text`` (control characters shown, not obeyed) or write it atomically to ``output``."""
+    from beleidstheorie.cli.progress import pause
     from beleidstheorie.io.files import atomic_write
     from beleidstheorie.views.terminal import printable
 
     if output is None:
         if isinstance(text, bytes):
-            raise NotFoundError("this format is binary: write it to a file with -o FILE")
+            raise NotFoundError([problem("binary_format")])
+        pause()
         click.echo(printable(text), nl=not text.endswith("\n"))
         return
     atomic_write(output, text)
-    click.echo(f"wrote {output}", err=True)
+    status("wrote", path=output)
 
 
 def choose_format(fmt: str | None, output: Path | None, by_suffix: dict[str, str], default: str) -> str:
@@ -186,11 +231,11 @@ def choose_format(fmt: str | None, output: Path | None, by_suffix: dict[str, str
         known = ", ".join(sorted(by_suffix))
         if fmt is None:
             raise NotFoundError(
-                f"{output}: no format for the extension {suffix!r}; use one of {known}, or --format"
+                [problem("no_format_for_extension", output=output, suffix=repr(suffix), known=known)]
             )
         return fmt
     if fmt is not None and from_suffix is not None and fmt != from_suffix:
-        raise NotFoundError(f"{output}: --format {fmt} does not match the extension {suffix!r}")
+        raise NotFoundError([problem("format_mismatch", output=output, fmt=fmt, suffix=repr(suffix))])
     return fmt or from_suffix or default
 
 
@@ -198,6 +243,15 @@ TABLE_FORMATS = ("table", "json", "csv", "xlsx")
 TABLE_SUFFIXES = {".txt": "table", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 CSV_DIALECTS = ("rfc", "excel-nl")
 FORMATS = TABLE_FORMATS  # the formats of every table command
+
+
+def _table_format(fmt: str | None, output: Path | None) -> str:
+    """The format of a table command: ``--format``, else the extension of ``-o``, else ``table``.
+
+    >>> _table_format(None, Path("scores.xlsx"))
+    'xlsx'
+    """
+    return choose_format(fmt, output, TABLE_SUFFIXES, "table")
 
 
 config_option = click.option(
@@ -209,12 +263,23 @@ config_option = click.option(
 round_option = click.option(
     "--round", "round_", help="Measurement round (id, number or label); default: the latest."
 )
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--lang`` after the command wins; before it (``beleidstheorie --lang en score``) it applies too."""
+    if ctx.get_parameter_source(param.name or "lang") is ParameterSource.DEFAULT:
+        return ctx.meta.get(LANG_KEY) or value
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(["nl", "en"]),
     default="nl",
     show_default=True,
-    help="Language of headers, notes and labels.",
+    callback=_remember_lang,
+    help="Language of headers, notes, labels and messages (without --lang messages are English).",
 )
 
 

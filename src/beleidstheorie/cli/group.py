@@ -9,7 +9,22 @@ from beleidstheorie import __version__
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="beleidstheorie")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    envvar="BELEIDSTHEORIE_LANG",
+    help="Language of every table, note and message of the command (its own --lang wins).",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    envvar="BELEIDSTHEORIE_QUIET",
+    help="No progress line and no status lines on stderr (errors are still printed).",
+)
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, quiet: bool) -> None:
     """Theory-based policy evaluation on an RDF knowledge graph.
 
     A policy theory (beleidstheorie) links inputs and initiatives through werkzame
@@ -26,4 +41,7 @@ def main() -> None:
       beleidstheorie validate
       beleidstheorie score -o scores.xlsx
       beleidstheorie score intensiveringsaanpak
+      beleidstheorie --lang en --quiet score -o scores.csv
     """
+    ctx.meta["beleidstheorie.lang"] = lang
+    ctx.meta["beleidstheorie.quiet"] = quiet

@@ -7,6 +7,7 @@ import click
 from beleidstheorie.cli.common import (
     _config,
     _load,
+    _table_format,
     _write,
     announce,
     graph_argument,
@@ -35,7 +36,6 @@ def next_(graph, round_, config_path, top, fmt, csv_dialect, lang, output) -> No
     Example:
       beleidstheorie next --format csv -o volgende-meting.csv
     """
-    from beleidstheorie.cli.reasoning_commands import _table_format
     from beleidstheorie.reasoning.analysis.next import next_measurements
     from beleidstheorie.views.next_table import render_next
 

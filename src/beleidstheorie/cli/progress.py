@@ -1,7 +1,10 @@
 """A sign of life on stderr for work that can take more than two seconds.
 
-Only when stderr is a terminal: pipes, files and CI logs stay clean. The line
-(``gevoeligheid … 12 s``) appears after two seconds and is erased when the work ends.
+Only when stderr is a terminal: pipes, files and CI logs stay clean, and so does
+``beleidstheorie --quiet``. The line (``⠙ scores berekenen … 3 s``) appears after two
+seconds and is erased when the work ends or when the command writes to the terminal.
+Every command runs inside one (see :func:`beleidstheorie.cli.common.library_errors`);
+a block inside a running one adds no second line.
 """
 
 from __future__ import annotations
@@ -16,15 +19,81 @@ from typing import TextIO
 DELAY = 2.0
 TICK = 0.5
 LABELS = {
+    "score": ("scores berekenen", "scoring"),
+    "coverage": ("dekking tellen", "counting coverage"),
+    "explain": ("bewijs naspeuren", "tracing the evidence"),
+    "compare": ("metingen vergelijken", "comparing rounds"),
+    "next": ("volgende metingen kiezen", "choosing the next measurements"),
     "sensitivity": ("gevoeligheid berekenen", "computing sensitivity"),
+    "render": ("tekenen", "drawing"),
     "interactive": ("scores per meting berekenen", "scoring every round"),
     "validate": ("controleren", "validating"),
+    "load": ("in de opslag laden", "loading into the store"),
+    "export": ("exporteren", "exporting"),
+    "query": ("query uitvoeren", "running the query"),
+    "list": ("theorie lezen", "reading the theory"),
+    "generate": ("theorie genereren", "generating a theory"),
 }
+WORKING = ("bezig", "working")
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
+def label(task: str, lang: str = "nl") -> str:
+    """The words of the progress line for ``task`` in ``lang``.
+
+    >>> label("score"), label("score", "en"), label("something-new", "en")
+    ('scores berekenen', 'scoring', 'working')
+    """
+    return LABELS.get(task, WORKING)[1 if lang == "en" else 0]
+
+
+class _Ticker:
+    """The thread that redraws the progress line until it is stopped."""
+
+    def __init__(self, stream: TextIO, text: str, delay: float) -> None:
+        self.stream, self.text, self.delay = stream, text, delay
+        self.done = threading.Event()
+        self.shown = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        start = time.monotonic()
+        if self.done.wait(self.delay):
+            return
+        k = 0
+        while not self.done.is_set():
+            elapsed = time.monotonic() - start
+            self.stream.write(f"\r{SPINNER[k % len(SPINNER)]} {self.text} … {elapsed:.0f} s ")
+            self.stream.flush()
+            self.shown = True
+            k += 1
+            self.done.wait(TICK)
+
+    def stop(self) -> None:
+        """End the line (idempotent): wait for the thread, then erase what it drew."""
+        self.done.set()
+        if self.thread.is_alive():
+            self.thread.join()
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
+
+
+_running: list[_Ticker] = []
+
+
+def _quiet() -> bool:
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("beleidstheorie.quiet"))
+
+
 @contextmanager
-def progress(lang: str = "nl", task: str = "sensitivity", stream: TextIO | None = None) -> Iterator[None]:
+def progress(
+    lang: str = "nl", task: str = "sensitivity", stream: TextIO | None = None, delay: float = DELAY
+) -> Iterator[None]:
     """Show elapsed time on ``stream`` (default stderr) while the block runs, if it is a terminal.
 
     >>> import io
@@ -35,33 +104,21 @@ def progress(lang: str = "nl", task: str = "sensitivity", stream: TextIO | None 
     ''
     """
     stream = sys.stderr if stream is None else stream
-    if not getattr(stream, "isatty", lambda: False)():
+    busy = any(not t.done.is_set() for t in _running)
+    if busy or _quiet() or not getattr(stream, "isatty", lambda: False)():
         yield
         return
-    label = LABELS.get(task, (task, task))[1 if lang == "en" else 0]
-    done = threading.Event()
-    shown = threading.Event()
-    start = time.monotonic()
-
-    def tick() -> None:
-        if done.wait(DELAY):
-            return
-        k = 0
-        while not done.is_set():
-            elapsed = time.monotonic() - start
-            stream.write(f"\r{SPINNER[k % len(SPINNER)]} {label} … {elapsed:.0f} s ")
-            stream.flush()
-            shown.set()
-            k += 1
-            done.wait(TICK)
-
-    thread = threading.Thread(target=tick, daemon=True)
-    thread.start()
+    ticker = _Ticker(stream, label(task, lang), delay)
+    _running.append(ticker)
+    ticker.thread.start()
     try:
         yield
     finally:
-        done.set()
-        thread.join()
-        if shown.is_set():
-            stream.write("\r\033[K")
-            stream.flush()
+        ticker.stop()
+        _running.remove(ticker)
+
+
+def pause() -> None:
+    """Erase the progress line for good before the command writes to the terminal."""
+    for ticker in _running:
+        ticker.stop()

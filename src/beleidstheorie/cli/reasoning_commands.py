@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from beleidstheorie.cli.common import (
     GRAPH_HELP,
-    TABLE_SUFFIXES,
     _config,
     _load,
     _query_store,
+    _table_format,
     _write,
     announce,
-    choose_format,
     config_option,
     graph_argument,
     library_errors,
@@ -22,10 +19,6 @@ from beleidstheorie.cli.common import (
     reasoning_options,
 )
 from beleidstheorie.cli.group import main
-
-
-def _table_format(fmt: str | None, output: Path | None) -> str:
-    return choose_format(fmt, output, TABLE_SUFFIXES, "table")
 
 
 def _node_id(theory, name: str) -> str:
@@ -229,7 +222,9 @@ def query(sparql, graph, params, timeout, fmt, csv_dialect, lang, output) -> Non
       beleidstheorie query 'SELECT ?i WHERE { ?c bt:toMechanism ?m ; bt:fromInitiative ?i }' \\
           --param m=<https://w3id.org/beleidstheorie/id/intensiveringsaanpak/mechanism/maatwerk>
     """
-    from beleidstheorie.errors import Problem, StoreError
+    import dataclasses
+
+    from beleidstheorie.errors import StoreError
     from beleidstheorie.graph.query import parse_binding, run_query
     from beleidstheorie.io.files import read_text_file
     from beleidstheorie.views.tables import render_rows
@@ -243,5 +238,5 @@ def query(sparql, graph, params, timeout, fmt, csv_dialect, lang, output) -> Non
     try:
         names, rows = run_query(store, sparql, bindings, timeout=timeout)
     except StoreError as exc:  # name the query file in the message
-        raise StoreError([Problem(p.file or source, p.place, p.message) for p in exc.problems]) from None
+        raise StoreError([dataclasses.replace(p, file=p.file or source) for p in exc.problems]) from None
     _write(render_rows(names, rows, fmt, lang, csv_dialect), output)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from beleidstheorie.cli.common import library_errors, required_output
+from beleidstheorie.cli.common import lang_option, library_errors, message_lang, required_output, status
 from beleidstheorie.cli.group import main
+from beleidstheorie.messages import message
 
 
 @main.command()
@@ -26,8 +27,9 @@ from beleidstheorie.cli.group import main
     show_default=True,
     help="Seconds to wait when another process is loading into the same store directory.",
 )
+@lang_option
 @library_errors
-def load(graph: Path, store: str, wait: float) -> None:
+def load(graph: Path, store: str, wait: float, lang: str) -> None:
     """Load a theory (YAML, Turtle, JSON-LD, N-Triples, N-Quads) into a store.
 
     The theory goes into its own named graph, its observations into one graph per
@@ -42,9 +44,15 @@ def load(graph: Path, store: str, wait: float) -> None:
     from beleidstheorie.graph.load import load_into
 
     report = load_into(store, graph, wait=wait)
-    click.echo(
-        f"loaded {report.theory} into {report.store}: {report.triples} triples in {len(report.graphs)} graphs"
+    said = message(
+        "loaded",
+        message_lang(),
+        theory=report.theory,
+        store=report.store,
+        triples=report.triples,
+        graphs=len(report.graphs),
     )
+    click.echo(said)
 
 
 @main.command()
@@ -99,4 +107,4 @@ def generate(initiatives, indicators_per_initiative, mechanisms, rounds, seed, o
             atomic_write(output, generate_theory_yaml(theory))
     except OSError as exc:
         raise RenderError(f"{output}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {output}", err=True)
+    status("wrote", path=output)

@@ -13,16 +13,20 @@ from beleidstheorie.cli.common import (
     announce,
     choose_format,
     graph_argument,
+    lang_option,
     library_errors,
+    message_lang,
     optional_output,
 )
 from beleidstheorie.cli.group import main
+from beleidstheorie.messages import message
 
 
 @main.command(epilog=GRAPH_HELP)
 @graph_argument
+@lang_option
 @library_errors
-def validate(graph: str | None) -> None:
+def validate(graph: str | None, lang: str) -> None:
     """Check a theory: authoring model, references and SHACL shapes.
 
     Every problem is printed with its file, its place (line and YAML path, or node
@@ -39,7 +43,7 @@ def validate(graph: str | None) -> None:
     from beleidstheorie.graph.shacl import validate_theory
 
     theory = _load(graph, check=False)
-    announce(theory)
+    announce(theory, lang=lang)
     problems = place_problems(validate_theory(theory), theory.source)
     if problems:
         raise ValidationError(problems)
@@ -49,20 +53,19 @@ def validate(graph: str | None) -> None:
     unstated = unstated_semantics(model)
     if unstated:
         # a warning, not an error: v1 files keep validating and scoring
-        click.echo(
-            f"warning: {theory.source}: {len(unstated)} observations do not say what they show "
-            f"(basis, source); the conservative defaults apply (see docs/method.md §3.5), "
-            f"e.g. {unstated[0]}",
-            err=True,
-        )
+        said = message("unstated", message_lang(), source=theory.source, n=len(unstated), example=unstated[0])
+        click.echo(f"{message('warning', message_lang())}: {said}", err=True)
     lines = [ini for top in model.initiatives for ini in (top, *top.action_lines)]
     indicators = [ind for ini in lines for ind in ini.indicators]
     observations = sum(len(ind.observations) for ind in indicators)
-    click.echo(
-        f"ok: {theory.label}: {len(theory.store)} triples, {len(model.initiatives)} initiatives, "
-        f"{len(model.mechanisms)} mechanisms, {len(indicators)} indicators, "
-        f"{observations} observations"
-    )
+    counts = {
+        "triples": len(theory.store),
+        "initiatives": len(model.initiatives),
+        "mechanisms": len(model.mechanisms),
+        "indicators": len(indicators),
+        "observations": observations,
+    }
+    click.echo(message("valid", message_lang(), label=theory.label, **counts))
     from beleidstheorie.reasoning.inference import SAMPLED
     from beleidstheorie.reasoning.inference.engine import DEFAULT_BUDGET
     from beleidstheorie.reasoning.score import inference_structure
@@ -70,12 +73,14 @@ def validate(graph: str | None) -> None:
     shape = inference_structure(theory)
     if shape.method == SAMPLED:
         click.echo(
-            f"inference: {shape.method} — the width exceeds the exact budget of {DEFAULT_BUDGET:,} table "
-            "entries; every score carries its standard error"
+            message("inference_sampled", message_lang(), method=shape.method, budget=f"{DEFAULT_BUDGET:,}")
         )
     else:
         entries = 2 ** (shape.width + 1)
-        click.echo(f"inference: {shape.method}, width {shape.width} (largest table {entries:,} entries)")
+        said = message(
+            "inference_exact", message_lang(), method=shape.method, width=shape.width, entries=f"{entries:,}"
+        )
+        click.echo(said)
 
 
 EXPORT_FORMATS = ("ttl", "jsonld", "nt", "yaml", "graphml")

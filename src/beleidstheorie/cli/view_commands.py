@@ -15,6 +15,7 @@ from beleidstheorie.cli.common import (
     library_errors,
     reasoning_options,
     required_output,
+    status,
     store_option,
 )
 from beleidstheorie.cli.group import main
@@ -55,21 +56,21 @@ def render(kind, args, output, evidence, paper_name, landscape, round_, config_p
       beleidstheorie render matrix -o matrix.xlsx
       beleidstheorie render schema --evidence --paper A3 --landscape -o schema.pdf
     """
-    from beleidstheorie.errors import NotFoundError
+    from beleidstheorie.errors import NotFoundError, problem
 
     suffixes = (*DIAGRAM_SUFFIXES, ".xlsx") if kind == "matrix" else DIAGRAM_SUFFIXES
     if landscape and not paper_name:
-        raise NotFoundError("--landscape needs --paper A4 or A3")
+        raise NotFoundError([problem("landscape_needs_paper")])
     if output.suffix not in suffixes:
-        raise NotFoundError(f"{output}: unknown diagram format; use one of {', '.join(suffixes)}")
+        raise NotFoundError([problem("unknown_diagram_format", output=output, known=", ".join(suffixes))])
     name = None
     rest = list(args)
     if kind == "initiative":
         if not rest:
-            raise NotFoundError("render initiative needs the NAME of an initiative")
+            raise NotFoundError([problem("initiative_needs_name")])
         name = rest.pop(0)
     if len(rest) > 1:
-        raise NotFoundError(f"unexpected arguments: {' '.join(rest[1:])}")
+        raise NotFoundError([problem("unexpected_arguments", args=" ".join(rest[1:]))])
     theory = _load(rest[0] if rest else None)
     if name is not None:
         from beleidstheorie.authoring.names import resolve
@@ -85,7 +86,7 @@ def render(kind, args, output, evidence, paper_name, landscape, round_, config_p
         from beleidstheorie.views.matrix import render_matrix
 
         render_matrix(theory, result, output, lang=lang, paper_name=paper_name, landscape=landscape)
-        click.echo(f"wrote {output}", err=True)
+        status("wrote", path=output)
         return
     from beleidstheorie.views.diagram import render_diagram
 
@@ -99,7 +100,7 @@ def render(kind, args, output, evidence, paper_name, landscape, round_, config_p
         paper_name=paper_name and paper_name.upper(),
         landscape=landscape,
     )
-    click.echo(f"wrote {output}", err=True)
+    status("wrote", path=output)
 
 
 @main.command(epilog=GRAPH_HELP)
@@ -132,4 +133,4 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
     announce(theory, latest.round if latest else None, lang)
     write_interactive(theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics)
-    click.echo(f"wrote {output}", err=True)
+    status("wrote", path=output)

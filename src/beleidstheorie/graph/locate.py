@@ -18,7 +18,7 @@ import difflib
 from importlib.resources import files
 from pathlib import Path
 
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, problem
 
 THEORY_FILE = "theory.yaml"
 
@@ -67,18 +67,9 @@ def find_theory_dir(start: Path) -> Path | None:
     return None
 
 
-def _not_found(where: str, cause: str) -> LoadError:
-    names = ", ".join(bundled_datasets()) or "none"
-    return LoadError(
-        [
-            Problem(
-                where,
-                "",
-                f"{cause}. Name a theory folder, a theory.yaml or an RDF file (.ttl, .jsonld, .nt), "
-                f"or a bundled dataset by name (`beleidstheorie datasets` lists them: {names})",
-            )
-        ]
-    )
+def _not_found(where: str, cause: tuple[str, tuple[tuple[str, object], ...]]) -> LoadError:
+    names = ", ".join(bundled_datasets()) or ("none", ())
+    return LoadError([problem("theory_not_found", where, cause=cause, names=names)])
 
 
 def locate_theory(name: str | Path | None, cwd: Path | None = None) -> Path:
@@ -92,7 +83,7 @@ def locate_theory(name: str | Path | None, cwd: Path | None = None) -> Path:
     if name is None:
         found = find_theory_dir(cwd)
         if found is None:
-            raise _not_found(str(cwd), "no theory.yaml in this directory or its parents")
+            raise _not_found(str(cwd), ("no_theory_here", ()))
         return found
     path = Path(name)
     if path.is_file() and path.name == THEORY_FILE:
@@ -103,8 +94,8 @@ def locate_theory(name: str | Path | None, cwd: Path | None = None) -> Path:
     if text in bundled_datasets():
         return _datasets_root() / text
     close = difflib.get_close_matches(text, bundled_datasets(), n=3, cutoff=0.6)
-    hint = f" (did you mean the bundled dataset {', '.join(close)}?)" if close else ""
-    raise _not_found(text, f"no such file or directory, and no bundled dataset of this name{hint}")
+    hint = ("did_you_mean_dataset", (("names", ", ".join(close)),)) if close else ""
+    raise _not_found(text, ("no_such_path", (("hint", hint),)))
 
 
 def load(name: str | Path | None = None, cwd: Path | None = None):

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.yamltext import Locator, parse_yaml
+from beleidstheorie.messages import Kind
 
 Key = tuple[str, str]  # (kind, local name) as in the IRI
 LIST_KINDS = {
@@ -165,6 +166,14 @@ def place_problems(problems: list[Problem], source: str | Path) -> list[Problem]
             continue
         prop = match["prop"]
         field = FIELDS.get(prop, prop)
-        what = f"{kind} {local!r}" + (f", field {field!r}" if field else "")
-        out.append(Problem(found[0], found[1], f"{what}: {_plain(p.message)}"))
+        said = p.message if p.key == "" else ((p.key, p.values))
+        plain = _plain(said) if isinstance(said, str) else said
+        if field:
+            out.append(
+                problem(
+                    "at_field", *found, kind=Kind(kind), local=repr(local), field=repr(field), problem=plain
+                )
+            )
+        else:
+            out.append(problem("at_node", *found, kind=Kind(kind), local=repr(local), problem=plain))
     return out

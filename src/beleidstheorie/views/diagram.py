@@ -36,9 +36,10 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, Problem, RenderError
+from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
+from beleidstheorie.messages import message
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar, paper
 from beleidstheorie.views.dotparts import (
@@ -493,12 +494,7 @@ def diagram_source(
     return build_diagram(theory, kind, result=result, lang=lang, initiative=initiative).source
 
 
-DOT_MISSING = (
-    "graphviz's `dot` program is not installed or not on PATH; it is the only system program "
-    "beleidstheorie needs. Install Graphviz (https://graphviz.org/download/: Debian/Ubuntu "
-    "`apt-get install graphviz`, macOS `brew install graphviz`, Windows `winget install graphviz`), "
-    "or write the DOT source with -o FILE.dot"
-)
+DOT_MISSING = message("dot_missing", "en")  # the wording lives in beleidstheorie.messages
 
 
 def split_per_subgoal(s: Structure, lang: str = "nl") -> list[Structure]:
@@ -600,7 +596,7 @@ def render_diagram(
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
-        raise RenderError(DOT_MISSING) from None
+        raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
         stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
         raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None
