@@ -135,9 +135,9 @@ def _query_store(graph: str | Path | None):
 
 def round_label(theory: Any, round_id: str, lang: str = "nl") -> str:
     """The label of the round ``round_id`` in ``lang`` (its id when the theory has no such round)."""
-    for r in theory.model.rounds:
+    for r in theory.rounds:
         if r.id == round_id:
-            return r.label.en if lang == "en" and r.label.en else r.label.nl
+            return r.label_en if lang == "en" and r.label_en else r.label_nl or round_id
     return round_id
 
 
