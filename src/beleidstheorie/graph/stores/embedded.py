@@ -103,12 +103,16 @@ class OxigraphStore:
             raise StoreError("only SELECT queries are supported here")
         names = [v.value for v in result.variables]
         rows = []
+        terms_seen: dict[object, Identifier] = {}  # a term repeated in many rows is converted once
         for solution in result:
             row = {}
             for name in names:
                 value = solution[name]
                 if value is not None:
-                    row[name] = from_ox(value)
+                    term = terms_seen.get(value)
+                    if term is None:
+                        term = terms_seen[value] = from_ox(value)
+                    row[name] = term
             rows.append(row)
         return rows
 
