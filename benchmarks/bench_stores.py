@@ -114,7 +114,13 @@ def measure(n: int, work: Path, skip: set[str]) -> dict:
             ]
         )
     triples = sum(1 for _ in nt.open("rb"))
-    env = {**os.environ, "BELEIDSTHEORIE_NO_CACHE": "1"}
+    # A fresh cache per size: the only thing it keeps for an RDF file is the mark that
+    # the file (by content hash) passed SHACL, so `validate FILE` pays for SHACL and the
+    # later commands on the same file do not, as for a user.
+    cache = work / f"cache{n}"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {**os.environ, "BELEIDSTHEORIE_CACHE_DIR": str(cache)}
+    env.pop("BELEIDSTHEORIE_NO_CACHE", None)
     row: dict = {
         "n": n,
         "triples": triples,
@@ -122,9 +128,9 @@ def measure(n: int, work: Path, skip: set[str]) -> dict:
         "file_mib": nt.stat().st_size / 2**20,
     }
     row["raw"] = run([sys.executable, "-c", RAW, str(nt)])
+    row["validate"] = run([EXE, "validate", str(nt)], env) if "validate" not in skip else None
     row["score"] = run([EXE, "score", str(nt), "--format", "json"], env)
     row["coverage"] = run([EXE, "coverage", str(nt), "--format", "json"], env)
-    row["validate"] = run([EXE, "validate", str(nt)], env) if "validate" not in skip else None
     row["read"], row["score_only"] = read_and_score(str(nt), env=env)
     store = work / f"store{n}"
     shutil.rmtree(store, ignore_errors=True)
@@ -192,7 +198,10 @@ def header() -> str:
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores "
         f"(shared with other work), {cpu}, Python {platform.python_version()}; "
         "CPU time of a fresh process (× = ratio to the raw pyoxigraph load of the same file), "
-        "peak resident memory; the servers' columns are wall time of the client.\n\n"
+        "peak resident memory; the servers' columns are wall time of the client. "
+        "`validate FILE` runs first and pays for SHACL; the later FILE commands find the file's "
+        "content hash marked valid in a fresh cache and skip SHACL (the SPARQL integrity checks "
+        "still run).\n\n"
     )
 
 

@@ -318,6 +318,8 @@ def load_theory(path: str | Path | None = None, store: str | Path | None = None)
         return _load_yaml(path)
     if path.suffix in RDF_FORMATS:
         theory = _theory_in(OxigraphStore(load_rdf_store(path)), str(path))
+        if store_cache.cache_dir() is not None:  # SHACL is not run again on a file that passed
+            theory = replace(theory, cache_key=store_cache.file_key(path))
         # RDF can hold anything: what reads it (score, render, ...) gets a checked theory
         from beleidstheorie.graph.integrity import check_theory
 

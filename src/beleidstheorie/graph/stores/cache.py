@@ -82,6 +82,23 @@ def key_of(paths: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
+def file_key(path: Path) -> str:
+    """The content key of one RDF file (read in chunks: RDF files may be large).
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = pathlib.Path(d) / "t.nt"
+    ...     _ = f.write_text("<urn:a> <urn:b> <urn:c> .\\n")
+    ...     len(file_key(f))
+    64
+    """
+    digest = hashlib.sha256(b"rdf\0" + CACHE_FORMAT.encode())
+    with open(path, "rb") as data:
+        while chunk := data.read(1 << 22):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def lookup(key: str) -> Path | None:
     """The cached N-Quads file of ``key``, when there is one."""
     folder = cache_dir()

@@ -86,7 +86,7 @@ class OxigraphStore:
         return {"default_graph": graphs, "named_graphs": graphs}
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
-        """Run a SELECT query with ``bindings`` substituted as RDF terms."""
+        """Run a SELECT query with ``bindings`` bound as RDF terms (a leading VALUES block)."""
         terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
         try:
             if any(isinstance(t, ox.BlankNode) for t in terms.values()):
