@@ -101,7 +101,6 @@ def _load(graph: str | Path | None, check: bool = True):
     from beleidstheorie.errors import ValidationError
     from beleidstheorie.graph.load import load_theory
     from beleidstheorie.graph.locate import locate_theory
-    from beleidstheorie.graph.places import place_problems
     from beleidstheorie.graph.shacl import validate_theory
 
     ctx = click.get_current_context(silent=True)
@@ -115,9 +114,11 @@ def _load(graph: str | Path | None, check: bool = True):
     if ctx is not None:
         ctx.meta["beleidstheorie.source"] = theory.source
     if check and (located.is_dir() or located.suffix in (".yaml", ".yml")):  # load_theory checks RDF
-        problems = place_problems(validate_theory(theory), theory.source)
-        if problems:
-            raise ValidationError(problems)
+        problems = validate_theory(theory)
+        if problems:  # only then is the YAML read again, for the lines the problems are on
+            from beleidstheorie.graph.places import place_problems
+
+            raise ValidationError(place_problems(problems, theory.source))
     return theory
 
 
