@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from beleidstheorie.cli import main
+from beleidstheorie.errors import ValidationError
 from beleidstheorie.graph.generate import generate_ntriples, generate_theory
 from beleidstheorie.graph.load import load_into, load_theory, stored_theories
 from beleidstheorie.graph.stores import cache, connect, open_store
@@ -98,6 +100,83 @@ def test_a_yaml_theory_is_parsed_once_and_then_read_from_the_cache(tmp_path):
     assert "beleidstheorie.authoring.models" in first
     assert second == "[]"  # neither the YAML reader nor the authoring model was needed
     assert len(list((tmp_path / "cache").glob("*.nq"))) == 1
+
+
+VALIDATE_TWICE = """
+import sys
+from click.testing import CliRunner
+from beleidstheorie.cli import main
+from beleidstheorie.errors import ValidationError
+result = CliRunner().invoke(main, [sys.argv[1], sys.argv[2], "--format", "json"])
+assert result.exit_code == 0, result.output
+print("pyrudof" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("kind", ["yaml", "nt"])
+def test_a_theory_that_passed_shacl_is_not_validated_again_until_a_file_changes(tmp_path, kind):
+    env = {"BELEIDSTHEORIE_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
+    env |= {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}  # the code under test
+    source = tmp_path / "theory.yaml"
+    source.write_text((EXAMPLE / "theory.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    if kind == "nt":
+        cli("export", str(source), "--format", "nt", "-o", str(tmp_path / "t.nt"))
+        source = tmp_path / "t.nt"
+
+    def shacl_ran() -> bool:
+        out = subprocess.run(
+            [sys.executable, "-c", VALIDATE_TWICE, "score", str(source)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip() == "True"
+
+    assert (shacl_ran(), shacl_ran()) == (True, False)
+    source.write_bytes(source.read_bytes() + b"\n")  # a changed file: validated again
+    assert (shacl_ran(), shacl_ran()) == (True, False)
+
+
+def test_a_theory_that_fails_shacl_is_never_marked_valid(tmp_path, monkeypatch):
+    monkeypatch.setenv("BELEIDSTHEORIE_CACHE_DIR", str(tmp_path / "cache"))
+    nt = tmp_path / "t.nt"
+    cli("export", str(EXAMPLE), "--format", "nt", "-o", str(nt))
+    page = "<https://w3id.org/beleidstheorie#page>"
+    bad = next(ln for ln in nt.read_text(encoding="utf-8").splitlines() if f" {page} " in ln)
+    subject = bad.split(" ", 1)[0]
+    nt.write_text(
+        nt.read_text(encoding="utf-8")
+        + f'{subject} {page} "0"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    )
+    for _ in range(2):
+        with pytest.raises(ValidationError):
+            load_theory(nt)
+    assert not cache.is_valid(cache.file_key(nt))
+
+
+def test_a_bound_variable_gives_the_rows_of_oxigraphs_own_substitution():
+    from beleidstheorie.graph.stores.base import from_ox
+    from beleidstheorie.reasoning import network
+
+    theory = load_theory(EXAMPLE)
+    raw = theory.store.oxigraph
+    queries = [
+        q
+        for name, q in vars(network).items()
+        if name.startswith("Q_") and "?t bt:" in q and name != "Q_THEORY"
+    ]
+    assert len(queries) >= 8
+    assert theory.store.query(queries[0], {"t": theory.iri})  # the rows compared are not all empty
+    for query in queries:
+        solutions = raw.query(
+            query,
+            substitutions={ox.Variable("t"): ox.NamedNode(str(theory.iri))},
+            use_default_graph_as_union=True,
+        )
+        names = [v.value for v in solutions.variables]
+        expected = [{n: from_ox(s[n]) for n in names if s[n] is not None} for s in solutions]
+        assert theory.store.query(query, {"t": theory.iri}) == expected
 
 
 def test_a_changed_yaml_file_is_never_served_from_a_stale_cache(tmp_path):

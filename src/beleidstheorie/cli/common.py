@@ -140,7 +140,6 @@ def _load(graph: str | Path | None, check: bool = True):
     from beleidstheorie.errors import ValidationError
     from beleidstheorie.graph.load import load_theory
     from beleidstheorie.graph.locate import locate_theory
-    from beleidstheorie.graph.places import place_problems
     from beleidstheorie.graph.shacl import validate_theory
 
     ctx = click.get_current_context(silent=True)
@@ -154,9 +153,11 @@ def _load(graph: str | Path | None, check: bool = True):
     if ctx is not None:
         ctx.meta["beleidstheorie.source"] = theory.source
     if check and (located.is_dir() or located.suffix in (".yaml", ".yml")):  # load_theory checks RDF
-        problems = place_problems(validate_theory(theory), theory.source)
-        if problems:
-            raise ValidationError(problems)
+        problems = validate_theory(theory)
+        if problems:  # only then is the YAML read again, for the lines the problems are on
+            from beleidstheorie.graph.places import place_problems
+
+            raise ValidationError(place_problems(problems, theory.source))
     return theory
 
 
@@ -174,9 +175,9 @@ def _query_store(graph: str | Path | None):
 
 def round_label(theory: Any, round_id: str, lang: str = "nl") -> str:
     """The label of the round ``round_id`` in ``lang`` (its id when the theory has no such round)."""
-    for r in theory.model.rounds:
+    for r in theory.rounds:
         if r.id == round_id:
-            return r.label.en if lang == "en" and r.label.en else r.label.nl
+            return r.label_en if lang == "en" and r.label_en else r.label_nl or round_id
     return round_id
 
 

@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -73,6 +73,28 @@ def bundled_graph_path(name: str = DEFAULT_GRAPH) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class RoundName:
+    """A measurement round as commands name it: id, number and labels."""
+
+    id: str
+    number: int
+    label_nl: str
+    label_en: str
+
+
+Q_ROUND_NAMES = (
+    PREFIXES
+    + """
+SELECT ?round ?number ?nl ?en WHERE {
+  ?t bt:hasRound ?round . ?round bt:number ?number .
+  OPTIONAL { ?round skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?round skos:prefLabel ?en FILTER(lang(?en) = "en") }
+} ORDER BY ?number ?round
+"""
+)
+
+
 @dataclass(frozen=True, eq=False)
 class Theory:
     """A loaded policy theory: the store holding it, its IRI and where it came from.
@@ -88,6 +110,23 @@ class Theory:
     label: str
     _model: TheoryModel | None = field(default=None, repr=False)
     _graph: Graph | None = field(default=None, repr=False)
+    cache_key: str = field(default="", repr=False)
+    """The content hash of a YAML theory's files (``""`` for any other source)."""
+
+    @cached_property
+    def rounds(self) -> tuple[RoundName, ...]:
+        """The theory's measurement rounds in order, read from its store (no YAML parse).
+
+        >>> [(r.id, r.number) for r in load_theory(EXAMPLE).rounds]
+        [('meting-2024', 1), ('meting-2025', 2)]
+        """
+        rows = self.store.query(Q_ROUND_NAMES, {"t": self.iri})
+        return tuple(
+            RoundName(
+                local_name(str(r["round"])), int(r["number"].toPython()), text_of(r, "nl"), text_of(r, "en")
+            )
+            for r in rows
+        )
 
     @cached_property
     def graph(self) -> Graph:
@@ -193,12 +232,12 @@ def _load_yaml(path: Path) -> Theory:
         except (OSError, SyntaxError, ValueError):
             store = None  # a damaged cache entry: rebuild it below
         if store is not None:
-            return _theory_in(OxigraphStore(store), str(path))
+            return replace(_theory_in(OxigraphStore(store), str(path)), cache_key=key)
     from beleidstheorie.io.theory_yaml import read_theory_yaml
 
     theory = theory_from_model(read_theory_yaml(path), str(path))
     store_cache.remember(key, theory.store.dump_nquads())  # type: ignore[attr-defined]
-    return theory
+    return replace(theory, cache_key=key)
 
 
 def load_rdf_store(path: Path) -> ox.Store:
@@ -279,6 +318,8 @@ def load_theory(path: str | Path | None = None, store: str | Path | None = None)
         return _load_yaml(path)
     if path.suffix in RDF_FORMATS:
         theory = _theory_in(OxigraphStore(load_rdf_store(path)), str(path))
+        if store_cache.cache_dir() is not None:  # SHACL is not run again on a file that passed
+            theory = replace(theory, cache_key=store_cache.file_key(path))
         # RDF can hold anything: what reads it (score, render, ...) gets a checked theory
         from beleidstheorie.graph.integrity import check_theory
 

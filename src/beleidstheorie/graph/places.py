@@ -147,8 +147,10 @@ def _plain(text: str) -> str:
 def place_problems(problems: list[Problem], source: str | Path) -> list[Problem]:
     """SHACL problems of a YAML theory moved to the file and line where the node was written.
 
-    Problems whose node is not found are returned unchanged.
+    Problems whose node is not found are returned unchanged; no problems, no YAML read.
     """
+    if not problems:
+        return problems
     places = yaml_places(source)
     if not places:
         return problems

@@ -22,6 +22,8 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from beleidstheorie.errors import Problem, ValidationError
+from beleidstheorie.graph.stores import OxigraphStore
+from beleidstheorie.graph.stores import cache as store_cache
 
 _PREFIXES = {
     "https://w3id.org/beleidstheorie#": "bt:",
@@ -139,10 +141,19 @@ def validate_graph(graph: Graph, file: str = "") -> list[Problem]:
 
 
 def validate_theory(theory, file: str | None = None) -> list[Problem]:
-    """Every SHACL violation of a loaded theory, read from its store without an rdflib graph."""
-    from beleidstheorie.graph.stores import OxigraphStore
+    """Every SHACL violation of a loaded theory, read from its store without an rdflib graph.
 
+    A YAML theory whose files (by content hash) passed before is not validated
+    again: the cache keeps a mark per content hash and version of the shapes.
+    """
+    key = getattr(theory, "cache_key", "")
+    if key and store_cache.is_valid(key):
+        return []
     where = theory.source if file is None else file
     if isinstance(theory.store, OxigraphStore):
-        return validate_ntriples(theory.store.dump_ntriples(), where)
-    return validate_graph(theory.graph, where)
+        problems = validate_ntriples(theory.store.dump_ntriples(), where)
+    else:
+        problems = validate_graph(theory.graph, where)
+    if key and not problems:
+        store_cache.remember_valid(key)
+    return problems

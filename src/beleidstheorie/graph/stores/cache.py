@@ -40,6 +40,16 @@ _BUILDERS = (
 )
 
 
+# The files whose content decides whether a theory passes validation: the shapes,
+# the ontology and the code that runs them. A change to any of them re-validates.
+_VALIDATORS = (
+    "data/ontology/shapes.ttl",
+    "data/ontology/beleidstheorie.ttl",
+    "graph/shacl.py",
+    "graph/integrity.py",
+)
+
+
 def cache_dir() -> Path | None:
     """Where cached stores live, or None when the cache is switched off."""
     if os.environ.get("BELEIDSTHEORIE_NO_CACHE", "") not in ("", "0"):
@@ -51,10 +61,10 @@ def cache_dir() -> Path | None:
     return Path(base) / "beleidstheorie"
 
 
-def _code_hash() -> bytes:
+def _code_hash(names: Sequence[str] = _BUILDERS) -> bytes:
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     root = files("beleidstheorie")
-    for name in _BUILDERS:
+    for name in names:
         part = root.joinpath(*name.split("/"))
         digest.update(name.encode())
         digest.update(part.read_bytes() if part.is_file() else b"-")
@@ -69,6 +79,23 @@ def key_of(paths: Sequence[Path]) -> str:
     for path in paths:
         data = read_bytes_file(path)  # a FIFO, a device or an oversized file is refused here
         digest.update(str(path.name).encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def file_key(path: Path) -> str:
+    """The content key of one RDF file (read in chunks: RDF files may be large).
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = pathlib.Path(d) / "t.nt"
+    ...     _ = f.write_text("<urn:a> <urn:b> <urn:c> .\\n")
+    ...     len(file_key(f))
+    64
+    """
+    digest = hashlib.sha256(b"rdf\0" + CACHE_FORMAT.encode())
+    with open(path, "rb") as data:
+        while chunk := data.read(1 << 22):
+            digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -92,5 +119,41 @@ def remember(key: str, nquads: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(nquads)
         os.replace(tmp, folder / f"{key}.nq")  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        return
+
+
+def _valid_marker(key: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None or not key:
+        return None
+    return folder / f"{key}-{hashlib.sha256(_code_hash(_VALIDATORS)).hexdigest()[:32]}.valid"
+
+
+def is_valid(key: str) -> bool:
+    """True when the theory of cache key ``key`` passed validation by today's shapes before.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     os.environ["BELEIDSTHEORIE_CACHE_DIR"] = d
+    ...     before = is_valid("abc")
+    ...     remember_valid("abc")
+    ...     after = is_valid("abc"), is_valid("abd")
+    ...     del os.environ["BELEIDSTHEORIE_CACHE_DIR"]
+    >>> before, after
+    (False, (True, False))
+    """
+    marker = _valid_marker(key)
+    return marker is not None and marker.is_file()
+
+
+def remember_valid(key: str) -> None:
+    """Note that the theory of ``key`` passed validation; skipped when the cache cannot be written."""
+    marker = _valid_marker(key)
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
     except OSError:
         return

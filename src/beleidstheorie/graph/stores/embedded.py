@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError
-from beleidstheorie.graph.stores.base import Row, from_ox, to_ox
+from beleidstheorie.graph.stores.base import Row, from_ox, to_ox, values_opening_where
 
 STORE_FORMAT = 1
 """The on-disk layout this version writes and reads; a newer one is refused."""
@@ -86,31 +86,33 @@ class OxigraphStore:
         return {"default_graph": graphs, "named_graphs": graphs}
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
-        """Run a SELECT query with ``bindings`` substituted as RDF terms."""
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        """Run a SELECT query with ``bindings`` bound as RDF terms (a leading VALUES block)."""
+        terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            try:
-                result = self._ox.query(sparql, substitutions=subs or None, **self._dataset())
-            except RuntimeError as exc:
-                if not subs or "projection" not in str(exc):
-                    raise
-                # Oxigraph substitutes projected variables only; bind the others with a
-                # trailing VALUES block of terms serialised by Oxigraph itself.
-                names = " ".join(str(v) for v in subs)
-                values = " ".join(str(t) for t in subs.values())
-                result = self._ox.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}", **self._dataset())
+            if any(isinstance(t, ox.BlankNode) for t in terms.values()):
+                # a blank node cannot be written in a VALUES block: Oxigraph substitutes it
+                subs = {ox.Variable(k): t for k, t in terms.items()}
+                result = self._ox.query(sparql, substitutions=subs, **self._dataset())
+            else:
+                # terms serialised by Oxigraph itself, so a value cannot change the query
+                text = values_opening_where(sparql, list(terms), [str(t) for t in terms.values()])
+                result = self._ox.query(text, **self._dataset())
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"SPARQL query failed: {exc}") from None
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("only SELECT queries are supported here")
         names = [v.value for v in result.variables]
         rows = []
+        terms_seen: dict[object, Identifier] = {}  # a term repeated in many rows is converted once
         for solution in result:
             row = {}
             for name in names:
                 value = solution[name]
                 if value is not None:
-                    row[name] = from_ox(value)
+                    term = terms_seen.get(value)
+                    if term is None:
+                        term = terms_seen[value] = from_ox(value)
+                    row[name] = term
             rows.append(row)
         return rows
 

@@ -41,7 +41,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError
-from beleidstheorie.graph.stores.base import Row
+from beleidstheorie.graph.stores.base import Row, values_opening_where
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 INSERT_CHUNK = 2_000
@@ -124,14 +124,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('say "hi"')}))
     SELECT ?s WHERE { VALUES (?o) { ("say \\"hi\\"") } ?s ?p ?o }
     """
-    if not bindings:
-        return sparql
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(t.n3() for t in bindings.values())
-    match = re.search(r"\bWHERE\s*\{", sparql, flags=re.I) or re.search(r"\{", sparql)
-    if match is None:
-        raise StoreError("cannot bind variables: the query has no WHERE clause")
-    return f"{sparql[: match.end()]} VALUES ({names}) {{ ({values}) }}{sparql[match.end() :]}"
+    return values_opening_where(sparql, list(bindings), [t.n3() for t in bindings.values()])
 
 
 @dataclass
