@@ -53,6 +53,7 @@ from beleidstheorie.views.dotparts import (
     same_rank,
     wrapped,
 )
+from beleidstheorie.views.initiative_column import COLUMN, column_label, endpoint
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
 from beleidstheorie.views.sheet import evidence_rows, evidence_table, sheet_word, target_rows, targets_table
 from beleidstheorie.views.structure import (
@@ -158,16 +159,9 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
 
     with g.subgraph(name="cluster_col_initiatives") as c:
         c.attr(**column_attrs(word("initiatives", lang)))
-        names = []
-        for ini in (i for i in s.initiatives if i.parent is None):
-            subs = s.action_lines(ini)
-            if not subs:
-                names.append(_add(c, ini, _ini_lines(ini), None, lang))
-                continue
-            with c.subgraph(name=f"cluster_family_{ini.key}") as f:
-                f.attr(label="", style="dashed,rounded", color="#7f9fbf", margin="6")
-                names += [_add(f, i, _ini_lines(i), None, lang) for i in (ini, *subs)]
-        columns.append(names)
+        if s.initiatives:  # one table, so that the column reads in number order
+            c.node(COLUMN, label=column_label(s, s.initiatives), shape="plaintext", margin="0")
+        columns.append([COLUMN] if s.initiatives else [])
 
     with g.subgraph(name="cluster_col_mechanisms") as c:
         c.attr(**column_attrs(word("mechanisms", lang)))
@@ -198,19 +192,12 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
         same_rank(g, col)
     chain(g, [col[0] for col in columns])  # keeps the columns in order even without edges
 
-    ini_names = [node_id(i) for i in s.initiatives]
     for n in s.inputs:
-        if ini_names:
-            g.edge(
-                node_id(n),
-                ini_names[len(ini_names) // 2],
-                lhead="cluster_col_initiatives",
-                **edge_attrs(STRUCTURE_EDGE),
-            )
+        if s.initiatives:
+            g.edge(node_id(n), COLUMN, lhead="cluster_col_initiatives", **edge_attrs(STRUCTURE_EDGE))
     for con in s.contributions:
-        _contribution_edge(
-            g, node_id(s.node(con.initiative)), node_id(s.node(con.mechanism)), con, lang, labelled=False
-        )
+        tail = endpoint(s.node(con.initiative))  # type: ignore[arg-type]
+        _contribution_edge(g, tail, node_id(s.node(con.mechanism)), con, lang, labelled=False)
     for m in s.mechanisms:
         g.edge(node_id(m), node_id(s.node(m.subgoal)), **edge_attrs(STRUCTURE_EDGE))
     for sg in s.subgoals:
