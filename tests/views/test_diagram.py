@@ -14,9 +14,11 @@ from beleidstheorie.views import grammar
 from beleidstheorie.views.diagram import UNLINKED, diagram_source, render_diagram
 from beleidstheorie.views.initiative_column import COLUMN
 from beleidstheorie.views.palette import LINK_STYLES, SCORE_SCALE
+from beleidstheorie.views.samenhang_key import KEY, LETTERS
 from beleidstheorie.views.structure import read_structure
 from tests.views.conftest import HOSTILE
 from tests.views.dotparse import parse_dot
+from tests.views.svggeom import parse_layout
 
 PREFIX = f"PREFIX bt: <{BT}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -294,14 +296,66 @@ def test_samenhang_boxes_linked_initiatives_by_their_penvoerder(flagship_theory)
     org_boxes = [c for c in dot.clusters if c.startswith("cluster_org_")]
     assert org_boxes
     for box in org_boxes:
-        members = [by_key[n] for n in dot.clusters[box]]
+        header, *names = dot.clusters[box]  # the penvoerder's name is a header node, not the label
+        members = [by_key[n] for n in names]
         tops = {s.family(i)[0].penvoerder_label for i in members}
-        assert tops == {dot.cluster_attrs[box]["label"].replace("\\n", " ")}
+        assert tops == {dot.nodes[header]["label"].replace("\\n", " ")}
+        assert dot.cluster_attrs[box]["label"] == ""
 
 
 def test_link_styles_differ_in_more_than_colour():
     looks = {(style.style, style.arrowhead) for style in LINK_STYLES.values()}
     assert len(looks) == len(LINK_STYLES)
+
+
+def test_every_link_type_has_its_own_letter_and_arrowhead():
+    assert sorted(LETTERS.values()) == [chr(ord("A") + i) for i in range(len(LINK_STYLES))]
+    assert len({style.arrowhead for style in LINK_STYLES.values()}) == len(LINK_STYLES)
+
+
+@pytest.mark.parametrize("name", THEORIES)
+def test_samenhang_edges_run_through_no_box_and_no_cluster_label(request, tmp_path, name):
+    svg = render_diagram(request.getfixturevalue(name), "samenhang", tmp_path / "s.svg").read_text()
+    layout = parse_layout(svg)
+    assert len(layout.edges) >= len(read_structure(request.getfixturevalue(name).store).links)
+    assert layout.crossings(tolerance=2.0) == []
+    assert layout.hidden_arrows(tolerance=2.0) == []
+
+
+def test_samenhang_numbers_each_link_at_its_edge_and_explains_it_in_the_key(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    dot = parse_dot(diagram_source(flagship_theory, "samenhang"))
+    labelled = {
+        re.search(r"<FONT[^>]*>(\w+)</FONT>", a["label"]).group(1): (t, h)
+        for t, h, a in dot.edges
+        if "label" in a and t.startswith("initiative/")
+    }
+    assert len(labelled) == len(s.links) == 14
+    assert labelled["1H"] == ("initiative/inzet-ervaringsdeskundigen", "initiative/samenwerken-kinderarmoede")
+    rows = [
+        [
+            html.unescape(re.sub(r"<[^>]+>", " ", cell)).split()
+            for cell in re.findall(r"<TD[^>]*>(.*?)</TD>", row)
+        ]
+        for row in re.findall(r"<TR>(.*?)</TR>", dot.nodes[KEY]["label"])
+    ]
+    body = [[" ".join(words) for words in row] for row in rows[2:]]
+    assert [row[0] for row in body] == list(labelled)
+    assert body[0] == [
+        "1H",
+        "1 Inzet ervaringsdeskundigen armoede bij SZW",
+        "10 Samenwerken in de aanpak van kinderarmoede",
+        "H levert inbreng aan",
+        "2.3 Samenhang tussen initiatieven, p. 17",
+    ]
+    for number, (tail, head) in labelled.items():
+        row = body[[r[0] for r in body].index(number)]
+        assert row[1].startswith(s.node(by_node(s, tail)).code + " ")
+        assert row[2].startswith(s.node(by_node(s, head)).code + " ")
+
+
+def by_node(s, name: str) -> str:
+    return next(i.iri for i in s.initiatives if f"initiative/{i.key}" == name)
 
 
 # -- one initiative ----------------------------------------------------------------------

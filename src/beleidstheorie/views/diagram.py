@@ -55,6 +55,7 @@ from beleidstheorie.views.dotparts import (
 )
 from beleidstheorie.views.initiative_column import COLUMN, column_label, endpoint
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
+from beleidstheorie.views.samenhang_key import KEY, edge_label, key_table, numbered_links, type_name
 from beleidstheorie.views.sheet import evidence_rows, evidence_table, sheet_word, target_rows, targets_table
 from beleidstheorie.views.structure import (
     CONTEXT_LEVELS,
@@ -264,11 +265,14 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
         types.append("part-of")
     # declared first, so that dot stacks the legend beneath the rest (see _schema)
     evidence = _evidence(s, result, scores, list(s.initiatives))
+    numbered = numbered_links(s)
+    if numbered:
+        g.node(KEY, label=key_table(s, lang), shape="plaintext")
     add_legend(
         g,
         lang,
         kinds=[] if evidence else ["initiative"],
-        edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
+        edges=[(LINK_STYLES[t], type_name(t, lang)) for t in types],
         evidence=evidence,
         notes=[word("cluster_penvoerder", lang)],
     )
@@ -292,20 +296,24 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
                 draw(g, unit)
             continue
         with g.subgraph(name=f"cluster_org_{k}") as c:
-            c.attr(
-                label=dot_text(wrap(units[0].penvoerder_label, 30)),
-                fontsize="11",
-                style="rounded,filled",
-                fillcolor="#f4f7fb",
-                color="#7f9fbf",
-                margin="8",
-            )
-            for unit in units:
-                draw(c, unit)
+            # the penvoerder's name is a node, not the cluster's label: dot routes
+            # edges around nodes, but straight through a cluster's label
+            c.attr(label="", style="rounded,filled", fillcolor="#f4f7fb", color="#7f9fbf", margin="8")
+            header = f"org/{k}"
+            title = dot_text(wrap(units[0].penvoerder_label, 24))
+            c.node(header, label=title, shape="plaintext", fontsize="11", height="0.2")
+            names = [name for unit in units for name in draw(c, unit)]
+            same_rank(c, [header, names[0]])
+            c.edge(names[0], header, style="invis")  # a flat edge: in LR it puts the header above
 
-    for link in s.links:
+    for number, letter, link in numbered:
         style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
-        g.edge(node_id(s.node(link.source)), node_id(s.node(link.target)), **edge_attrs(style))
+        g.edge(
+            node_id(s.node(link.source)),
+            node_id(s.node(link.target)),
+            label=edge_label(number, letter, style.colour),
+            **edge_attrs(style),
+        )
     for sub in subs:
         g.edge(node_id(sub), node_id(s.node(sub.parent)), **edge_attrs(LINK_STYLES["part-of"]))  # type: ignore[arg-type]
 
