@@ -11,7 +11,7 @@ import pytest
 from beleidstheorie.errors import NotFoundError
 from beleidstheorie.namespaces import BT
 from beleidstheorie.views import grammar
-from beleidstheorie.views.diagram import UNLINKED, diagram_source, render_diagram
+from beleidstheorie.views.diagram import UNLINKED, build_diagram, diagram_source, render_diagram
 from beleidstheorie.views.initiative_column import COLUMN
 from beleidstheorie.views.palette import LINK_STYLES, SCORE_SCALE
 from beleidstheorie.views.samenhang_key import KEY, LETTERS
@@ -141,6 +141,34 @@ def test_schema_draws_the_initiatives_top_to_bottom_in_number_order(request, tmp
     assert codes == wanted
     if name == "flagship_theory":
         assert codes[:7] == ["1", "2", "2.1", "2.2", "2.3", "3", "4"] and codes[-1] == "19"
+
+
+def test_above_the_threshold_the_schema_draws_one_counted_group_per_subgoal(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    dot = parse_dot(build_diagram(flagship_theory, "schema", group_above=10).source)
+    assert COLUMN not in dot.nodes and not dot.kind("initiative")
+    for sg in s.subgoals:
+        feeding = count(
+            flagship_theory,
+            f"?c bt:fromInitiative ?x ; bt:toMechanism/bt:contributesTo <{sg.iri}>",
+        )
+        label = html.unescape(re.sub(r"<BR/>", " ", dot.nodes[f"group/{sg.key}"]["label"]))
+        assert label.startswith(f"<{feeding} initiatieven voor {sg.label} nrs. ")
+        for t, h, a in dot.edges:
+            if t == f"group/{sg.key}" and a.get("style") != "invis":
+                mech = s.node(by_mechanism(s, h))
+                assert int(a["label"]) == count(
+                    flagship_theory, f"?c bt:fromInitiative ?x ; bt:toMechanism <{mech.iri}>"
+                )
+    contributing = {c.mechanism for c in s.contributions}
+    drawn = [t for t, _, a in dot.edges if t.startswith("group/") and a.get("style") != "invis"]
+    assert len(drawn) == len(contributing)
+    expanded = parse_dot(build_diagram(flagship_theory, "schema", group_above=10, expand=True).source)
+    assert len(column_ports(expanded)) == len(s.initiatives)
+
+
+def by_mechanism(s, name: str) -> str:
+    return next(m.iri for m in s.mechanisms if f"mechanism/{m.key}" == name)
 
 
 def test_schema_draws_stated_contributions_solid_and_inferred_dashed(flagship_theory):

@@ -89,3 +89,58 @@ def column_label(s: Structure, initiatives: Sequence[Initiative], width: int = 2
             f'<TABLE BORDER="0" CELLSPACING="6" CELLPADDING="0">{inner}</TABLE></TD></TR>'
         )
     return f'<<TABLE BORDER="0" CELLSPACING="8" CELLPADDING="0">{"".join(rows)}</TABLE>>'
+
+
+GROUP_ABOVE = 60
+"""Above this many initiatives the schema draws one counted group per sub-goal (``expand`` draws all)."""
+
+GROUP_WORDS = {
+    "nl": ("{n} initiatieven voor", "nrs. {numbers}", "{n} initiatieven"),
+    "en": ("{n} initiatives for", "nos. {numbers}", "{n} initiatives"),
+}
+
+
+def number_ranges(numbers: Iterable[int]) -> str:
+    """Initiative numbers as ranges: '1–3, 7, 9–10'.
+
+    >>> number_ranges([9, 1, 2, 3, 7, 10])
+    '1–3, 7, 9–10'
+    """
+    spans: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in spans)
+
+
+def group_of(subgoal_key: str) -> str:
+    """The DOT name of the counted group of initiatives feeding one sub-goal."""
+    return f"group/{subgoal_key}"
+
+
+def grouped_label(s: Structure, subgoal, lang: str = "nl") -> str:
+    """The label of a sub-goal's group: how many initiatives feed it, their numbers and the sub-goal."""
+    head, nums, _ = GROUP_WORDS["en" if lang == "en" else "nl"]
+    feeding = feeding_initiatives(s, subgoal)
+    numbers = number_ranges(s.family(i)[0].number for i in feeding)  # type: ignore[arg-type]
+    lines = [head.format(n=len(feeding)), *wrap(subgoal.label, 30), *wrap(nums.format(numbers=numbers), 34)]
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def feeding_initiatives(s: Structure, subgoal) -> list[Initiative]:
+    """The initiatives (and action lines) that contribute to a mechanism under ``subgoal``."""
+    mechs = {m.iri for m in s.mechanisms_of(subgoal)}
+    iris = {c.initiative for c in s.contributions if c.mechanism in mechs}
+    return number_order(i for i in s.initiatives if i.iri in iris)
+
+
+def group_edges(s: Structure, subgoal) -> list[tuple[str, int, bool]]:
+    """(mechanism IRI, number of contributing initiatives, any stated) per mechanism of ``subgoal``."""
+    out = []
+    for m in s.mechanisms_of(subgoal):
+        cons = [c for c in s.contributions if c.mechanism == m.iri]
+        if cons:
+            out.append((m.iri, len({c.initiative for c in cons}), any(c.stated for c in cons)))
+    return out
