@@ -603,7 +603,9 @@ def diagram_pages(
         return [whole]
     structure = read_structure(theory.store, lang)
     scores = _scores(result)
-    return [_schema(part, scores, result, lang, expand) for part in split_per_subgoal(structure, lang)]
+    # a grouped schema stays grouped on each page, however few initiatives a part has
+    above = 0 if not expand and len(structure.initiatives) > GROUP_ABOVE else GROUP_ABOVE
+    return [_schema(part, scores, result, lang, expand, above) for part in split_per_subgoal(structure, lang)]
 
 
 def render_diagram(
