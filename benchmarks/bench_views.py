@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import platform
 import random
+import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -121,13 +123,30 @@ def timed(fn) -> float:
     return time.perf_counter() - start
 
 
+def cpu_timed(fn) -> float:
+    """CPU seconds of ``fn``, with the child processes it waits for (``dot``)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.process_time()
+    fn()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (
+        time.process_time()
+        - start
+        + (after.ru_utime - children.ru_utime)
+        + (after.ru_stime - children.ru_stime)
+    )
+
+
 def main(n_ini: int, n_mech: int) -> str:
     theory = synthetic_theory(n_ini, n_mech)
     out = Path(tempfile.mkdtemp())
     holder = {}
     t_score = timed(lambda: holder.setdefault("r", score(theory, round="r2")))
     result = holder["r"]
-    t_schema = timed(lambda: render_diagram(theory, "schema", out / "schema.svg", result=result))
+    t_schema = cpu_timed(lambda: render_diagram(theory, "schema", out / "schema.svg", result=result))
+    t_expanded = cpu_timed(
+        lambda: render_diagram(theory, "schema", out / "schema-all.svg", result=result, expand=True)
+    )
     t_matrix = timed(lambda: render_matrix(theory, result, out / "matrix.svg"))
 
     def page():
@@ -138,7 +157,8 @@ def main(n_ini: int, n_mech: int) -> str:
     rows = [
         ("scoring one round", t_score),
         ("`render schema --evidence` (scoring + DOT + dot → SVG)", t_score + t_schema),
-        ("  of which DOT + dot", t_schema),
+        ("  of which DOT + dot (CPU, `dot` included; one counted group per sub-goal)", t_schema),
+        ("  the same with `--expand` (every initiative drawn; CPU)", t_expanded),
         ("`render matrix` (scoring + SVG)", t_score + t_matrix),
         ("`interactive` (scoring both rounds + HTML)", t_page),
     ]
@@ -150,6 +170,36 @@ def main(n_ini: int, n_mech: int) -> str:
     return head + "".join(f"| {name} | {t:.2f} |\n" for name, t in rows)
 
 
+def render_only(n_ini: int, n_mech: int, runs: int = 3) -> str:
+    """The render part alone: scoring once, then the schema's DOT + ``dot`` (median of ``runs``)."""
+    theory = synthetic_theory(n_ini, n_mech)
+    out = Path(tempfile.mkdtemp())
+    holder = {}
+    t_score = cpu_timed(lambda: holder.setdefault("r", score(theory, round="r2")))
+    result = holder["r"]
+
+    def schema(expand: bool) -> float:
+        name = f"schema-{expand}.svg"
+        return statistics.median(
+            cpu_timed(lambda: render_diagram(theory, "schema", out / name, result=result, expand=expand))
+            for _ in range(runs)
+        )
+
+    rows = [
+        ("scoring one round (the engine's part)", t_score),
+        ("`render schema --evidence`: DOT + dot → SVG, one counted group per sub-goal", schema(False)),
+        ("the same with `--expand` (every initiative drawn)", schema(True)),
+    ]
+    head = (
+        f"Render at {n_ini} initiatives × {n_mech} mechanisms ({platform.python_version()}, "
+        f"{platform.machine()}), CPU seconds with `dot` included, median of {runs}, "
+        f"`python benchmarks/bench_views.py --render-only {n_ini} {n_mech}`:\n\n"
+        "| step | CPU seconds |\n|---|---:|\n"
+    )
+    return head + "".join(f"| {name} | {t:.2f} |\n" for name, t in rows)
+
+
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:3]] or [200, 60]
-    print(main(*args))
+    only = "--render-only" in sys.argv
+    args = [int(a) for a in sys.argv[1:] if a.isdigit()][:2] or [200, 60]
+    print(render_only(*args) if only else main(*args))

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 ID = r'"(?:[^"\\]|\\.)*"|[A-Za-z0-9_./-]+'
 NODE = re.compile(rf"^\s*({ID}) \[(.*)\]$")
-EDGE = re.compile(rf"^\s*({ID}) -> ({ID})(?: \[(.*)\])?$")
+END = rf"(?:{ID})(?::(?:{ID}))?(?::[nsewc]{{1,2}})?"  # node[:port[:compass]]
+EDGE = re.compile(rf"^\s*({END}) -> ({END})(?: \[(.*)\])?$")
 OPEN = re.compile(r"^\s*(?:subgraph (\S+) )?\{$")
 
 
@@ -22,6 +23,14 @@ def unquote(text: str) -> str:
             r"\\(.)", lambda m: m.group(1) if m.group(1) in '"\\' else "\\" + m.group(1), text[1:-1]
         )
     return text
+
+
+def endpoint(text: str) -> str:
+    """An edge end as ``node`` or ``node:port`` (quotes removed, compass point dropped)."""
+    parts = re.findall(ID, text)
+    if len(parts) == 3 or (len(parts) == 2 and parts[1] in ("n", "s", "e", "w", "c", "ne", "nw", "se", "sw")):
+        parts = parts[:-1]
+    return ":".join(unquote(p) for p in parts)
 
 
 def parse_attrs(text: str) -> dict[str, str]:
@@ -89,7 +98,7 @@ def parse_dot(source: str) -> Dot:
             continue
         if edge := EDGE.match(line):
             dot.edges.append(
-                (unquote(edge.group(1)), unquote(edge.group(2)), parse_attrs(edge.group(3) or ""))
+                (endpoint(edge.group(1)), endpoint(edge.group(2)), parse_attrs(edge.group(3) or ""))
             )
         elif node := NODE.match(line):
             name = unquote(node.group(1))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -9,13 +11,17 @@ import pytest
 from beleidstheorie.errors import NotFoundError
 from beleidstheorie.namespaces import BT
 from beleidstheorie.views import grammar
-from beleidstheorie.views.diagram import UNLINKED, diagram_source, render_diagram
+from beleidstheorie.views.diagram import UNLINKED, build_diagram, diagram_source, render_diagram
+from beleidstheorie.views.initiative_column import COLUMN
 from beleidstheorie.views.palette import LINK_STYLES, SCORE_SCALE
+from beleidstheorie.views.samenhang_key import KEY, LETTERS
 from beleidstheorie.views.structure import read_structure
 from tests.views.conftest import HOSTILE
 from tests.views.dotparse import parse_dot
+from tests.views.svggeom import parse_layout
 
 PREFIX = f"PREFIX bt: <{BT}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+SVG = "{http://www.w3.org/2000/svg}"
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}
 THEORIES = ["example_theory", "flagship_theory"]
 FOCUS = {"example_theory": "buurtkamer", "flagship_theory": "schuldenlabnl"}
@@ -29,6 +35,27 @@ def count(theory, pattern: str) -> int:
 
 def local(iri) -> str:
     return str(iri).rsplit("/", 1)[-1]
+
+
+def column_ports(dot) -> set[str]:
+    """The initiatives drawn as cells of the schema's column table (their ports)."""
+    return set(re.findall(r'PORT="([^"]+)"', dot.nodes[COLUMN]["label"]))
+
+
+def cell_text(label: str, port: str) -> str:
+    """The text of one cell of the column table, its lines joined by spaces."""
+    cell = re.search(rf'PORT="{re.escape(port)}"[^>]*>(.*?)</TD>', label).group(1)
+    return " ".join(html.unescape(line) for line in cell.split("<BR/>"))
+
+
+def svg_texts_by_y(svg: str, node: str) -> list[str]:
+    """The text lines of one node of a rendered SVG, from top to bottom."""
+    root = ET.fromstring(svg)
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") == "node" and g.findtext(f"{SVG}title") == node:
+            texts = [(float(t.get("y")), float(t.get("x")), t.text or "") for t in g.iter(f"{SVG}text")]
+            return [text for _, _, text in sorted(texts)]
+    raise AssertionError(f"no node {node} in the SVG")
 
 
 # -- every diagram renders ---------------------------------------------------------------
@@ -73,7 +100,8 @@ def test_schema_draws_every_node_of_the_graph_once(request, name):
     theory = request.getfixturevalue(name)
     dot = parse_dot(diagram_source(theory, "schema"))
     assert len(dot.kind("input")) == count(theory, "?t bt:hasInput ?x")
-    assert len(dot.kind("initiative")) == count(theory, "?t bt:hasInitiative/(^bt:actionLineOf)? ?x")
+    assert len(column_ports(dot)) == count(theory, "?t bt:hasInitiative/(^bt:actionLineOf)? ?x")
+    assert not dot.kind("initiative")  # drawn once, as cells of the column, not as nodes too
     assert len(dot.kind("mechanism")) == count(theory, "?x a bt:Mechanism")
     assert len(dot.kind("subgoal")) == count(theory, "?x a bt:SubGoal")
     assert len(dot.kind("main_goal")) == 1
@@ -93,22 +121,63 @@ def test_schema_groups_mechanisms_by_subgoal_and_context_by_level(flagship_theor
 
 
 def test_schema_draws_sub_lines_inside_their_initiatives_box(flagship_theory):
-    dot = parse_dot(diagram_source(flagship_theory, "schema"))
-    family = dot.clusters["cluster_family_corona-activiteiten"]
-    assert family == [
-        "initiative/corona-activiteiten",
-        "initiative/collectief-schuldregelen",
-        "initiative/schuldenrust",
-        "initiative/convenant-vroegsignalering",
+    label = parse_dot(diagram_source(flagship_theory, "schema")).nodes[COLUMN]["label"]
+    framed = re.findall(r'<TD BORDER="1" STYLE="rounded" COLOR="#7f9fbf"[^>]*><TABLE(.*?)</TABLE>', label)
+    assert [re.findall(r'PORT="([^"]+)"', box) for box in framed] == [
+        ["corona-activiteiten", "collectief-schuldregelen", "schuldenrust", "convenant-vroegsignalering"]
     ]
-    assert dot.nodes["initiative/schuldenrust"]["label"] == "2.2 Schuldenrust"
+    assert cell_text(label, "schuldenrust") == "2.2 Schuldenrust"
+
+
+@pytest.mark.parametrize("name", THEORIES)
+def test_schema_draws_the_initiatives_top_to_bottom_in_number_order(request, tmp_path, name):
+    theory = request.getfixturevalue(name)
+    svg = render_diagram(theory, "schema", tmp_path / "s.svg").read_text(encoding="utf-8")
+    codes = [line.split(" ")[0] for line in svg_texts_by_y(svg, COLUMN) if re.match(r"\d+(\.\d+)? ", line)]
+    wanted = sorted(
+        (i.code for i in read_structure(theory.store).initiatives),
+        key=lambda c: [int(p) for p in c.split(".")],
+    )
+    assert codes == wanted
+    if name == "flagship_theory":
+        assert codes[:7] == ["1", "2", "2.1", "2.2", "2.3", "3", "4"] and codes[-1] == "19"
+
+
+def test_above_the_threshold_the_schema_draws_one_counted_group_per_subgoal(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    dot = parse_dot(build_diagram(flagship_theory, "schema", group_above=10).source)
+    assert COLUMN not in dot.nodes and not dot.kind("initiative")
+    for sg in s.subgoals:
+        feeding = count(
+            flagship_theory,
+            f"?c bt:fromInitiative ?x ; bt:toMechanism/bt:contributesTo <{sg.iri}>",
+        )
+        label = html.unescape(re.sub(r"<BR/>", " ", dot.nodes[f"group/{sg.key}"]["label"]))
+        assert label.startswith(f"<{feeding} initiatieven voor {sg.label} nrs. ")
+        for t, h, a in dot.edges:
+            if t == f"group/{sg.key}" and a.get("style") != "invis":
+                mech = s.node(by_mechanism(s, h))
+                assert int(a["label"]) == count(
+                    flagship_theory, f"?c bt:fromInitiative ?x ; bt:toMechanism <{mech.iri}>"
+                )
+    contributing = {c.mechanism for c in s.contributions}
+    drawn = [t for t, _, a in dot.edges if t.startswith("group/") and a.get("style") != "invis"]
+    assert len(drawn) == len(contributing)
+    expanded = parse_dot(build_diagram(flagship_theory, "schema", group_above=10, expand=True).source)
+    assert len(column_ports(expanded)) == len(s.initiatives)
+
+
+def by_mechanism(s, name: str) -> str:
+    return next(m.iri for m in s.mechanisms if f"mechanism/{m.key}" == name)
 
 
 def test_schema_draws_stated_contributions_solid_and_inferred_dashed(flagship_theory):
     dot = parse_dot(diagram_source(flagship_theory, "schema"))
     styles = [
-        a["style"] for t, h, a in dot.edges if t.startswith("initiative/") and h.startswith("mechanism/")
+        a["style"] for t, h, a in dot.edges if t.startswith(f"{COLUMN}:") and h.startswith("mechanism/")
     ]
+    drawn = [(t, h) for t, h, a in dot.edges if h.startswith("mechanism/") and a.get("style") != "invis"]
+    assert {t.split(":")[1] for t, _ in drawn} <= column_ports(dot)
     assert styles.count("solid") == count(
         flagship_theory, "?x a bt:Contribution ; bt:provenance bt:provenance-stated"
     )
@@ -255,14 +324,66 @@ def test_samenhang_boxes_linked_initiatives_by_their_penvoerder(flagship_theory)
     org_boxes = [c for c in dot.clusters if c.startswith("cluster_org_")]
     assert org_boxes
     for box in org_boxes:
-        members = [by_key[n] for n in dot.clusters[box]]
+        header, *names = dot.clusters[box]  # the penvoerder's name is a header node, not the label
+        members = [by_key[n] for n in names]
         tops = {s.family(i)[0].penvoerder_label for i in members}
-        assert tops == {dot.cluster_attrs[box]["label"].replace("\\n", " ")}
+        assert tops == {dot.nodes[header]["label"].replace("\\n", " ")}
+        assert dot.cluster_attrs[box]["label"] == ""
 
 
 def test_link_styles_differ_in_more_than_colour():
     looks = {(style.style, style.arrowhead) for style in LINK_STYLES.values()}
     assert len(looks) == len(LINK_STYLES)
+
+
+def test_every_link_type_has_its_own_letter_and_arrowhead():
+    assert sorted(LETTERS.values()) == [chr(ord("A") + i) for i in range(len(LINK_STYLES))]
+    assert len({style.arrowhead for style in LINK_STYLES.values()}) == len(LINK_STYLES)
+
+
+@pytest.mark.parametrize("name", THEORIES)
+def test_samenhang_edges_run_through_no_box_and_no_cluster_label(request, tmp_path, name):
+    svg = render_diagram(request.getfixturevalue(name), "samenhang", tmp_path / "s.svg").read_text()
+    layout = parse_layout(svg)
+    assert len(layout.edges) >= len(read_structure(request.getfixturevalue(name).store).links)
+    assert layout.crossings(tolerance=2.0) == []
+    assert layout.hidden_arrows(tolerance=2.0) == []
+
+
+def test_samenhang_numbers_each_link_at_its_edge_and_explains_it_in_the_key(flagship_theory):
+    s = read_structure(flagship_theory.store)
+    dot = parse_dot(diagram_source(flagship_theory, "samenhang"))
+    labelled = {
+        re.search(r"<FONT[^>]*>(\w+)</FONT>", a["label"]).group(1): (t, h)
+        for t, h, a in dot.edges
+        if "label" in a and t.startswith("initiative/")
+    }
+    assert len(labelled) == len(s.links) == 14
+    assert labelled["1H"] == ("initiative/inzet-ervaringsdeskundigen", "initiative/samenwerken-kinderarmoede")
+    rows = [
+        [
+            html.unescape(re.sub(r"<[^>]+>", " ", cell)).split()
+            for cell in re.findall(r"<TD[^>]*>(.*?)</TD>", row)
+        ]
+        for row in re.findall(r"<TR>(.*?)</TR>", dot.nodes[KEY]["label"])
+    ]
+    body = [[" ".join(words) for words in row] for row in rows[2:]]
+    assert [row[0] for row in body] == list(labelled)
+    assert body[0] == [
+        "1H",
+        "1 Inzet ervaringsdeskundigen armoede bij SZW",
+        "10 Samenwerken in de aanpak van kinderarmoede",
+        "H levert inbreng aan",
+        "2.3 Samenhang tussen initiatieven, p. 17",
+    ]
+    for number, (tail, head) in labelled.items():
+        row = body[[r[0] for r in body].index(number)]
+        assert row[1].startswith(s.node(by_node(s, tail)).code + " ")
+        assert row[2].startswith(s.node(by_node(s, head)).code + " ")
+
+
+def by_node(s, name: str) -> str:
+    return next(i.iri for i in s.initiatives if f"initiative/{i.key}" == name)
 
 
 # -- one initiative ----------------------------------------------------------------------
@@ -322,7 +443,11 @@ def test_unknown_kind_or_suffix_raises_not_found(tmp_path, example_theory):
 @pytest.mark.parametrize("kind", ["schema", "samenhang", "initiative"])
 def test_hostile_label_is_kept_literally_in_dot_and_svg(tmp_path, hostile_theory, kind):
     source = diagram_source(hostile_theory, kind, initiative="buurtkamer")
-    label = parse_dot(source).nodes["initiative/buurtkamer"]["label"]
+    dot = parse_dot(source)
+    if kind == "schema":
+        label = cell_text(dot.nodes[COLUMN]["label"], "buurtkamer")
+    else:
+        label = dot.nodes["initiative/buurtkamer"]["label"]
     assert label.replace("\\n", "").replace(" ", "") == ("1" + HOSTILE).replace(" ", "")
     svg = render_diagram(hostile_theory, kind, tmp_path / "h.svg", initiative="buurtkamer").read_text()
     root = ET.fromstring(svg)  # still well-formed XML

@@ -36,11 +36,16 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
     help="Fit to this paper (.pdf or .svg), text never below 7 pt; the schema splits per sub-goal if needed.",
 )
 @click.option("--landscape", is_flag=True, help="With --paper: landscape instead of portrait.")
+@click.option(
+    "--expand",
+    is_flag=True,
+    help="Schema: draw every initiative, also above 60 (then one counted group per sub-goal).",
+)
 @reasoning_options
 @lang_option
 @store_option
 @library_errors
-def render(kind, args, output, evidence, paper_name, landscape, round_, config_path, lang) -> None:
+def render(kind, args, output, evidence, paper_name, landscape, expand, round_, config_path, lang) -> None:
     """Draw a diagram with graphviz: the schema, the samenhang, or one initiative.
 
     KIND is schema (the whole theory: input, initiatives, werkzame mechanismen,
@@ -99,6 +104,7 @@ def render(kind, args, output, evidence, paper_name, landscape, round_, config_p
         initiative=name,
         paper_name=paper_name and paper_name.upper(),
         landscape=landscape,
+        expand=expand,
     )
     status("wrote", path=output)
 

@@ -49,12 +49,24 @@ from beleidstheorie.views.dotparts import (
     column_attrs,
     dot_text,
     edge_attrs,
+    kind_attrs,
     new_graph,
     node_attrs,
     same_rank,
     wrapped,
 )
+from beleidstheorie.views.initiative_column import (
+    COLUMN,
+    GROUP_ABOVE,
+    column_label,
+    endpoint,
+    feeding_initiatives,
+    group_edges,
+    group_of,
+    grouped_label,
+)
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
+from beleidstheorie.views.samenhang_key import KEY, edge_label, key_table, numbered_links, type_name
 from beleidstheorie.views.sheet import evidence_rows, evidence_table, sheet_word, target_rows, targets_table
 from beleidstheorie.views.structure import (
     CONTEXT_LEVELS,
@@ -135,7 +147,14 @@ def _contribution_legend(s: Structure, lang: str) -> list:
 
 
 # -- schema ----------------------------------------------------------------------------
-def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str) -> graphviz.Digraph:
+def _schema(
+    s: Structure,
+    scores: Scores,
+    result: ScoreResult | None,
+    lang: str,
+    expand: bool = False,
+    group_above: int = GROUP_ABOVE,
+) -> graphviz.Digraph:
     g = new_graph("schema", s.label)
     columns: list[list[str]] = []
     # dot stacks unconnected parts bottom-up in the order they are declared:
@@ -157,18 +176,21 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
         c.attr(**column_attrs(word("input", lang)))
         columns.append([_add(c, n, wrap(n.label), None, lang) for n in s.inputs])
 
+    grouped = not expand and len(s.initiatives) > group_above
     with g.subgraph(name="cluster_col_initiatives") as c:
         c.attr(**column_attrs(word("initiatives", lang)))
-        names = []
-        for ini in (i for i in s.initiatives if i.parent is None):
-            subs = s.action_lines(ini)
-            if not subs:
-                names.append(_add(c, ini, _ini_lines(ini), None, lang))
-                continue
-            with c.subgraph(name=f"cluster_family_{ini.key}") as f:
-                f.attr(label="", style="dashed,rounded", color="#7f9fbf", margin="6")
-                names += [_add(f, i, _ini_lines(i), None, lang) for i in (ini, *subs)]
-        columns.append(names)
+        if grouped:  # one counted group per sub-goal: 200 boxes are not readable
+            names = [group_of(sg.key) for sg in s.subgoals if feeding_initiatives(s, sg)]
+            for sg in s.subgoals:
+                if feeding_initiatives(s, sg):
+                    label = f"<{grouped_label(s, sg, lang)}>"
+                    c.node(group_of(sg.key), label=label, **{**kind_attrs("initiative"), "shape": "box"})
+            columns.append(names)
+        elif s.initiatives:  # one table, so that the column reads in number order
+            c.node(COLUMN, label=column_label(s, s.initiatives), shape="plaintext", margin="0")
+            columns.append([COLUMN])
+        else:
+            columns.append([])
 
     with g.subgraph(name="cluster_col_mechanisms") as c:
         c.attr(**column_attrs(word("mechanisms", lang)))
@@ -199,19 +221,25 @@ def _schema(s: Structure, scores: Scores, result: ScoreResult | None, lang: str)
         same_rank(g, col)
     chain(g, [col[0] for col in columns])  # keeps the columns in order even without edges
 
-    ini_names = [node_id(i) for i in s.initiatives]
     for n in s.inputs:
-        if ini_names:
-            g.edge(
-                node_id(n),
-                ini_names[len(ini_names) // 2],
-                lhead="cluster_col_initiatives",
-                **edge_attrs(STRUCTURE_EDGE),
-            )
-    for con in s.contributions:
-        _contribution_edge(
-            g, node_id(s.node(con.initiative)), node_id(s.node(con.mechanism)), con, lang, labelled=False
-        )
+        if columns[1:] and s.initiatives:
+            head = columns[1][len(columns[1]) // 2] if grouped else COLUMN
+            g.edge(node_id(n), head, lhead="cluster_col_initiatives", **edge_attrs(STRUCTURE_EDGE))
+    if grouped:
+        for sg in s.subgoals:
+            for mech, n, stated in group_edges(s, sg):
+                style = CONTRIBUTION_STYLES["stated" if stated else "inferred"]
+                width = f"{min(1.0 + n / 8, 6.0):.1f}"
+                g.edge(
+                    group_of(sg.key),
+                    node_id(s.node(mech)),
+                    label=str(n),
+                    **{**edge_attrs(style), "penwidth": width},
+                )
+    else:
+        for con in s.contributions:
+            tail = endpoint(s.node(con.initiative))  # type: ignore[arg-type]
+            _contribution_edge(g, tail, node_id(s.node(con.mechanism)), con, lang, labelled=False)
     for m in s.mechanisms:
         g.edge(node_id(m), node_id(s.node(m.subgoal)), **edge_attrs(STRUCTURE_EDGE))
     for sg in s.subgoals:
@@ -278,11 +306,14 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
         types.append("part-of")
     # declared first, so that dot stacks the legend beneath the rest (see _schema)
     evidence = _evidence(s, result, scores, list(s.initiatives))
+    numbered = numbered_links(s)
+    if numbered:
+        g.node(KEY, label=key_table(s, lang), shape="plaintext")
     add_legend(
         g,
         lang,
         kinds=[] if evidence else ["initiative"],
-        edges=[(LINK_STYLES[t], word(t, lang)) for t in types],
+        edges=[(LINK_STYLES[t], type_name(t, lang)) for t in types],
         evidence=evidence,
         notes=[word("cluster_penvoerder", lang)],
     )
@@ -306,20 +337,24 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
                 draw(g, unit)
             continue
         with g.subgraph(name=f"cluster_org_{k}") as c:
-            c.attr(
-                label=dot_text(wrap(units[0].penvoerder_label, 30)),
-                fontsize="11",
-                style="rounded,filled",
-                fillcolor="#f4f7fb",
-                color="#7f9fbf",
-                margin="8",
-            )
-            for unit in units:
-                draw(c, unit)
+            # the penvoerder's name is a node, not the cluster's label: dot routes
+            # edges around nodes, but straight through a cluster's label
+            c.attr(label="", style="rounded,filled", fillcolor="#f4f7fb", color="#7f9fbf", margin="8")
+            header = f"org/{k}"
+            title = dot_text(wrap(units[0].penvoerder_label, 24))
+            c.node(header, label=title, shape="plaintext", fontsize="11", height="0.2")
+            names = [name for unit in units for name in draw(c, unit)]
+            same_rank(c, [header, names[0]])
+            c.edge(names[0], header, style="invis")  # a flat edge: in LR it puts the header above
 
-    for link in s.links:
+    for number, letter, link in numbered:
         style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
-        g.edge(node_id(s.node(link.source)), node_id(s.node(link.target)), **edge_attrs(style))
+        g.edge(
+            node_id(s.node(link.source)),
+            node_id(s.node(link.target)),
+            label=edge_label(number, letter, style.colour),
+            **edge_attrs(style),
+        )
     for sub in subs:
         g.edge(node_id(sub), node_id(s.node(sub.parent)), **edge_attrs(LINK_STYLES["part-of"]))  # type: ignore[arg-type]
 
@@ -461,12 +496,19 @@ def build_diagram(
     result: ScoreResult | None = None,
     lang: str = "nl",
     initiative: str | None = None,
+    expand: bool = False,
+    group_above: int = GROUP_ABOVE,
 ) -> graphviz.Digraph:
-    """The graphviz graph of a diagram (see the module docstring for the kinds)."""
+    """The graphviz graph of a diagram (see the module docstring for the kinds).
+
+    Above ``group_above`` initiatives (default
+    :data:`~beleidstheorie.views.initiative_column.GROUP_ABOVE`) the schema draws
+    one counted group per sub-goal; ``expand=True`` draws every initiative.
+    """
     structure = read_structure(theory.store, lang)
     scores = _scores(result)
     if kind == "schema":
-        return _schema(structure, scores, result, lang)
+        return _schema(structure, scores, result, lang, expand, group_above)
     if kind == "samenhang":
         return _samenhang(structure, scores, result, lang)
     if kind == "initiative":
@@ -545,18 +587,21 @@ def diagram_pages(
     result: ScoreResult | None = None,
     lang: str = "nl",
     initiative: str | None = None,
+    expand: bool = False,
 ) -> list[graphviz.Digraph]:
     """The graphs to print a diagram on ``paper_name``: the whole when it fits, else one per sub-goal.
 
     Only the schema splits (per sub-goal, each part with its title and legend);
     a part that still does not fit is tiled by :func:`beleidstheorie.views.paper.sheets`.
     """
-    whole = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
+    whole = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative, expand=expand)
     if kind != "schema" or not paper.needs_split(whole, paper_name, landscape):
         return [whole]
     structure = read_structure(theory.store, lang)
     scores = _scores(result)
-    return [_schema(part, scores, result, lang) for part in split_per_subgoal(structure, lang)]
+    # a grouped schema stays grouped on each page, however few initiatives a part has
+    above = 0 if not expand and len(structure.initiatives) > GROUP_ABOVE else GROUP_ABOVE
+    return [_schema(part, scores, result, lang, expand, above) for part in split_per_subgoal(structure, lang)]
 
 
 def render_diagram(
@@ -569,6 +614,7 @@ def render_diagram(
     initiative: str | None = None,
     paper_name: str | None = None,
     landscape: bool = False,
+    expand: bool = False,
 ) -> Path:
     """Write a diagram to ``output``; the suffix picks the format (.svg .png .pdf .dot).
 
@@ -588,11 +634,18 @@ def render_diagram(
         raise NotFoundError(f"cannot write {output.name}: use one of .{', '.join(FORMATS)}")
     if paper_name is not None:
         pages = diagram_pages(
-            theory, kind, paper_name, landscape=landscape, result=result, lang=lang, initiative=initiative
+            theory,
+            kind,
+            paper_name,
+            landscape=landscape,
+            result=result,
+            lang=lang,
+            initiative=initiative,
+            expand=expand,
         )
         paper.write_on_paper(pages, output, paper_name, landscape)
         return output
-    graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative)
+    graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative, expand=expand)
     try:
         data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
     except graphviz.ExecutableNotFound:

@@ -1,0 +1,83 @@
+"""The numbered links of the samenhang figure and the key beneath it.
+
+Every typed link between initiatives gets a number, drawn at the edge together
+with the letter of its type (``3B``: link 3, type B). The key under the figure
+lists each number with its initiatives, its type (letter and name) and where
+the report says so, so no reader has to tell ten link types apart by colour or
+dash, or follow a line through the figure.
+
+>>> from beleidstheorie.graph.load import load_theory
+>>> from beleidstheorie.views.structure import read_structure
+>>> s = read_structure(load_theory(EXAMPLE).store)
+>>> [(n, letter, link.type) for n, letter, link in numbered_links(s)]
+[(1, 'D', 'refers-to')]
+"""
+
+from __future__ import annotations
+
+from beleidstheorie.views.dotparts import html_text
+from beleidstheorie.views.initiative_column import number_key
+from beleidstheorie.views.palette import LINK_STYLES
+from beleidstheorie.views.structure import Initiative, Link, Structure
+from beleidstheorie.views.wording import word, wrap
+
+KEY = "samenhang/key"
+LETTERS = {t: chr(ord("A") + i) for i, t in enumerate(LINK_STYLES)}
+"""One letter per link type, in the legend's order (A ondersteunt, B volgt op, ...)."""
+
+HEADERS = {
+    "nl": ("Nr.", "Van", "Naar", "Soort", "Bron"),
+    "en": ("No.", "From", "To", "Type", "Source"),
+}
+TITLE = {"nl": "Sleutel bij de genummerde verbanden", "en": "Key to the numbered links"}
+
+
+def numbered_links(s: Structure) -> list[tuple[int, str, Link]]:
+    """(number, type letter, link) for every typed link, by source then target in number order."""
+    links = sorted(
+        s.links,
+        key=lambda k: (number_key(s.node(k.source)), number_key(s.node(k.target)), k.type),  # type: ignore[arg-type]
+    )
+    return [(n, LETTERS.get(k.type, "?"), k) for n, k in enumerate(links, start=1)]
+
+
+def edge_label(number: int, letter: str, colour: str) -> str:
+    """The small framed label at an edge: its number and its type's letter."""
+    return (
+        f'<<TABLE BORDER="1" STYLE="rounded" CELLBORDER="0" CELLPADDING="1" CELLSPACING="0" '
+        f'COLOR="{colour}" BGCOLOR="#ffffff"><TR><TD><FONT POINT-SIZE="9">{number}{letter}</FONT></TD>'
+        f"</TR></TABLE>>"
+    )
+
+
+def type_name(link_type: str, lang: str) -> str:
+    """'B volgt op': the letter and the name of a link type."""
+    return f"{LETTERS.get(link_type, '?')} {word(link_type, lang)}"
+
+
+def _ini(node: Initiative) -> str:
+    return "<BR/>".join(html_text(line) for line in wrap(f"{node.code} {node.label}", 30))
+
+
+def key_table(s: Structure, lang: str = "nl") -> str:
+    """The HTML-like label of the key: number, from, to, type and source of every link."""
+    heads = HEADERS["en" if lang == "en" else "nl"]
+    cells = "".join(f'<TD ALIGN="LEFT"><B>{html_text(h)}</B></TD>' for h in heads)
+    title = html_text(TITLE["en" if lang == "en" else "nl"])
+    rows = [f'<TR><TD COLSPAN="5" ALIGN="LEFT"><B>{title}</B></TD></TR>', f"<TR>{cells}</TR>"]
+    for n, letter, link in numbered_links(s):
+        ref = f"{link.section}, p. {link.page}" if link.page else link.section
+        values = (
+            f"{n}{letter}",
+            _ini(s.node(link.source)),  # type: ignore[arg-type]
+            _ini(s.node(link.target)),  # type: ignore[arg-type]
+            html_text(type_name(link.type, lang)),
+            html_text(ref),
+        )
+        first = f'<TD ALIGN="RIGHT">{values[0]}</TD>'
+        rest = "".join(f'<TD ALIGN="LEFT">{v}</TD>' for v in values[1:])
+        rows.append(f"<TR>{first}{rest}</TR>")
+    return (
+        '<<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#999999">'
+        f"{''.join(rows)}</TABLE>>"
+    )
