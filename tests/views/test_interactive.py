@@ -283,6 +283,7 @@ def node_point(page, iri: str) -> tuple[float, float]:
 def test_hostile_tooltip_shows_the_script_as_text_and_runs_nothing(page, hostile_page_file):
     page.open(hostile_page_file)
     iri = page.evaluate("btNodes.getIds().find(id => id.endsWith('/initiative/buurtkamer'))")
+    page.evaluate(f"btNetwork.focus({json.dumps(iri)}, {{scale: 1, animation: false}})")
     page.page.mouse.move(*node_point(page, iri))
     tip = page.page.locator("div.vis-tooltip")
     tip.wait_for(state="visible", timeout=5000)
@@ -373,7 +374,72 @@ def test_zoom_buttons_change_the_scale_and_fit_restores_the_whole_graph(page, fl
     smaller = page.evaluate("btNetwork.getScale()")
     assert bigger == pytest.approx(start * 1.25) and smaller == pytest.approx(bigger * 0.64)
     page.page.click("#bt-fit")
-    assert page.evaluate("btNetwork.getScale()") == pytest.approx(start, rel=0.05)
+    fitted = page.evaluate("btNetwork.getScale()")
+    assert fitted < start  # the whole graph is larger than the legible first view
+    box = page.page.locator("#bt-graph").bounding_box()
+    assert on_screen(page, page.evaluate("btNodes.getIds()"), box) == page.evaluate("btNodes.length")
+
+
+def on_screen(page, ids: list[str], box: dict) -> int:
+    """How many of the nodes have their whole bounding box inside the graph's canvas."""
+    return page.page.evaluate(
+        """([ids, w, h]) => ids.filter(id => {
+             const b = btNetwork.getBoundingBox(id);
+             const a = btNetwork.canvasToDOM({x: b.left, y: b.top});
+             const z = btNetwork.canvasToDOM({x: b.right, y: b.bottom});
+             return a.x >= -1 && a.y >= -1 && z.x <= w + 1 && z.y <= h + 1;
+           }).length""",
+        [ids, box["width"], box["height"]],
+    )
+
+
+def rendered_font_px(page) -> list[float]:
+    """The on-screen size (CSS px) of every node label in view: font size times the canvas scale."""
+    return page.evaluate(
+        """() => {
+             const c = document.querySelector('#bt-graph canvas');
+             const cssPerCanvas = c.getBoundingClientRect().width / c.clientWidth;
+             const w = c.clientWidth, h = c.clientHeight;
+             return btNodes.get().filter(n => {
+               const p = btNetwork.canvasToDOM(btNetwork.getPositions([n.id])[n.id]);
+               return p.x >= 0 && p.y >= 0 && p.x <= w && p.y <= h;
+             }).map(n => n.font.size * btNetwork.getScale() * cssPerCanvas);
+           }"""
+    )
+
+
+@pytest.mark.browser
+def test_first_view_shows_the_goals_with_legible_text(page, flagship_page_file, flagship_theory):
+    page.open(flagship_page_file)
+    sizes = rendered_font_px(page)
+    assert sizes and min(sizes) >= 10
+    data = page_data(flagship_theory)
+    box = page.page.locator("#bt-graph").bounding_box()
+    main_goal = next(n["id"] for n in data["nodes"] if n["level"] == 4)
+    first_mechanism = next(n["id"] for n in data["nodes"] if n["level"] == 2)
+    assert on_screen(page, [main_goal, first_mechanism], box) == 2
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_tracing_a_path_zooms_to_the_traced_part(page, flagship_page_file, flagship_theory):
+    from beleidstheorie.views.structure import read_structure
+
+    s = read_structure(flagship_theory.store)
+    mech = next(m for m in s.mechanisms if m.key == "meer-preventie")
+    page.open(flagship_page_file)
+    page.page.click("#bt-fit")
+    before = page.evaluate("btNetwork.getScale()")
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    traced = page.evaluate(f"btTrace({json.dumps(mech.iri)})")
+    box = page.page.locator("#bt-graph").bounding_box()
+    scale = page.evaluate("btNetwork.getScale()")
+    assert scale > before and on_screen(page, [mech.iri], box) == 1
+    # the whole traced part when it fits legibly; else as much of it as legible text allows
+    all_in_view = on_screen(page, traced, box) == len(traced)
+    assert all_in_view or scale == pytest.approx(page.evaluate("btLegibleScale()"))
+    assert min(rendered_font_px(page)) >= 10
 
 
 @pytest.mark.browser

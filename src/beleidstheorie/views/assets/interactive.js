@@ -9,6 +9,8 @@
                 highlight: { background: "#f1f1f1", border: "#999999" },
                 hover: { background: "#f1f1f1", border: "#999999" } };
   var FADED_EDGE = { color: "#e4e4e4", inherit: false };
+  var MIN_TEXT_PX = 10.5;  // legible: no node label rendered below this on screen
+  var GOAL_LEVELS = { 2: true, 3: true, 4: true };  // mechanisms, sub-goals, main goal
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -40,6 +42,47 @@
   window.btNetwork = network;
   window.btNodes = nodes;
   window.btEdges = edges;
+
+  function legibleScale() {
+    // the scale at which the smallest node font is rendered at MIN_TEXT_PX on screen
+    var smallest = Math.min.apply(null, data.nodes.map(function (n) { return n.font.size; }));
+    return MIN_TEXT_PX / smallest;
+  }
+  window.btLegibleScale = legibleScale;
+
+  function legibleFit(ids, centre) {
+    // fit the given nodes; if that makes text too small, zoom to legible text around `centre`
+    network.fit({ nodes: ids, animation: false });
+    if (network.getScale() >= legibleScale()) { return; }
+    var at = centre !== undefined ? network.getPositions([centre])[centre] : null;
+    if (!at) { at = network.getViewPosition(); }
+    network.moveTo({ position: at, scale: legibleScale(), animation: false });
+  }
+
+  function firstView() {
+    // a legible first view: the goals (mechanisms, sub-goals, main goal), not the whole graph
+    var goals = data.nodes.filter(function (n) { return GOAL_LEVELS[n.level]; })
+      .map(function (n) { return n.id; });
+    network.fit({ nodes: goals, animation: false });
+    var scale = network.getScale();
+    if (scale >= legibleScale()) { return; }
+    // too many goals for one screen: start at the top of the goals, text legible
+    var box = goals.map(function (id) { return network.getBoundingBox(id); });
+    var left = Math.min.apply(null, box.map(function (b) { return b.left; }));
+    var right = Math.max.apply(null, box.map(function (b) { return b.right; }));
+    var top = Math.min.apply(null, box.map(function (b) { return b.top; }));
+    var s = legibleScale();
+    var rect = document.getElementById("bt-graph").getBoundingClientRect();
+    network.moveTo({ position: { x: (left + right) / 2, y: top - 80 + rect.height / (2 * s) },
+                     scale: s, animation: false });
+  }
+  window.btFirstView = firstView;
+
+  function zoomToTrace(id) {
+    // zoom to the traced part: the node's paths to the main goal and back, the hidden ones left out
+    var ids = Array.from(trace(id)).filter(function (x) { return !nodes.get(x).hidden; });
+    legibleFit(ids, id);
+  }
 
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
                 focus: null };
@@ -124,7 +167,7 @@
     var panel = document.getElementById("bt-details");
     if (state.focus !== null) {
       network.selectNodes([state.focus]);
-      network.focus(state.focus, { scale: 1.0, animation: false });
+      zoomToTrace(state.focus);
       details(state.focus);
     } else {
       network.unselectAll();
@@ -224,7 +267,7 @@
     network.on("click", function (params) {
       state.focus = params.nodes.length ? params.nodes[0] : null;
       render(false);
-      if (state.focus !== null) { details(state.focus); }
+      if (state.focus !== null) { zoomToTrace(state.focus); details(state.focus); }
     });
 
     document.getElementById("bt-label-search").textContent = T.search;
@@ -242,7 +285,7 @@
       state.focus = id;
       render(false);
       network.selectNodes([id]);
-      network.focus(id, { scale: 1.0, animation: false });
+      zoomToTrace(id);
       details(id);
     }
     search.addEventListener("change", find);
@@ -289,7 +332,7 @@
         state.focus = n.id;
         render(false);
         network.selectNodes([n.id]);
-        network.focus(n.id, { scale: 1.0, animation: false });
+        zoomToTrace(n.id);
         details(n.id);
         document.getElementById("bt-details").focus();
       });
@@ -386,8 +429,13 @@
   controls();
   legend();
   table();
-  if (location.hash.length > 1) { restore(); } else { render(false); }
+  var fromUrl = location.hash.length > 1;
+  if (fromUrl) { restore(); } else { render(false); }
   window.addEventListener("popstate", restore);
-  network.once("afterDrawing", function () { document.body.setAttribute("data-bt-ready", "1"); });
+  network.once("afterDrawing", function () {
+    // vis fits the whole graph on its first drawing; the first view replaces that fit
+    if (!fromUrl) { firstView(); } else if (state.focus !== null) { zoomToTrace(state.focus); }
+    document.body.setAttribute("data-bt-ready", "1");
+  });
   network.redraw();
 })();
