@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -514,3 +515,42 @@ def test_the_insufficient_filter_keeps_the_initiatives_that_feed_a_kept_mechanis
     for c in s.contributions:
         if c.mechanism in keep:
             assert c.initiative in keep
+
+
+@pytest.mark.browser
+def test_png_export_downloads_a_png_of_the_canvas_size(page, flagship_page_file):
+    from tests.views.png import decode_rows
+
+    page.open(flagship_page_file)
+    with page.page.expect_download() as info:
+        page.page.click("#bt-export-png")
+    download = info.value
+    assert download.suggested_filename.endswith(".png")
+    png = Path(download.path()).read_bytes()
+    width, height, _, rows = decode_rows(png)
+    canvas = page.evaluate("(c => [c.width, c.height])(document.querySelector('#bt-graph canvas'))")
+    assert [width, height] == canvas and len(rows) == height
+    assert distinct_colours(png) > 20
+    assert page.errors == [] and page.requests == [flagship_page_file.resolve().as_uri()]
+
+
+@pytest.mark.browser
+def test_svg_export_downloads_an_svg_with_the_nodes_in_view(page, flagship_page_file):
+    import xml.etree.ElementTree as ET
+
+    page.open(flagship_page_file)
+    page.page.select_option("#bt-filter-subgoal", page.evaluate("btNodes.get().find(n => n.level === 3).id"))
+    page.page.click("#bt-fit")
+    with page.page.expect_download() as info:
+        page.page.click("#bt-export-svg")
+    download = info.value
+    assert download.suggested_filename.endswith(".svg")
+    root = ET.parse(download.path()).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{ns}svg"
+    drawn = {g.get("data-node") for g in root.iter(f"{ns}g")}
+    visible_ids = set(page.evaluate("btNodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert drawn == visible_ids  # after a fit every visible node is in view, and only those
+    labels = {"\n".join(t.text or "" for t in g.iter(f"{ns}tspan")) for g in root.iter(f"{ns}g")}
+    assert labels == set(page.evaluate("btNodes.get({filter: n => !n.hidden}).map(n => n.label)"))
+    assert page.errors == []

@@ -87,6 +87,8 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "fit": ("Passend", "Fit"),
     "zoom_in": ("Inzoomen", "Zoom in"),
     "zoom_out": ("Uitzoomen", "Zoom out"),
+    "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
+    "export_svg": ("Huidige weergave als SVG", "Current view as SVG"),
     "quotes": ("Uit het rapport", "From the report"),
     "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
     "close": ("Sluiten", "Close"),
