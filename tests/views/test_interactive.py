@@ -554,3 +554,52 @@ def test_svg_export_downloads_an_svg_with_the_nodes_in_view(page, flagship_page_
     labels = {"\n".join(t.text or "" for t in g.iter(f"{ns}tspan")) for g in root.iter(f"{ns}g")}
     assert labels == set(page.evaluate("btNodes.get({filter: n => !n.hidden}).map(n => n.label)"))
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_evidence_matrix_tab_is_the_matrix_of_the_chosen_round_as_a_table(
+    page, flagship_page_file, flagship_theory, flagship_rounds
+):
+    from beleidstheorie.views.matrix import STATE_LOOK, build_matrix, matrix_word
+
+    page.open(flagship_page_file)
+    page.page.click("#bt-matrix-summary")
+    for rid in ("evaluatie-2022", "monitor-2021"):
+        page.page.select_option("#bt-filter-round", rid)
+        m = build_matrix(flagship_theory, flagship_rounds[rid])
+        heads = page.page.locator("#bt-matrix thead th[scope=col]")
+        assert heads.count() == len(m.columns) + 1
+        rows = page.page.locator("#bt-matrix tbody tr")
+        assert rows.count() == len(m.rows)
+        shown = page.evaluate(
+            "Array.from(document.querySelectorAll('#bt-matrix tbody tr')).map(tr =>"
+            " [tr.querySelector('th').textContent,"
+            "  Array.from(tr.querySelectorAll('td')).map(td => td.getAttribute('aria-label'))])"
+        )
+        expected = [
+            [
+                f"{r.code} {r.label}",
+                [
+                    " — ".join(
+                        x
+                        for x in (
+                            " ".join(
+                                y
+                                for y in (
+                                    m.cell(r.key, c.key).marks(),
+                                    STATE_LOOK[m.cell(r.key, c.key).state][0],
+                                )
+                                if y
+                            ),
+                            matrix_word(m.cell(r.key, c.key).state),
+                        )
+                        if x
+                    )
+                    for c in m.columns
+                ],
+            ]
+            for r in m.rows
+        ]
+        assert shown == expected
+        assert page.page.text_content("#bt-matrix-caption") == f"Bewijsmatrix — {m.round_label}"
+    assert page.errors == []

@@ -65,6 +65,7 @@ from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import ColumnLayout, column_layout
 from beleidstheorie.views.dotparts import legend_sample
+from beleidstheorie.views.matrix import STATE_LOOK, build_matrix, matrix_word
 from beleidstheorie.views.palette import (
     CONTRIBUTION_STYLES,
     FONT,
@@ -384,6 +385,7 @@ def page_data(
             "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
         },
         "contributors": _contributors(s, lang),
+        "matrix": {rid: _matrix_data(theory, res, lang) for rid, res in rounds.items()},
         "legend": {
             "kinds": [
                 {
@@ -412,6 +414,39 @@ def page_data(
             "scaleNote": grammar.legend_word("scale_note", lang),
             "verdicts": _verdict_legend(rounds, lang),
         },
+    }
+
+
+def _matrix_data(theory: Theory, result: ScoreResult, lang: str) -> dict[str, Any]:
+    """The evidence matrix of one round (:func:`beleidstheorie.views.matrix.build_matrix`) as a table."""
+    m = build_matrix(theory, result, lang)
+    return {
+        "title": f"{matrix_word('title', lang)} — {m.round_label}",
+        "corner": matrix_word("initiative", lang),
+        "columns": [
+            {
+                "label": c.label,
+                "subgoal": c.subgoal,
+                "verdict": grammar.verdict_line(c.score, lang) if c.score else "",
+            }
+            for c in m.columns
+        ],
+        "rows": [
+            {
+                "label": f"{r.code} {r.label}",
+                "cells": [
+                    {
+                        "text": " ".join(x for x in (cell.marks(), STATE_LOOK[cell.state][0]) if x),
+                        "state": matrix_word(cell.state, lang),
+                        "fill": STATE_LOOK[cell.state][1],
+                    }
+                    for cell in (m.cell(r.key, c.key) for c in m.columns)
+                ],
+            }
+            for r in m.rows
+        ],
+        "key": [matrix_word("contribution_key", lang)]
+        + [f"{STATE_LOOK[st][0] or '(leeg)'}: {matrix_word(st, lang)}" for st in m.states_used()],
     }
 
 

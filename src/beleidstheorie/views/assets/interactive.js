@@ -164,6 +164,7 @@
     render(true);
     legend();
     table();
+    matrix();
     var panel = document.getElementById("bt-details");
     if (state.focus !== null) {
       network.selectNodes([state.focus]);
@@ -261,7 +262,7 @@
       var o = option(rnd, r.id, r.label);
       if (r.id === state.round) { o.selected = true; }
     });
-    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); });
+    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); matrix(); });
     box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
 
     network.on("click", function (params) {
@@ -441,6 +442,49 @@
     });
   }
 
+  function matrix() {
+    // the evidence matrix of the chosen round as an HTML table: initiatives x mechanisms
+    var wrap = document.getElementById("bt-matrix-wrap");
+    var m = state.round ? data.matrix[state.round] : null;
+    wrap.hidden = !m;
+    if (!m) { return; }
+    document.getElementById("bt-matrix-summary").textContent = m.title;
+    document.getElementById("bt-matrix-caption").textContent = m.title;
+    var head = document.querySelector("#bt-matrix thead");
+    head.textContent = "";
+    var tr = el("tr");
+    var corner = el("th", m.corner);
+    corner.scope = "col";
+    tr.appendChild(corner);
+    m.columns.forEach(function (c) {
+      var th = el("th", c.label);
+      th.scope = "col";
+      th.appendChild(el("div", c.subgoal, "bt-matrix-subgoal"));
+      if (c.verdict) { th.appendChild(el("div", c.verdict, "bt-matrix-verdict")); }
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    var body = document.querySelector("#bt-matrix tbody");
+    body.textContent = "";
+    m.rows.forEach(function (r) {
+      var row = el("tr");
+      var th = el("th", r.label);
+      th.scope = "row";
+      row.appendChild(th);
+      r.cells.forEach(function (c) {
+        var td = el("td", c.text);
+        td.title = c.state;
+        td.setAttribute("aria-label", (c.text ? c.text + " — " : "") + c.state);
+        td.style.background = c.fill;
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    var key = document.getElementById("bt-matrix-key");
+    key.textContent = "";
+    m.key.forEach(function (k) { key.appendChild(el("li", k)); });
+  }
+
   function details(id) {
     // the persistent panel: what the tooltip says, plus who contributes, and the quotes
     var panel = document.getElementById("bt-details");
@@ -525,6 +569,7 @@
   controls();
   legend();
   table();
+  matrix();
   var fromUrl = location.hash.length > 1;
   if (fromUrl) { restore(); } else { render(false); }
   window.addEventListener("popstate", restore);
