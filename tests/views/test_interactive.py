@@ -449,13 +449,13 @@ def test_the_table_alternative_lists_every_node_and_the_keyboard_opens_its_panel
     rows = page.page.locator("#bt-table tbody tr")
     assert rows.count() == page.evaluate("btNodes.length")
     page.page.click("#bt-table-summary")
-    first = page.page.locator(".bt-row-button").first
+    first = page.page.locator("#bt-table .bt-row-button").first
     first.focus()
     page.page.keyboard.press("Enter")
     node = page.page.locator("#bt-table tbody tr").first.get_attribute("data-node")
     assert page.page.locator("#bt-details").get_attribute("data-node") == node
     # Tab reaches the row buttons from the panel's close button onwards: every node is reachable
-    assert page.evaluate("document.querySelectorAll('.bt-row-button').length") == rows.count()
+    assert page.evaluate("document.querySelectorAll('#bt-table .bt-row-button').length") == rows.count()
     assert page.errors == []
 
 
@@ -602,4 +602,45 @@ def test_the_evidence_matrix_tab_is_the_matrix_of_the_chosen_round_as_a_table(
         ]
         assert shown == expected
         assert page.page.text_content("#bt-matrix-caption") == f"Bewijsmatrix — {m.round_label}"
+    assert page.errors == []
+
+
+def test_round_changes_list_each_node_whose_score_verdict_or_evidence_changed(flagship_rounds):
+    from beleidstheorie.views.interactive import round_changes
+
+    a, b = flagship_rounds["monitor-2021"], flagship_rounds["evaluatie-2022"]
+    rows = round_changes(a, b)
+    old_obs = {i.observation for i in a.items}
+    expected = [
+        n.id
+        for n in (b.main_goal, *b.subgoals, *b.mechanisms, *b.initiatives)
+        if a.node(n.id).verdict != n.verdict
+        or round(a.node(n.id).score, 2) != round(n.score, 2)
+        or any(i.node == n.id and i.observation not in old_obs for i in b.items)
+    ]
+    assert [r["to"].id for r in rows] == expected and expected
+    assert round_changes(b, b) == []
+
+
+@pytest.mark.browser
+def test_the_round_comparison_shows_what_changed_since_the_previous_round(
+    page, flagship_page_file, flagship_theory, flagship_rounds
+):
+    data = page_data(
+        flagship_theory, result=flagship_rounds["evaluatie-2022"], results_by_round=flagship_rounds
+    )
+    changes = data["changes"]["evaluatie-2022"]
+    page.open(flagship_page_file)
+    page.page.click("#bt-changes-summary")
+    rows = page.page.locator("#bt-changes tbody tr")
+    assert rows.count() == len(changes["rows"]) > 0
+    first = changes["rows"][0]
+    assert rows.first.get_attribute("data-node") == first["id"]
+    cells = rows.first.locator("td")
+    assert [cells.nth(0).text_content(), cells.nth(1).text_content()] == [first["before"], first["after"]]
+    assert rows.first.locator("li").all_text_contents() == first["new"]
+    rows.first.locator("button").click()
+    assert page.page.locator("#bt-details").get_attribute("data-node") == first["id"]
+    page.page.select_option("#bt-filter-round", "monitor-2021")  # the first round has none before it
+    assert not page.page.locator("#bt-changes-wrap").is_visible()
     assert page.errors == []

@@ -50,6 +50,7 @@ False
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from dataclasses import asdict
@@ -100,6 +101,11 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "col_kind": ("Soort", "Kind"),
     "col_label": ("Onderdeel", "Item"),
     "col_verdict": ("Oordeel", "Verdict"),
+    "changes": ("Wat veranderde sinds", "What changed since"),
+    "col_before": ("Vorige ronde", "Previous round"),
+    "col_after": ("Deze ronde", "This round"),
+    "col_new": ("Nieuwe waarnemingen", "New observations"),
+    "no_changes": ("Geen veranderingen.", "No changes."),
 }
 """Words of the page's own controls (nl, en)."""
 UI_WORDS = (
@@ -386,6 +392,7 @@ def page_data(
         },
         "contributors": _contributors(s, lang),
         "matrix": {rid: _matrix_data(theory, res, lang) for rid, res in rounds.items()},
+        "changes": _changes_by_round(s, rounds, lang),
         "legend": {
             "kinds": [
                 {
@@ -415,6 +422,55 @@ def page_data(
             "verdicts": _verdict_legend(rounds, lang),
         },
     }
+
+
+def round_changes(result_from: ScoreResult, result_to: ScoreResult) -> list[dict[str, Any]]:
+    """What changed from one round to the next, per scored node: score and verdict, new observations.
+
+    A function of the two rounds' results only (the same results the page shows): a node is
+    listed when its score, its verdict or its evidence changed.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.reasoning.score import score
+    >>> r = score(load_theory(EXAMPLE))
+    >>> round_changes(r, r)
+    []
+    """
+    seen = {i.observation for i in result_from.items}
+    rows = []
+    for b in grammar.result_nodes(result_to):
+        a = result_from.node(b.id)
+        new = [i for i in result_to.items if i.node == b.id and i.observation not in seen]
+        if a.verdict == b.verdict and round(a.score, 2) == round(b.score, 2) and not new:
+            continue
+        rows.append({"node": a, "to": b, "new": new})
+    return rows
+
+
+def _score_and_verdict(score: NodeScore, lang: str) -> str:
+    return f"{grammar.score_text(score, lang) or '–'} · {word(score.verdict, lang)}"
+
+
+def _changes_by_round(s: Structure, rounds: dict[str, ScoreResult], lang: str) -> dict[str, Any]:
+    """Per round (but the first): the round before it and what changed since, as page data."""
+    ids = list(rounds)
+    out: dict[str, Any] = {}
+    for before, now in itertools.pairwise(ids):
+        out[now] = {
+            "from": s.round_label(before, rounds[before].round_label),
+            "rows": [
+                {
+                    "id": r["to"].id,
+                    "label": r["to"].label if lang != "en" else r["to"].label_en,
+                    "before": _score_and_verdict(r["node"], lang),
+                    "after": _score_and_verdict(r["to"], lang),
+                    "verdictChanged": r["node"].verdict != r["to"].verdict,
+                    "new": [f"{i.indicator_label} — {word(i.status, lang)}" for i in r["new"]],
+                }
+                for r in round_changes(rounds[before], rounds[now])
+            ],
+        }
+    return out
 
 
 def _matrix_data(theory: Theory, result: ScoreResult, lang: str) -> dict[str, Any]:

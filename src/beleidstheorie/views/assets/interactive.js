@@ -165,6 +165,7 @@
     legend();
     table();
     matrix();
+    changes();
     var panel = document.getElementById("bt-details");
     if (state.focus !== null) {
       network.selectNodes([state.focus]);
@@ -262,7 +263,7 @@
       var o = option(rnd, r.id, r.label);
       if (r.id === state.round) { o.selected = true; }
     });
-    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); matrix(); });
+    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); matrix(); changes(); });
     box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
 
     network.on("click", function (params) {
@@ -442,6 +443,54 @@
     });
   }
 
+  function changes() {
+    // round comparison: what changed since the round before the chosen one
+    var wrap = document.getElementById("bt-changes-wrap");
+    var c = state.round ? data.changes[state.round] : null;
+    wrap.hidden = !c;
+    if (!c) { return; }
+    var title = T.changes + " " + c.from;
+    document.getElementById("bt-changes-summary").textContent = title + " (" + c.rows.length + ")";
+    document.getElementById("bt-changes-caption").textContent = title;
+    var head = document.querySelector("#bt-changes thead");
+    head.textContent = "";
+    var tr = el("tr");
+    [T.col_label, T.col_before, T.col_after, T.col_new].forEach(function (h) {
+      var th = el("th", h);
+      th.scope = "col";
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    var body = document.querySelector("#bt-changes tbody");
+    body.textContent = "";
+    if (!c.rows.length) { body.appendChild(el("tr")).appendChild(el("td", T.no_changes)); }
+    c.rows.forEach(function (r) {
+      var row = el("tr", null, r.verdictChanged ? "bt-verdict-changed" : "");
+      row.setAttribute("data-node", r.id);
+      var th = el("th");
+      th.scope = "row";
+      var b = el("button", r.label, "bt-row-button");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        state.focus = r.id;
+        render(false);
+        network.selectNodes([r.id]);
+        zoomToTrace(r.id);
+        details(r.id);
+      });
+      th.appendChild(b);
+      row.appendChild(th);
+      row.appendChild(el("td", r.before));
+      row.appendChild(el("td", r.after));
+      var cell = el("td");
+      var ul = el("ul");
+      r.new.forEach(function (n) { ul.appendChild(el("li", n)); });
+      cell.appendChild(ul);
+      row.appendChild(cell);
+      body.appendChild(row);
+    });
+  }
+
   function matrix() {
     // the evidence matrix of the chosen round as an HTML table: initiatives x mechanisms
     var wrap = document.getElementById("bt-matrix-wrap");
@@ -570,6 +619,7 @@
   legend();
   table();
   matrix();
+  changes();
   var fromUrl = location.hash.length > 1;
   if (fromUrl) { restore(); } else { render(false); }
   window.addEventListener("popstate", restore);
