@@ -644,3 +644,29 @@ def test_the_round_comparison_shows_what_changed_since_the_previous_round(
     page.page.select_option("#bt-filter-round", "monitor-2021")  # the first round has none before it
     assert not page.page.locator("#bt-changes-wrap").is_visible()
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_samenhang_layer_switches_off_and_each_link_type_toggles_its_own_links(
+    page, flagship_page_file, flagship_theory
+):
+    data = page_data(flagship_theory)
+    assert len(data["linkTypes"]) == 10
+    by_type = {t["type"]: t["count"] for t in data["linkTypes"]}
+    assert sum(by_type.values()) == count(flagship_theory, "?l a bt:InitiativeLink") + count(
+        flagship_theory, "?x a bt:ActionLine ; bt:actionLineOf ?p"
+    )
+    hidden_links = "btEdges.get({filter: e => e.linkType && e.hidden}).length"
+    page.open(flagship_page_file)
+    assert page.evaluate(hidden_links) == 0
+    used = next(t for t, n in by_type.items() if n > 0)
+    page.page.uncheck(f"#bt-link-{used}")
+    assert page.evaluate(hidden_links) == by_type[used]
+    assert page.evaluate(f"btEdges.get({{filter: e => e.linkType === '{used}' && !e.hidden}}).length") == 0
+    page.page.uncheck("#bt-layer-links")
+    assert page.evaluate(hidden_links) == sum(by_type.values())
+    assert page.evaluate("btEdges.get({filter: e => !e.linkType && e.hidden}).length") == 0
+    page.page.check("#bt-layer-links")
+    page.page.check(f"#bt-link-{used}")
+    assert page.evaluate(hidden_links) == 0
+    assert page.errors == []

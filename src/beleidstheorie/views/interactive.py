@@ -106,6 +106,7 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "col_after": ("Deze ronde", "This round"),
     "col_new": ("Nieuwe waarnemingen", "New observations"),
     "no_changes": ("Geen veranderingen.", "No changes."),
+    "layer_links": ("Samenhang tussen initiatieven", "Links between initiatives"),
 }
 """Words of the page's own controls (nl, en)."""
 UI_WORDS = (
@@ -232,12 +233,24 @@ def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = 
         (
             k.source,
             k.target,
-            _edge(LINK_STYLES.get(k.type, LINK_STYLES["supports"]), word(k.type, lang), within_column=True),
+            {
+                **_edge(
+                    LINK_STYLES.get(k.type, LINK_STYLES["supports"]), word(k.type, lang), within_column=True
+                ),
+                "linkType": k.type,
+            },
         )
         for k in s.links
     ]
     edges += [
-        (i.iri, i.parent, _edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True))
+        (
+            i.iri,
+            i.parent,
+            {
+                **_edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True),
+                "linkType": "part-of",
+            },
+        )
         for i in s.initiatives
         if i.parent
     ]
@@ -393,6 +406,15 @@ def page_data(
         "contributors": _contributors(s, lang),
         "matrix": {rid: _matrix_data(theory, res, lang) for rid, res in rounds.items()},
         "changes": _changes_by_round(s, rounds, lang),
+        "linkTypes": [
+            {
+                "type": t,
+                "label": word(t, lang),
+                "colour": st.colour,
+                "count": sum(1 for e in net.edges if e.get("linkType") == t),
+            }
+            for t, st in LINK_STYLES.items()
+        ],
         "legend": {
             "kinds": [
                 {

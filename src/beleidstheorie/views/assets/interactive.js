@@ -225,6 +225,42 @@
     if (fit && shown.length) { network.fit({ nodes: shown, animation: false }); }
   }
 
+  // -- the samenhang as a switchable layer, one filter per link type ----------------------------
+  var linkShown = {};
+  data.linkTypes.forEach(function (t) { linkShown[t.type] = true; });
+
+  function applyLinks() {
+    var on = document.getElementById("bt-layer-links").checked;
+    edges.update(data.edges.filter(function (e) { return e.linkType; }).map(function (e) {
+      return { id: e.id, hidden: !on || !linkShown[e.linkType] };
+    }));
+    Array.prototype.forEach.call(document.querySelectorAll("#bt-link-types input"), function (box) {
+      box.disabled = !on;
+    });
+  }
+
+  function linkControls() {
+    document.getElementById("bt-label-layer-links").textContent = T.layer_links;
+    var holder = document.getElementById("bt-link-types");
+    data.linkTypes.forEach(function (t) {
+      var label = el("label", null, "bt-legend-row");
+      var box = el("input");
+      box.type = "checkbox";
+      box.id = "bt-link-" + t.type;
+      box.checked = true;
+      box.disabled = t.count === 0;
+      box.setAttribute("data-count", String(t.count));
+      box.addEventListener("change", function () { linkShown[t.type] = box.checked; applyLinks(); });
+      label.appendChild(box);
+      var line = el("span", null, "bt-line");
+      line.style.borderTopColor = t.colour;
+      label.appendChild(line);
+      label.appendChild(el("span", t.label + " (" + t.count + ")"));
+      holder.appendChild(label);
+    });
+    document.getElementById("bt-layer-links").addEventListener("change", applyLinks);
+  }
+
   function option(select, value, text) {
     var o = el("option", text);
     o.value = value;
@@ -616,6 +652,7 @@
   }
 
   controls();
+  linkControls();
   legend();
   table();
   matrix();
