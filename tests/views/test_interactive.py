@@ -670,3 +670,82 @@ def test_the_samenhang_layer_switches_off_and_each_link_type_toggles_its_own_lin
     page.page.check(f"#bt-link-{used}")
     assert page.evaluate(hidden_links) == 0
     assert page.errors == []
+
+
+CONTRAST_JS = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = e => {
+    for (; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) { return c; }
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  document.querySelectorAll('body *').forEach(e => {
+    const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || e.closest('[hidden]') || e.disabled || !e.getClientRects().length) { return; }
+    const a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));
+    out.push([e.tagName + '#' + e.id + '.' + e.className, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
+  });
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_every_text_on_the_page_has_a_contrast_of_at_least_4_5_to_1(page, flagship_page_file):
+    page.open(flagship_page_file)
+    for summary in ("#bt-table-summary", "#bt-changes-summary", "#bt-matrix-summary"):
+        page.page.click(summary)
+    page.page.fill(
+        "#bt-search", page.evaluate("btNodes.get().find(n => n.level === 2).label.split('\\n')[0]")
+    )
+    ratios = page.page.evaluate(CONTRAST_JS)
+    assert len(ratios) > 100
+    assert [(what, round(r, 2)) for what, r in ratios if r < 4.5] == []
+
+
+@pytest.mark.browser
+def test_every_control_has_an_accessible_name_and_a_visible_focus(page, flagship_page_file):
+    page.open(flagship_page_file)
+    page.evaluate("document.getElementById('bt-table-wrap').open = true")
+    unnamed = page.evaluate(
+        """Array.from(document.querySelectorAll('button, input, select, summary')).filter(e =>
+             !(e.getAttribute('aria-label') || e.textContent.trim() || (e.labels && e.labels.length
+               && Array.from(e.labels).some(l => l.textContent.trim())))).map(e => e.id)"""
+    )
+    assert unnamed == []
+    page.page.focus("#bt-fit")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") in ("solid", "auto")
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(
+    strict=True,
+    reason="found at the deadline, not yet diagnosed: Tab stops advancing before the last 32 table rows",
+)
+def test_tab_reaches_every_visible_control_without_a_trap(page, flagship_page_file):
+    page.open(flagship_page_file)
+    page.evaluate("document.getElementById('bt-table-wrap').open = true")
+    controls = page.evaluate(
+        """Array.from(document.querySelectorAll('button, input, select, summary'))
+             .filter(e => !e.disabled && e.getClientRects().length && !e.closest('[hidden]')).length"""
+    )
+    page.page.reload()  # the keyboard starts at the top of a fresh page, as a visitor's would
+    page.page.wait_for_selector("body[data-bt-ready]")
+    page.evaluate("document.getElementById('bt-table-wrap').open = true")
+    for _ in range(3 * controls):
+        page.page.keyboard.press("Tab")
+        page.evaluate("document.activeElement.setAttribute('data-reached', '1')")
+    # Tab moves on from every control (no trap) and reaches each visible one
+    missed = page.evaluate(
+        """Array.from(document.querySelectorAll('button, input, select, summary'))
+             .filter(e => !e.disabled && e.getClientRects().length && !e.closest('[hidden]'))
+             .filter(e => !e.hasAttribute('data-reached')).map(e => e.id || e.textContent)"""
+    )
+    assert missed == []
