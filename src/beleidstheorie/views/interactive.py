@@ -17,8 +17,14 @@ initiatives that feed it, dims the rest, and opens a persistent details panel
 initiatives with their strength). Zoom and fit buttons, a table alternative of
 every node (``bt-table``, each row a keyboard-reachable button that opens the
 panel) and the view in the URL hash (round, filters, focused node; Back undoes a
-step) complete the page. A panel above the graph has four filters that combine
-(a node stays when every active filter keeps it):
+step) complete the page. The first view shows the goals columns with every label at
+least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
+text allows). The samenhang is a layer that switches off, with a counted filter per
+link type; PNG (the canvas) and SVG (drawn from the current view's positions) export
+the current view; the evidence matrix of the chosen round
+(:func:`beleidstheorie.views.matrix.build_matrix`) and what changed since the round
+before it (:func:`round_changes`) are HTML tables below the graph. A panel above
+the graph has four filters that combine (a node stays when every active filter keeps it):
 
 sub-goal (``bt-filter-subgoal``)
     the sub-goal, its mechanisms, the initiatives contributing to them (with
