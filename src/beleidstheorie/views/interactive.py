@@ -17,8 +17,14 @@ initiatives that feed it, dims the rest, and opens a persistent details panel
 initiatives with their strength). Zoom and fit buttons, a table alternative of
 every node (``bt-table``, each row a keyboard-reachable button that opens the
 panel) and the view in the URL hash (round, filters, focused node; Back undoes a
-step) complete the page. A panel above the graph has four filters that combine
-(a node stays when every active filter keeps it):
+step) complete the page. The first view shows the goals columns with every label at
+least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
+text allows). The samenhang is a layer that switches off, with a counted filter per
+link type; PNG (the canvas) and SVG (drawn from the current view's positions) export
+the current view; the evidence matrix of the chosen round
+(:func:`beleidstheorie.views.matrix.build_matrix`) and what changed since the round
+before it (:func:`round_changes`) are HTML tables below the graph. A panel above
+the graph has four filters that combine (a node stays when every active filter keeps it):
 
 sub-goal (``bt-filter-subgoal``)
     the sub-goal, its mechanisms, the initiatives contributing to them (with
@@ -50,6 +56,7 @@ False
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from dataclasses import asdict
@@ -65,6 +72,7 @@ from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import ColumnLayout, column_layout
 from beleidstheorie.views.dotparts import legend_sample
+from beleidstheorie.views.matrix import STATE_LOOK, build_matrix, matrix_word
 from beleidstheorie.views.palette import (
     CONTRIBUTION_STYLES,
     FONT,
@@ -87,6 +95,8 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "fit": ("Passend", "Fit"),
     "zoom_in": ("Inzoomen", "Zoom in"),
     "zoom_out": ("Uitzoomen", "Zoom out"),
+    "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
+    "export_svg": ("Huidige weergave als SVG", "Current view as SVG"),
     "quotes": ("Uit het rapport", "From the report"),
     "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
     "close": ("Sluiten", "Close"),
@@ -97,6 +107,12 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "col_kind": ("Soort", "Kind"),
     "col_label": ("Onderdeel", "Item"),
     "col_verdict": ("Oordeel", "Verdict"),
+    "changes": ("Wat veranderde sinds", "What changed since"),
+    "col_before": ("Vorige ronde", "Previous round"),
+    "col_after": ("Deze ronde", "This round"),
+    "col_new": ("Nieuwe waarnemingen", "New observations"),
+    "no_changes": ("Geen veranderingen.", "No changes."),
+    "layer_links": ("Samenhang tussen initiatieven", "Links between initiatives"),
 }
 """Words of the page's own controls (nl, en)."""
 UI_WORDS = (
@@ -223,12 +239,24 @@ def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = 
         (
             k.source,
             k.target,
-            _edge(LINK_STYLES.get(k.type, LINK_STYLES["supports"]), word(k.type, lang), within_column=True),
+            {
+                **_edge(
+                    LINK_STYLES.get(k.type, LINK_STYLES["supports"]), word(k.type, lang), within_column=True
+                ),
+                "linkType": k.type,
+            },
         )
         for k in s.links
     ]
     edges += [
-        (i.iri, i.parent, _edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True))
+        (
+            i.iri,
+            i.parent,
+            {
+                **_edge(LINK_STYLES["part-of"], word("part-of", lang), within_column=True),
+                "linkType": "part-of",
+            },
+        )
         for i in s.initiatives
         if i.parent
     ]
@@ -382,6 +410,17 @@ def page_data(
             "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
         },
         "contributors": _contributors(s, lang),
+        "matrix": {rid: _matrix_data(theory, res, lang) for rid, res in rounds.items()},
+        "changes": _changes_by_round(s, rounds, lang),
+        "linkTypes": [
+            {
+                "type": t,
+                "label": word(t, lang),
+                "colour": st.colour,
+                "count": sum(1 for e in net.edges if e.get("linkType") == t),
+            }
+            for t, st in LINK_STYLES.items()
+        ],
         "legend": {
             "kinds": [
                 {
@@ -410,6 +449,88 @@ def page_data(
             "scaleNote": grammar.legend_word("scale_note", lang),
             "verdicts": _verdict_legend(rounds, lang),
         },
+    }
+
+
+def round_changes(result_from: ScoreResult, result_to: ScoreResult) -> list[dict[str, Any]]:
+    """What changed from one round to the next, per scored node: score and verdict, new observations.
+
+    A function of the two rounds' results only (the same results the page shows): a node is
+    listed when its score, its verdict or its evidence changed.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.reasoning.score import score
+    >>> r = score(load_theory(EXAMPLE))
+    >>> round_changes(r, r)
+    []
+    """
+    seen = {i.observation for i in result_from.items}
+    rows = []
+    for b in grammar.result_nodes(result_to):
+        a = result_from.node(b.id)
+        new = [i for i in result_to.items if i.node == b.id and i.observation not in seen]
+        if a.verdict == b.verdict and round(a.score, 2) == round(b.score, 2) and not new:
+            continue
+        rows.append({"node": a, "to": b, "new": new})
+    return rows
+
+
+def _score_and_verdict(score: NodeScore, lang: str) -> str:
+    return f"{grammar.score_text(score, lang) or '–'} · {word(score.verdict, lang)}"
+
+
+def _changes_by_round(s: Structure, rounds: dict[str, ScoreResult], lang: str) -> dict[str, Any]:
+    """Per round (but the first): the round before it and what changed since, as page data."""
+    ids = list(rounds)
+    out: dict[str, Any] = {}
+    for before, now in itertools.pairwise(ids):
+        out[now] = {
+            "from": s.round_label(before, rounds[before].round_label),
+            "rows": [
+                {
+                    "id": r["to"].id,
+                    "label": r["to"].label if lang != "en" else r["to"].label_en,
+                    "before": _score_and_verdict(r["node"], lang),
+                    "after": _score_and_verdict(r["to"], lang),
+                    "verdictChanged": r["node"].verdict != r["to"].verdict,
+                    "new": [f"{i.indicator_label} — {word(i.status, lang)}" for i in r["new"]],
+                }
+                for r in round_changes(rounds[before], rounds[now])
+            ],
+        }
+    return out
+
+
+def _matrix_data(theory: Theory, result: ScoreResult, lang: str) -> dict[str, Any]:
+    """The evidence matrix of one round (:func:`beleidstheorie.views.matrix.build_matrix`) as a table."""
+    m = build_matrix(theory, result, lang)
+    return {
+        "title": f"{matrix_word('title', lang)} — {m.round_label}",
+        "corner": matrix_word("initiative", lang),
+        "columns": [
+            {
+                "label": c.label,
+                "subgoal": c.subgoal,
+                "verdict": grammar.verdict_line(c.score, lang) if c.score else "",
+            }
+            for c in m.columns
+        ],
+        "rows": [
+            {
+                "label": f"{r.code} {r.label}",
+                "cells": [
+                    {
+                        "text": " ".join(x for x in (cell.marks(), STATE_LOOK[cell.state][0]) if x),
+                        "state": matrix_word(cell.state, lang),
+                        "fill": STATE_LOOK[cell.state][1],
+                    }
+                    for cell in (m.cell(r.key, c.key) for c in m.columns)
+                ],
+            }
+            for r in m.rows
+        ],
+        "key": [matrix_word("contribution_key", lang)]
+        + [f"{STATE_LOOK[st][0] or '(leeg)'}: {matrix_word(st, lang)}" for st in m.states_used()],
     }
 
 

@@ -9,6 +9,8 @@
                 highlight: { background: "#f1f1f1", border: "#999999" },
                 hover: { background: "#f1f1f1", border: "#999999" } };
   var FADED_EDGE = { color: "#e4e4e4", inherit: false };
+  var MIN_TEXT_PX = 10.5;  // legible: no node label rendered below this on screen
+  var GOAL_LEVELS = { 2: true, 3: true, 4: true };  // mechanisms, sub-goals, main goal
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -40,6 +42,47 @@
   window.btNetwork = network;
   window.btNodes = nodes;
   window.btEdges = edges;
+
+  function legibleScale() {
+    // the scale at which the smallest node font is rendered at MIN_TEXT_PX on screen
+    var smallest = Math.min.apply(null, data.nodes.map(function (n) { return n.font.size; }));
+    return MIN_TEXT_PX / smallest;
+  }
+  window.btLegibleScale = legibleScale;
+
+  function legibleFit(ids, centre) {
+    // fit the given nodes; if that makes text too small, zoom to legible text around `centre`
+    network.fit({ nodes: ids, animation: false });
+    if (network.getScale() >= legibleScale()) { return; }
+    var at = centre !== undefined ? network.getPositions([centre])[centre] : null;
+    if (!at) { at = network.getViewPosition(); }
+    network.moveTo({ position: at, scale: legibleScale(), animation: false });
+  }
+
+  function firstView() {
+    // a legible first view: the goals (mechanisms, sub-goals, main goal), not the whole graph
+    var goals = data.nodes.filter(function (n) { return GOAL_LEVELS[n.level]; })
+      .map(function (n) { return n.id; });
+    network.fit({ nodes: goals, animation: false });
+    var scale = network.getScale();
+    if (scale >= legibleScale()) { return; }
+    // too many goals for one screen: start at the top of the goals, text legible
+    var box = goals.map(function (id) { return network.getBoundingBox(id); });
+    var left = Math.min.apply(null, box.map(function (b) { return b.left; }));
+    var right = Math.max.apply(null, box.map(function (b) { return b.right; }));
+    var top = Math.min.apply(null, box.map(function (b) { return b.top; }));
+    var s = legibleScale();
+    var rect = document.getElementById("bt-graph").getBoundingClientRect();
+    network.moveTo({ position: { x: (left + right) / 2, y: top - 80 + rect.height / (2 * s) },
+                     scale: s, animation: false });
+  }
+  window.btFirstView = firstView;
+
+  function zoomToTrace(id) {
+    // zoom to the traced part: the node's paths to the main goal and back, the hidden ones left out
+    var ids = Array.from(trace(id)).filter(function (x) { return !nodes.get(x).hidden; });
+    legibleFit(ids, id);
+  }
 
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
                 focus: null };
@@ -121,10 +164,12 @@
     render(true);
     legend();
     table();
+    matrix();
+    changes();
     var panel = document.getElementById("bt-details");
     if (state.focus !== null) {
       network.selectNodes([state.focus]);
-      network.focus(state.focus, { scale: 1.0, animation: false });
+      zoomToTrace(state.focus);
       details(state.focus);
     } else {
       network.unselectAll();
@@ -180,6 +225,42 @@
     if (fit && shown.length) { network.fit({ nodes: shown, animation: false }); }
   }
 
+  // -- the samenhang as a switchable layer, one filter per link type ----------------------------
+  var linkShown = {};
+  data.linkTypes.forEach(function (t) { linkShown[t.type] = true; });
+
+  function applyLinks() {
+    var on = document.getElementById("bt-layer-links").checked;
+    edges.update(data.edges.filter(function (e) { return e.linkType; }).map(function (e) {
+      return { id: e.id, hidden: !on || !linkShown[e.linkType] };
+    }));
+    Array.prototype.forEach.call(document.querySelectorAll("#bt-link-types input"), function (box) {
+      box.disabled = !on;
+    });
+  }
+
+  function linkControls() {
+    document.getElementById("bt-label-layer-links").textContent = T.layer_links;
+    var holder = document.getElementById("bt-link-types");
+    data.linkTypes.forEach(function (t) {
+      var label = el("label", null, "bt-legend-row");
+      var box = el("input");
+      box.type = "checkbox";
+      box.id = "bt-link-" + t.type;
+      box.checked = true;
+      box.disabled = t.count === 0;
+      box.setAttribute("data-count", String(t.count));
+      box.addEventListener("change", function () { linkShown[t.type] = box.checked; applyLinks(); });
+      label.appendChild(box);
+      var line = el("span", null, "bt-line");
+      line.style.borderTopColor = t.colour;
+      label.appendChild(line);
+      label.appendChild(el("span", t.label + " (" + t.count + ")"));
+      holder.appendChild(label);
+    });
+    document.getElementById("bt-layer-links").addEventListener("change", applyLinks);
+  }
+
   function option(select, value, text) {
     var o = el("option", text);
     o.value = value;
@@ -218,13 +299,13 @@
       var o = option(rnd, r.id, r.label);
       if (r.id === state.round) { o.selected = true; }
     });
-    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); });
+    rnd.addEventListener("change", function () { state.round = rnd.value; render(true); legend(); table(); matrix(); changes(); });
     box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
 
     network.on("click", function (params) {
       state.focus = params.nodes.length ? params.nodes[0] : null;
       render(false);
-      if (state.focus !== null) { details(state.focus); }
+      if (state.focus !== null) { zoomToTrace(state.focus); details(state.focus); }
     });
 
     document.getElementById("bt-label-search").textContent = T.search;
@@ -242,7 +323,7 @@
       state.focus = id;
       render(false);
       network.selectNodes([id]);
-      network.focus(id, { scale: 1.0, animation: false });
+      zoomToTrace(id);
       details(id);
     }
     search.addEventListener("change", find);
@@ -256,9 +337,105 @@
     }
     document.getElementById("bt-zoom-in").addEventListener("click", function () { zoom(1.25); });
     document.getElementById("bt-zoom-out").addEventListener("click", function () { zoom(0.8); });
+    var png = document.getElementById("bt-export-png");
+    var svgButton = document.getElementById("bt-export-svg");
+    png.textContent = "PNG";
+    png.setAttribute("aria-label", T.export_png);
+    png.title = T.export_png;
+    svgButton.textContent = "SVG";
+    svgButton.setAttribute("aria-label", T.export_svg);
+    svgButton.title = T.export_svg;
+    png.addEventListener("click", exportPng);
+    svgButton.addEventListener("click", exportSvg);
     document.getElementById("bt-fit").addEventListener("click", function () {
       network.fit({ animation: false });
     });
+  }
+
+  // -- export of the current view: PNG from the canvas, SVG drawn from the positions -------------
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function download(name, url) {
+    var a = el("a");
+    a.download = name;
+    a.href = url;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function fileName(ext) {
+    return (data.title || "beleidstheorie").replace(/[^A-Za-z0-9\u00C0-\u024F-]+/g, "-") + "." + ext;
+  }
+
+  function exportPng() {
+    download(fileName("png"), document.querySelector("#bt-graph canvas").toDataURL("image/png"));
+  }
+
+  function svgOfView() {
+    // what is on screen now: the visible nodes and edges inside the current view, as vector shapes
+    var rect = document.getElementById("bt-graph").getBoundingClientRect();
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var z = network.DOMtoCanvas({ x: rect.width, y: rect.height });
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("xmlns", SVG_NS);
+    svg.setAttribute("viewBox", [a.x, a.y, z.x - a.x, z.y - a.y].join(" "));
+    svg.setAttribute("width", String(Math.round(rect.width)));
+    svg.setAttribute("height", String(Math.round(rect.height)));
+    var title = document.createElementNS(SVG_NS, "title");
+    title.textContent = data.title;
+    svg.appendChild(title);
+    function inView(b) { return b.right >= a.x && b.left <= z.x && b.bottom >= a.y && b.top <= z.y; }
+    var pos = network.getPositions();
+    edges.get({ filter: function (e) { return !e.hidden; } }).forEach(function (e) {
+      var f = nodes.get(e.from), t = nodes.get(e.to);
+      if (!f || !t || f.hidden || t.hidden) { return; }
+      var line = document.createElementNS(SVG_NS, "line");
+      line.setAttribute("x1", pos[e.from].x); line.setAttribute("y1", pos[e.from].y);
+      line.setAttribute("x2", pos[e.to].x); line.setAttribute("y2", pos[e.to].y);
+      line.setAttribute("stroke", (e.color && e.color.color) || "#555555");
+      line.setAttribute("stroke-width", String(e.width || 1));
+      if (e.dashes) { line.setAttribute("stroke-dasharray", "6 4"); }
+      svg.appendChild(line);
+    });
+    nodes.get({ filter: function (n) { return !n.hidden; } }).forEach(function (n) {
+      var b = network.getBoundingBox(n.id);
+      if (!inView(b)) { return; }
+      var g = document.createElementNS(SVG_NS, "g");
+      g.setAttribute("data-node", n.id);
+      var box = document.createElementNS(SVG_NS, "rect");
+      box.setAttribute("x", b.left); box.setAttribute("y", b.top);
+      box.setAttribute("width", b.right - b.left); box.setAttribute("height", b.bottom - b.top);
+      box.setAttribute("rx", "8");
+      box.setAttribute("fill", n.color.background);
+      box.setAttribute("stroke", n.color.border);
+      box.setAttribute("stroke-width", String(n.borderWidth || 1));
+      if (n.shapeProperties && n.shapeProperties.borderDashes) { box.setAttribute("stroke-dasharray", "6 3"); }
+      g.appendChild(box);
+      var text = document.createElementNS(SVG_NS, "text");
+      var size = n.font.size;
+      var lines = String(n.label || "").split("\n");
+      text.setAttribute("font-family", "DejaVu Sans, Arial, sans-serif");
+      text.setAttribute("font-size", String(size));
+      text.setAttribute("fill", n.font.color || "#000000");
+      text.setAttribute("text-anchor", "middle");
+      var cx = (b.left + b.right) / 2, top = (b.top + b.bottom) / 2 - (lines.length - 1) * size * 0.6;
+      lines.forEach(function (ln, k) {
+        var span = document.createElementNS(SVG_NS, "tspan");
+        span.setAttribute("x", cx);
+        span.setAttribute("y", top + k * size * 1.2 + size * 0.35);
+        span.textContent = ln;
+        text.appendChild(span);
+      });
+      g.appendChild(text);
+      svg.appendChild(g);
+    });
+    return new XMLSerializer().serializeToString(svg);
+  }
+  window.btSvgOfView = svgOfView;
+
+  function exportSvg() {
+    download(fileName("svg"), "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgOfView()));
   }
 
   function table() {
@@ -289,7 +466,7 @@
         state.focus = n.id;
         render(false);
         network.selectNodes([n.id]);
-        network.focus(n.id, { scale: 1.0, animation: false });
+        zoomToTrace(n.id);
         details(n.id);
         document.getElementById("bt-details").focus();
       });
@@ -300,6 +477,97 @@
       tr.appendChild(el("td", info.reference));
       body.appendChild(tr);
     });
+  }
+
+  function changes() {
+    // round comparison: what changed since the round before the chosen one
+    var wrap = document.getElementById("bt-changes-wrap");
+    var c = state.round ? data.changes[state.round] : null;
+    wrap.hidden = !c;
+    if (!c) { return; }
+    var title = T.changes + " " + c.from;
+    document.getElementById("bt-changes-summary").textContent = title + " (" + c.rows.length + ")";
+    document.getElementById("bt-changes-caption").textContent = title;
+    var head = document.querySelector("#bt-changes thead");
+    head.textContent = "";
+    var tr = el("tr");
+    [T.col_label, T.col_before, T.col_after, T.col_new].forEach(function (h) {
+      var th = el("th", h);
+      th.scope = "col";
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    var body = document.querySelector("#bt-changes tbody");
+    body.textContent = "";
+    if (!c.rows.length) { body.appendChild(el("tr")).appendChild(el("td", T.no_changes)); }
+    c.rows.forEach(function (r) {
+      var row = el("tr", null, r.verdictChanged ? "bt-verdict-changed" : "");
+      row.setAttribute("data-node", r.id);
+      var th = el("th");
+      th.scope = "row";
+      var b = el("button", r.label, "bt-row-button");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        state.focus = r.id;
+        render(false);
+        network.selectNodes([r.id]);
+        zoomToTrace(r.id);
+        details(r.id);
+      });
+      th.appendChild(b);
+      row.appendChild(th);
+      row.appendChild(el("td", r.before));
+      row.appendChild(el("td", r.after));
+      var cell = el("td");
+      var ul = el("ul");
+      r.new.forEach(function (n) { ul.appendChild(el("li", n)); });
+      cell.appendChild(ul);
+      row.appendChild(cell);
+      body.appendChild(row);
+    });
+  }
+
+  function matrix() {
+    // the evidence matrix of the chosen round as an HTML table: initiatives x mechanisms
+    var wrap = document.getElementById("bt-matrix-wrap");
+    var m = state.round ? data.matrix[state.round] : null;
+    wrap.hidden = !m;
+    if (!m) { return; }
+    document.getElementById("bt-matrix-summary").textContent = m.title;
+    document.getElementById("bt-matrix-caption").textContent = m.title;
+    var head = document.querySelector("#bt-matrix thead");
+    head.textContent = "";
+    var tr = el("tr");
+    var corner = el("th", m.corner);
+    corner.scope = "col";
+    tr.appendChild(corner);
+    m.columns.forEach(function (c) {
+      var th = el("th", c.label);
+      th.scope = "col";
+      th.appendChild(el("div", c.subgoal, "bt-matrix-subgoal"));
+      if (c.verdict) { th.appendChild(el("div", c.verdict, "bt-matrix-verdict")); }
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    var body = document.querySelector("#bt-matrix tbody");
+    body.textContent = "";
+    m.rows.forEach(function (r) {
+      var row = el("tr");
+      var th = el("th", r.label);
+      th.scope = "row";
+      row.appendChild(th);
+      r.cells.forEach(function (c) {
+        var td = el("td", c.text);
+        td.title = c.state;
+        td.setAttribute("aria-label", (c.text ? c.text + " — " : "") + c.state);
+        td.style.background = c.fill;
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    var key = document.getElementById("bt-matrix-key");
+    key.textContent = "";
+    m.key.forEach(function (k) { key.appendChild(el("li", k)); });
   }
 
   function details(id) {
@@ -384,10 +652,18 @@
   }
 
   controls();
+  linkControls();
   legend();
   table();
-  if (location.hash.length > 1) { restore(); } else { render(false); }
+  matrix();
+  changes();
+  var fromUrl = location.hash.length > 1;
+  if (fromUrl) { restore(); } else { render(false); }
   window.addEventListener("popstate", restore);
-  network.once("afterDrawing", function () { document.body.setAttribute("data-bt-ready", "1"); });
+  network.once("afterDrawing", function () {
+    // vis fits the whole graph on its first drawing; the first view replaces that fit
+    if (!fromUrl) { firstView(); } else if (state.focus !== null) { zoomToTrace(state.focus); }
+    document.body.setAttribute("data-bt-ready", "1");
+  });
   network.redraw();
 })();
