@@ -7,10 +7,13 @@ Fast unit tests of the public escaping functions (the mutation targets of
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from beleidstheorie.views.cells import neutralise_cell
-from beleidstheorie.views.dotparts import dot_text, html_text
+from beleidstheorie.views.dotparts import dot_text, html_text, left_text
+from beleidstheorie.views.interactive import _json_for_html
 from beleidstheorie.views.spreadsheet import Sheet, col, generate_csv, safe_cell
 from beleidstheorie.views.terminal import printable
 
@@ -69,3 +72,13 @@ def test_a_dot_label_escapes_backslashes_and_control_characters_line_by_line():
 
 def test_an_html_label_escapes_markup_quotes_and_control_characters():
     assert html_text("<B>&\"'\x07") == "&lt;B&gt;&amp;&quot;&#x27;\\x07"
+
+
+def test_a_left_justified_dot_label_escapes_each_line_and_ends_it_with_a_left_break():
+    assert left_text(["a\\b", "c"]) == "a\\\\b\\lc\\l"
+
+
+def test_json_in_the_page_holds_no_literal_markup_and_reads_back_the_same():
+    text = _json_for_html({"a": "</script><b>&"})
+    assert text == '{"a": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+    assert json.loads(text) == {"a": "</script><b>&"}
