@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 JOBS ?= 2
-MUTANTS ?= 10
+MUTANTS ?= 3
 
 .PHONY: setup demo test lint bench bench-stores docs-images clean mutation mutation-ci coverage
 

@@ -43,26 +43,67 @@ class Target:
     package: str
     module: str
     tests: tuple[str, ...]
+    functions: tuple[str, ...] = ()
+    """When given, only mutants inside these functions count (the rest of the module is another
+    target's business, e.g. the escaping functions of a view)."""
 
+
+def _t(name: str, package: str, module: str, *tests: str, functions: tuple[str, ...] = ()) -> Target:
+    return Target(name, package, f"{PKG}/{module}", tests, functions)
+
+
+SEMANTICS = "tests/reasoning/test_semantics.py"
+INFERENCE = "tests/reasoning/test_inference.py"
+SINKS = "tests/views/test_escaping.py"
 
 TARGETS: tuple[Target, ...] = (
-    Target("verdict", "reasoning", f"{PKG}/reasoning/verdict.py", ("tests/reasoning/test_verdict.py",)),
-    Target(
-        "sensitivity",
-        "reasoning.analysis",
-        f"{PKG}/reasoning/sensitivity.py",
-        ("tests/reasoning/test_sensitivity.py",),
+    _t("verdict", "reasoning", "reasoning/verdict.py", "tests/reasoning/test_verdict.py"),
+    _t(
+        "sensitivity", "reasoning.analysis", "reasoning/sensitivity.py", "tests/reasoning/test_sensitivity.py"
     ),
-    Target(
-        "compare", "reasoning.analysis", f"{PKG}/reasoning/compare.py", ("tests/reasoning/test_compare.py",)
+    _t("compare", "reasoning.analysis", "reasoning/compare.py", "tests/reasoning/test_compare.py"),
+    _t("coverage", "reasoning.analysis", "reasoning/coverage.py", "tests/reasoning/test_coverage.py"),
+    _t("checks", "authoring", "authoring/checks.py", "tests/authoring/test_checks.py"),
+    _t(
+        "likelihood",
+        "reasoning.model",
+        "reasoning/model/likelihood.py",
+        SEMANTICS,
     ),
-    Target(
-        "coverage",
-        "reasoning.analysis",
-        f"{PKG}/reasoning/coverage.py",
-        ("tests/reasoning/test_coverage.py",),
+    _t("priors", "reasoning.model", "reasoning/model/priors.py", SEMANTICS),
+    _t("build", "reasoning.model", "reasoning/model/build.py", SEMANTICS),
+    _t("bayesnet", "reasoning.model", "reasoning/model/bayesnet.py", INFERENCE),
+    _t("elimination", "reasoning.inference", "reasoning/inference/elimination.py", INFERENCE),
+    _t("factors", "reasoning.inference", "reasoning/inference/factors.py", INFERENCE),
+    _t("sampling", "reasoning.inference", "reasoning/inference/sampling.py", INFERENCE),
+    _t("engine", "reasoning.inference", "reasoning/inference/engine.py", INFERENCE),
+    _t("files", "io", "io/files.py", "tests/io/test_files.py"),
+    _t("yamltext", "io", "io/yamltext.py", "tests/io/test_bad_input.py"),
+    _t(
+        "theory_yaml",
+        "io",
+        "io/theory_yaml.py",
+        "tests/io/test_bad_input.py",
+        "tests/graph/test_roundtrip.py",
     ),
-    Target("checks", "authoring", f"{PKG}/authoring/checks.py", ("tests/authoring/test_checks.py",)),
+    _t("rdf", "io", "io/rdf.py", "tests/graph/test_roundtrip.py"),
+    _t("terminal", "views (escaping)", "views/terminal.py", SINKS),
+    _t("cells", "views (escaping)", "views/cells.py", SINKS),
+    _t(
+        "spreadsheet",
+        "views (escaping)",
+        "views/spreadsheet.py",
+        SINKS,
+        functions=("safe_cell", "_csv_value", "generate_csv"),
+    ),
+    _t(
+        "dotparts",
+        "views (escaping)",
+        "views/dotparts.py",
+        SINKS,
+        functions=("dot_text", "html_text", "left_text"),
+    ),
+    _t("interactive", "views (escaping)", "views/interactive.py", SINKS, functions=("_json_for_html",)),
 )
 
 
@@ -115,9 +156,23 @@ def annotation_spans(module: Path) -> list[tuple[tuple[int, int], tuple[int, int
     return [((n.lineno, n.col_offset), (n.end_lineno or n.lineno, n.end_col_offset or 0)) for n in notes]
 
 
-def select_jobs(session: Path, module: Path, n: int | None, seed: int) -> int:
-    """Skip mutants inside type annotations, then all but a seeded sample of ``n``; the number skipped
-    for being annotations."""
+def function_spans(module: Path, names: tuple[str, ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where the top-level functions ``names`` of ``module`` are (decorators included)."""
+    found: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in names:
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            found[node.name] = ((first, 0), (node.end_lineno or node.lineno, 10**6))
+    if missing := sorted(set(names) - set(found)):
+        raise SystemExit(f"{module}: no function {', '.join(missing)} to mutate")
+    return list(found.values())
+
+
+def select_jobs(
+    session: Path, module: Path, n: int | None, seed: int, functions: tuple[str, ...] = ()
+) -> tuple[int, int]:
+    """Skip mutants inside type annotations and, when ``functions`` are named, outside them; then all
+    but a seeded sample of ``n``. The numbers skipped for being in annotations and outside."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
@@ -129,15 +184,23 @@ def select_jobs(session: Path, module: Path, n: int | None, seed: int) -> int:
             start = tuple(w.mutations[0].start_pos)
             return any(a <= start < b for a, b in spans)
 
+        scope = function_spans(module, functions) if functions else None
+
+        def outside(w) -> bool:
+            start = tuple(w.mutations[0].start_pos)
+            return scope is not None and not any(a <= start <= b for a, b in scope)
+
         notes = [w for w in items if in_annotation(w)]
         items = [w for w in items if not in_annotation(w)]
-        skip = [w.job_id for w in notes]
+        away = [w for w in items if outside(w)]
+        items = [w for w in items if not outside(w)]
+        skip = [w.job_id for w in notes + away]
         if n is not None and n < len(items):
             keep = set(random.Random(seed).sample(range(len(items)), n))
             skip += [w.job_id for i, w in enumerate(items) if i not in keep]
         if skip:
             db.set_multiple_results(skip, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
-        return len(notes)
+        return len(notes), len(away)
 
 
 @dataclass
@@ -147,6 +210,7 @@ class Outcome:
     survived: list[tuple[str, str]]  # (where, diff)
     incompetent: int
     annotations: int
+    outside: int
     seconds: float
 
 
@@ -184,10 +248,10 @@ def run_target(target: Target, work: Path, sample: int | None, seed: int, timeou
     write_config(target, config, timeout)
     cr = Path(sys.executable).with_name("cosmic-ray")
     subprocess.run([str(cr), "init", str(config), str(session)], cwd=work, env=env, check=True)
-    notes = select_jobs(session, work / target.module, sample, seed)
+    notes, away = select_jobs(session, work / target.module, sample, seed, target.functions)
     subprocess.run([str(cr), "exec", str(config), str(session)], cwd=work, env=env, check=True)
     killed, survived, incompetent = results(target, session)
-    return Outcome(target, killed, survived, incompetent, notes, time.monotonic() - start)
+    return Outcome(target, killed, survived, incompetent, notes, away, time.monotonic() - start)
 
 
 def rate(killed: int, survived: int) -> float:
@@ -203,13 +267,14 @@ def report(outcomes: list[Outcome], sample: int | None, seed: int) -> str:
         "(ones that do not even import) are left out, and so are mutants inside type annotations "
         "(never evaluated: every module has `from __future__ import annotations`).",
         "",
-        "| package | module | killed | survived | incompetent | in annotations | kill rate | seconds |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| package | module | killed | survived | incompetent | in annotations | outside the functions "
+        "| kill rate | seconds |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for o in outcomes:
         lines.append(
             f"| {o.target.package} | `{o.target.module.removeprefix(PKG + '/')}` | {o.killed} | "
-            f"{len(o.survived)} | {o.incompetent} | {o.annotations} | "
+            f"{len(o.survived)} | {o.incompetent} | {o.annotations} | {o.outside} | "
             f"{rate(o.killed, len(o.survived)):.1%} | {o.seconds:.0f} |"
         )
     lines += ["", "## Per package", "", "| package | killed | survived | kill rate |", "|---|---:|---:|---:|"]
