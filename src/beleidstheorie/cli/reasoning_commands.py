@@ -164,13 +164,21 @@ def compare(graph, round_from, round_to, config_path, fmt, csv_dialect, lang, ou
 @graph_argument
 @reasoning_options
 @output_options
+@click.option(
+    "--coding",
+    is_flag=True,
+    help="Also the coding sensitivity: the smallest set of one-step recodings that flips each verdict.",
+)
 @library_errors
-def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
+def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output, coding) -> None:
     """How robust the verdicts are: perturb each parameter within its range.
 
     Reports each node's score range, the flip point of its verdict (the smallest
     one-parameter change that flips it) and mechanism pairs whose order swaps.
-    Shows progress on a terminal: this takes a while on a large theory.
+    With --coding also the coding sensitivity: per verdict, the smallest set of
+    one-step recodings of observations (status, basis, evidence kind) that changes
+    it, with the observations. Shows progress on a terminal: this takes a while on
+    a large theory.
 
     \b
     Example:
@@ -185,7 +193,12 @@ def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output) -> N
     announce(theory, _round_id(theory, round_), lang)
     with progress(lang, "sensitivity"):
         res = sensitivity_of(theory, _config(config_path), _round_or_latest(theory, round_))
-    _write(render_sensitivity(res, fmt, lang, csv_dialect), output)
+        recoded = None
+        if coding:
+            from beleidstheorie.reasoning.analysis.coding import coding_sensitivity
+
+            recoded = coding_sensitivity(theory, _config(config_path), _round_or_latest(theory, round_))
+    _write(render_sensitivity(res, fmt, lang, csv_dialect, recoded), output)
 
 
 @main.command(epilog=GRAPH_HELP)

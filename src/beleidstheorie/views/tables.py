@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from beleidstheorie.reasoning.analysis.coding import CodingResult
 from beleidstheorie.reasoning.compare import Comparison
 from beleidstheorie.reasoning.coverage import CoverageResult
 from beleidstheorie.reasoning.explain import Explanation
@@ -28,6 +29,7 @@ from beleidstheorie.reasoning.model.likelihood import RULES
 from beleidstheorie.reasoning.network import LEVELS, STATUSES
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
+from beleidstheorie.views.coding_table import coding_json, coding_sheet, coding_text
 from beleidstheorie.views.spreadsheet import Column, Sheet, col, generate_csv, generate_xlsx
 from beleidstheorie.views.wording import word
 
@@ -926,14 +928,36 @@ def _sensitivity_text(res: SensitivityResult, lang: str) -> str:
 
 
 def render_sensitivity(
-    res: SensitivityResult, fmt: str, lang: str = "nl", csv_dialect: str = "rfc"
+    res: SensitivityResult,
+    fmt: str,
+    lang: str = "nl",
+    csv_dialect: str = "rfc",
+    coding: CodingResult | None = None,
 ) -> TableOutput:
-    """``sensitivity`` output: score ranges, flip points and order swaps."""
+    """``sensitivity`` output: score ranges, flip points and order swaps.
+
+    With ``coding`` (:func:`~beleidstheorie.reasoning.analysis.coding.coding_sensitivity`)
+    the coding sensitivity follows: a second part of the table, ``coding`` in JSON,
+    its own sheet in xlsx, and in CSV (one table per file) the coding table alone.
+    """
+    if coding is None:
+        return _emit(
+            fmt,
+            lambda: sensitivity_sheets(res, lang),
+            lambda: _sensitivity_json(res),
+            lambda: _sensitivity_text(res, lang),
+            lang,
+            csv_dialect,
+        )
     return _emit(
         fmt,
-        lambda: sensitivity_sheets(res, lang),
-        lambda: _sensitivity_json(res),
-        lambda: _sensitivity_text(res, lang),
+        lambda: (
+            [coding_sheet(coding, lang), *sensitivity_sheets(res, lang)]
+            if fmt == "csv"
+            else [*sensitivity_sheets(res, lang), coding_sheet(coding, lang)]
+        ),
+        lambda: {**_sensitivity_json(res), "coding": coding_json(coding)},
+        lambda: _sensitivity_text(res, lang) + "\n" + coding_text(coding, lang),
         lang,
         csv_dialect,
     )

@@ -281,6 +281,7 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
         "Each of {n} parameters moved by up to ±{range} (flip points searched up to ±95%); round {round}.",
     ),
     "no_flip": ("geen tot ±95%", "none up to ±95%"),
+    "sheet_coding": ("Codering", "Coding"),
     "outside_range": ("(buiten bereik)", "(outside range)"),
     "order_flips": (
         "Mechanismeparen waarvan de volgorde binnen het bereik wisselt: {n}",
