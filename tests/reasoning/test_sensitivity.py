@@ -153,3 +153,19 @@ def test_a_flip_within_the_range_is_no_larger_than_the_smallest_end_that_flips(r
         if flipping:
             assert node.flip is not None and node.flip_in_range, node.key
             assert abs(node.flip.relative_change) <= r + 1e-12
+
+
+def test_the_joint_range_is_score_s_interval_and_contains_the_score(theory):
+    from beleidstheorie.reasoning.score import score
+
+    res = sensitivity(theory)
+    scored = score(theory)
+    assert res.nodes
+    for n in res.nodes:
+        s = scored.node(n.id)
+        assert n.joint_min <= n.score <= n.joint_max
+        assert (n.joint_min, n.joint_max) == pytest.approx(s.interval, abs=1e-6)
+        assert n.robust == s.robust
+    # the example has a verdict that holds one parameter at a time but not jointly
+    fragile = [n.key for n in res.nodes if not n.robust]
+    assert fragile == ["vaste-contacten"]

@@ -1,9 +1,12 @@
 """How robust the conclusions are to the parameters.
 
-Every scalar parameter is moved, one at a time, over a grid within its
-documented relative range; each verdict's *flip point* is the smallest relative
-change of any one parameter that changes it (refined by bisection), and
-mechanism pairs whose order by score ever swaps are listed.
+Every scalar parameter, the verdict thresholds included, is moved one at a time
+over a grid within its relative range; each verdict's *flip point* is the
+smallest relative change of any one parameter that changes it (refined by
+bisection), and mechanism pairs whose order by score ever swaps are listed.
+Beside that, every node gets its *joint* range: all parameters and thresholds
+varied together over their documented ranges (the Latin hypercube of ``score``'s
+intervals), and whether its verdict is robust there.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> result = sensitivity(load_theory(EXAMPLE))
@@ -21,8 +24,10 @@ from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.analysis.intervals import scalar_parameters, with_parameter
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.frames import FrameMixin
+from beleidstheorie.reasoning.inference import infer_many
+from beleidstheorie.reasoning.model.build import build_model
 from beleidstheorie.reasoning.network import Network, read_network
-from beleidstheorie.reasoning.score import evaluate, verdicts_of
+from beleidstheorie.reasoning.score import evaluate, score_intervals, theory_verdicts, verdicts_of
 
 BISECTIONS = 12
 
@@ -52,6 +57,11 @@ class NodeSensitivity:
     score_max: float
     flip: Flip | None
     flip_in_range: bool  # whether the flip lies within the documented range
+    # all parameters and thresholds varied jointly over their documented ranges
+    # (the intervals of ``score``, :mod:`.analysis.intervals`)
+    joint_min: float | None = None
+    joint_max: float | None = None
+    robust: bool | None = None  # the verdict holds at every joint point
 
 
 @dataclass(frozen=True)
@@ -69,9 +79,34 @@ class SensitivityResult(FrameMixin):
         return next(n for n in self.nodes if key in (n.id, n.key))
 
 
-def _verdicts(net: Network, config: Config, round_number: int, nodes: list[int]):
-    ev = evaluate(None, config, round_number, explain=False, network=net)
-    return ev.post, verdicts_of(ev, nodes)
+class _Points:
+    """Scores parameter points of one network with one inference plan, in batches.
+
+    Only numbers change between points (likelihoods, calibrated priors), never the
+    network's shape, so the plan of the nominal evaluation serves every point.
+    """
+
+    def __init__(self, net: Network, config: Config, round_number: int, nodes: list[int]) -> None:
+        self.net, self.rnd, self.nodes = net, round_number, nodes
+        base = evaluate(None, config, round_number, explain=False, network=net)
+        self.shape = base.shape
+        self.evaluation = base
+        self.base = (base.post, verdicts_of(base, nodes))
+
+    def at(self, configs: list[Config]) -> list[tuple[np.ndarray, list[str]]]:
+        """(posteriors, verdicts of ``nodes``) at each configuration."""
+        if not configs:
+            return []
+        models = [build_model(self.net, cfg, self.rnd) for cfg in configs]
+        posts = infer_many(
+            [m.net for m in models], [m.log_l1 for m in models], [m.log_l0 for m in models], shape=self.shape
+        )
+        out = []
+        for post, cfg, m in zip(posts, configs, models, strict=True):
+            p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
+            every = theory_verdicts(self.net, m.items, p, err, cfg)
+            out.append((p, [every[i] for i in self.nodes]))
+        return out
 
 
 def sensitivity(
@@ -82,7 +117,8 @@ def sensitivity(
     net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
     rnd = net.round_number(round)
     nodes = list(range(net.mechanism_offset, net.main_goal_index + 1))
-    base_post, base_verdicts = _verdicts(net, config, rnd, nodes)
+    points = _Points(net, config, rnd, nodes)
+    base_post, base_verdicts = points.base
     lo = base_post[nodes].copy()
     hi = base_post[nodes].copy()
     flips: dict[int, Flip] = {}
@@ -95,16 +131,12 @@ def sensitivity(
     # Beyond the documented range only to locate flip points, not for ranges.
     wide = np.array([x for x in np.linspace(-0.95, 0.95, 39) if abs(x) > r])
     for path, value in params:
-        for rel in [*sorted(grid, key=abs), *sorted(wide, key=abs)]:
-            if rel == 0:
-                continue
-            cfg = with_parameter(config, path, value * (1 + rel))
-            if cfg is None:
-                continue
+        steps_of = [x for x in [*sorted(grid, key=abs), *sorted(wide, key=abs)] if x != 0]
+        cfgs = [(rel, with_parameter(config, path, value * (1 + rel))) for rel in steps_of]
+        cfgs = [(rel, cfg) for rel, cfg in cfgs if cfg is not None]
+        scored = points.at([cfg for _, cfg in cfgs])
+        for (rel, _), (post, verdicts) in zip(cfgs, scored, strict=True):
             in_range = abs(rel) <= r + 1e-12
-            if not in_range and len(flips) == len(nodes):
-                break
-            post, verdicts = _verdicts(net, cfg, rnd, nodes)
             if in_range:
                 lo = np.minimum(lo, post[nodes])
                 hi = np.maximum(hi, post[nodes])
@@ -125,12 +157,13 @@ def sensitivity(
                     mid_cfg = with_parameter(config, path, value * (1 + mid))
                     if mid_cfg is None:
                         break
-                    _, vs = _verdicts(net, mid_cfg, rnd, [nodes[pos]])
-                    if vs[0] == v0:
+                    vs = points.at([mid_cfg])[0][1][pos]
+                    if vs == v0:
                         inside = mid
                     else:
-                        outside, to = mid, vs[0]
+                        outside, to = mid, vs
                 flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
+    joint = score_intervals(points.evaluation)
     out = []
     for pos, i in enumerate(nodes):
         info = net.nodes[i]
@@ -147,6 +180,9 @@ def sensitivity(
                 float(hi[pos]),
                 flips.get(i),
                 i in flips and abs(flips[i].relative_change) <= r + 1e-12,
+                float(joint.low[i]),
+                float(joint.high[i]),
+                bool(joint.robust[i]),
             )
         )
     round_id = next(x.id for x in net.rounds if x.number == rnd)

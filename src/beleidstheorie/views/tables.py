@@ -810,6 +810,9 @@ SENSITIVITY_KEYS = [
     "flip_relative_change",
     "flip_value",
     "flips_to",
+    "joint_min",
+    "joint_max",
+    "robust",
 ]
 
 
@@ -832,6 +835,9 @@ def sensitivity_sheets(res: SensitivityResult, lang: str = "nl") -> list[Sheet]:
         col("flip_value", decimals=3),
         col("flips_to"),
         Column("flips_to_label", word("col_flips_to"), word("col_flips_to", "en")),
+        Column("joint_min", word("col_joint_min"), word("col_joint_min", "en"), "unit_probability", 3),
+        Column("joint_max", word("col_joint_max"), word("col_joint_max", "en"), "unit_probability", 3),
+        col("robust"),
     )
     rows = []
     for n in res.nodes:
@@ -854,6 +860,9 @@ def sensitivity_sheets(res: SensitivityResult, lang: str = "nl") -> list[Sheet]:
                 flip.value if flip else None,
                 flip.verdict if flip else None,
                 verdict_label(flip.verdict, lang) if flip else None,
+                n.joint_min,
+                n.joint_max,
+                n.robust,
             ]
         )
     swaps = [[a.rsplit("/", 1)[-1], b.rsplit("/", 1)[-1], p] for a, b, p in res.order_flips]
@@ -878,6 +887,9 @@ def _sensitivity_json(res: SensitivityResult) -> dict[str, Any]:
             flip.relative_change if flip else None,
             flip.value if flip else None,
             flip.verdict if flip else None,
+            n.joint_min,
+            n.joint_max,
+            n.robust,
         ]
         nodes.append(dict(zip(SENSITIVITY_KEYS, values, strict=True)))
     return {
@@ -900,6 +912,9 @@ def _sensitivity_text(res: SensitivityResult, lang: str) -> str:
             if not n.flip_in_range:
                 point += " " + word("outside_range", lang)
         label = n.label_en if lang == "en" and n.label_en else n.label
+        joint = "" if n.joint_min is None else f"{n.joint_min:.3f}–{n.joint_max:.3f}"
+        if n.robust is not None:
+            joint += " " + word("col_robust" if n.robust else "fragile_mark", lang)
         rows.append(
             [
                 _short(label),
@@ -907,9 +922,11 @@ def _sensitivity_text(res: SensitivityResult, lang: str) -> str:
                 n.score,
                 f"{n.score_min:.3f}–{n.score_max:.3f}",
                 point,
+                joint,
             ]
         )
-    headers = [word(f"col_{k}", lang) for k in ("label", "verdict", "score", "range", "flip_point")]
+    keys = ("label", "verdict", "score", "range", "flip_point", "joint_range")
+    headers = [word(f"col_{k}", lang) for k in keys]
     lines = [
         word(
             "sensitivity_head",

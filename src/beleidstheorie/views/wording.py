@@ -277,11 +277,17 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     ),
     "sensitivity_head": (
         "Elk van {n} parameters met maximaal ±{range} verschoven (kantelpunten gezocht tot ±95%); "
+        "gezamenlijk bereik: alle parameters en drempels samen over hun gedocumenteerde bereik; "
         "meting {round}.",
-        "Each of {n} parameters moved by up to ±{range} (flip points searched up to ±95%); round {round}.",
+        "Each of {n} parameters moved by up to ±{range} (flip points searched up to ±95%); "
+        "joint range: all parameters and thresholds together over their documented ranges; round {round}.",
     ),
     "no_flip": ("geen tot ±95%", "none up to ±95%"),
     "sheet_coding": ("Codering", "Coding"),
+    "col_joint_min": ("laagste score (gezamenlijk)", "lowest score (joint)"),
+    "col_joint_max": ("hoogste score (gezamenlijk)", "highest score (joint)"),
+    "col_joint_range": ("gezamenlijk bereik", "joint range"),
+    "fragile_mark": ("fragiel", "fragile"),
     "outside_range": ("(buiten bereik)", "(outside range)"),
     "order_flips": (
         "Mechanismeparen waarvan de volgorde binnen het bereik wisselt: {n}",
