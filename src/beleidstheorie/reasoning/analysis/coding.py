@@ -200,7 +200,7 @@ class _Scorer:
         every = theory_verdicts(net, base.items, base.post, base.error, config)
         self.base_verdicts = [every[i] for i in nodes]
         self.base_state = self._state(base.items, base.post)
-        self.base_lr = np.sort(base.items.log_lr)
+        self.base_signature = _signature(base.items)
         self.memo: dict[frozenset[_Candidate], tuple[list[str], np.ndarray]] = {}
 
     def _state(self, items, post) -> np.ndarray:
@@ -244,10 +244,21 @@ class _Scorer:
         keep = []
         for c in cands:
             items = evidence_items(_recode(self.net, (c,)), self.config, self.rnd)
-            lr = np.sort(items.log_lr)
-            if lr.shape != self.base_lr.shape or not np.allclose(lr, self.base_lr, rtol=0, atol=1e-12):
+            if _signature(items) != self.base_signature:
                 keep.append(c)
         return keep
+
+
+def _signature(items) -> list[tuple[int, float, float]]:
+    """What a set of evidence items tells the model: (node, weighted ln L(H), ln L(not H))."""
+    return sorted(
+        zip(
+            items.node.tolist(),
+            np.round(items.log_l1, 12).tolist(),
+            np.round(items.log_l0, 12).tolist(),
+            strict=True,
+        )
+    )
 
 
 def _candidates(net: Network, config: Config, round_number: int) -> list[_Candidate]:
