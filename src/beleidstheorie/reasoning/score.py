@@ -200,21 +200,33 @@ def score_intervals(ev: Evaluation, *, points: int = DEFAULT_POINTS) -> Interval
     Each parameter point rebuilds the model (likelihoods and calibrated priors follow the
     parameters) on the same network shape, so one inference plan serves all points.
     """
-    net, rnd = ev.net, ev.round_number
+    net = ev.net
 
     def at(configs: list[Config]):
-        models = [build_model(net, cfg, rnd) for cfg in configs]
-        posts = infer_many(
-            [m.net for m in models], [m.log_l1 for m in models], [m.log_l0 for m in models], shape=ev.shape
-        )
-        out = []
-        for post, cfg, m in zip(posts, configs, models, strict=True):
-            p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
-            out.append((p, err, theory_verdicts(net, m.items, p, err, cfg)))
-        return out
+        return score_configs(ev, configs)
 
     nominal = (ev.post, ev.error, theory_verdicts(net, ev.items, ev.post, ev.error, ev.config))
     return run_intervals(ev.config, at, nominal, points=points)
+
+
+def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
+    """(posteriors, error bounds, verdicts) of every theory node of ``ev``'s network at each config.
+
+    Only numbers change between configurations (likelihoods, calibrated priors), never the
+    network's shape, so ``ev``'s inference plan serves them all in one batched pass.
+    """
+    if not configs:
+        return []
+    net, rnd = ev.net, ev.round_number
+    models = [build_model(net, cfg, rnd) for cfg in configs]
+    posts = infer_many(
+        [m.net for m in models], [m.log_l1 for m in models], [m.log_l0 for m in models], shape=ev.shape
+    )
+    out = []
+    for post, cfg, m in zip(posts, configs, models, strict=True):
+        p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
+        out.append((p, err, theory_verdicts(net, m.items, p, err, cfg)))
+    return out
 
 
 def score(

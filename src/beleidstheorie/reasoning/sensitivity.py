@@ -24,10 +24,8 @@ from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.analysis.intervals import scalar_parameters, with_parameter
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.frames import FrameMixin
-from beleidstheorie.reasoning.inference import infer_many
-from beleidstheorie.reasoning.model.build import build_model
-from beleidstheorie.reasoning.network import Network, read_network
-from beleidstheorie.reasoning.score import evaluate, score_intervals, theory_verdicts, verdicts_of
+from beleidstheorie.reasoning.network import read_network
+from beleidstheorie.reasoning.score import evaluate, score_configs, score_intervals, verdicts_of
 
 BISECTIONS = 12
 
@@ -79,36 +77,6 @@ class SensitivityResult(FrameMixin):
         return next(n for n in self.nodes if key in (n.id, n.key))
 
 
-class _Points:
-    """Scores parameter points of one network with one inference plan, in batches.
-
-    Only numbers change between points (likelihoods, calibrated priors), never the
-    network's shape, so the plan of the nominal evaluation serves every point.
-    """
-
-    def __init__(self, net: Network, config: Config, round_number: int, nodes: list[int]) -> None:
-        self.net, self.rnd, self.nodes = net, round_number, nodes
-        base = evaluate(None, config, round_number, explain=False, network=net)
-        self.shape = base.shape
-        self.evaluation = base
-        self.base = (base.post, verdicts_of(base, nodes))
-
-    def at(self, configs: list[Config]) -> list[tuple[np.ndarray, list[str]]]:
-        """(posteriors, verdicts of ``nodes``) at each configuration."""
-        if not configs:
-            return []
-        models = [build_model(self.net, cfg, self.rnd) for cfg in configs]
-        posts = infer_many(
-            [m.net for m in models], [m.log_l1 for m in models], [m.log_l0 for m in models], shape=self.shape
-        )
-        out = []
-        for post, cfg, m in zip(posts, configs, models, strict=True):
-            p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
-            every = theory_verdicts(self.net, m.items, p, err, cfg)
-            out.append((p, [every[i] for i in self.nodes]))
-        return out
-
-
 def sensitivity(
     source: Store | object, config: Config | None = None, round: str | int | None = None
 ) -> SensitivityResult:
@@ -117,8 +85,13 @@ def sensitivity(
     net = read_network(getattr(source, "store", source))  # type: ignore[arg-type]
     rnd = net.round_number(round)
     nodes = list(range(net.mechanism_offset, net.main_goal_index + 1))
-    points = _Points(net, config, rnd, nodes)
-    base_post, base_verdicts = points.base
+    base = evaluate(None, config, rnd, explain=False, network=net)
+    base_post, base_verdicts = base.post, verdicts_of(base, nodes)
+
+    def at(configs: list[Config]) -> list[tuple[np.ndarray, list[str]]]:
+        # one batched pass with the nominal inference plan (score_configs)
+        return [(p, [vs[i] for i in nodes]) for p, _, vs in score_configs(base, configs)]
+
     lo = base_post[nodes].copy()
     hi = base_post[nodes].copy()
     flips: dict[int, Flip] = {}
@@ -134,7 +107,7 @@ def sensitivity(
         steps_of = [x for x in [*sorted(grid, key=abs), *sorted(wide, key=abs)] if x != 0]
         cfgs = [(rel, with_parameter(config, path, value * (1 + rel))) for rel in steps_of]
         cfgs = [(rel, cfg) for rel, cfg in cfgs if cfg is not None]
-        scored = points.at([cfg for _, cfg in cfgs])
+        scored = at([cfg for _, cfg in cfgs])
         for (rel, _), (post, verdicts) in zip(cfgs, scored, strict=True):
             in_range = abs(rel) <= r + 1e-12
             if in_range:
@@ -157,13 +130,13 @@ def sensitivity(
                     mid_cfg = with_parameter(config, path, value * (1 + mid))
                     if mid_cfg is None:
                         break
-                    vs = points.at([mid_cfg])[0][1][pos]
+                    vs = at([mid_cfg])[0][1][pos]
                     if vs == v0:
                         inside = mid
                     else:
                         outside, to = mid, vs
                 flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
-    joint = score_intervals(points.evaluation)
+    joint = score_intervals(base)
     out = []
     for pos, i in enumerate(nodes):
         info = net.nodes[i]

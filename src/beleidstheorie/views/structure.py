@@ -28,6 +28,7 @@ from functools import cached_property
 from rdflib import URIRef
 
 from beleidstheorie.errors import NotFoundError, StoreError
+from beleidstheorie.graph.load import Q_ROUND_NAMES
 from beleidstheorie.graph.store import PREFIXES, Row, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
@@ -109,17 +110,6 @@ SELECT ?source ?target ?type ?pos ?quote ?section ?page WHERE {
   OPTIONAL { ?link bt:quote ?quote }
   OPTIONAL { ?link bt:section ?section } OPTIONAL { ?link bt:page ?page }
 } ORDER BY ?source ?pos ?target
-"""
-)
-
-Q_ROUNDS = (
-    PREFIXES
-    + """
-SELECT ?round ?number ?nl ?en WHERE {
-  ?t bt:hasRound ?round . ?round bt:number ?number .
-  OPTIONAL { ?round skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
-  OPTIONAL { ?round skos:prefLabel ?en FILTER(lang(?en) = "en") }
-} ORDER BY ?number
 """
 )
 
@@ -416,5 +406,5 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
         context_factors=tuple(context),
         links=links,
         contributions=contributions,
-        rounds={_local(_s(r, "round")): _pick(r, "nl", "en", lang) for r in store.query(Q_ROUNDS, bind)},
+        rounds={_local(_s(r, "round")): _pick(r, "nl", "en", lang) for r in store.query(Q_ROUND_NAMES, bind)},
     )
