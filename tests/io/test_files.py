@@ -1,8 +1,9 @@
 """Special files, huge files and impossible paths end in a clear error, never a hang.
 
-Every case runs the real console script with a time limit: a FIFO that is
-waited on, or ``/dev/zero`` read to the end, would hit the limit instead of
-the expected message.
+Every command runs in-process with a time limit: a FIFO that is waited on
+would hit the limit (and be released) instead of giving the expected message;
+``/dev/zero`` read to the end would hit the size limit. The console script
+itself is run once per command in tests/test_cli.py.
 """
 
 from __future__ import annotations
@@ -11,13 +12,44 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from beleidstheorie.errors import LoadError, RenderError
 from beleidstheorie.io.files import MAX_FILE_BYTES, atomic_write, read_text_file
-from tests.security.conftest import MINIMAL, run
+from tests.security.conftest import MINIMAL
+from tests.test_cli import Ran
+from tests.test_cli import run as run_in_process
+
+
+def run(*args: str, timeout: float = 30) -> Ran:
+    """``beleidstheorie ARGS`` in-process, failing (not hanging) if it takes over ``timeout`` s.
+
+    The command runs in a thread; one stuck on a named pipe is released by opening the pipe
+    for writing, so the test fails instead of the suite hanging."""
+    done: list[Ran | BaseException] = []
+
+    def work() -> None:
+        try:
+            done.append(run_in_process(*args, ok=False))
+        except BaseException as exc:  # re-raised in the test's thread
+            done.append(exc)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        for arg in args:
+            path = Path(arg.removeprefix("@"))
+            if len(arg) < 4096 and path.is_fifo():
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(5)
+        pytest.fail(f"beleidstheorie {' '.join(args)[:200]} did not finish within {timeout} s")
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    return done[0]
 
 
 def errors(stderr: str) -> str:
@@ -131,7 +163,7 @@ def test_atomic_write_refuses_to_replace_a_device_or_a_fifo(tmp_path):
 
 
 def test_writing_into_a_missing_directory_is_a_clear_error(tmp_path):
-    proc = run("export", str(MINIMAL), "-o", str(tmp_path / "nope" / "x.ttl"))
+    proc = run("export", str(MINIMAL), "-o", str(tmp_path / "nope" / "x.ttl"), timeout=120)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {tmp_path / 'nope' / 'x.ttl'}: No such file or directory\n"
 
