@@ -86,7 +86,7 @@ TARGETS: tuple[Target, ...] = (
         "tests/io/test_bad_input.py",
         "tests/graph/test_roundtrip.py",
     ),
-    _t("rdf", "io", "io/rdf.py", "tests/graph/test_roundtrip.py"),
+    _t("rdf", "io", "io/rdf.py", "tests/io/test_rdf_input.py", "tests/graph/test_roundtrip.py"),
     _t("terminal", "views (escaping)", "views/terminal.py", SINKS),
     _t("cells", "views (escaping)", "views/cells.py", SINKS),
     _t(

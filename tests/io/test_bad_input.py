@@ -10,6 +10,8 @@ import pytest
 from beleidstheorie import LoadError, load_theory
 from tests.conftest import EXAMPLE
 
+MINIMAL = Path(__file__).parents[1] / "data" / "minimal.yaml"
+
 
 @pytest.fixture
 def theory_dir(tmp_path: Path) -> Path:
@@ -118,7 +120,49 @@ def test_duplicate_yaml_key_is_reported_not_silently_overwritten(theory_dir):
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "number: 9\n", encoding="utf-8")
     (problem,) = problems_of(theory_dir)
-    assert problem.startswith(f"{path}: line ") and "duplicate key 'number'" in problem
+    line = len(text.splitlines()) + 1  # the appended line
+    assert problem == f"{path}: line {line} (number): duplicate key 'number'"
+
+
+def test_a_nested_duplicate_key_names_its_own_line_and_path():
+    from beleidstheorie.io.yamltext import parse_yaml
+
+    with pytest.raises(LoadError) as info:
+        parse_yaml("a: 1\nb:\n  c: 2\n  c: 3\n", "f.yaml")
+    assert str(info.value) == "f.yaml: line 4 (b.c): duplicate key 'c'"
+
+
+def test_a_place_below_the_known_lines_takes_the_line_of_its_nearest_known_parent():
+    from beleidstheorie.io.yamltext import parse_yaml
+
+    _, where = parse_yaml("a: 1\nb:\n  c:\n    d: 2\n", "f.yaml")
+    assert where.place(("b", "c", "x")) == "line 4 (b.c.x)"  # b.c is known (line 4), b.c.x is not
+    assert where.place(("b", "x", "y")) == "line 3 (b.x.y)"
+    assert where.place(("z",)) == "line 1 (z)"
+
+
+@pytest.mark.parametrize("uses, ok", [(100, True), (101, False)])
+def test_at_most_100_alias_uses_are_accepted(uses, ok):
+    from beleidstheorie.io.yamltext import parse_yaml
+
+    text = "x: &a 1\n" + "".join(f"k{i}: *a\n" for i in range(uses))
+    if ok:
+        assert parse_yaml(text, "f.yaml")[0][f"k{uses - 1}"] == 1
+        return
+    with pytest.raises(LoadError) as info:
+        parse_yaml(text, "f.yaml")
+    assert str(info.value) == "f.yaml: line 102, column 7: more than 100 aliases (*name) in one document"
+
+
+def test_a_value_of_the_wrong_type_is_not_reported_as_a_missing_field():
+    from beleidstheorie.io.theory_yaml import parse_theory_yaml
+
+    text = MINIMAL.read_text(encoding="utf-8").replace("quote: Citaat.", "quote: [a]", 1)
+    with pytest.raises(LoadError) as info:
+        parse_theory_yaml([("t.yaml", text)])
+    assert str(info.value) == (
+        "t.yaml: line 26 (initiatives[0].contributions[0].quote): Input should be a valid string"
+    )
 
 
 def test_malformed_turtle_names_the_line(tmp_path):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from beleidstheorie.errors import LoadError, RenderError
-from beleidstheorie.io.files import MAX_FILE_BYTES, atomic_write, read_text_file
+from beleidstheorie.io.files import MAX_FILE_BYTES, atomic_write, read_bytes_file, read_text_file
 from tests.security.conftest import MINIMAL
 from tests.test_cli import Ran
 from tests.test_cli import run as run_in_process
@@ -122,6 +122,17 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     assert str(info.value) == (
         f"{big}: the file is larger than the limit of 64 MiB ({MAX_FILE_BYTES + 1} bytes or more)"
     )
+
+
+def test_a_file_that_turns_out_larger_than_its_size_while_read_is_refused():
+    # /proc files report size 0 and have content: the limit is enforced on what is read
+    content = Path("/proc/self/cmdline").read_bytes()
+    assert read_bytes_file("/proc/self/cmdline", limit=len(content)) == content
+    with pytest.raises(LoadError) as info:
+        read_bytes_file("/proc/self/cmdline", limit=len(content) - 1)
+    message = str(info.value)  # the limit itself is written in MiB
+    assert message.startswith("/proc/self/cmdline: the file is larger than the limit of ")
+    assert message.endswith(f" ({len(content)} bytes or more)")
 
 
 def test_an_unreadable_file_names_the_cause(tmp_path):
