@@ -18,6 +18,7 @@ is also the problem's plain ``str()``, as before. Table words live in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # prefixes and status lines of the command line
@@ -123,6 +124,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("; bedoelt u: {names}?", "; did you mean: {names}?"),
     "or": ("of", "or"),
+    # SHACL violations (graph.shacl): the shape's own message in the language asked for
+    "shape": ("{text}", "{text}"),
+    "shape_value": ("{text} (waarde: {value})", "{text} (value: {value})"),
+    "shape_component": (
+        "voldoet niet aan de {component}-voorwaarde van een shape",
+        "violates the {component} constraint of a shape",
+    ),
+    "shacl_failed": ("SHACL-validatie mislukt: {cause}", "SHACL validation failed: {cause}"),
     # a graph problem put back at its place in the YAML (graph.places)
     "at_node": ("{kind} {local}: {problem}", "{kind} {local}: {problem}"),
     "at_field": ("{kind} {local}, veld {field}: {problem}", "{kind} {local}, field {field}: {problem}"),
@@ -169,6 +178,8 @@ def _translated(value: object, lang: str) -> object:
         return message(key, lang, **dict(values))
     if isinstance(value, Kind):
         return kind_word(value.kind, lang)
+    if isinstance(value, Texts):
+        return value.in_language(lang)
     if isinstance(value, Kinds):
         words = [kind_word(k, lang) for k in value.kinds]
         if len(words) == 1:
@@ -207,6 +218,37 @@ class Kinds:
 
     def __hash__(self) -> int:
         return hash(("Kinds", self.kinds))
+
+
+class Texts:
+    """A text that comes in several languages (a shape's ``sh:message`` per language tag).
+
+    Rendered in the message's language, else in English, else in any language it has.
+
+    >>> t = Texts({"en": "needs a label", "nl": "moet een naam hebben"})
+    >>> t.in_language("nl"), Texts({"en": "x"}).in_language("nl")
+    ('moet een naam hebben', 'x')
+    """
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = dict(texts)
+
+    def in_language(self, lang: str) -> str:
+        """The text in ``lang``, else in English, else the first there is."""
+        return self.texts.get(lang) or self.texts.get("en") or next(iter(self.texts.values()), "")
+
+    def map(self, change: Callable[[str, str], str]) -> Texts:
+        """The same texts, each changed by ``change(text, lang)``."""
+        return Texts({lang: change(text, lang) for lang, text in self.texts.items()})
+
+    def __repr__(self) -> str:
+        return f"Texts({self.texts!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Texts) and other.texts == self.texts
+
+    def __hash__(self) -> int:
+        return hash(("Texts", tuple(sorted(self.texts.items()))))
 
 
 def message(key: str, lang: str = "en", **values: object) -> str:

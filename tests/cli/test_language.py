@@ -74,12 +74,16 @@ def test_an_unknown_name_is_refused_in_dutch_with_its_suggestion(starter, invoke
     )
 
 
-def test_the_same_refusal_in_english_and_without_lang(starter, invoke):
+def test_the_same_refusal_in_english_and_dutch_without_lang(starter, invoke, monkeypatch):
     expected = (
         f"error: {starter}: no goal, mechanism or initiative named 'vroege-signaleing'; "
         "did you mean: vroege-signalering, signaleringsteam? (`beleidstheorie list` shows them all)\n"
     )
     assert invoke("explain", "vroege-signaleing", "--lang", "en", ok=False).stderr == expected
+    dutch = invoke("explain", "vroege-signaleing", "--lang", "nl", ok=False).stderr
+    monkeypatch.delenv("BELEIDSTHEORIE_LANG", raising=False)
+    assert invoke("explain", "vroege-signaleing", ok=False).stderr == dutch  # Dutch unless told otherwise
+    monkeypatch.setenv("BELEIDSTHEORIE_LANG", "en")
     assert invoke("explain", "vroege-signaleing", ok=False).stderr == expected
 
 

@@ -106,7 +106,7 @@ def test_a_second_process_loading_into_the_same_store_is_told_it_is_busy(tmp_pat
     try:
         assert holder.stdout.readline().strip() == "holding"
         busy = subprocess.run(
-            [EXE, "load", str(EXAMPLE), "--store", str(store)], capture_output=True, text=True
+            [EXE, "--lang", "en", "load", str(EXAMPLE), "--store", str(store)], capture_output=True, text=True
         )
         assert busy.returncode == 1 and "store is busy" in busy.stderr and "Traceback" not in busy.stderr
         # Waiting long enough gets the lock once the other process is done.

@@ -23,11 +23,11 @@ QUIET_KEY = "beleidstheorie.quiet"
 def message_lang() -> str:
     """The language of messages: the ``--lang`` the user gave (before or after the command).
 
-    Without one, messages stay English, as they always were, while tables keep their
-    Dutch default; ``--lang nl`` or ``--lang en`` makes everything one language.
+    Without one (and without ``BELEIDSTHEORIE_LANG``) it is Dutch, like the tables: a
+    command says everything in one language, Dutch unless asked otherwise.
     """
     ctx = click.get_current_context(silent=True)
-    return (ctx.meta.get(LANG_KEY) if ctx is not None else None) or "en"
+    return (ctx.meta.get(LANG_KEY) if ctx is not None else None) or "nl"
 
 
 def quiet() -> bool:
@@ -280,7 +280,7 @@ lang_option = click.option(
     default="nl",
     show_default=True,
     callback=_remember_lang,
-    help="Language of headers, notes, labels and messages (without --lang messages are English).",
+    help="Language of headers, notes, labels and messages (Dutch unless --lang en).",
 )
 
 
