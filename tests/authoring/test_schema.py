@@ -33,7 +33,7 @@ def test_the_starter_written_by_init_validates_and_scores(tmp_path, monkeypatch)
     target = tmp_path / "mijn-theorie"
     assert runner.invoke(main, ["init", str(target)]).exit_code == 0
     monkeypatch.chdir(target)
-    out = runner.invoke(main, ["validate"])
+    out = runner.invoke(main, ["--lang", "en", "validate"])
     assert out.exit_code == 0, out.stderr
     assert "2 initiatives, 2 mechanisms, 3 indicators, 5 observations" in out.stdout
     scored = runner.invoke(main, ["score", "--format", "json"])

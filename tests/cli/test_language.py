@@ -119,7 +119,7 @@ def test_a_place_in_a_bad_file_is_said_in_dutch(invoke, tmp_path):
     bad = tmp_path / "leeg.yaml"
     bad.write_text("- 1\n", encoding="utf-8")
     result = invoke("validate", str(bad), "--lang", "nl", ok=False)
-    assert result.stderr == f"fout: {bad}: regel 1: a theory must be a YAML mapping\n"
+    assert result.stderr == f"fout: {bad}: regel 1: een theorie moet een YAML-mapping zijn\n"
 
 
 def test_every_message_has_the_same_values_in_both_languages():

@@ -13,7 +13,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, Problem, problem
+from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, problem
 from beleidstheorie.messages import message
 
 LANG_KEY = "beleidstheorie.lang"
@@ -332,7 +332,7 @@ def _config(path: Path | None):
         try:
             tomllib.loads(text)
         except RecursionError:
-            raise ConfigError([Problem(str(path), "", "malformed TOML: nested too deeply")]) from None
+            raise ConfigError([problem("toml_nested", str(path))]) from None
         except tomllib.TOMLDecodeError:
             pass  # the loader reports it with its place
     return load_config(path)

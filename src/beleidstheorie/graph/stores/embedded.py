@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.term import Identifier
 
-from beleidstheorie.errors import StoreError
+from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row, from_ox, to_ox, values_opening_where
 
 STORE_FORMAT = 1
@@ -209,7 +209,7 @@ def open_store(path: str | Path) -> OxigraphStore:
     path = Path(path)
     marker = _read_marker(path)
     if marker is None:
-        raise StoreError(f"{path}: no store here; create one with `beleidstheorie load GRAPH --store {path}`")
+        raise StoreError([problem("no_store", path=path)])
     try:
         store = ox.Store.read_only(str(path / marker["current"]))
     except OSError as exc:
@@ -228,9 +228,7 @@ def _lock(path: Path, wait: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreBusyError(
-                        f"{path}: store is busy: another process is loading into it; try again later"
-                    ) from None
+                    raise StoreBusyError([problem("store_busy", path=path)]) from None
                 time.sleep(0.05)
         yield
     finally:
