@@ -235,7 +235,7 @@ def test_query_binds_parameters_safely():
     ]
     hostile = run("query", q, str(EXAMPLE), "--param", 'l=x" } ?a ?b ?c . { "@nl', "--format", "csv").stdout
     assert hostile.splitlines() == ["m"]
-    proc = run("query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
+    proc = run("--lang", "en", "query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
     assert proc.returncode == 1 and "only SELECT" in proc.stderr
 
 

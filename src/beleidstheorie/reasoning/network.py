@@ -64,6 +64,7 @@ class Round:
     id: str
     number: int
     label: str
+    label_en: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -238,9 +239,10 @@ SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
 Q_ROUNDS = (
     PREFIXES
     + """
-SELECT ?t ?round ?number ?nl WHERE {
+SELECT ?t ?round ?number ?nl ?en WHERE {
   ?t bt:hasRound ?round . ?round bt:number ?number .
   OPTIONAL { ?round skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?round skos:prefLabel ?en FILTER(lang(?en) = "en") }
 } ORDER BY ?number
 """
 )
@@ -412,6 +414,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
             _local(str(r["round"])),
             int(r["number"]),
             _s(r, "nl", _local(str(r["round"]))),
+            _s(r, "en", ""),
         )
         for r in store.query(Q_ROUNDS, bind)
     )
