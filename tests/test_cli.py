@@ -195,9 +195,9 @@ def test_score_round_and_config_options(tmp_path):
 def test_bad_config_and_unknown_round_are_clear_errors(tmp_path):
     cfg = tmp_path / "cfg.toml"
     cfg.write_text("[evidence.quantitative]\nse = 0.1\n", encoding="utf-8")
-    proc = run("score", FLAGSHIP, "--config", str(cfg), ok=False)
+    proc = run("--lang", "en", "score", FLAGSHIP, "--config", str(cfg), ok=False)
     assert proc.returncode == 1 and "se must exceed alpha" in proc.stderr
-    proc = run("score", FLAGSHIP, "--round", "2030", ok=False)
+    proc = run("--lang", "en", "score", FLAGSHIP, "--round", "2030", ok=False)
     assert proc.returncode == 1 and "no measurement round '2030'" in proc.stderr
 
 

@@ -56,7 +56,7 @@ def test_a_file_given_as_store_is_refused(tmp_path):
 
 
 def test_a_missing_store_says_how_to_make_one(tmp_path):
-    out = error_of("score", "--store", str(tmp_path / "nope"))
+    out = error_of("--lang", "en", "score", "--store", str(tmp_path / "nope"))
     assert "no store here" in out and "beleidstheorie load" in out
 
 
@@ -259,7 +259,9 @@ def test_a_server_failing_on_the_query_passes_on_its_reason(oxigraph_url):
 def test_credentials_come_from_the_environment_and_are_never_printed():
     secret = "geheim-wachtwoord"
     with _Server(_Guarded) as url:
-        wrong = error_of(
+        wrong = error_of(  # in English: the Dutch prefix "fout:" is the password of this test
+            "--lang",
+            "en",
             "score",
             "--store",
             url,

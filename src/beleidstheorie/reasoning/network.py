@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from rdflib import URIRef
 
-from beleidstheorie.errors import NotFoundError, StoreError
+from beleidstheorie.errors import NotFoundError, StoreError, problem
 from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
@@ -164,7 +164,7 @@ class Network:
     def round_number(self, ref: str | int | None) -> int:
         """The number of a round given by id, number or label; latest when None."""
         if not self.rounds:
-            raise NotFoundError("the theory has no measurement rounds")
+            raise NotFoundError([problem("no_rounds")])
         if ref is None:
             return max(r.number for r in self.rounds)
         for r in self.rounds:
@@ -176,7 +176,7 @@ class Network:
             ):
                 return r.number
         names = ", ".join(r.id for r in self.rounds)
-        raise NotFoundError(f"no measurement round {ref!r} (rounds: {names})")
+        raise NotFoundError([problem("no_round", ref=repr(ref), names=names)])
 
     def round_id(self, number: int) -> str:
         """The id of the round with this number."""
