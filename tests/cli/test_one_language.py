@@ -248,3 +248,33 @@ def test_every_shape_message_is_given_in_english_and_dutch():
         en = next(str(m) for m in messages if m.language == "en")
         terms = re.compile(r"\b(?:bt|xsd|prov|skos|dcterms|rdfs):\w+")
         assert nl != en and sorted(terms.findall(nl)) == sorted(terms.findall(en)), (shape, nl, en)
+
+
+CSV_COMMANDS = [
+    ["score"],
+    ["coverage"],
+    ["compare", "--from", "1", "--to", "2"],
+    ["explain", "vaste-contacten"],
+    ["next"],
+    ["list", "mechanisms"],
+    ["sensitivity"],
+]
+
+
+@pytest.mark.parametrize("args", CSV_COMMANDS, ids=[a[0] for a in CSV_COMMANDS])
+def test_csv_codes_are_the_same_in_both_languages_with_labels_beside_them(args):
+    import csv
+    import io
+
+    tables = {}
+    for lang in ("nl", "en"):
+        result = CliRunner().invoke(main, ["--lang", lang, *args, E, "--format", "csv"])
+        assert result.exit_code == 0, result.stderr
+        tables[lang] = list(csv.reader(io.StringIO(result.stdout)))
+    nl, en = tables["nl"], tables["en"]
+    assert nl[0] == en[0] and len(nl) == len(en) > 1  # the header is codes, the same in both
+    worded = ("_label", "_text", "_nl", "_en")
+    words = [i for i, name in enumerate(nl[0]) if name == "label" or name.endswith(worded)]
+    codes = [i for i in range(len(nl[0])) if i not in words and nl[0][i] not in ("note", "reason", "text")]
+    assert [[row[i] for i in codes] for row in nl] == [[row[i] for i in codes] for row in en]
+    assert words, "a table of codes only: no label beside them"

@@ -33,8 +33,14 @@ COLUMNS = (
     Column("p_supported", "kans op ondersteund", "probability of supported", "unit_probability", 3),
     Column("expected_change", "verwachte verandering", "expected change", "unit_probability", 3),
     Column("flipping_kinds", "soorten bewijs die kantelen", "evidence kinds that flip"),
+    # the labels beside the codes, in the chosen language
+    Column("node_label", "naam", "label"),
+    Column("verdict_label", "oordeel (woorden)", "verdict (words)"),
+    Column("measurement_label", "soort meting", "kind of measurement"),
+    Column("indicator_label", "indicator (naam)", "indicator (label)"),
+    Column("level_label", "niveau (woorden)", "level (words)"),
 )
-"""The columns of ``next``: stable codes (CSV, JSON) with their headers in Dutch and English (xlsx)."""
+"""The columns of ``next``: stable codes, then their labels in the chosen language (CSV, xlsx)."""
 HEADERS = [c.key for c in COLUMNS]
 
 
@@ -53,7 +59,7 @@ def sentence(step: NextStep, m: Measurement, lang: str = "nl") -> str:
     return text
 
 
-def _rows(result: NextResult) -> list[list[Any]]:
+def _rows(result: NextResult, lang: str = "nl") -> list[list[Any]]:
     rows = []
     for step in result.steps:
         for rank, m in enumerate(step.measurements, start=1):
@@ -72,20 +78,25 @@ def _rows(result: NextResult) -> list[list[Any]]:
                     m.p_supported,
                     m.expected_change,
                     " ".join(m.flipping_kinds),
+                    step.label,
+                    verdict_label(step.verdict, lang),
+                    word(m.kind, lang),
+                    m.indicator_label,
+                    word(m.level, lang),
                 ]
             )
     return rows
 
 
-def next_sheet(result: NextResult) -> Sheet:
-    """The candidate measurements as one sheet (CSV and xlsx), headed by stable codes."""
-    return Sheet("next", COLUMNS, [list(r) for r in _rows(result)])
+def next_sheet(result: NextResult, lang: str = "nl") -> Sheet:
+    """The candidate measurements as one sheet (CSV and xlsx): stable codes with their labels beside."""
+    return Sheet("next", COLUMNS, [list(r) for r in _rows(result, lang)])
 
 
 def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str = "rfc") -> str | bytes:
     """``next`` output in table, json, csv or xlsx."""
     if fmt == "xlsx":
-        return generate_xlsx([next_sheet(result)], lang)
+        return generate_xlsx([next_sheet(result, lang)], lang)
     if fmt == "json":
         return format_json(
             {
@@ -102,7 +113,7 @@ def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str
             }
         )
     if fmt == "csv":
-        return generate_csv(next_sheet(result), csv_dialect)
+        return generate_csv(next_sheet(result, lang), csv_dialect)
     if not result.steps:
         return word("all_decided", lang) + "\n"
     parts = []
