@@ -51,7 +51,13 @@ def sentence(step: NextStep, m: Measurement, lang: str = "nl") -> str:
     weak = [o.evidence_kind for o in m.outcomes[1:] if o.p_flip == 0]
     new = word("a_new_indicator" if not m.indicator else "existing-indicator", lang)
     text = word(
-        "next_sentence", lang, what=what, new=new, who=who, label=step.label, p=f"{m.p_supported:.2f}"
+        "next_sentence",
+        lang,
+        what=what,
+        new=new,
+        who=who,
+        label=step.label_in(lang),
+        p=f"{m.p_supported:.2f}",
     )
     if weak:
         kinds = f" {word('or', lang)} ".join(word(k, lang) for k in weak)
@@ -78,7 +84,7 @@ def _rows(result: NextResult, lang: str = "nl") -> list[list[Any]]:
                     m.p_supported,
                     m.expected_change,
                     " ".join(m.flipping_kinds),
-                    step.label,
+                    step.label_in(lang),
                     verdict_label(step.verdict, lang),
                     word(m.kind, lang),
                     m.indicator_label,
@@ -119,7 +125,7 @@ def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str
     parts = []
     for step in result.steps:
         robust = "" if step.robust in (None, True) else " " + word("not_robust", lang)
-        head = f"{_short(step.label)} — {verdict_label(step.verdict, lang)}{robust}"
+        head = f"{_short(step.label_in(lang))} — {verdict_label(step.verdict, lang)}{robust}"
         parts.append(f"{head}, score {step.score:.2f}")
         rows = [
             [
