@@ -385,6 +385,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_rounds": ("de theorie heeft geen metingen", "the theory has no measurement rounds"),
     "no_round": ("geen meting {ref} (metingen: {names})", "no measurement round {ref} (rounds: {names})"),
+    # init and the views' own refusals
+    "folder_has_theory": (
+        "hier staat al een theory.yaml; kies een lege map",
+        "already holds a theory.yaml; choose an empty folder",
+    ),
+    "needs_initiative": (
+        "het diagram van een initiatief vraagt om de naam van een initiatief",
+        "the initiative diagram needs the name of an initiative",
+    ),
+    "no_diagram_kind": (
+        "geen diagramsoort {kind} (soorten: {kinds})",
+        "no diagram kind {kind} (kinds: {kinds})",
+    ),
+    "cannot_write": (
+        "{name} kan niet worden geschreven: gebruik {known}",
+        "cannot write {name}: use one of {known}",
+    ),
+    "unknown_paper": (
+        "onbekend papierformaat {paper}: gebruik {known}",
+        "unknown paper {paper}: use one of {known}",
+    ),
+    "paper_formats": (
+        "{name} kan niet op papier: --paper schrijft .pdf of .svg",
+        "cannot print {name} on paper: --paper writes .pdf or .svg",
+    ),
+    "no_initiative_named": ("geen initiatief met de naam {name}{hint}", "no initiative named {name}{hint}"),
+    "did_you_mean_plain": ("; bedoelt u: {names}?", "; did you mean: {names}?"),
     # SHACL violations (graph.shacl): the shape's own message in the language asked for
     "shape": ("{text}", "{text}"),
     "shape_value": ("{text} (waarde: {value})", "{text} (value: {value})"),

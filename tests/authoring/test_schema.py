@@ -42,7 +42,7 @@ def test_the_starter_written_by_init_validates_and_scores(tmp_path, monkeypatch)
     assert data["theory_label"] == "Mijn programma" and data["round"] == "meting-2"
     assert {m["key"] for m in data["mechanisms"]} == {"vroege-signalering", "maatwerk"}
     again = runner.invoke(main, ["init", str(target)])
-    assert again.exit_code == 1 and "already holds a theory.yaml" in again.stderr
+    assert again.exit_code == 1 and "hier staat al een theory.yaml; kies een lege map" in again.stderr
 
 
 def test_the_starter_files_name_the_schemas_they_ship():
