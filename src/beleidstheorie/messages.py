@@ -378,6 +378,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config_name": ("onbekende {what} {name} (bekend: {known})", "unknown {what} {name} (known: {known})"),
     "toml_malformed": ("onjuiste TOML: {cause}", "malformed TOML: {cause}"),
     "toml_nested": ("onjuiste TOML: te diep genest", "malformed TOML: nested too deeply"),
+    "config_se_alpha": (
+        "se moet groter zijn dan alpha, anders telt progressie als bewijs tegen",
+        "se must exceed alpha, or progress would count as evidence against",
+    ),
+    "config_negligible": (
+        "negligible mag niet groter zijn dan support",
+        "negligible must not exceed support",
+    ),
     # reasoning
     "contradictory": (
         "het bewijs is tegenstrijdig: het heeft kans nul onder het netwerk",

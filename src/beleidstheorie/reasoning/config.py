@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from beleidstheorie.errors import ConfigError, Problem, problem
-from beleidstheorie.messages import Kind
+from beleidstheorie.messages import MESSAGES, Kind
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -306,6 +306,10 @@ def _strict_names(data: dict[str, Any], file: str) -> None:
         raise ConfigError(problems)
 
 
+_OWN_CHECKS = {MESSAGES[k][1]: k for k in ("config_se_alpha", "config_negligible")}
+"""The configuration's own checks (``ValueError`` texts) -> their message keys."""
+
+
 def _validate(data: dict[str, Any], file: str) -> Config:
     _strict_names(data, file)
     try:
@@ -318,7 +322,9 @@ def _validate(data: dict[str, Any], file: str) -> Config:
             if e["type"] == "extra_forbidden":
                 problems.append(problem("config_key", file, place or "version"))
                 continue
-            problems.append(Problem(file, place or "version", msg))
+            key = _OWN_CHECKS.get(msg)
+            where = place or "version"
+            problems.append(problem(key, file, where) if key else Problem(file, where, msg))
         raise ConfigError(problems) from None
 
 
