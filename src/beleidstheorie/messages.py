@@ -369,6 +369,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: hier is geen store; maak er een met `beleidstheorie load GRAPH --store {path}`",
         "{path}: no store here; create one with `beleidstheorie load GRAPH --store {path}`",
     ),
+    "not_a_store_file": (
+        "{path}: geen store van beleidstheorie (het is een bestand, geen map)",
+        "{path}: not a beleidstheorie store (it is a file, not a directory)",
+    ),
+    "not_a_store": (
+        "{path}: geen store van beleidstheorie (geen {marker}); geef een lege of nieuwe map "
+        "om er een te maken",
+        "{path}: not a beleidstheorie store (no {marker}); give an empty or new directory to create one",
+    ),
+    "server_refused": (
+        "{name}: de server weigerde de {what} (HTTP {code}: {detail})",
+        "{name}: the server refused the {what} (HTTP {code}: {detail})",
+    ),
+    "server_failed": (
+        "{name}: de server faalde bij de {what} (HTTP {code}: {detail})",
+        "{name}: the server failed on the {what} (HTTP {code}: {detail})",
+    ),
+    "server_timeout": (
+        "{name}: geen antwoord op de {what} binnen {seconds} s "
+        "(zet BELEIDSTHEORIE_SPARQL_TIMEOUT hoger voor trage servers)",
+        "{name}: no answer to the {what} within {seconds} s "
+        "(raise BELEIDSTHEORIE_SPARQL_TIMEOUT for slow servers)",
+    ),
+    "server_unreachable": (
+        "{name}: de server is niet bereikbaar ({reason}) na {n} pogingen",
+        "{name}: cannot reach the server ({reason}) after {n} attempts",
+    ),
+    "query": ("query", "query"),
+    "update": ("update", "update"),
+    "graph upload": ("upload van de graaf", "graph upload"),
     # reasoning configuration (reasoning.config)
     "config_key": ("onbekende sleutel van de configuratie", "unknown configuration key"),
     "config_table": (

@@ -34,7 +34,8 @@ def cli(*args: str, env: dict | None = None):
 
 
 def error_of(*args: str, env: dict | None = None) -> str:
-    result = cli(*args, env=env)
+    """The error a command ends in, in English (the wording these tests pin)."""
+    result = cli("--lang", "en", *args, env=env)
     assert result.exit_code == 1, result.output
     return result.output
 
@@ -56,7 +57,7 @@ def test_a_file_given_as_store_is_refused(tmp_path):
 
 
 def test_a_missing_store_says_how_to_make_one(tmp_path):
-    out = error_of("--lang", "en", "score", "--store", str(tmp_path / "nope"))
+    out = error_of("score", "--store", str(tmp_path / "nope"))
     assert "no store here" in out and "beleidstheorie load" in out
 
 
@@ -260,8 +261,6 @@ def test_credentials_come_from_the_environment_and_are_never_printed():
     secret = "geheim-wachtwoord"
     with _Server(_Guarded) as url:
         wrong = error_of(  # in English: the Dutch prefix "fout:" is the password of this test
-            "--lang",
-            "en",
             "score",
             "--store",
             url,

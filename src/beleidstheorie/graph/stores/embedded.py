@@ -171,14 +171,11 @@ def _read_marker(path: Path) -> dict | None:
     if not path.exists():
         return None
     if not path.is_dir():
-        raise StoreError(f"{path}: not a beleidstheorie store (it is a file, not a directory)")
+        raise StoreError([problem("not_a_store_file", path=path)])
     marker = path / MARKER
     if not marker.exists():
         if any(p.name != LOCK for p in path.iterdir()):
-            raise StoreError(
-                f"{path}: not a beleidstheorie store (no {MARKER}); "
-                "give an empty or new directory to create one"
-            )
+            raise StoreError([problem("not_a_store", path=path, marker=MARKER)])
         return None
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
