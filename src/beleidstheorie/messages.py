@@ -399,6 +399,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query": ("query", "query"),
     "update": ("update", "update"),
     "graph upload": ("upload van de graaf", "graph upload"),
+    "store_empty": (
+        "{name}: de store bevat geen theorie; voeg er een toe met `beleidstheorie load`",
+        "{name}: the store holds no theory; add one with `beleidstheorie load`",
+    ),
+    "store_many": (
+        "{name}: de store bevat {n} theorieën ({ids}); noem er één",
+        "{name}: the store holds {n} theories ({ids}); name one",
+    ),
+    "store_no_theory": (
+        "{name}: geen theorie {ref} in de store (theorieën: {ids})",
+        "{name}: no theory {ref} in the store (theories: {ids})",
+    ),
     # reasoning configuration (reasoning.config)
     "config_key": ("onbekende sleutel van de configuratie", "unknown configuration key"),
     "config_table": (

@@ -389,7 +389,7 @@ def whole_store(store: Store) -> Store:
     graphs = [g for t in stored_theories(store) for g in graphs_of(store, t)]
     if not graphs:
         name = getattr(store, "name", "the store")
-        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+        raise NotFoundError([problem("store_empty", name=name)])
     return store.scoped(graphs)
 
 
@@ -398,18 +398,18 @@ def theory_from_store(store: Store, ref: str | None = None) -> Theory:
     found = stored_theories(store)
     name = getattr(store, "name", "the store")
     if not found:
-        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+        raise NotFoundError([problem("store_empty", name=name)])
     if ref is None:
         if len(found) > 1:
             ids = ", ".join(t.id for t in found)
-            raise NotFoundError(f"{name}: the store holds {len(found)} theories ({ids}); name one")
+            raise NotFoundError([problem("store_many", name=name, n=len(found), ids=ids)])
         chosen = found[0]
     else:
         wanted = ref.strip().casefold()
         match = [t for t in found if wanted in (t.iri.casefold(), t.id.casefold(), t.label.casefold())]
         if not match:
             ids = ", ".join(t.id for t in found)
-            raise NotFoundError(f"{name}: no theory {ref!r} in the store (theories: {ids})")
+            raise NotFoundError([problem("store_no_theory", name=name, ref=repr(ref), ids=ids)])
         chosen = match[0]
     if len(found) == 1 and isinstance(store, OxigraphStore):
         # The embedded store queries the union of its graphs, which Oxigraph answers
