@@ -113,14 +113,15 @@ def test_version_is_printed():
 
 def test_validate_accepts_the_example_and_the_bundled_flagship_by_name():
     assert run("validate", str(EXAMPLE)).stdout.startswith("ok: Buurtbudget tegen eenzaamheid:")
-    assert "19 initiatives, 11 mechanisms" in run("validate", FLAGSHIP).stdout
+    assert "19 initiatives, 11 mechanisms" in run("--lang", "en", "validate", FLAGSHIP).stdout
+    assert "19 initiatieven, 11 mechanismen" in run("validate", FLAGSHIP).stdout  # Dutch by default
 
 
 def test_validate_reports_bad_input_with_exit_status_1_and_no_traceback(tmp_path):
     bad = tmp_path / "theory.yaml"
     text = (EXAMPLE / "theory.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("mechanism: wederkerigheid", "mechanism: wederkerig"), encoding="utf-8")
-    proc = run("validate", str(bad), ok=False)
+    proc = run("--lang", "en", "validate", str(bad), ok=False)
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"error: {bad}: line ")
     assert "unknown mechanism 'wederkerig'" in proc.stderr
@@ -194,9 +195,9 @@ def test_score_round_and_config_options(tmp_path):
 def test_bad_config_and_unknown_round_are_clear_errors(tmp_path):
     cfg = tmp_path / "cfg.toml"
     cfg.write_text("[evidence.quantitative]\nse = 0.1\n", encoding="utf-8")
-    proc = run("score", FLAGSHIP, "--config", str(cfg), ok=False)
+    proc = run("--lang", "en", "score", FLAGSHIP, "--config", str(cfg), ok=False)
     assert proc.returncode == 1 and "se must exceed alpha" in proc.stderr
-    proc = run("score", FLAGSHIP, "--round", "2030", ok=False)
+    proc = run("--lang", "en", "score", FLAGSHIP, "--round", "2030", ok=False)
     assert proc.returncode == 1 and "no measurement round '2030'" in proc.stderr
 
 
@@ -210,7 +211,7 @@ def test_coverage_lists_gaps():
 def test_explain_shows_the_trail_with_quotes_and_references():
     out = run("explain", "vaste-contacten", str(EXAMPLE)).stdout
     assert "Bezoekers met nieuwe vaste contacten" in out and "6 Monitoring, p. 6" in out
-    proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
+    proc = run("--lang", "en", "explain", "bestaat-niet", str(EXAMPLE), ok=False)
     assert proc.returncode == 1 and "no goal, mechanism or initiative named 'bestaat-niet'" in proc.stderr
 
 
@@ -234,7 +235,7 @@ def test_query_binds_parameters_safely():
     ]
     hostile = run("query", q, str(EXAMPLE), "--param", 'l=x" } ?a ?b ?c . { "@nl', "--format", "csv").stdout
     assert hostile.splitlines() == ["m"]
-    proc = run("query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
+    proc = run("--lang", "en", "query", "DELETE WHERE { ?s ?p ?o }", str(EXAMPLE), ok=False)
     assert proc.returncode == 1 and "only SELECT" in proc.stderr
 
 
@@ -249,13 +250,15 @@ def test_render_and_interactive_write_their_files(tmp_path):
 
 
 def test_unwritable_output_and_unknown_initiative_are_clear_errors(tmp_path):
-    proc = run("render", "schema", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.svg"), ok=False)
+    proc = run(
+        "--lang", "en", "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.svg"), ok=False
+    )
     # the cause is the operating system's (in its locale); the message must name the file
     assert proc.returncode == 1 and errors(proc.stderr).startswith("error: ")
     assert str(tmp_path / "missing" / "x.svg") in proc.stderr
     proc = run("render", "initiative", "buurtkamr", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), ok=False)
     assert proc.returncode == 1 and "buurtkamer" in proc.stderr  # suggests the close match
-    proc = run("export", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.ttl"), ok=False)
+    proc = run("--lang", "en", "export", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.ttl"), ok=False)
     assert proc.returncode == 1 and proc.stderr.splitlines()[-1].startswith("error: ")
 
 
@@ -273,7 +276,7 @@ def test_validate_reports_shacl_violations_of_a_turtle_file_by_node_and_property
     graph.remove((obs, BT.status, None))
     bad = tmp_path / "bad.ttl"
     graph.serialize(bad, format="turtle")
-    proc = run("validate", str(bad), ok=False)
+    proc = run("--lang", "en", "validate", str(bad), ok=False)
     assert proc.returncode == 1
     line = next(x for x in proc.stderr.splitlines() if "bt:status" in x)
     assert line.startswith(f"error: {bad}: ") and "belcirkel-deelnemers--meting-2024" in line
@@ -308,7 +311,7 @@ def test_without_dot_on_path_render_says_how_to_install_graphviz(tmp_path):
 
     env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
     proc = subprocess.run(
-        [EXE, "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.svg")],
+        [EXE, "--lang", "en", "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "s.svg")],
         capture_output=True,
         text=True,
         env=env,
@@ -324,7 +327,7 @@ def test_without_dot_on_path_render_says_how_to_install_graphviz(tmp_path):
 
 def test_the_v1_fixture_validates_with_a_warning_and_scores():
     fixture = str(ROOT / "tests" / "fixtures" / "v1-buurtbudget.yaml")  # frozen copy of the v1 file
-    proc = run("validate", fixture)
+    proc = run("--lang", "en", "validate", fixture)
     assert (
         proc.stdout.startswith("ok:") and "warning:" in proc.stderr and "conservative defaults" in proc.stderr
     )
@@ -339,7 +342,7 @@ def test_coverage_lists_observations_that_carry_no_evidence_by_rule():
 
 
 def test_a_reasoning_error_names_the_theory_file_it_is_about():
-    proc = run("explain", "bestaat-niet", str(EXAMPLE), ok=False)
+    proc = run("--lang", "en", "explain", "bestaat-niet", str(EXAMPLE), ok=False)
     assert proc.returncode == 1
     assert errors(proc.stderr).startswith(
         f"error: {EXAMPLE}: no goal, mechanism or initiative named 'bestaat-niet'"

@@ -18,6 +18,7 @@ is also the problem's plain ``str()``, as before. Table words live in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # prefixes and status lines of the command line
@@ -123,6 +124,352 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("; bedoelt u: {names}?", "; did you mean: {names}?"),
     "or": ("of", "or"),
+    # reading files (io.files)
+    "os_error": ("{cause}", "{cause}"),
+    "path_too_long": ("het pad is te lang voor dit systeem", "the path is too long for this system"),
+    "path_nul": ("het pad bevat een NUL-byte", "the path contains a NUL byte"),
+    "not_regular": ("geen gewoon bestand ({kind})", "not a regular file ({kind})"),
+    "not_regular_kept": (
+        "geen gewoon bestand ({kind}); niet vervangen",
+        "not a regular file ({kind}); not replaced",
+    ),
+    "kind_directory": ("een map", "a directory"),
+    "kind_character_device": ("een tekenapparaat", "a character device"),
+    "kind_block_device": ("een blokapparaat", "a block device"),
+    "kind_fifo": ("een named pipe (FIFO)", "a named pipe (FIFO)"),
+    "kind_socket": ("een socket", "a socket"),
+    "kind_other": ("geen gewoon bestand", "not a regular file"),
+    "too_big": (
+        "het bestand is groter dan de grens van {limit} MiB ({size} bytes of meer)",
+        "the file is larger than the limit of {limit} MiB ({size} bytes or more)",
+    ),
+    "not_utf8": ("geen UTF-8-tekst ({reason} 0x{byte})", "not UTF-8 text ({reason} 0x{byte})"),
+    "busy": (
+        "bezet: een ander proces schrijft hier; probeer het zo opnieuw",
+        "busy: another process is writing here; try again",
+    ),
+    # reading YAML (io.yamltext)
+    "file_empty": ("het bestand is leeg", "the file is empty"),
+    "yaml_many_aliases": (
+        "meer dan {n} aliassen (*naam) in één document",
+        "more than {n} aliases (*name) in one document",
+    ),
+    "yaml_too_deep": ("dieper genest dan {n} niveaus", "nested deeper than {n} levels"),
+    "yaml_alias_too_deep": (
+        "aliassen nesten waarden dieper dan {n} niveaus",
+        "aliases nest values deeper than {n} levels",
+    ),
+    "yaml_recursive_alias": (
+        "een alias verwijst naar een waarde waar hij zelf in staat (recursief)",
+        "an alias refers to a value that contains it (recursive)",
+    ),
+    "yaml_many_values": (
+        "meer dan {n} waarden als de aliassen zijn uitgeschreven",
+        "more than {n} values once aliases are expanded",
+    ),
+    "yaml_character": (
+        "onjuiste YAML: het teken U+{code} is niet toegestaan",
+        "malformed YAML: character U+{code} is not allowed",
+    ),
+    "yaml_value": (
+        "onjuiste YAML: de waarde {value} is niet te lezen ({why})",
+        "malformed YAML: cannot read the value {value} ({why})",
+    ),
+    "yaml_long_number": ("een getal van meer dan 4300 cijfers", "a number of more than 4300 digits"),
+    "yaml_malformed": ("onjuiste YAML: {cause}", "malformed YAML: {cause}"),
+    "yaml_nested": ("te diep genest", "nested too deeply"),
+    "duplicate_key": ("sleutel {name} staat er twee keer", "duplicate key {name}"),
+    # reading a theory (io.theory_yaml) and its authoring model
+    "theory_not_mapping": ("een theorie moet een YAML-mapping zijn", "a theory must be a YAML mapping"),
+    "initiative_not_mapping": (
+        "een initiatief moet een YAML-mapping zijn",
+        "an initiative must be a YAML mapping",
+    ),
+    "no_theory_yaml": ("geen theory.yaml in deze map", "no theory.yaml in this directory"),
+    "no_such_file": ("bestand of map bestaat niet", "no such file or directory"),
+    "unknown_field": ("onbekend veld {field}", "unknown field {field}"),
+    "missing_field": ("verplicht veld {field} ontbreekt", "missing required field {field}"),
+    "missing_any_field": ("er ontbreekt een verplicht veld", "missing required field"),
+    "invalid_value": ("{said}", "{said}"),
+    "got": ("{said} (gegeven: {value})", "{said} (got {value})"),
+    "use_date": ("{said}; gebruik JJJJ-MM-DD", "{said}; use YYYY-MM-DD"),
+    "organisation_differs": (
+        "organisatie {id} is elders gedeclareerd met andere namen",
+        "organisation {id} is declared elsewhere with other labels",
+    ),
+    "first_defined": (
+        "{said} (eerst gedefinieerd in {first}: {at})",
+        "{said} (first defined in {first}: {at})",
+    ),
+    # the authoring model's checks (pydantic, by error type; authoring.models' own validators)
+    "pd_string_type": ("de waarde moet een tekst zijn", "Input should be a valid string"),
+    "pd_int_parsing": (
+        "de waarde moet een geheel getal zijn; deze tekst is geen getal",
+        "Input should be a valid integer, unable to parse string as an integer",
+    ),
+    "pd_int_type": ("de waarde moet een geheel getal zijn", "Input should be a valid integer"),
+    "pd_int_from_float": (
+        "de waarde moet een geheel getal zijn, zonder cijfers achter de komma",
+        "Input should be a valid integer, got a number with a fractional part",
+    ),
+    "pd_float_parsing": (
+        "de waarde moet een getal zijn; deze tekst is geen getal",
+        "Input should be a valid number, unable to parse string as a number",
+    ),
+    "pd_float_type": ("de waarde moet een getal zijn", "Input should be a valid number"),
+    "pd_finite_number": ("de waarde moet een eindig getal zijn", "Input should be a finite number"),
+    "pd_bool_parsing": (
+        "de waarde moet true of false zijn",
+        "Input should be a valid boolean, unable to interpret input",
+    ),
+    "pd_bool_type": ("de waarde moet true of false zijn", "Input should be a valid boolean"),
+    "pd_literal_error": ("de waarde moet {expected} zijn", "Input should be {expected}"),
+    "pd_enum": ("de waarde moet {expected} zijn", "Input should be {expected}"),
+    "pd_greater_than_equal": (
+        "de waarde moet minstens {ge} zijn",
+        "Input should be greater than or equal to {ge}",
+    ),
+    "pd_greater_than": ("de waarde moet groter zijn dan {gt}", "Input should be greater than {gt}"),
+    "pd_less_than_equal": (
+        "de waarde moet hoogstens {le} zijn",
+        "Input should be less than or equal to {le}",
+    ),
+    "pd_less_than": ("de waarde moet kleiner zijn dan {lt}", "Input should be less than {lt}"),
+    "pd_too_short": (
+        "hier horen minstens {min_length} onderdelen, niet {actual_length}",
+        "List should have at least {min_length} items after validation, not {actual_length}",
+    ),
+    "pd_string_too_short": (
+        "de tekst moet minstens {min_length} teken(s) hebben",
+        "String should have at least {min_length} characters",
+    ),
+    "pd_string_pattern_mismatch": (
+        "de tekst moet passen bij het patroon {pattern}",
+        "String should match pattern {pattern}",
+    ),
+    "pd_date": ("de waarde moet een geldige datum zijn", "Input should be a valid date"),
+    "pd_dict_type": (
+        "hier hoort een mapping (sleutel: waarde)",
+        "Input should be a valid dictionary",
+    ),
+    "pd_list_type": ("hier hoort een lijst", "Input should be a valid list"),
+    "pd_period_order": (
+        "een periode kan niet eindigen voor ze begint",
+        "a period cannot end before it starts",
+    ),
+    "pd_respondents": (
+        "er kunnen niet meer initiatieven reageren dan er gevraagd zijn",
+        "respondents cannot exceed the population of initiatives",
+    ),
+    "pd_evidence_for": (
+        "een indicator moet bewijs zijn voor levering, een mechanisme, een doel of haar contextfactor",
+        "an indicator must be evidence for delivery, a mechanism, a goal or its context factor",
+    ),
+    # cross-references and uniqueness (authoring.checks)
+    "missing_source": (
+        "verplicht veld 'source' ontbreekt: het document waaruit de theorie is gecodeerd "
+        "(source: {{title: ..., date: JJJJ-MM-DD}}); de herkomst van elk onderdeel verwijst ernaar",
+        "missing required field 'source': the document the theory is encoded from "
+        "(source: {{title: ..., date: YYYY-MM-DD}}); every node's provenance points to it",
+    ),
+    "duplicate_id": ("{what} {id} komt twee keer voor", "duplicate {what} id {id}"),
+    "builtin_type": (
+        "{id} is een ingebouwd indicatortype; kies een ander id",
+        "{id} is a built-in indicator type; choose another id",
+    ),
+    "unknown_id": ("{what} {id} bestaat niet{hint}", "unknown {what} {id}{hint}"),
+    "did_you_mean_ids": ("; bedoelt u {names}?", "; did you mean {names}?"),
+    "serves_itself": ("een subdoel kan zichzelf niet dienen", "a sub-goal cannot serve itself"),
+    "serves_cycle": (
+        "subdoel {id} dient zichzelf via een kringloop",
+        "sub-goal {id} serves itself through a cycle",
+    ),
+    "second_contribution": ("tweede bijdrage aan {id}", "second contribution to {id}"),
+    "links_itself": ("een initiatief kan niet naar zichzelf linken", "an initiative cannot link to itself"),
+    "context_only": (
+        "alleen een indicator van een contextfactor kan bewijs zijn voor haar context",
+        "only an indicator of a context factor can be evidence for its context",
+    ),
+    "second_observation": (
+        "tweede waarneming in meting {id}: één per indicator en meting",
+        "second observation in round {id}: one per indicator and round",
+    ),
+    "derived_from_itself": (
+        "een waarneming kan niet van zichzelf zijn afgeleid",
+        "an observation cannot be derived from itself",
+    ),
+    "unstated_fields": ("{fields} vermeld", "{fields} stated"),
+    "no_field": ("geen {field}", "no {field}"),
+    "and": ("en", "and"),
+    # RDF files (io.rdf, graph.load, graph.integrity)
+    "context_refused": (
+        "de context {url} wordt niet opgehaald: contexten worden nooit van het netwerk of uit bestanden "
+        "gelezen; zet de context in het bestand zelf",
+        "the context {url} is not fetched: contexts are never read from the network or from "
+        "files; put the context inline",
+    ),
+    "context_not_loaded": (
+        "een JSON-LD-@context of -@import die een ander document noemt, wordt niet geladen "
+        "(geen netwerk, geen bestanden)",
+        "a JSON-LD @context or @import that names another document is not loaded (no network, no files)",
+    ),
+    "no_bundled_graph": ("geen meegeleverde graaf met deze naam", "no bundled graph of this name"),
+    "unknown_rdf_format": ("onbekend RDF-formaat {suffix}", "unknown RDF format {suffix}"),
+    "unknown_format": (
+        "onbekend formaat: verwacht een map, .yaml, .ttl, .jsonld, .nt, .nq, .trig of .rdf",
+        "unknown format: expected a directory, .yaml, .ttl, .jsonld, .nt, .nq, .trig or .rdf",
+    ),
+    "one_theory": ("verwacht één bt:PolicyTheory, gevonden: {n}", "expected one bt:PolicyTheory, found {n}"),
+    "no_named_graph": ("de theorie heeft geen benoemde graaf", "the theory has no named graph"),
+    "no_base_iri": ("de theorie heeft geen bt:baseIri", "the theory has no bt:baseIri"),
+    "cycle": ("een kringloop in {name}: {shown}", "a cycle in {name}: {shown}"),
+    "not_finite": ("geen eindig getal: {value}", "not a finite number: {value}"),
+    "rdf_malformed": ("onjuiste {format}: {cause}", "malformed {format}: {cause}"),
+    "rdf_nested": ("onjuiste {format}: te diep genest", "malformed {format}: nested too deeply"),
+    "json_malformed": ("onjuiste JSON-LD: {cause}", "malformed JSON-LD: {cause}"),
+    "json_too_deep": ("JSON dieper genest dan {n} niveaus", "JSON nested deeper than {n} levels"),
+    "too_many_triples": ("meer dan {n} triples", "more than {n} triples"),
+    "bad_iri": ("geen geldige IRI: er staat {bad} in", "not a valid IRI: it contains {bad}"),
+    "rdf_suffix": ("onbekende extensie van een RDF-bestand: {suffix}", "unknown RDF file suffix {suffix}"),
+    # queries and stores (graph.query, graph.stores)
+    "param_form": ("--param {text}: verwacht naam=waarde", "--param {text}: expected name=value"),
+    "param_name": (
+        "--param {text}: {name} is geen naam van een SPARQL-variabele",
+        "--param {text}: {name} is not a SPARQL variable name",
+    ),
+    "param_iri": (
+        "--param {name}: {value} is geen geldige IRI",
+        "--param {name}: {value} is not a valid IRI",
+    ),
+    "term_iri": ("{value} is geen geldige IRI", "{value} is not a valid IRI"),
+    "term_lang": ("{value} is geen taaltag", "{value} is not a language tag"),
+    "term_bind": (
+        "{value} kan niet worden ingevuld: alleen IRI's en literals kunnen dat",
+        "cannot bind {value}: only IRIs and literals can be bound",
+    ),
+    "service_disabled": (
+        "SERVICE staat uit: een query leest alleen de geladen theorie",
+        "SERVICE is disabled: a query reads the loaded theory only",
+    ),
+    "query_timeout": (
+        "de query liep langer dan {seconds} s en is gestopt (--timeout)",
+        "the query ran longer than {seconds} s and was stopped (--timeout)",
+    ),
+    "query_no_answer": ("de query stopte zonder antwoord", "the query stopped without an answer"),
+    "select_only": ("hier kunnen alleen SELECT-query's draaien", "only SELECT queries can be run here"),
+    "sparql_malformed": (
+        "onjuiste SPARQL op regel {line}, kolom {column}",
+        "malformed SPARQL at line {line}, column {column}",
+    ),
+    "store_busy": (
+        "{path}: de store is bezet: een ander proces laadt erin; probeer het later opnieuw",
+        "{path}: store is busy: another process is loading into it; try again later",
+    ),
+    "no_store": (
+        "{path}: hier is geen store; maak er een met `beleidstheorie load GRAPH --store {path}`",
+        "{path}: no store here; create one with `beleidstheorie load GRAPH --store {path}`",
+    ),
+    "not_a_store_file": (
+        "{path}: geen store van beleidstheorie (het is een bestand, geen map)",
+        "{path}: not a beleidstheorie store (it is a file, not a directory)",
+    ),
+    "not_a_store": (
+        "{path}: geen store van beleidstheorie (geen {marker}); geef een lege of nieuwe map "
+        "om er een te maken",
+        "{path}: not a beleidstheorie store (no {marker}); give an empty or new directory to create one",
+    ),
+    "server_refused": (
+        "{name}: de server weigerde de {what} (HTTP {code}: {detail})",
+        "{name}: the server refused the {what} (HTTP {code}: {detail})",
+    ),
+    "server_failed": (
+        "{name}: de server faalde bij de {what} (HTTP {code}: {detail})",
+        "{name}: the server failed on the {what} (HTTP {code}: {detail})",
+    ),
+    "server_timeout": (
+        "{name}: geen antwoord op de {what} binnen {seconds} s "
+        "(zet BELEIDSTHEORIE_SPARQL_TIMEOUT hoger voor trage servers)",
+        "{name}: no answer to the {what} within {seconds} s "
+        "(raise BELEIDSTHEORIE_SPARQL_TIMEOUT for slow servers)",
+    ),
+    "server_unreachable": (
+        "{name}: de server is niet bereikbaar ({reason}) na {n} pogingen",
+        "{name}: cannot reach the server ({reason}) after {n} attempts",
+    ),
+    "query": ("query", "query"),
+    "update": ("update", "update"),
+    "graph upload": ("upload van de graaf", "graph upload"),
+    "store_empty": (
+        "{name}: de store bevat geen theorie; voeg er een toe met `beleidstheorie load`",
+        "{name}: the store holds no theory; add one with `beleidstheorie load`",
+    ),
+    "store_many": (
+        "{name}: de store bevat {n} theorieën ({ids}); noem er één",
+        "{name}: the store holds {n} theories ({ids}); name one",
+    ),
+    "store_no_theory": (
+        "{name}: geen theorie {ref} in de store (theorieën: {ids})",
+        "{name}: no theory {ref} in the store (theories: {ids})",
+    ),
+    # reasoning configuration (reasoning.config)
+    "config_key": ("onbekende sleutel van de configuratie", "unknown configuration key"),
+    "config_table": (
+        "[{table}] moet een tabel van {what} zijn, geen losse waarde",
+        "[{table}] must be a table of {what}, not a single value",
+    ),
+    "config_name": ("onbekende {what} {name} (bekend: {known})", "unknown {what} {name} (known: {known})"),
+    "toml_malformed": ("onjuiste TOML: {cause}", "malformed TOML: {cause}"),
+    "toml_nested": ("onjuiste TOML: te diep genest", "malformed TOML: nested too deeply"),
+    "config_se_alpha": (
+        "se moet groter zijn dan alpha, anders telt progressie als bewijs tegen",
+        "se must exceed alpha, or progress would count as evidence against",
+    ),
+    "config_negligible": (
+        "negligible mag niet groter zijn dan support",
+        "negligible must not exceed support",
+    ),
+    # reasoning
+    "contradictory": (
+        "het bewijs is tegenstrijdig: het heeft kans nul onder het netwerk",
+        "the evidence is contradictory: it has probability zero under the network",
+    ),
+    "no_rounds": ("de theorie heeft geen metingen", "the theory has no measurement rounds"),
+    "no_round": ("geen meting {ref} (metingen: {names})", "no measurement round {ref} (rounds: {names})"),
+    # init and the views' own refusals
+    "folder_has_theory": (
+        "hier staat al een theory.yaml; kies een lege map",
+        "already holds a theory.yaml; choose an empty folder",
+    ),
+    "needs_initiative": (
+        "het diagram van een initiatief vraagt om de naam van een initiatief",
+        "the initiative diagram needs the name of an initiative",
+    ),
+    "no_diagram_kind": (
+        "geen diagramsoort {kind} (soorten: {kinds})",
+        "no diagram kind {kind} (kinds: {kinds})",
+    ),
+    "cannot_write": (
+        "{name} kan niet worden geschreven: gebruik {known}",
+        "cannot write {name}: use one of {known}",
+    ),
+    "unknown_paper": (
+        "onbekend papierformaat {paper}: gebruik {known}",
+        "unknown paper {paper}: use one of {known}",
+    ),
+    "paper_formats": (
+        "{name} kan niet op papier: --paper schrijft .pdf of .svg",
+        "cannot print {name} on paper: --paper writes .pdf or .svg",
+    ),
+    "no_initiative_named": ("geen initiatief met de naam {name}{hint}", "no initiative named {name}{hint}"),
+    "did_you_mean_plain": ("; bedoelt u: {names}?", "; did you mean: {names}?"),
+    # SHACL violations (graph.shacl): the shape's own message in the language asked for
+    "shape": ("{text}", "{text}"),
+    "shape_value": ("{text} (waarde: {value})", "{text} (value: {value})"),
+    "shape_component": (
+        "voldoet niet aan de {component}-voorwaarde van een shape",
+        "violates the {component} constraint of a shape",
+    ),
+    "shacl_failed": ("SHACL-validatie mislukt: {cause}", "SHACL validation failed: {cause}"),
     # a graph problem put back at its place in the YAML (graph.places)
     "at_node": ("{kind} {local}: {problem}", "{kind} {local}: {problem}"),
     "at_field": ("{kind} {local}, veld {field}: {problem}", "{kind} {local}, field {field}: {problem}"),
@@ -135,6 +482,19 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "contextfactor": ("contextfactor", "context factor"),
     "context factor": ("contextfactor", "context factor"),
     "round": ("meting", "round"),
+    "sub-goal": ("subdoel", "sub-goal"),
+    "evidence kind": ("soort bewijs", "evidence kind"),
+    "evidence source": ("bron van bewijs", "evidence source"),
+    "evidence kinds": ("soorten bewijs", "evidence kinds"),
+    "evidence sources": ("bronnen van bewijs", "evidence sources"),
+    "goal or sub-goal": ("doel of subdoel", "goal or sub-goal"),
+    "indicator type": ("indicatortype", "indicator type"),
+    "initiative number": ("initiatiefnummer", "initiative number"),
+    "indicator of this initiative": ("indicator van dit initiatief", "indicator of this initiative"),
+    "indicator type (declare it in indicator_types)": (
+        "indicatortype (declareer het in indicator_types)",
+        "indicator type (declare it in indicator_types)",
+    ),
     "organisation": ("organisatie", "organisation"),
     "input": ("input", "input"),
     "indicator": ("indicator", "indicator"),
@@ -169,6 +529,8 @@ def _translated(value: object, lang: str) -> object:
         return message(key, lang, **dict(values))
     if isinstance(value, Kind):
         return kind_word(value.kind, lang)
+    if isinstance(value, Texts):
+        return value.in_language(lang)
     if isinstance(value, Kinds):
         words = [kind_word(k, lang) for k in value.kinds]
         if len(words) == 1:
@@ -207,6 +569,37 @@ class Kinds:
 
     def __hash__(self) -> int:
         return hash(("Kinds", self.kinds))
+
+
+class Texts:
+    """A text that comes in several languages (a shape's ``sh:message`` per language tag).
+
+    Rendered in the message's language, else in English, else in any language it has.
+
+    >>> t = Texts({"en": "needs a label", "nl": "moet een naam hebben"})
+    >>> t.in_language("nl"), Texts({"en": "x"}).in_language("nl")
+    ('moet een naam hebben', 'x')
+    """
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = dict(texts)
+
+    def in_language(self, lang: str) -> str:
+        """The text in ``lang``, else in English, else the first there is."""
+        return self.texts.get(lang) or self.texts.get("en") or next(iter(self.texts.values()), "")
+
+    def map(self, change: Callable[[str, str], str]) -> Texts:
+        """The same texts, each changed by ``change(text, lang)``."""
+        return Texts({lang: change(text, lang) for lang, text in self.texts.items()})
+
+    def __repr__(self) -> str:
+        return f"Texts({self.texts!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Texts) and other.texts == self.texts
+
+    def __hash__(self) -> int:
+        return hash(("Texts", tuple(sorted(self.texts.items()))))
 
 
 def message(key: str, lang: str = "en", **values: object) -> str:

@@ -33,7 +33,7 @@ def test_the_starter_written_by_init_validates_and_scores(tmp_path, monkeypatch)
     target = tmp_path / "mijn-theorie"
     assert runner.invoke(main, ["init", str(target)]).exit_code == 0
     monkeypatch.chdir(target)
-    out = runner.invoke(main, ["validate"])
+    out = runner.invoke(main, ["--lang", "en", "validate"])
     assert out.exit_code == 0, out.stderr
     assert "2 initiatives, 2 mechanisms, 3 indicators, 5 observations" in out.stdout
     scored = runner.invoke(main, ["score", "--format", "json"])
@@ -42,7 +42,7 @@ def test_the_starter_written_by_init_validates_and_scores(tmp_path, monkeypatch)
     assert data["theory_label"] == "Mijn programma" and data["round"] == "meting-2"
     assert {m["key"] for m in data["mechanisms"]} == {"vroege-signalering", "maatwerk"}
     again = runner.invoke(main, ["init", str(target)])
-    assert again.exit_code == 1 and "already holds a theory.yaml" in again.stderr
+    assert again.exit_code == 1 and "hier staat al een theory.yaml; kies een lege map" in again.stderr
 
 
 def test_the_starter_files_name_the_schemas_they_ship():

@@ -74,12 +74,16 @@ def test_an_unknown_name_is_refused_in_dutch_with_its_suggestion(starter, invoke
     )
 
 
-def test_the_same_refusal_in_english_and_without_lang(starter, invoke):
+def test_the_same_refusal_in_english_and_dutch_without_lang(starter, invoke, monkeypatch):
     expected = (
         f"error: {starter}: no goal, mechanism or initiative named 'vroege-signaleing'; "
         "did you mean: vroege-signalering, signaleringsteam? (`beleidstheorie list` shows them all)\n"
     )
     assert invoke("explain", "vroege-signaleing", "--lang", "en", ok=False).stderr == expected
+    dutch = invoke("explain", "vroege-signaleing", "--lang", "nl", ok=False).stderr
+    monkeypatch.delenv("BELEIDSTHEORIE_LANG", raising=False)
+    assert invoke("explain", "vroege-signaleing", ok=False).stderr == dutch  # Dutch unless told otherwise
+    monkeypatch.setenv("BELEIDSTHEORIE_LANG", "en")
     assert invoke("explain", "vroege-signaleing", ok=False).stderr == expected
 
 
@@ -115,7 +119,7 @@ def test_a_place_in_a_bad_file_is_said_in_dutch(invoke, tmp_path):
     bad = tmp_path / "leeg.yaml"
     bad.write_text("- 1\n", encoding="utf-8")
     result = invoke("validate", str(bad), "--lang", "nl", ok=False)
-    assert result.stderr == f"fout: {bad}: regel 1: a theory must be a YAML mapping\n"
+    assert result.stderr == f"fout: {bad}: regel 1: een theorie moet een YAML-mapping zijn\n"
 
 
 def test_every_message_has_the_same_values_in_both_languages():

@@ -34,7 +34,8 @@ def cli(*args: str, env: dict | None = None):
 
 
 def error_of(*args: str, env: dict | None = None) -> str:
-    result = cli(*args, env=env)
+    """The error a command ends in, in English (the wording these tests pin)."""
+    result = cli("--lang", "en", *args, env=env)
     assert result.exit_code == 1, result.output
     return result.output
 
@@ -106,7 +107,7 @@ def test_a_second_process_loading_into_the_same_store_is_told_it_is_busy(tmp_pat
     try:
         assert holder.stdout.readline().strip() == "holding"
         busy = subprocess.run(
-            [EXE, "load", str(EXAMPLE), "--store", str(store)], capture_output=True, text=True
+            [EXE, "--lang", "en", "load", str(EXAMPLE), "--store", str(store)], capture_output=True, text=True
         )
         assert busy.returncode == 1 and "store is busy" in busy.stderr and "Traceback" not in busy.stderr
         # Waiting long enough gets the lock once the other process is done.
@@ -259,7 +260,7 @@ def test_a_server_failing_on_the_query_passes_on_its_reason(oxigraph_url):
 def test_credentials_come_from_the_environment_and_are_never_printed():
     secret = "geheim-wachtwoord"
     with _Server(_Guarded) as url:
-        wrong = error_of(
+        wrong = error_of(  # in English: the Dutch prefix "fout:" is the password of this test
             "score",
             "--store",
             url,

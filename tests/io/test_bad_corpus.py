@@ -164,7 +164,7 @@ def test_every_file_in_the_corpus_has_an_expected_message():
 def test_bad_file_ends_in_its_one_clear_message_and_exit_status_1(name):
     args, message = EXPECTED[name]
     path = BAD / name
-    argv = args.format(path=path, minimal=MINIMAL).split()
+    argv = ["--lang", "en", *args.format(path=path, minimal=MINIMAL).split()]
     result = CliRunner().invoke(main, argv)
     assert result.exit_code == 1, (result.output, result.exception)
     assert isinstance(result.exception, SystemExit)  # not an uncaught exception

@@ -65,19 +65,19 @@ def fifo(tmp_path: Path) -> Path:
 
 
 def test_a_fifo_as_the_theory_is_refused_at_once(fifo):
-    proc = run("score", str(fifo), timeout=30)
+    proc = run("--lang", "en", "score", str(fifo), timeout=30)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
 
 
 def test_a_fifo_as_config_is_refused_at_once(fifo):
-    proc = run("score", str(MINIMAL), "--config", str(fifo), timeout=30)
+    proc = run("--lang", "en", "score", str(MINIMAL), "--config", str(fifo), timeout=30)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
 
 
 def test_a_fifo_as_the_query_file_is_refused_at_once(fifo):
-    proc = run("query", f"@{fifo}", str(MINIMAL), timeout=30)
+    proc = run("--lang", "en", "query", f"@{fifo}", str(MINIMAL), timeout=30)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {fifo}: not a regular file (a named pipe (FIFO))\n"
 
@@ -86,19 +86,19 @@ def test_a_fifo_as_the_query_file_is_refused_at_once(fifo):
 def test_a_device_is_refused_without_reading_it(tmp_path, device):
     link = tmp_path / "theory.ttl"
     link.symlink_to(device)
-    proc = run("score", str(link), timeout=30)
+    proc = run("--lang", "en", "score", str(link), timeout=30)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {link}: not a regular file (a character device)\n"
 
 
 def test_dev_zero_as_config_is_refused():
-    proc = run("score", str(MINIMAL), "--config", "/dev/zero", timeout=30)
+    proc = run("--lang", "en", "score", str(MINIMAL), "--config", "/dev/zero", timeout=30)
     assert proc.returncode == 1
     assert errors(proc.stderr) == "error: /dev/zero: not a regular file (a character device)\n"
 
 
 def test_a_path_of_100000_characters_is_a_clear_error():
-    proc = run("score", "x" * 100_000 + ".yaml", timeout=30)
+    proc = run("--lang", "en", "score", "x" * 100_000 + ".yaml", timeout=30)
     assert proc.returncode == 1
     assert (
         errors(proc.stderr) == f"error: {'x' * 100}…{'x' * 55}.yaml: the path is too long for this system\n"
@@ -108,7 +108,7 @@ def test_a_path_of_100000_characters_is_a_clear_error():
 def test_a_directory_named_like_a_file_is_refused(tmp_path):
     folder = tmp_path / "theory.ttl"
     folder.mkdir()
-    proc = run("score", str(folder), timeout=30)
+    proc = run("--lang", "en", "score", str(folder), timeout=30)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {folder}: no theory.yaml in this directory\n"
 
@@ -174,7 +174,7 @@ def test_atomic_write_refuses_to_replace_a_device_or_a_fifo(tmp_path):
 
 
 def test_writing_into_a_missing_directory_is_a_clear_error(tmp_path):
-    proc = run("export", str(MINIMAL), "-o", str(tmp_path / "nope" / "x.ttl"), timeout=120)
+    proc = run("--lang", "en", "export", str(MINIMAL), "-o", str(tmp_path / "nope" / "x.ttl"), timeout=120)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {tmp_path / 'nope' / 'x.ttl'}: No such file or directory\n"
 

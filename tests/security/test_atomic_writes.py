@@ -71,7 +71,7 @@ def test_a_write_failing_half_way_keeps_the_old_file_whole(tmp_path, complete, n
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    proc = run(*WRITERS[name], "-o", str(target), env=ENV, preexec_fn=small_files)
+    proc = run("--lang", "en", *WRITERS[name], "-o", str(target), env=ENV, preexec_fn=small_files)
     assert proc.returncode == 1
     assert errors(proc.stderr) == f"error: {target}: File too large\n"
     assert target.read_text(encoding="utf-8") == OLD

@@ -113,7 +113,7 @@ def test_drawing_contacts_no_server(server, pointing_ttl, tmp_path, kind):
 
 def test_sparql_service_and_from_contact_no_server(server, pointing_ttl):
     service = f"SELECT * WHERE {{ SERVICE <{_url(server, 'sparql')}> {{ ?s ?p ?o }} }}"
-    proc = run("query", service, str(pointing_ttl))
+    proc = run("--lang", "en", "query", service, str(pointing_ttl))
     assert proc.returncode == 1 and "SERVICE is disabled" in proc.stderr
     lower = f"select * where {{ service silent <{_url(server, 'sparql')}> {{ ?s ?p ?o }} }}"
     assert run("query", lower, str(pointing_ttl)).returncode == 1
@@ -137,7 +137,7 @@ def test_jsonld_contexts_naming_the_server_are_refused_without_a_request(server,
     for name, doc in cases.items():
         path = tmp_path / name
         path.write_text(json.dumps(doc), encoding="utf-8")
-        proc = run("score", str(path))
+        proc = run("--lang", "en", "score", str(path))
         assert proc.returncode == 1
         assert "is not fetched" in proc.stderr, proc.stderr
     assert server.connections == []

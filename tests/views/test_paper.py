@@ -113,7 +113,9 @@ def test_paper_on_the_command_line_and_its_errors(tmp_path):
     page = PdfReader(m).pages[0]
     size = (float(page.mediabox.width), float(page.mediabox.height))
     assert size == pytest.approx(PAPERS["A4"][::-1], abs=0.5)
-    png = runner.invoke(main, ["render", "schema", *example, "--paper", "A4", "-o", str(tmp_path / "s.png")])
+    png = runner.invoke(
+        main, ["--lang", "en", "render", "schema", *example, "--paper", "A4", "-o", str(tmp_path / "s.png")]
+    )
     assert png.exit_code != 0 and ".pdf or .svg" in png.output and "Traceback" not in png.output
     lone = runner.invoke(main, ["render", "schema", *example, "--landscape", "-o", str(tmp_path / "s.pdf")])
     assert lone.exit_code != 0 and "--paper" in lone.output

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from beleidstheorie.authoring.models import Indicator, Initiative, Theory
 from beleidstheorie.authoring.vocab import IndicatorType
+from beleidstheorie.messages import Kind, Texts, message
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Issue:
     path: tuple[str | int, ...]
     message: str
     other: tuple[str | int, ...] | None = None  # the first definition, for duplicates
+    key: str = ""  # the message in beleidstheorie.messages (``message`` is its English text)
+    values: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
         out = ""
@@ -38,11 +41,17 @@ class Issue:
         return f"{out}: {self.message}" if out else self.message
 
 
+def _issue(
+    path: tuple[str | int, ...], key: str, other: tuple[str | int, ...] | None = None, **values: object
+) -> Issue:
+    return Issue(path, message(key, "en", **values), other, key, tuple(values.items()))
+
+
 def _dupes(items: list[tuple[tuple[str | int, ...], str]], kind: str) -> Iterator[Issue]:
     seen: dict[str, tuple[str | int, ...]] = {}
     for path, ident in items:
         if ident in seen:
-            yield Issue(path, f"duplicate {kind} id {ident!r}", other=seen[ident])
+            yield _issue(path, "duplicate_id", seen[ident], what=Kind(kind), id=repr(ident))
         else:
             seen[ident] = path
 
@@ -65,21 +74,27 @@ def did_you_mean(ident: str, known: Iterable[str]) -> str:
     >>> did_you_mean("wederkerig", {"wederkerigheid", "ontmoeting"})
     "; did you mean 'wederkerigheid'?"
     """
+    return message("did_you_mean_ids", "en", **_close(ident, known)) if _close(ident, known) else ""
+
+
+def _close(ident: str, known: Iterable[str]) -> dict[str, object]:
     close = difflib.get_close_matches(ident, sorted(known), n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    if not close:
+        return {}
+    said = {lang: f" {message('or', lang)} ".join(repr(c) for c in close) for lang in ("en", "nl")}
+    return {"names": Texts(said)}
+
+
+def _hint(ident: str, known: Iterable[str]) -> object:
+    close = _close(ident, known)
+    return ("did_you_mean_ids", tuple(close.items())) if close else ""
 
 
 def check_theory(theory: Theory) -> list[Issue]:
     """All cross-reference and uniqueness problems of ``theory``."""
     issues: list[Issue] = []
     if theory.source is None:
-        issues.append(
-            Issue(
-                (),
-                "missing required field 'source': the document the theory is encoded from "
-                "(source: {title: ..., date: YYYY-MM-DD}); every node's provenance points to it",
-            )
-        )
+        issues.append(_issue((), "missing_source"))
     goals = [(("main_goal", "id"), theory.main_goal.id)]
     goals += [(("subgoals", i, "id"), s.id) for i, s in enumerate(theory.subgoals)]
     issues += _dupes(goals, "goal")
@@ -96,11 +111,7 @@ def check_theory(theory: Theory) -> list[Issue]:
     builtin = {t.value for t in IndicatorType}
     for i, x in enumerate(theory.indicator_types):
         if x.id in builtin:
-            issues.append(
-                Issue(
-                    ("indicator_types", i, "id"), f"{x.id!r} is a built-in indicator type; choose another id"
-                )
-            )
+            issues.append(_issue(("indicator_types", i, "id"), "builtin_type", id=repr(x.id)))
     type_ids = builtin | {x.id for x in theory.indicator_types}
     inputs = [(("inputs", i, "id"), x.id) for i, x in enumerate(theory.inputs)]
     issues += _dupes(inputs, "input")
@@ -120,7 +131,9 @@ def check_theory(theory: Theory) -> list[Issue]:
 
     def need(ident: str, known: set[str], path: tuple[str | int, ...], what: str) -> None:
         if ident not in known:
-            issues.append(Issue(path, f"unknown {what} {ident!r}{did_you_mean(ident, known)}"))
+            issues.append(
+                _issue(path, "unknown_id", what=Kind(what), id=repr(ident), hint=_hint(ident, known))
+            )
 
     for i, mech in enumerate(theory.mechanisms):
         need(mech.subgoal, subgoal_ids, ("mechanisms", i, "subgoal"), "sub-goal")
@@ -128,7 +141,7 @@ def check_theory(theory: Theory) -> list[Issue]:
         for j, other in enumerate(sg.serves):
             need(other, subgoal_ids, ("subgoals", i, "serves", j), "sub-goal")
             if other == sg.id:
-                issues.append(Issue(("subgoals", i, "serves", j), "a sub-goal cannot serve itself"))
+                issues.append(_issue(("subgoals", i, "serves", j), "serves_itself"))
     issues += _serves_cycles(theory)
     all_indicators = {ind.id for _, x in inis for ind in x.indicators}
     all_indicators |= {ind.id for cf in theory.context_factors for ind in cf.indicators}
@@ -158,12 +171,14 @@ def check_theory(theory: Theory) -> list[Issue]:
         for j, c in enumerate(ini.contributions):
             need(c.mechanism, mech_ids, (*path, "contributions", j, "mechanism"), "mechanism")
             if c.mechanism in seen_mech:
-                issues.append(Issue((*path, "contributions", j), f"second contribution to {c.mechanism!r}"))
+                issues.append(
+                    _issue((*path, "contributions", j), "second_contribution", id=repr(c.mechanism))
+                )
             seen_mech.add(c.mechanism)
         for j, link in enumerate(ini.links):
             need(link.target, ini_ids, (*path, "links", j, "target"), "initiative")
             if link.target == ini.id:
-                issues.append(Issue((*path, "links", j, "target"), "an initiative cannot link to itself"))
+                issues.append(_issue((*path, "links", j, "target"), "links_itself"))
         own_indicators = {ind.id for ind in ini.indicators}
         for j, target in enumerate(ini.targets):
             if target.indicator is not None:
@@ -184,12 +199,7 @@ def check_theory(theory: Theory) -> list[Issue]:
             for j, gid in enumerate(ind.evidence_for.goals):
                 need(gid, goal_ids, (*ip, "evidence_for", "goals", j), "goal")
             if ind.evidence_for.context:
-                issues.append(
-                    Issue(
-                        (*ip, "evidence_for", "context"),
-                        "only an indicator of a context factor can be evidence for its context",
-                    )
-                )
+                issues.append(_issue((*ip, "evidence_for", "context"), "context_only"))
             issues += _observation_issues(ip, ind, round_ids, all_indicators)
     return issues
 
@@ -201,20 +211,21 @@ def _observation_issues(
     for j, obs in enumerate(ind.observations):
         op = (*ip, "observations", j)
         if obs.round not in round_ids:
-            yield Issue((*op, "round"), f"unknown round {obs.round!r}{did_you_mean(obs.round, round_ids)}")
+            hint = _hint(obs.round, round_ids)
+            yield _issue((*op, "round"), "unknown_id", what=Kind("round"), id=repr(obs.round), hint=hint)
         if obs.round in seen_round:
-            yield Issue(
-                (*op, "round"), f"second observation in round {obs.round!r}: one per indicator and round"
-            )
+            yield _issue((*op, "round"), "second_observation", id=repr(obs.round))
         seen_round.add(obs.round)
         ref = obs.derived_from
         if ref is not None:
             if ref.indicator not in indicator_ids:
-                yield Issue((*op, "derived_from", "indicator"), f"unknown indicator {ref.indicator!r}")
+                where = (*op, "derived_from", "indicator")
+                yield _issue(where, "unknown_id", what=Kind("indicator"), id=repr(ref.indicator), hint="")
             if ref.round not in round_ids:
-                yield Issue((*op, "derived_from", "round"), f"unknown round {ref.round!r}")
+                where = (*op, "derived_from", "round")
+                yield _issue(where, "unknown_id", what=Kind("round"), id=repr(ref.round), hint="")
             if ref.indicator == ind.id and ref.round == obs.round:
-                yield Issue((*op, "derived_from"), "an observation cannot be derived from itself")
+                yield _issue((*op, "derived_from"), "derived_from_itself")
 
 
 def _serves_cycles(theory: Theory) -> Iterator[Issue]:
@@ -242,7 +253,7 @@ def _serves_cycles(theory: Theory) -> Iterator[Issue]:
         if sg.id not in state:
             visit(sg.id)
     for ident in closes:
-        yield Issue(("subgoals", index[ident], "serves"), f"sub-goal {ident!r} serves itself through a cycle")
+        yield _issue(("subgoals", index[ident], "serves"), "serves_cycle", id=repr(ident))
 
 
 def unstated_semantics(theory: Theory) -> list[Issue]:
@@ -263,5 +274,11 @@ def unstated_semantics(theory: Theory) -> list[Issue]:
                 missing = [name for name in ("basis", "source") if getattr(obs, name) is None]
                 if missing:
                     where = (*path, "indicators", k, "observations", j)
-                    issues.append(Issue(where, " and ".join(f"no {m}" for m in missing) + " stated"))
+                    said = {
+                        lang: f" {message('and', lang)} ".join(
+                            message("no_field", lang, field=m) for m in missing
+                        )
+                        for lang in ("en", "nl")
+                    }
+                    issues.append(_issue(where, "unstated_fields", fields=Texts(said)))
     return issues

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from beleidstheorie.authoring import models
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, problem
 
 DOCUMENTS = {"theory": models.Theory, "initiative": models.Initiative}
 SCHEMA_FILES = {"theory": "theory.schema.json", "initiative": "initiative.schema.json"}
@@ -198,7 +198,7 @@ def write_starter(folder: str | Path) -> list[Path]:
     """Write the starter theory into ``folder`` (created; must not hold a theory.yaml yet)."""
     folder = Path(folder)
     if (folder / "theory.yaml").exists():
-        raise LoadError([Problem(str(folder), "", "already holds a theory.yaml; choose an empty folder")])
+        raise LoadError([problem("folder_has_theory", str(folder))])
     written = []
     try:
         for rel, text in starter_files().items():

@@ -13,7 +13,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, Problem, problem
+from beleidstheorie.errors import BeleidstheorieError, ConfigError, NotFoundError, problem
 from beleidstheorie.messages import message
 
 LANG_KEY = "beleidstheorie.lang"
@@ -23,11 +23,11 @@ QUIET_KEY = "beleidstheorie.quiet"
 def message_lang() -> str:
     """The language of messages: the ``--lang`` the user gave (before or after the command).
 
-    Without one, messages stay English, as they always were, while tables keep their
-    Dutch default; ``--lang nl`` or ``--lang en`` makes everything one language.
+    Without one (and without ``BELEIDSTHEORIE_LANG``) it is Dutch, like the tables: a
+    command says everything in one language, Dutch unless asked otherwise.
     """
     ctx = click.get_current_context(silent=True)
-    return (ctx.meta.get(LANG_KEY) if ctx is not None else None) or "en"
+    return (ctx.meta.get(LANG_KEY) if ctx is not None else None) or "nl"
 
 
 def quiet() -> bool:
@@ -280,7 +280,7 @@ lang_option = click.option(
     default="nl",
     show_default=True,
     callback=_remember_lang,
-    help="Language of headers, notes, labels and messages (without --lang messages are English).",
+    help="Language of headers, notes, labels and messages (Dutch unless --lang en).",
 )
 
 
@@ -332,7 +332,7 @@ def _config(path: Path | None):
         try:
             tomllib.loads(text)
         except RecursionError:
-            raise ConfigError([Problem(str(path), "", "malformed TOML: nested too deeply")]) from None
+            raise ConfigError([problem("toml_nested", str(path))]) from None
         except tomllib.TOMLDecodeError:
             pass  # the loader reports it with its place
     return load_config(path)

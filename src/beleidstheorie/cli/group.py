@@ -14,7 +14,7 @@ from beleidstheorie import __version__
     type=click.Choice(["nl", "en"]),
     default=None,
     envvar="BELEIDSTHEORIE_LANG",
-    help="Language of every table, note and message of the command (its own --lang wins).",
+    help="Language of every table, note and message of the command: Dutch unless en (its own --lang wins).",
 )
 @click.option(
     "-q",

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from beleidstheorie.authoring.models import Theory
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.namespaces import BT, DCTERMS, RDF, RDFS, SKOS, concept_value
 
 
@@ -29,7 +29,7 @@ class _Reader:
         self.th = theory
         base = g.value(theory, BT.baseIri)
         if base is None:
-            raise LoadError([Problem("", str(theory), "the theory has no bt:baseIri")])
+            raise LoadError([problem("no_base_iri", "", str(theory))])
         self.base = str(base)
 
     def ident(self, iri: Node) -> str:
@@ -431,7 +431,7 @@ def extract_theory(graph: Graph, file: str = "") -> Theory:
     """The authoring model of the one policy theory in ``graph``."""
     found = theory_iris(graph)
     if len(found) != 1:
-        raise LoadError([Problem(file, "", f"expected one bt:PolicyTheory, found {len(found)}")])
+        raise LoadError([problem("one_theory", file, n=len(found))])
     data = _Reader(graph, found[0]).theory()
     try:
         return Theory.model_validate(data)

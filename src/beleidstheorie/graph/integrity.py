@@ -20,7 +20,7 @@ copying it into an rdflib graph.
 
 from __future__ import annotations
 
-from beleidstheorie.errors import Problem
+from beleidstheorie.errors import Problem, problem
 from beleidstheorie.graph.shacl import short, validate_theory
 from beleidstheorie.graph.stores import Store
 
@@ -80,10 +80,10 @@ def structural_problems(store: Store, file: str = "") -> list[Problem]:
         cycle = _cycle(edges)
         if cycle:
             shown = " → ".join(f"<{n}>" for n in cycle)
-            problems.append(Problem(file, f"<{cycle[0]}>", f"a cycle in {name}: {shown}"))
+            problems.append(problem("cycle", file, f"<{cycle[0]}>", name=name, shown=shown))
     for row in store.query(Q_NOT_FINITE):
         place = f"{short(str(row['s']))} {short(str(row['p']))}"
-        problems.append(Problem(file, place, f"not a finite number: {row['o']!s}"))
+        problems.append(problem("not_finite", file, place, value=str(row["o"])))
     return problems
 
 

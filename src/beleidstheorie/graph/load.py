@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError, ValidationError
+from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError, ValidationError, problem
 from beleidstheorie.graph.stores import (
     PREFIXES,
     OxigraphStore,
@@ -69,7 +69,7 @@ def bundled_graph_path(name: str = DEFAULT_GRAPH) -> Path:
     """The directory of a theory bundled with the package (default: the flagship)."""
     path = Path(str(files("beleidstheorie") / "data" / "graphs" / name))
     if not path.is_dir():
-        raise LoadError([Problem(name, "", "no bundled graph of this name")])
+        raise LoadError([problem("no_bundled_graph", name)])
     return path
 
 
@@ -220,9 +220,9 @@ def _yaml_files(path: Path) -> list[Path]:
 
 def _load_yaml(path: Path) -> Theory:
     if path.is_dir() and not (path / "theory.yaml").is_file():
-        raise LoadError([Problem(str(path), "", "no theory.yaml in this directory")])
+        raise LoadError([problem("no_theory_yaml", str(path))])
     if not path.exists():
-        raise LoadError([Problem(str(path), "", "no such file or directory")])
+        raise LoadError([problem("no_such_file", str(path))])
     key = store_cache.key_of(_yaml_files(path))
     cached = store_cache.lookup(key)
     if cached is not None:
@@ -244,7 +244,7 @@ def load_rdf_store(path: Path) -> ox.Store:
     """An in-memory Oxigraph store holding the RDF file ``path``, parsed natively."""
     fmt = RDF_FORMATS.get(path.suffix)
     if fmt is None:
-        raise LoadError([Problem(str(path), "", f"unknown RDF format {path.suffix!r}")])
+        raise LoadError([problem("unknown_rdf_format", str(path), suffix=repr(path.suffix))])
     check_regular_file(path)
     store = ox.Store()
     try:
@@ -259,23 +259,14 @@ def load_rdf_store(path: Path) -> ox.Store:
 
             parse_rdf(read_text_file(path), "jsonld", str(path))
             # Oxigraph never fetches a context (network or file): say so plainly
-            text = (
-                "a JSON-LD @context or @import that names another document is not loaded"
-                " (no network, no files)"
-            )
+            text = ""
         line = re.search(r"line (\d+)", text)
         column = re.search(r"columns? (\d+)", text)
         why = re.sub(r"^Parser error (?:at|between) line \d+[^:]*: ", "", text)
+        place = (f"line {line.group(1)}" + (f", column {column.group(1)}" if column else "")) if line else ""
+        cause: object = why or ("context_not_loaded", ())
         raise LoadError(
-            [
-                Problem(
-                    str(path),
-                    (f"line {line.group(1)}" + (f", column {column.group(1)}" if column else ""))
-                    if line
-                    else "",
-                    f"malformed {_FORMAT_NAMES[fmt]}: {why}",
-                )
-            ]
+            [problem("rdf_malformed", str(path), place, format=_FORMAT_NAMES[fmt], cause=cause)]
         ) from None
     except (OSError, ValueError) as exc:
         raise LoadError([Problem(str(path), "", str(exc))]) from None
@@ -299,7 +290,7 @@ def _theory_in(store: Store, source: str) -> Theory:
     rows = store.query(Q_THEORIES)
     iris = sorted({str(r["t"]) for r in rows})
     if len(iris) != 1:
-        raise LoadError([Problem(source, "", f"expected one bt:PolicyTheory, found {len(iris)}")])
+        raise LoadError([problem("one_theory", source, n=len(iris))])
     row = next(r for r in rows if str(r["t"]) == iris[0])
     return Theory(store, URIRef(iris[0]), source, text_of(row, "nl", local_name(iris[0])))
 
@@ -328,16 +319,8 @@ def load_theory(path: str | Path | None = None, store: str | Path | None = None)
             raise ValidationError(problems)
         return theory
     if not path.exists():
-        raise LoadError([Problem(str(path), "", "no such file or directory")])
-    raise LoadError(
-        [
-            Problem(
-                str(path),
-                "",
-                "unknown format: expected a directory, .yaml, .ttl, .jsonld, .nt, .nq, .trig or .rdf",
-            )
-        ]
-    )
+        raise LoadError([problem("no_such_file", str(path))])
+    raise LoadError([problem("unknown_format", str(path))])
 
 
 # -- theories in a store ---------------------------------------------------------------
@@ -406,7 +389,7 @@ def whole_store(store: Store) -> Store:
     graphs = [g for t in stored_theories(store) for g in graphs_of(store, t)]
     if not graphs:
         name = getattr(store, "name", "the store")
-        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+        raise NotFoundError([problem("store_empty", name=name)])
     return store.scoped(graphs)
 
 
@@ -415,18 +398,18 @@ def theory_from_store(store: Store, ref: str | None = None) -> Theory:
     found = stored_theories(store)
     name = getattr(store, "name", "the store")
     if not found:
-        raise NotFoundError(f"{name}: the store holds no theory; add one with `beleidstheorie load`")
+        raise NotFoundError([problem("store_empty", name=name)])
     if ref is None:
         if len(found) > 1:
             ids = ", ".join(t.id for t in found)
-            raise NotFoundError(f"{name}: the store holds {len(found)} theories ({ids}); name one")
+            raise NotFoundError([problem("store_many", name=name, n=len(found), ids=ids)])
         chosen = found[0]
     else:
         wanted = ref.strip().casefold()
         match = [t for t in found if wanted in (t.iri.casefold(), t.id.casefold(), t.label.casefold())]
         if not match:
             ids = ", ".join(t.id for t in found)
-            raise NotFoundError(f"{name}: no theory {ref!r} in the store (theories: {ids})")
+            raise NotFoundError([problem("store_no_theory", name=name, ref=repr(ref), ids=ids)])
         chosen = match[0]
     if len(found) == 1 and isinstance(store, OxigraphStore):
         # The embedded store queries the union of its graphs, which Oxigraph answers
@@ -471,7 +454,7 @@ def _staged(path: Path) -> tuple[ox.Store, str, str]:
             None,
         )
         if base is None:
-            raise LoadError([Problem(str(path), "", "the theory has no named graph")])
+            raise LoadError([problem("no_named_graph", str(path))])
         return store, str(theory.iri), base
     if path.suffix not in RDF_FORMATS:
         load_theory(path)  # raises the unknown-format or missing-file error

@@ -21,7 +21,7 @@ from typing import Any
 
 from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.yamltext import Locator, parse_yaml
-from beleidstheorie.messages import Kind
+from beleidstheorie.messages import Kind, Texts
 
 Key = tuple[str, str]  # (kind, local name) as in the IRI
 LIST_KINDS = {
@@ -58,10 +58,11 @@ FIELDS = {
     "dcterms:source": "source",
 }
 TERMS = {
-    "prov:wasDerivedFrom": "source",
-    "bt:SourceDocument": "source document",
-    "dcterms:source": "source:",
+    "prov:wasDerivedFrom": ("source", "source"),
+    "bt:SourceDocument": ("brondocument", "source document"),
+    "dcterms:source": ("source:", "source:"),
 }
+"""RDF terms as the YAML author knows them: term -> (Dutch, English)."""
 
 
 def _initiative(ini: dict, path: tuple, where: Locator, out: dict[Key, tuple[str, str]]) -> None:
@@ -138,10 +139,18 @@ def yaml_places(source: str | Path) -> dict[Key, tuple[str, str]]:
 _PLACE = re.compile(r"^<(?P<iri>[^>]+)>\s*(?P<prop>\S*)$")
 
 
-def _plain(text: str) -> str:
-    for term, words in TERMS.items():
-        text = text.replace(term, words)
+def _plain(text: str, lang: str = "en") -> str:
+    for term, (nl, en) in TERMS.items():
+        text = text.replace(term, en if lang == "en" else nl)
     return text
+
+
+def _plain_problem(p: Problem) -> object:
+    """What a problem says, with RDF terms in YAML words: a text, or a message with its values."""
+    if not p.key:
+        return _plain(p.message)
+    values = tuple((k, v.map(_plain) if isinstance(v, Texts) else v) for k, v in p.values)
+    return (p.key, values)
 
 
 def place_problems(problems: list[Problem], source: str | Path) -> list[Problem]:
@@ -168,8 +177,7 @@ def place_problems(problems: list[Problem], source: str | Path) -> list[Problem]
             continue
         prop = match["prop"]
         field = FIELDS.get(prop, prop)
-        said = p.message if p.key == "" else ((p.key, p.values))
-        plain = _plain(said) if isinstance(said, str) else said
+        plain = _plain_problem(p)
         if field:
             out.append(
                 problem(

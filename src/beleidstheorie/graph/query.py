@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from beleidstheorie.errors import StoreError
+from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.store import Store
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -76,15 +76,15 @@ def parse_binding(text: str) -> tuple[str, Identifier]:
     plain string literal.
     """
     if "=" not in text:
-        raise StoreError(f"--param {text!r}: expected name=value")
+        raise StoreError([problem("param_form", text=repr(text))])
     name, value = text.split("=", 1)
     name = name.strip().lstrip("?$")
     if not _NAME.match(name):
-        raise StoreError(f"--param {text!r}: {name!r} is not a SPARQL variable name")
+        raise StoreError([problem("param_name", text=repr(text), name=repr(name))])
     if value.startswith("<") and value.endswith(">"):
         iri = value[1:-1]
         if _BAD_IRI.search(iri):
-            raise StoreError(f"--param {name}: {value!r} is not a valid IRI")
+            raise StoreError([problem("param_iri", name=name, value=repr(value))])
         return name, URIRef(iri)
     prefix, _, local = value.partition(":")
     if prefix in PREFIXES and local and not _BAD_IRI.search(local):
@@ -104,18 +104,18 @@ def sparql_term(term: Identifier) -> str:
     """The SPARQL text of one RDF term; raises StoreError for a term that is not safe to write."""
     if isinstance(term, URIRef):
         if _BAD_IRI.search(term):
-            raise StoreError(f"{str(term)!r} is not a valid IRI")
+            raise StoreError([problem("term_iri", value=repr(str(term)))])
         return f"<{term}>"
     if isinstance(term, Literal):
         text = "".join(_ESCAPES.get(c, c) for c in str(term))
         if term.language:
             if not _LANG.fullmatch(term.language):
-                raise StoreError(f"{term.language!r} is not a language tag")
+                raise StoreError([problem("term_lang", value=repr(term.language))])
             return f'"{text}"@{term.language}'
         if term.datatype:
             return f'"{text}"^^{sparql_term(URIRef(term.datatype))}'
         return f'"{text}"'
-    raise StoreError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+    raise StoreError([problem("term_bind", value=repr(term))])
 
 
 def _tokens(sparql: str) -> list[re.Match[str]]:
@@ -133,7 +133,7 @@ def refuse_service(sparql: str) -> None:
     """
     for tok in _tokens(sparql):
         if tok.group().upper() == "SERVICE":
-            raise StoreError("SERVICE is disabled: a query reads the loaded theory only")
+            raise StoreError([problem("service_disabled")])
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
@@ -193,7 +193,7 @@ def _run_limited(store: Store, text: str, timeout: float | None):
             if left <= 0 or not select.select([read_end], [], [], left)[0]:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                raise StoreError(f"the query ran longer than {timeout:g} s and was stopped (--timeout)")
+                raise StoreError([problem("query_timeout", seconds=f"{timeout:g}")])
             chunk = os.read(read_end, 1 << 20)
             if not chunk:
                 break
@@ -203,7 +203,7 @@ def _run_limited(store: Store, text: str, timeout: float | None):
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
     if not chunks:
-        raise StoreError("the query stopped without an answer")
+        raise StoreError([problem("query_no_answer")])
     status, value = pickle.loads(b"".join(chunks))
     if status == "error":
         raise StoreError(value)
@@ -226,13 +226,13 @@ def run_query(
     [['https://example.org/beleidstheorie/buurtbudget/mechanism/vaste-contacten']]
     """
     if not any(t.group().upper() == "SELECT" for t in _tokens(sparql)):
-        raise StoreError("only SELECT queries can be run here")
+        raise StoreError([problem("select_only")])
     refuse_service(sparql)
     text = sparql if re.search(r"^\s*PREFIX\s+bt:", sparql, flags=re.I | re.M) else PROLOGUE + sparql
     try:
         rows = _run_limited(store, bind_values(text, dict(bindings or {})), timeout)
     except StoreError as exc:
-        raise StoreError(_syntax_message(str(exc), text.count("\n") - sparql.count("\n"))) from None
+        raise _syntax_error(exc, text.count("\n") - sparql.count("\n")) from None
     names: list[str] = []
     for row in rows:
         for key in row:
@@ -247,17 +247,17 @@ def run_query(
     return names, [[_plain(row.get(n)) for n in names] for row in rows]
 
 
-def _syntax_message(message: str, offset: int) -> str:
+def _syntax_error(exc: StoreError, offset: int) -> StoreError:
     """Oxigraph's syntax error, with the user's own line number and without its token list.
 
-    >>> _syntax_message('SPARQL query failed: error at 9:1: expected one of "$", "(", ...', 7)
+    >>> str(_syntax_error(StoreError('SPARQL query failed: error at 9:1: expected one of "$", "(", ...'), 7))
     'malformed SPARQL at line 2, column 1'
     """
-    found = re.search(r"error at (\d+):(\d+): expected", message)
+    found = re.search(r"error at (\d+):(\d+): expected", str(exc))
     if not found:
-        return message
+        return exc
     line = max(1, int(found.group(1)) - offset)
-    return f"malformed SPARQL at line {line}, column {found.group(2)}"
+    return StoreError([problem("sparql_malformed", line=line, column=found.group(2))])
 
 
 def _plain(term: Identifier | None):

@@ -21,9 +21,10 @@ from importlib.resources import files
 from rdflib import Graph
 from rdflib.term import Node
 
-from beleidstheorie.errors import Problem, ValidationError
+from beleidstheorie.errors import Problem, ValidationError, problem
 from beleidstheorie.graph.stores import OxigraphStore
 from beleidstheorie.graph.stores import cache as store_cache
+from beleidstheorie.messages import Texts, message
 
 _PREFIXES = {
     "https://w3id.org/beleidstheorie#": "bt:",
@@ -57,14 +58,17 @@ def shapes() -> Graph:
 
 
 @cache
-def _shape_messages() -> dict[str, str]:
-    # rudof leaves the message of some components empty; named shapes carry one.
+def _shape_messages() -> dict[str, Texts]:
+    # rudof leaves the message of some components empty; named shapes carry one per language.
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(_text("shapes.ttl"), format=ox.RdfFormat.TURTLE)
     rows = store.query("SELECT ?s ?m WHERE { ?s <http://www.w3.org/ns/shacl#message> ?m FILTER(isIRI(?s)) }")
-    return {r["s"].value: r["m"].value for r in rows}  # type: ignore[index, union-attr]
+    out: dict[str, dict[str, str]] = {}
+    for r in rows:
+        out.setdefault(r["s"].value, {})[r["m"].language or "en"] = r["m"].value  # type: ignore[index, union-attr]
+    return {shape: Texts(texts) for shape, texts in out.items()}
 
 
 def short_name(graph: Graph, node: Node | None) -> str:
@@ -96,9 +100,30 @@ def short(term: str | None) -> str:
     return f"<{text}>" if re.match(r"^[a-z][a-z0-9+.-]*:", text) else text
 
 
-def _message(raw: str) -> str:
-    match = re.fullmatch(r'"(.*)"(@[A-Za-z-]+)?', raw.strip(), flags=re.S)
-    return match.group(1) if match else raw.strip()
+_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z-]+))?')
+
+
+def shape_message(raw: str) -> Texts | None:
+    """The messages rudof reports for a violation, by language tag.
+
+    rudof gives its own untagged text first, then the shape's ``sh:message``
+    values; the shape's, when it has any, are the ones said.
+
+    >>> shape_message('"Class constraint", "needs x"@en, "moet x hebben"@nl').in_language("nl")
+    'moet x hebben'
+    >>> shape_message('"MinCount(1) not satisfied"').in_language("nl")
+    'MinCount(1) not satisfied'
+    >>> shape_message("") is None
+    True
+    """
+    found = [(m[2] or "", m[1].replace('\\"', '"')) for m in _LITERAL.finditer(raw)]
+    if not found and raw.strip():
+        found = [("", raw.strip())]
+    tagged = {lang.lower(): text for lang, text in found if lang and text}
+    if tagged:
+        return Texts(tagged)
+    plain = [text for _, text in found if text]
+    return Texts({"en": plain[-1]}) if plain else None
 
 
 def validate_ntriples(data: bytes | str, file: str = "") -> list[Problem]:
@@ -114,20 +139,23 @@ def validate_ntriples(data: bytes | str, file: str = "") -> list[Problem]:
         rudof.read_shacl(_text("shapes.ttl"))
         report = rudof.validate_shacl()
     except pyrudof.RudofError as exc:
-        raise ValidationError([Problem(file, "", f"SHACL validation failed: {exc}")]) from None
+        raise ValidationError([problem("shacl_failed", file, cause=str(exc))]) from None
     if report.conforms:
         return []
     problems = []
     for v in report.violations:
         place = " ".join(x for x in (short(v.focus_node), short(v.path)) if x)
-        message = _message(v.message or "") or _shape_messages().get(str(v.source_shape).strip("<>"), "")
-        if not message:
+        texts = shape_message(v.message or "") or _shape_messages().get(str(v.source_shape).strip("<>"))
+        if texts is None:
             component = str(v.constraint_component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
-            message = f"violates the {component} constraint of a shape"
+            said = {lang: message("shape_component", lang, component=component) for lang in ("en", "nl")}
+            texts = Texts(said)
         value = short(v.value) if v.value else ""
-        if value and value not in message and v.value not in message:
-            message += f" (value: {value})"
-        problems.append(Problem(file, place, message))
+        english = texts.in_language("en")
+        if value and value not in english and v.value not in english:
+            problems.append(problem("shape_value", file, place, text=texts, value=value))
+        else:
+            problems.append(problem("shape", file, place, text=texts))
     return sorted(set(problems), key=lambda p: (p.place, p.message))
 
 

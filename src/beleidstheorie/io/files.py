@@ -32,7 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from beleidstheorie.errors import LoadError, Problem, RenderError
+from beleidstheorie.errors import LoadError, Problem, RenderError, problem
+from beleidstheorie.messages import Texts
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest input file read (64 MiB): the flagship is well under 1 MiB."""
@@ -40,22 +41,40 @@ LOCK_WAIT_SECONDS = 10.0
 """How long a writer waits for another writer of the same directory before giving up."""
 
 _KINDS = {
-    stat.S_IFDIR: "a directory",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "kind_directory",
+    stat.S_IFCHR: "kind_character_device",
+    stat.S_IFBLK: "kind_block_device",
+    stat.S_IFIFO: "kind_fifo",
+    stat.S_IFSOCK: "kind_socket",
 }
+_DUTCH_CAUSES = {
+    errno.ENOENT: "bestand of map bestaat niet",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "niet toegestaan",
+    errno.EISDIR: "is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EEXIST: "bestaat al",
+    errno.ENOSPC: "geen ruimte meer op het apparaat",
+    errno.EFBIG: "bestand te groot",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.ELOOP: "te veel symbolische links",
+    errno.EBUSY: "apparaat of bron bezet",
+    errno.EIO: "invoer-/uitvoerfout",
+    errno.EDQUOT: "schijfquotum overschreden",
+}
+"""The operating system's causes in Dutch (its own text, in its locale, is the English one)."""
 
 
-def _os_cause(exc: OSError) -> str:
+def _os_problem(name: str, exc: OSError) -> Problem:
     if exc.errno == errno.ENAMETOOLONG:
-        return "the path is too long for this system"
-    return exc.strerror or str(exc)
+        return problem("path_too_long", name)
+    english = exc.strerror or str(exc)
+    dutch = _DUTCH_CAUSES.get(exc.errno or 0, english)
+    return problem("os_error", name, cause=Texts({"en": english, "nl": dutch}))
 
 
-def _kind(mode: int) -> str:
-    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+def _kind(mode: int) -> tuple[str, tuple]:
+    return (_KINDS.get(stat.S_IFMT(mode), "kind_other"), ())
 
 
 def _short_name(path: str | os.PathLike[str]) -> str:
@@ -72,13 +91,13 @@ def read_bytes_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise LoadError([Problem(name, "", _os_cause(exc))]) from None
+        raise LoadError([_os_problem(name, exc)]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise LoadError([Problem(name, "", f"not a regular file ({_kind(info.st_mode)})")])
+            raise LoadError([problem("not_regular", name, kind=_kind(info.st_mode))])
         if info.st_size > limit:
-            raise LoadError([Problem(name, "", _too_big(info.st_size, limit))])
+            raise LoadError([_too_big(name, info.st_size, limit)])
         chunks = []
         size = 0
         while True:
@@ -87,11 +106,11 @@ def read_bytes_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES
                 break
             size += len(chunk)
             if size > limit:  # the file grew while being read
-                raise LoadError([Problem(name, "", _too_big(size, limit))])
+                raise LoadError([_too_big(name, size, limit)])
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise LoadError([Problem(name, "", _os_cause(exc))]) from None
+        raise LoadError([_os_problem(name, exc)]) from None
     finally:
         os.close(fd)
 
@@ -109,20 +128,31 @@ def check_regular_file(path: str | os.PathLike[str], *, limit: int = MAX_RDF_FIL
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise LoadError([Problem(name, "", _os_cause(exc))]) from None
+        raise LoadError([_os_problem(name, exc)]) from None
     try:
         info = os.fstat(fd)
     finally:
         os.close(fd)
     if not stat.S_ISREG(info.st_mode):
-        raise LoadError([Problem(name, "", f"not a regular file ({_kind(info.st_mode)})")])
+        raise LoadError([problem("not_regular", name, kind=_kind(info.st_mode))])
     if info.st_size > limit:
-        raise LoadError([Problem(name, "", _too_big(info.st_size, limit))])
+        raise LoadError([_too_big(name, info.st_size, limit)])
     return Path(path)
 
 
-def _too_big(size: int, limit: int) -> str:
-    return f"the file is larger than the limit of {limit // (1024 * 1024)} MiB ({size} bytes or more)"
+def _too_big(name: str, size: int, limit: int) -> Problem:
+    return problem("too_big", name, limit=limit // (1024 * 1024), size=size)
+
+
+_DUTCH_REASONS = {
+    "invalid start byte": "ongeldige beginbyte",
+    "invalid continuation byte": "ongeldige vervolgbyte",
+    "unexpected end of data": "onverwacht einde van de tekst",
+}
+
+
+def _reason(reason: str) -> Texts:
+    return Texts({"en": reason, "nl": _DUTCH_REASONS.get(reason, reason)})
 
 
 def read_text_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> str:
@@ -144,9 +174,10 @@ def read_text_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
-        raise LoadError(
-            [Problem(_short_name(path), f"line {line}", f"not UTF-8 text ({exc.reason} 0x{byte:02x})")]
-        ) from None
+        said = problem(
+            "not_utf8", _short_name(path), f"line {line}", reason=_reason(exc.reason), byte=f"{byte:02x}"
+        )
+        raise LoadError([said]) from None
     return text.removeprefix("\ufeff")
 
 
@@ -166,9 +197,7 @@ def _directory_lock(directory: str, target: str, wait: float):
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise RenderError(
-                        [Problem(target, "", "busy: another process is writing here; try again")]
-                    ) from None
+                    raise RenderError([problem("busy", target)]) from None
                 time.sleep(0.05)
             except OSError:
                 break  # the file system does not lock directories
@@ -198,9 +227,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, wait: float
         except FileNotFoundError:
             info = None
         if info is not None and not stat.S_ISREG(info.st_mode):
-            raise RenderError(
-                [Problem(name, "", f"not a regular file ({_kind(info.st_mode)}); not replaced")]
-            )
+            raise RenderError([problem("not_regular_kept", name, kind=_kind(info.st_mode))])
         if info is not None:
             mode = stat.S_IMODE(info.st_mode)
         else:
@@ -222,7 +249,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, wait: float
                 raise
         _fsync_directory(directory)
     except OSError as exc:
-        raise RenderError([Problem(name, "", _os_cause(exc))]) from None
+        raise RenderError([_os_problem(name, exc)]) from None
 
 
 def _fsync_directory(directory: str) -> None:
@@ -245,12 +272,12 @@ def check_input_path(path: str | os.PathLike[str]) -> Path:
     text = os.fspath(path)
     name = _short_name(text)
     if "\x00" in text:
-        raise LoadError([Problem(name.replace("\x00", "\\0"), "", "the path contains a NUL byte")])
+        raise LoadError([problem("path_nul", name.replace("\x00", "\\0"))])
     try:
         os.stat(text)
     except FileNotFoundError:
         pass
     except OSError as exc:
         if exc.errno in (errno.ENAMETOOLONG, errno.ELOOP):
-            raise LoadError([Problem(name, "", _os_cause(exc))]) from None
+            raise LoadError([_os_problem(name, exc)]) from None
     return Path(text)

@@ -33,7 +33,7 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.files import read_text_file
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -68,17 +68,13 @@ def _refuse(url: Any, key: str) -> dict[str, Any]:
     if isinstance(url, str) and url in BUNDLED_CONTEXTS:
         return copy.deepcopy(BUNDLED_CONTEXTS[url]["@context"])
     shown = url if isinstance(url, str) and len(url) < 200 else f"{str(url)[:200]}…"
-    raise _ContextRefused(
-        key,
-        f"the context {shown!r} is not fetched: contexts are never read from the network or from "
-        "files; put the context inline",
-    )
+    raise _ContextRefused(key, repr(shown))
 
 
 class _ContextRefused(Exception):
-    def __init__(self, key: str, message: str) -> None:
+    def __init__(self, key: str, url: str) -> None:
         self.key = key
-        self.message = message
+        self.url = url
 
 
 def _resolve_context(value: Any) -> Any:
@@ -124,30 +120,29 @@ def _safe_jsonld(text: str, file: str) -> str:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            [Problem(file, f"line {exc.lineno}, column {exc.colno}", f"malformed JSON-LD: {exc.msg}")]
-        ) from None
+        place = f"line {exc.lineno}, column {exc.colno}"
+        raise LoadError([problem("json_malformed", file, place, cause=exc.msg)]) from None
     except RecursionError:
-        raise LoadError([Problem(file, "", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")]) from None
+        raise LoadError([problem("json_too_deep", file, n=MAX_JSON_DEPTH)]) from None
     if not _json_depth_ok(data):
-        raise LoadError([Problem(file, "", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")])
+        raise LoadError([problem("json_too_deep", file, n=MAX_JSON_DEPTH)])
     try:
         data = _inline_contexts(data)
     except _ContextRefused as exc:
-        raise LoadError([Problem(file, exc.key, exc.message)]) from None
+        raise LoadError([problem("context_refused", file, exc.key, url=exc.url)]) from None
     return json.dumps(data)
 
 
 def _check_terms(graph: Graph, file: str) -> None:
     if len(graph) > MAX_TRIPLES:
-        raise LoadError([Problem(file, "", f"more than {MAX_TRIPLES} triples")])
+        raise LoadError([problem("too_many_triples", file, n=MAX_TRIPLES)])
     for triple in graph:
         for term in triple:
             iri = term.datatype if isinstance(term, Literal) else term
             if isinstance(iri, URIRef) and _BAD_IRI.search(iri):
                 bad = _BAD_IRI.search(iri).group()  # type: ignore[union-attr]
                 shown = iri.encode("unicode_escape").decode("ascii")[:200]
-                raise LoadError([Problem(file, f"<{shown}>", f"not a valid IRI: it contains {bad!r}")])
+                raise LoadError([problem("bad_iri", file, f"<{shown}>", bad=repr(bad))])
 
 
 class _DropRecords(logging.Filter):
@@ -180,7 +175,7 @@ def parse_rdf(text: str, fmt: str, file: str) -> Graph:
         with _quiet_terms():
             graph.parse(data=text, format=FORMATS[fmt])
     except RecursionError:
-        raise LoadError([Problem(file, "", f"malformed {FORMAT_NAMES[fmt]}: nested too deeply")]) from None
+        raise LoadError([problem("rdf_nested", file, format=FORMAT_NAMES[fmt])]) from None
     except Exception as exc:  # rdflib's parsers raise many unrelated types
         raise LoadError([_problem(exc, fmt, file)]) from None
     _check_terms(graph, file)
@@ -195,7 +190,7 @@ def _problem(exc: Exception, fmt: str, file: str) -> Problem:
     if fmt == "jsonld" and not line:
         json_line = re.search(r"line (\d+) column (\d+)", text)
         place = f"line {json_line.group(1)}" if json_line else ""
-    return Problem(file, place, f"malformed {FORMAT_NAMES[fmt]}: {why}".strip())
+    return problem("rdf_malformed", file, place, format=FORMAT_NAMES[fmt], cause=why.strip())
 
 
 def read_rdf(path: str | Path) -> Graph:
@@ -203,7 +198,7 @@ def read_rdf(path: str | Path) -> Graph:
     path = Path(path)
     fmt = SUFFIX_FORMAT.get(path.suffix)
     if fmt is None:
-        raise LoadError([Problem(str(path), "", f"unknown RDF file suffix {path.suffix!r}")])
+        raise LoadError([problem("rdf_suffix", str(path), suffix=repr(path.suffix))])
     return parse_rdf(read_text_file(path), fmt, str(path))
 
 

@@ -19,11 +19,37 @@ from pydantic import ValidationError as PydanticValidationError
 
 from beleidstheorie.authoring.checks import check_theory
 from beleidstheorie.authoring.models import Initiative, Organisation, Theory
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.files import atomic_write, read_text_file
 from beleidstheorie.io.yamltext import Locator, generate_yaml, parse_yaml
+from beleidstheorie.messages import MESSAGES, Texts, message, place_in
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+_OWN_VALIDATORS = {MESSAGES[k][1]: k for k in ("pd_period_order", "pd_respondents", "pd_evidence_for")}
+"""The authoring model's own validators (``ValueError`` texts) -> their message keys."""
+
+
+def _pydantic_said(err: dict[str, Any]) -> Texts:
+    """What pydantic said about one value: its English text, and the catalogue's Dutch by error type."""
+    english = err["msg"]
+    kind = err["type"]
+    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+    key = f"pd_{kind}"
+    if kind.startswith(("date_", "datetime_")):
+        key = "pd_date"
+    elif kind == "value_error":
+        key = _OWN_VALIDATORS.get(str(ctx.get("error", "")), "")
+    if key not in MESSAGES:
+        return Texts({"en": english})
+    if "expected" in ctx:
+        ctx["expected"] = ctx["expected"].replace(" or ", " of ")
+    try:
+        dutch = message(key, "nl", **ctx)
+    except KeyError:  # a context value this wording does not know of
+        return Texts({"en": english})
+    return Texts({"en": english, "nl": dutch})
 
 
 def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Problem]:
@@ -31,21 +57,23 @@ def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Pro
     for err in exc.errors():
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
         if err["type"] == "extra_forbidden":  # the last part is the user's own key, whatever its case
-            problems.append(where.problem(loc, f"unknown field {loc[-1]!r}"))
+            problems.append(where.said(loc, "unknown_field", field=repr(loc[-1])))
             continue
         # Pydantic appends the union member tried ('str', 'Text'); it is noise to a user.
         while loc and isinstance(loc[-1], str) and loc[-1][:1].isupper():
             loc.pop()
-        msg = err["msg"]
         if err["type"] == "missing":
-            msg = f"missing required field {loc[-1]!r}" if loc else "missing required field"
-            problems.append(where.problem(loc[:-1], msg))
+            if loc:
+                problems.append(where.said(loc[:-1], "missing_field", field=repr(loc[-1])))
+            else:
+                problems.append(where.said(loc, "missing_any_field"))
             continue
+        said: object = _pydantic_said(err)
         if "input" in err and not isinstance(err["input"], dict | list):
-            msg = f"{msg} (got {err['input']!r})"
+            said = ("got", (("said", said), ("value", repr(err["input"]))))
         if err["type"].startswith(("date_", "datetime_")):
-            msg += "; use YYYY-MM-DD"
-        problems.append(where.problem(loc, msg))
+            said = ("use_date", (("said", said),))
+        problems.append(where.said(loc, "invalid_value", said=said))
     return problems
 
 
@@ -67,12 +95,7 @@ def _merge_organisations(
             merged[org.id] = org
             order.append(org.id)
         elif known != org:
-            problems.append(
-                where.problem(
-                    ("organisations", j),
-                    f"organisation {org.id!r} is declared elsewhere with other labels",
-                )
-            )
+            problems.append(where.said(("organisations", j), "organisation_differs", id=repr(org.id)))
     return [merged[i] for i in order], problems
 
 
@@ -86,7 +109,7 @@ def parse_theory_yaml(documents: list[tuple[str, str]]) -> Theory:
     (theory_name, theory_text), *initiative_docs = documents
     data, where = parse_yaml(theory_text, theory_name)
     if not isinstance(data, dict):
-        raise LoadError([Problem(theory_name, "line 1", "a theory must be a YAML mapping")])
+        raise LoadError([problem("theory_not_mapping", theory_name, "line 1")])
     theory: Theory | None = None
     try:
         theory = Theory.model_validate(data)
@@ -103,7 +126,7 @@ def parse_theory_yaml(documents: list[tuple[str, str]]) -> Theory:
             problems += exc.problems
             continue
         if not isinstance(idata, dict):
-            problems.append(Problem(name, "line 1", "an initiative must be a YAML mapping"))
+            problems.append(problem("initiative_not_mapping", name, "line 1"))
             continue
         try:
             origins.append((iwhere, Initiative.model_validate(idata)))
@@ -131,11 +154,14 @@ def parse_theory_yaml(documents: list[tuple[str, str]]) -> Theory:
 
     for issue in check_theory(theory):
         loc, path = locate(issue.path)
-        message = issue.message
-        if issue.other is not None:
-            first, first_path = locate(issue.other)
-            message += f" (first defined in {first.file}: {first.place(first_path)})"
-        problems.append(loc.problem(path, message))
+        if issue.other is None:
+            problems.append(loc.said(path, issue.key, **dict(issue.values)))
+            continue
+        first, first_path = locate(issue.other)
+        place = first.place(first_path)
+        at = Texts({"en": place, "nl": place_in(place, "nl")})
+        said = (issue.key, issue.values)
+        problems.append(loc.said(path, "first_defined", said=said, first=first.file, at=at))
     if problems:
         raise LoadError(problems)
     return theory
@@ -147,7 +173,7 @@ def read_theory_yaml(path: str | Path) -> Theory:
     if path.is_dir():
         main = path / "theory.yaml"
         if not main.is_file():
-            raise LoadError([Problem(str(path), "", "no theory.yaml in this directory")])
+            raise LoadError([problem("no_theory_yaml", str(path))])
         docs = [(str(main), _read_text(main))]
         folder = path / "initiatives"
         if folder.is_dir():
@@ -155,7 +181,7 @@ def read_theory_yaml(path: str | Path) -> Theory:
             docs += [(str(p), _read_text(p)) for p in files]
         return parse_theory_yaml(docs)
     if not path.exists():
-        raise LoadError([Problem(str(path), "", "no such file or directory")])
+        raise LoadError([problem("no_such_file", str(path))])
     return parse_theory_yaml([(str(path), _read_text(path))])
 
 

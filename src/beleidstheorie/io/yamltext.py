@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from beleidstheorie.errors import LoadError, Problem
+from beleidstheorie.errors import LoadError, Problem, problem
+from beleidstheorie.messages import Texts
 
 Path_ = tuple[str | int, ...]
 
@@ -51,6 +52,10 @@ class Locator:
         """A :class:`Problem` at ``path`` of this document."""
         return Problem(self.file, self.place(path), message)
 
+    def said(self, path: Sequence[str | int], key: str, **values: object) -> Problem:
+        """A :class:`Problem` at ``path`` worded by the message ``key`` (:mod:`beleidstheorie.messages`)."""
+        return problem(key, self.file, self.place(path), **values)
+
     def sub(self, *prefix: str | int) -> Locator:
         """A locator for a part of this document (e.g. one inline initiative)."""
         return Locator(self.file, self.lines, (*self.prefix, *prefix))
@@ -76,9 +81,19 @@ MAX_YAML_NODES = 1_000_000
 
 
 class _LimitError(Exception):
-    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+    def __init__(self, mark: yaml.Mark | None, key: str, **values: object) -> None:
         self.mark = mark
-        self.message = message
+        self.key = key
+        self.values = values
+
+
+class _ValueUnreadable(yaml.constructor.ConstructorError):
+    """A value PyYAML cannot construct (a 5,000-digit number, 2024-13-45), with its place."""
+
+    def __init__(self, mark: yaml.Mark, value: str, why: object) -> None:
+        super().__init__(None, None, f"cannot read the value {value!r}", mark)
+        self.value = value
+        self.why = why
 
 
 _FAST = getattr(yaml, "CSafeLoader", None)
@@ -96,10 +111,18 @@ class _Constructing:
         try:
             return super().construct_object(node, deep)  # type: ignore[misc]
         except (ValueError, OverflowError) as exc:
-            why = "a number of more than 4300 digits" if "digits" in str(exc) else str(exc)
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read the value {str(node.value)[:40]!r} ({why})", node.start_mark
-            ) from None
+            why = ("yaml_long_number", ()) if "digits" in str(exc) else _why(str(exc))
+            raise _ValueUnreadable(node.start_mark, str(node.value)[:40], why) from None
+
+
+_DUTCH_WHY = {
+    "month must be in 1..12": "de maand moet tussen 1 en 12 liggen",
+    "day is out of range for month": "die dag bestaat niet in deze maand",
+}
+
+
+def _why(english: str) -> Texts:
+    return Texts({"en": english, "nl": _DUTCH_WHY.get(english, english)})
 
 
 class _Loader(_Constructing, yaml.SafeLoader):
@@ -115,13 +138,13 @@ class _Loader(_Constructing, yaml.SafeLoader):
             self._aliases += 1
             if self._aliases > MAX_YAML_ALIASES:
                 mark = self.peek_event().start_mark
-                raise _LimitError(mark, f"more than {MAX_YAML_ALIASES} aliases (*name) in one document")
+                raise _LimitError(mark, "yaml_many_aliases", n=MAX_YAML_ALIASES)
             return super().compose_node(parent, index)
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
                 mark = self.peek_event().start_mark
-                raise _LimitError(mark, f"nested deeper than {MAX_YAML_DEPTH} levels")
+                raise _LimitError(mark, "yaml_too_deep", n=MAX_YAML_DEPTH)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -144,15 +167,14 @@ def _prescan(text: str) -> None:
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_YAML_ALIASES:
-                message = f"more than {MAX_YAML_ALIASES} aliases (*name) in one document"
-                raise _LimitError(event.start_mark, message)
+                raise _LimitError(event.start_mark, "yaml_many_aliases", n=MAX_YAML_ALIASES)
         elif isinstance(event, yaml.ScalarEvent):
             if depth + 1 > MAX_YAML_DEPTH:
-                raise _LimitError(event.start_mark, f"nested deeper than {MAX_YAML_DEPTH} levels")
+                raise _LimitError(event.start_mark, "yaml_too_deep", n=MAX_YAML_DEPTH)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise _LimitError(event.start_mark, f"nested deeper than {MAX_YAML_DEPTH} levels")
+                raise _LimitError(event.start_mark, "yaml_too_deep", n=MAX_YAML_DEPTH)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
 
@@ -163,15 +185,8 @@ def _check_characters(text: str, file: str) -> None:
         pos = bad.start()
         line = text.count("\n", 0, pos) + 1
         column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        raise LoadError(
-            [
-                Problem(
-                    file,
-                    f"line {line}, column {column}",
-                    f"malformed YAML: character U+{ord(bad.group()):04X} is not allowed",
-                )
-            ]
-        )
+        place = f"line {line}, column {column}"
+        raise LoadError([problem("yaml_character", file, place, code=f"{ord(bad.group()):04X}")])
 
 
 def _measure(root: yaml.Node) -> None:
@@ -184,9 +199,9 @@ def _measure(root: yaml.Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in active:
-            raise _LimitError(node.start_mark, "an alias refers to a value that contains it (recursive)")
+            raise _LimitError(node.start_mark, "yaml_recursive_alias")
         if depth > MAX_YAML_DEPTH:
-            raise _LimitError(node.start_mark, f"aliases nest values deeper than {MAX_YAML_DEPTH} levels")
+            raise _LimitError(node.start_mark, "yaml_alias_too_deep", n=MAX_YAML_DEPTH)
         active.add(key)
         children: list[yaml.Node] = []
         if isinstance(node, yaml.MappingNode):
@@ -199,9 +214,7 @@ def _measure(root: yaml.Node) -> None:
             count += c
             height = max(height, h + 1)
             if count > MAX_YAML_NODES:
-                raise _LimitError(
-                    node.start_mark, f"more than {MAX_YAML_NODES} values once aliases are expanded"
-                )
+                raise _LimitError(node.start_mark, "yaml_many_values", n=MAX_YAML_NODES)
         active.discard(key)
         sizes[key] = (count, height)
         return count, height
@@ -226,7 +239,9 @@ def _walk(root: yaml.Node, lines: dict[Path_, int], problems: list[Problem], fil
                 if key in seen:
                     where = format_path((*path, key))
                     line_no = key_node.start_mark.line + 1
-                    problems.append(Problem(file, f"line {line_no} ({where})", f"duplicate key {key!r}"))
+                    problems.append(
+                        problem("duplicate_key", file, f"line {line_no} ({where})", name=repr(key))
+                    )
                 seen.add(key)
                 value_line = (value_node if id(value_node) not in seen_nodes else key_node).start_mark.line
                 stack.append((value_node, (*path, key), value_line + 1))
@@ -244,11 +259,28 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
     line = text.count("\n", 0, exc.position) + 1
     column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-    return Problem(
-        file,
-        f"line {line}, column {column}",
-        f"malformed YAML: character U+{code:04X} is not allowed",
-    )
+    return problem("yaml_character", file, f"line {line}, column {column}", code=f"{code:04X}")
+
+
+_DUTCH_YAML = {
+    "could not determine a constructor for the tag": "onbekende tag (alleen gewone YAML):",
+    "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (klopt de inspringing?)",
+    "while scanning a simple key could not find expected ':'": "na een sleutel ontbreekt de ':'",
+    "while parsing a block mapping expected <block end>, but found": "inspringing klopt niet; gevonden:",
+    "while parsing a block collection expected <block end>, but found": "inspringing klopt niet:",
+    "while scanning a quoted scalar found unexpected end of stream": "aanhalingsteken niet gesloten",
+    "found character '\\t' that cannot start any token": "een tab mag niet: spring in met spaties",
+    "found undefined alias": "onbekende alias",
+}
+"""PyYAML's causes in Dutch, by how they begin; the rest of the cause (a tag, a token) is kept."""
+
+
+def _yaml_cause(cause: str) -> Texts:
+    """PyYAML's ``cause`` with a Dutch wording where one is known."""
+    for english, dutch in _DUTCH_YAML.items():
+        if cause.startswith(english):
+            return Texts({"en": cause, "nl": (dutch + cause[len(english) :]).strip()})
+    return Texts({"en": cause})
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
@@ -277,21 +309,24 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
             loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
-            raise LoadError([Problem(file, "", "the file is empty")])
+            raise LoadError([problem("file_empty", file)])
         _measure(node)
         data = loader.construct_document(node)
     except _LimitError as exc:
-        raise LoadError([Problem(file, _at(exc.mark), exc.message)]) from None
+        raise LoadError([problem(exc.key, file, _at(exc.mark), **exc.values)]) from None
+    except _ValueUnreadable as exc:
+        said = problem("yaml_value", file, _at(exc.problem_mark), value=repr(exc.value), why=exc.why)
+        raise LoadError([said]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         cause = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise LoadError([Problem(file, _at(mark), f"malformed YAML: {cause}")]) from None
+        raise LoadError([problem("yaml_malformed", file, _at(mark), cause=_yaml_cause(cause))]) from None
     except yaml.reader.ReaderError as exc:
         raise LoadError([_reader_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:
-        raise LoadError([Problem(file, "", f"malformed YAML: {exc}")]) from None
+        raise LoadError([problem("yaml_malformed", file, cause=str(exc))]) from None
     except RecursionError:
-        raise LoadError([Problem(file, "", "nested too deeply")]) from None
+        raise LoadError([problem("yaml_nested", file)]) from None
     finally:
         if loader is not None:
             loader.dispose()

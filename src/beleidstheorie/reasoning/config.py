@@ -24,7 +24,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
-from beleidstheorie.errors import ConfigError, Problem
+from beleidstheorie.errors import ConfigError, Problem, problem
+from beleidstheorie.messages import MESSAGES, Kind
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -265,10 +266,10 @@ class Config(_Cfg):
             parts = key.split(".")
             for part in parts[:-1]:
                 if not isinstance(node.get(part), dict):
-                    raise ConfigError([Problem("", key, "unknown configuration key")])
+                    raise ConfigError([problem("config_key", "", key)])
                 node = node[part]
             if parts[-1] not in node or isinstance(node[parts[-1]], dict):
-                raise ConfigError([Problem("", key, "unknown configuration key")])
+                raise ConfigError([problem("config_key", "", key)])
             node[parts[-1]] = value
         return _validate(data, "")
 
@@ -292,15 +293,21 @@ def _strict_names(data: dict[str, Any], file: str) -> None:
     ):
         section = data.get(table, {})
         if not isinstance(section, dict):
-            problems.append(Problem(file, table, f"[{table}] must be a table of {what}s, not a single value"))
+            problems.append(problem("config_table", file, table, table=table, what=Kind(what + "s")))
             continue
         for key in section:
             if key not in known:
-                problems.append(
-                    Problem(file, f"{table}.{key}", f"unknown {what} {key!r} (known: {', '.join(known)})")
+                place = f"{table}.{key}"
+                said = problem(
+                    "config_name", file, place, what=Kind(what), name=repr(key), known=", ".join(known)
                 )
+                problems.append(said)
     if problems:
         raise ConfigError(problems)
+
+
+_OWN_CHECKS = {MESSAGES[k][1]: k for k in ("config_se_alpha", "config_negligible")}
+"""The configuration's own checks (``ValueError`` texts) -> their message keys."""
 
 
 def _validate(data: dict[str, Any], file: str) -> Config:
@@ -313,8 +320,11 @@ def _validate(data: dict[str, Any], file: str) -> Config:
             place = ".".join(str(p) for p in e["loc"])
             msg = e["msg"].removeprefix("Value error, ")
             if e["type"] == "extra_forbidden":
-                msg = "unknown configuration key"
-            problems.append(Problem(file, place or "version", msg))
+                problems.append(problem("config_key", file, place or "version"))
+                continue
+            key = _OWN_CHECKS.get(msg)
+            where = place or "version"
+            problems.append(problem(key, file, where) if key else Problem(file, where, msg))
         raise ConfigError(problems) from None
 
 
@@ -337,7 +347,7 @@ def parse_config(override_text: str | None = None, file: str = "") -> Config:
         try:
             override = tomllib.loads(override_text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([Problem(file, "", f"malformed TOML: {exc}")]) from None
+            raise ConfigError([problem("toml_malformed", file, cause=str(exc))]) from None
         _strict_names(override, file)
         data = _merge(data, override)
     return _validate(data, file)

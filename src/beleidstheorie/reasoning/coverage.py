@@ -99,6 +99,11 @@ class CoverageResult(FrameMixin):
     initiatives_without_evidence: tuple[InitiativeRef, ...]
     unmeasurable_indicators: tuple[str, ...]
     no_evidence_by_rule: tuple[RuleGap, ...] = ()
+    round_label_en: str = ""  # the round's English label, when the theory gives one
+
+    def round_label_in(self, lang: str = "nl") -> str:
+        """The round's label in ``lang`` (the Dutch one when it has no English label)."""
+        return self.round_label_en if lang == "en" and self.round_label_en else self.round_label
 
 
 def _tally(net: Network, indicators: list[int], latest: dict[int, int]) -> Tally:
@@ -198,6 +203,7 @@ def coverage_of_network(net: Network, round_number: int, config: Config | None =
         initiatives_without_evidence=tuple(without),
         unmeasurable_indicators=tuple(sorted(unmeasurable)),
         no_evidence_by_rule=tuple(rule_gaps),
+        round_label_en=rnd.label_en,
     )
 
 

@@ -27,6 +27,11 @@ class Explanation(FrameMixin):
     round_label: str
     items: tuple[EvidenceItem, ...]  # impact on this node, largest |impact| first
     no_evidence: tuple[EvidenceItem, ...] = ()  # items on this node that carry no evidence by a rule
+    round_label_en: str = ""  # the round's English label, when the theory gives one
+
+    def round_label_in(self, lang: str = "nl") -> str:
+        """The round's label in ``lang`` (the Dutch one when it has no English label)."""
+        return self.round_label_en if lang == "en" and self.round_label_en else self.round_label
 
 
 def explain(
@@ -48,4 +53,5 @@ def explain(
     items = ranked_items(ev, result.items, index)
     key = ev.net.nodes[index].id
     silent = tuple(i for i in result.items if i.node == key and not i.informative)
-    return Explanation(result.node(ev.net.nodes[index].iri), result.round, result.round_label, items, silent)
+    node_score = result.node(ev.net.nodes[index].iri)
+    return Explanation(node_score, result.round, result.round_label, items, silent, result.round_label_en)

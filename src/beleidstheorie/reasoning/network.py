@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from rdflib import URIRef
 
-from beleidstheorie.errors import NotFoundError, StoreError
+from beleidstheorie.errors import NotFoundError, StoreError, problem
 from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
@@ -64,6 +64,7 @@ class Round:
     id: str
     number: int
     label: str
+    label_en: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,7 +164,7 @@ class Network:
     def round_number(self, ref: str | int | None) -> int:
         """The number of a round given by id, number or label; latest when None."""
         if not self.rounds:
-            raise NotFoundError("the theory has no measurement rounds")
+            raise NotFoundError([problem("no_rounds")])
         if ref is None:
             return max(r.number for r in self.rounds)
         for r in self.rounds:
@@ -175,7 +176,7 @@ class Network:
             ):
                 return r.number
         names = ", ".join(r.id for r in self.rounds)
-        raise NotFoundError(f"no measurement round {ref!r} (rounds: {names})")
+        raise NotFoundError([problem("no_round", ref=repr(ref), names=names)])
 
     def round_id(self, number: int) -> str:
         """The id of the round with this number."""
@@ -238,9 +239,10 @@ SELECT ?t ?node ?nl ?en ?number ?parent ?parentnumber ?section ?page WHERE {
 Q_ROUNDS = (
     PREFIXES
     + """
-SELECT ?t ?round ?number ?nl WHERE {
+SELECT ?t ?round ?number ?nl ?en WHERE {
   ?t bt:hasRound ?round . ?round bt:number ?number .
   OPTIONAL { ?round skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?round skos:prefLabel ?en FILTER(lang(?en) = "en") }
 } ORDER BY ?number
 """
 )
@@ -412,6 +414,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
             _local(str(r["round"])),
             int(r["number"]),
             _s(r, "nl", _local(str(r["round"]))),
+            _s(r, "en", ""),
         )
         for r in store.query(Q_ROUNDS, bind)
     )

@@ -209,6 +209,11 @@ class ScoreResult(FrameMixin):
     context: tuple[NodeScore, ...] = ()
     method: str = ""  # how the posteriors were computed (inference method)
     prior_deviation: float = 0.0  # largest |prior − stated prior| over goals and mechanisms
+    round_label_en: str = ""  # the round's English label, when the theory gives one
+
+    def round_label_in(self, lang: str = "nl") -> str:
+        """The round's label in ``lang`` (the Dutch one when it has no English label)."""
+        return self.round_label_en if lang == "en" and self.round_label_en else self.round_label
 
     def node(self, key: str) -> NodeScore:
         """The score of the node with this IRI or short id."""

@@ -535,6 +535,7 @@ def assemble(ev: Evaluation) -> ScoreResult:
         theory_label=net.theory_label,
         round=round_info.id,
         round_label=round_info.label,
+        round_label_en=round_info.label_en,
         config_version=config.version,
         main_goal=main,
         subgoals=tuple(subgoals),

@@ -513,9 +513,9 @@ def build_diagram(
         return _samenhang(structure, scores, result, lang)
     if kind == "initiative":
         if not initiative:
-            raise NotFoundError("the initiative diagram needs the name of an initiative")
+            raise NotFoundError([problem("needs_initiative")])
         return _initiative(structure, initiative, scores, lang, result, theory)
-    raise NotFoundError(f"no diagram kind {kind!r} (kinds: {', '.join(DIAGRAM_KINDS)})")
+    raise NotFoundError([problem("no_diagram_kind", kind=repr(kind), kinds=", ".join(DIAGRAM_KINDS))])
 
 
 def diagram_source(
@@ -631,7 +631,7 @@ def render_diagram(
     output = Path(output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise NotFoundError(f"cannot write {output.name}: use one of .{', '.join(FORMATS)}")
+        raise NotFoundError([problem("cannot_write", name=output.name, known="." + ", .".join(FORMATS))])
     if paper_name is not None:
         pages = diagram_pages(
             theory,

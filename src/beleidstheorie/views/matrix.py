@@ -48,7 +48,7 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, Problem, RenderError
+from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.network import read_network
@@ -389,7 +389,7 @@ def render_matrix(
     output = Path(output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise NotFoundError(f"cannot write {output.name}: use one of .{', .'.join(FORMATS)}")
+        raise NotFoundError([problem("cannot_write", name=output.name, known="." + ", .".join(FORMATS))])
     m = build_matrix(theory, result, lang)
     if fmt == "xlsx":
         return write_matrix_xlsx(m, output, lang)

@@ -17,50 +17,55 @@ from typing import Any
 from beleidstheorie.reasoning.analysis.next import Measurement, NextResult, NextStep
 from beleidstheorie.views.spreadsheet import Column, Sheet, generate_csv, generate_xlsx
 from beleidstheorie.views.tables import _short, format_json, format_table, verdict_label
+from beleidstheorie.views.wording import word
 
-HEADERS = [
-    "node",
-    "verdict",
-    "score",
-    "rank",
-    "measurement",
-    "indicator",
-    "observes",
-    "level",
-    "initiatives",
-    "p_flip",
-    "p_supported",
-    "expected_change",
-    "flipping_kinds",
-]
-KIND_NL = {"quantitative": "kwantitatief", "qualitative": "kwalitatief", "anecdotal": "anekdotisch"}
+COLUMNS = (
+    Column("node", "onderdeel", "node"),
+    Column("verdict", "oordeel", "verdict"),
+    Column("score", "score", "score", "unit_probability", 3),
+    Column("rank", "rang", "rank"),
+    Column("measurement", "meting", "measurement"),
+    Column("indicator", "indicator", "indicator"),
+    Column("observes", "neemt waar", "observes"),
+    Column("level", "niveau", "level"),
+    Column("initiatives", "initiatieven", "initiatives"),
+    Column("p_flip", "kans op kanteling", "probability of a flip", "unit_probability", 3),
+    Column("p_supported", "kans op ondersteund", "probability of supported", "unit_probability", 3),
+    Column("expected_change", "verwachte verandering", "expected change", "unit_probability", 3),
+    Column("flipping_kinds", "soorten bewijs die kantelen", "evidence kinds that flip"),
+    # the labels beside the codes, in the chosen language
+    Column("node_label", "naam", "label"),
+    Column("verdict_label", "oordeel (woorden)", "verdict (words)"),
+    Column("measurement_label", "soort meting", "kind of measurement"),
+    Column("indicator_label", "indicator (naam)", "indicator (label)"),
+    Column("level_label", "niveau (woorden)", "level (words)"),
+)
+"""The columns of ``next``: stable codes, then their labels in the chosen language (CSV, xlsx)."""
+HEADERS = [c.key for c in COLUMNS]
 
 
 def sentence(step: NextStep, m: Measurement, lang: str = "nl") -> str:
     """One line an evaluator can act on."""
-    who = ", ".join(m.initiatives) or ("de evaluator" if lang == "nl" else "the evaluator")
+    who = ", ".join(m.initiatives) or word("the_evaluator", lang)
     what = (m.indicator_label or m.indicator) if m.indicator else m.observes_label
     weak = [o.evidence_kind for o in m.outcomes[1:] if o.p_flip == 0]
-    if lang == "nl":
-        new = "een nieuwe indicator" if not m.indicator else "bestaande indicator"
-        text = (
-            f"een gerealiseerde kwantitatieve meting van {what} ({new}, door {who}) maakt "
-            f"{step.label} ondersteund met kans {m.p_supported:.2f}"
-        )
-        if weak:
-            text += "; " + " of ".join(KIND_NL[k] for k in weak) + " bewijs verandert het oordeel niet"
-        return text
-    new = "a new indicator" if not m.indicator else "existing indicator"
-    text = (
-        f"a realised quantitative measurement of {what} ({new}, by {who}) would make "
-        f"{step.label} supported with probability {m.p_supported:.2f}"
+    new = word("a_new_indicator" if not m.indicator else "existing-indicator", lang)
+    text = word(
+        "next_sentence",
+        lang,
+        what=what,
+        new=new,
+        who=who,
+        label=step.label_in(lang),
+        p=f"{m.p_supported:.2f}",
     )
     if weak:
-        text += "; " + " or ".join(weak) + " evidence would not change the verdict"
+        kinds = f" {word('or', lang)} ".join(word(k, lang) for k in weak)
+        text += word("next_weak", lang, kinds=kinds)
     return text
 
 
-def _rows(result: NextResult) -> list[list[Any]]:
+def _rows(result: NextResult, lang: str = "nl") -> list[list[Any]]:
     rows = []
     for step in result.steps:
         for rank, m in enumerate(step.measurements, start=1):
@@ -79,20 +84,25 @@ def _rows(result: NextResult) -> list[list[Any]]:
                     m.p_supported,
                     m.expected_change,
                     " ".join(m.flipping_kinds),
+                    step.label_in(lang),
+                    verdict_label(step.verdict, lang),
+                    word(m.kind, lang),
+                    m.indicator_label,
+                    word(m.level, lang),
                 ]
             )
     return rows
 
 
-def next_sheet(result: NextResult) -> Sheet:
-    """The candidate measurements as one sheet (CSV and xlsx), headed by stable codes."""
-    return Sheet("next", tuple(Column(h, h, h) for h in HEADERS), [list(r) for r in _rows(result)])
+def next_sheet(result: NextResult, lang: str = "nl") -> Sheet:
+    """The candidate measurements as one sheet (CSV and xlsx): stable codes with their labels beside."""
+    return Sheet("next", COLUMNS, [list(r) for r in _rows(result, lang)])
 
 
 def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str = "rfc") -> str | bytes:
     """``next`` output in table, json, csv or xlsx."""
     if fmt == "xlsx":
-        return generate_xlsx([next_sheet(result)], lang)
+        return generate_xlsx([next_sheet(result, lang)], lang)
     if fmt == "json":
         return format_json(
             {
@@ -109,38 +119,31 @@ def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str
             }
         )
     if fmt == "csv":
-        return generate_csv(next_sheet(result), csv_dialect)
+        return generate_csv(next_sheet(result, lang), csv_dialect)
     if not result.steps:
-        return ("Alle oordelen zijn beslist." if lang == "nl" else "Every verdict is decided.") + "\n"
+        return word("all_decided", lang) + "\n"
     parts = []
     for step in result.steps:
-        robust = "" if step.robust in (None, True) else (" niet robuust" if lang == "nl" else " not robust")
-        head = f"{_short(step.label)} — {verdict_label(step.verdict, lang)}{robust}"
+        robust = "" if step.robust in (None, True) else " " + word("not_robust", lang)
+        head = f"{_short(step.label_in(lang))} — {verdict_label(step.verdict, lang)}{robust}"
         parts.append(f"{head}, score {step.score:.2f}")
         rows = [
             [
                 rank,
-                _short(
-                    m.indicator_label or m.indicator or ("nieuw: " if lang == "nl" else "new: ") + m.observes
-                ),
+                _short(m.indicator_label or m.indicator or word("new_prefix", lang, name=m.observes)),
                 ", ".join(m.initiatives) or "-",
-                m.level,
+                word(m.level, lang),
                 m.p_flip,
                 m.p_supported,
                 m.expected_change,
-                " ".join(m.flipping_kinds) or "-",
+                " ".join(word(k, lang) for k in m.flipping_kinds) or "-",
             ]
             for rank, m in enumerate(step.measurements, start=1)
         ]
         headers = [
             "#",
-            "meting" if lang == "nl" else "measurement",
-            "door" if lang == "nl" else "by",
-            "niveau" if lang == "nl" else "level",
-            "p_flip",
-            "p_supported",
-            "Δ score",
-            "kinds",
+            *(word(k, lang) for k in ("col_measurement", "col_by", "col_level", "col_p_flip")),
+            *(word(k, lang) for k in ("col_p_supported", "col_delta_score", "col_flipping_kinds")),
         ]
         parts.append(format_table(headers, rows) if rows else "  -")
         if step.measurements:

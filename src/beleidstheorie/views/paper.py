@@ -29,7 +29,7 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, Problem, RenderError
+from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
 from beleidstheorie.io.files import atomic_write
 
 PAPERS = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55)}
@@ -45,7 +45,7 @@ def paper_size(paper: str, landscape: bool = False) -> tuple[float, float]:
     try:
         w, h = PAPERS[paper.upper()]
     except KeyError:
-        raise NotFoundError(f"unknown paper {paper!r}: use one of {', '.join(PAPERS)}") from None
+        raise NotFoundError([problem("unknown_paper", paper=repr(paper), known=", ".join(PAPERS))]) from None
     return (h, w) if landscape else (w, h)
 
 
@@ -201,7 +201,7 @@ def write_on_paper(
     output = Path(output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "svg"):
-        raise NotFoundError(f"cannot print {output.name} on paper: --paper writes .pdf or .svg")
+        raise NotFoundError([problem("paper_formats", name=output.name)])
     size = paper_size(paper, landscape)
     pages = [sheet for g in graphs for sheet in sheets(layout(g), size)]
     try:

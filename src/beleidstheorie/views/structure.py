@@ -27,7 +27,7 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-from beleidstheorie.errors import NotFoundError, StoreError
+from beleidstheorie.errors import NotFoundError, StoreError, problem
 from beleidstheorie.graph.load import Q_ROUND_NAMES
 from beleidstheorie.graph.store import PREFIXES, Row, Store
 from beleidstheorie.graph.store import local_name as _local
@@ -280,8 +280,8 @@ class Structure:
         by_name = {n.casefold(): i for i in self.initiatives for n in (i.key, i.label)}
         close = difflib.get_close_matches(name.casefold(), list(by_name), n=8, cutoff=0.4)
         keys = list(dict.fromkeys(by_name[c].key for c in close))[:5]
-        hint = f"; did you mean: {', '.join(keys)}?" if keys else ""
-        raise NotFoundError(f"no initiative named {name!r}{hint}")
+        hint = ("did_you_mean_plain", (("names", ", ".join(keys)),)) if keys else ""
+        raise NotFoundError([problem("no_initiative_named", name=repr(name), hint=hint)])
 
 
 def _page(row: Row) -> int | None:

@@ -294,7 +294,7 @@ def score_rows(result: ScoreResult, lang: str = "nl") -> list[list[Any]]:
 
 def score_table(result: ScoreResult, lang: str = "nl") -> str:
     """The score table an evaluator reads, grouped by sub-goal."""
-    head = f"{result.theory_label} — {result.round_label} (config v{result.config_version})"
+    head = f"{result.theory_label} — {result.round_label_in(lang)} (config v{result.config_version})"
     headers = [
         "",
         word("col_label", lang),
@@ -497,7 +497,7 @@ def _coverage_text(cov: CoverageResult, lang: str) -> str:
         headers = ["mechanisme", "subdoel", "vermeld", "afgeleid", "waarnemend", "niveaus", "status"]
         headers += ["levering", "niveaus", "status"]
     lines = [
-        f"{cov.round_label}",
+        f"{cov.round_label_in(lang)}",
         "",
         format_table(headers, rows),
         "",
@@ -587,7 +587,7 @@ def explanation_sheet(exp: Explanation, lang: str = "nl", top: int | None = None
 def _explanation_text(exp: Explanation, lang: str, top: int | None) -> str:
     n = exp.node
     lines = [
-        f"{n.label_in(lang)} — {exp.round_label}",
+        f"{n.label_in(lang)} — {exp.round_label_in(lang)}",
         word(
             "explain_head",
             lang,

@@ -289,6 +289,35 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     "col_joint_range": ("gezamenlijk bereik", "joint range"),
     "fragile_mark": ("fragiel", "fragile"),
     "outside_range": ("(buiten bereik)", "(outside range)"),
+    # next: what to measure in the next round
+    "col_node": ("onderdeel", "node"),
+    "col_rank": ("rang", "rank"),
+    "col_measurement": ("meting", "measurement"),
+    "col_observes": ("neemt waar", "observes"),
+    "col_by": ("door", "by"),
+    "col_p_flip": ("kans op kanteling", "probability of a flip"),
+    "col_p_supported": ("kans op ondersteund", "probability of supported"),
+    "col_expected_change": ("verwachte verandering", "expected change"),
+    "col_delta_score": ("Δ score", "Δ score"),
+    "col_flipping_kinds": ("soorten bewijs die kantelen", "evidence kinds that flip"),
+    "new-indicator": ("nieuwe indicator", "new indicator"),
+    "existing-indicator": ("bestaande indicator", "existing indicator"),
+    "all_decided": ("Alle oordelen zijn beslist.", "Every verdict is decided."),
+    "not_robust": ("niet robuust", "not robust"),
+    "new_prefix": ("nieuw: {name}", "new: {name}"),
+    "the_evaluator": ("de evaluator", "the evaluator"),
+    "a_new_indicator": ("een nieuwe indicator", "a new indicator"),
+    "next_sentence": (
+        "een gerealiseerde kwantitatieve meting van {what} ({new}, door {who}) maakt "
+        "{label} ondersteund met kans {p}",
+        "a realised quantitative measurement of {what} ({new}, by {who}) would make "
+        "{label} supported with probability {p}",
+    ),
+    "next_weak": (
+        "; {kinds} bewijs verandert het oordeel niet",
+        "; {kinds} evidence would not change the verdict",
+    ),
+    "or": ("of", "or"),
     "order_flips": (
         "Mechanismeparen waarvan de volgorde binnen het bereik wisselt: {n}",
         "Mechanism pairs whose order swaps within the range: {n}",

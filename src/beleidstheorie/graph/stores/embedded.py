@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.term import Identifier
 
-from beleidstheorie.errors import StoreError
+from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row, from_ox, to_ox, values_opening_where
 
 STORE_FORMAT = 1
@@ -171,14 +171,11 @@ def _read_marker(path: Path) -> dict | None:
     if not path.exists():
         return None
     if not path.is_dir():
-        raise StoreError(f"{path}: not a beleidstheorie store (it is a file, not a directory)")
+        raise StoreError([problem("not_a_store_file", path=path)])
     marker = path / MARKER
     if not marker.exists():
         if any(p.name != LOCK for p in path.iterdir()):
-            raise StoreError(
-                f"{path}: not a beleidstheorie store (no {MARKER}); "
-                "give an empty or new directory to create one"
-            )
+            raise StoreError([problem("not_a_store", path=path, marker=MARKER)])
         return None
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
@@ -209,7 +206,7 @@ def open_store(path: str | Path) -> OxigraphStore:
     path = Path(path)
     marker = _read_marker(path)
     if marker is None:
-        raise StoreError(f"{path}: no store here; create one with `beleidstheorie load GRAPH --store {path}`")
+        raise StoreError([problem("no_store", path=path)])
     try:
         store = ox.Store.read_only(str(path / marker["current"]))
     except OSError as exc:
@@ -228,9 +225,7 @@ def _lock(path: Path, wait: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreBusyError(
-                        f"{path}: store is busy: another process is loading into it; try again later"
-                    ) from None
+                    raise StoreBusyError([problem("store_busy", path=path)]) from None
                 time.sleep(0.05)
         yield
     finally:

@@ -40,12 +40,18 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from beleidstheorie.errors import StoreError
+from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row, values_opening_where
+from beleidstheorie.messages import MESSAGES
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 INSERT_CHUNK = 2_000
 """Lines of N-Triples per INSERT DATA request (Virtuoso's SPARQL compiler runs out of memory at 20,000)."""
+
+
+def _what(what: str) -> object:
+    """What was sent (``query``, ``update``) as a message value, worded in the message's language."""
+    return (what, ()) if what in MESSAGES else what
 
 
 def is_remote(spec: str) -> bool:
@@ -208,28 +214,27 @@ class SparqlStore:
                     attempt += 1
                     time.sleep(0.5 * attempt)
                     continue
-                verb = "refused" if exc.code < 500 else "failed on"
-                raise StoreError(
-                    f"{self.name}: the server {verb} the {what} (HTTP {exc.code}: {detail[:300]})"
-                ) from None
+                key = "server_refused" if exc.code < 500 else "server_failed"
+                said = problem(key, name=self.name, what=_what(what), code=exc.code, detail=detail[:300])
+                raise StoreError([said]) from None
             except TimeoutError:
-                raise StoreError(
-                    f"{self.name}: no answer to the {what} within {self.timeout:g} s "
-                    "(raise BELEIDSTHEORIE_SPARQL_TIMEOUT for slow servers)"
-                ) from None
+                said = problem(
+                    "server_timeout", name=self.name, what=_what(what), seconds=f"{self.timeout:g}"
+                )
+                raise StoreError([said]) from None
             except (urllib.error.URLError, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
                 if isinstance(reason, TimeoutError | socket.timeout):
+                    seconds = f"{self.timeout:g}"
                     raise StoreError(
-                        f"{self.name}: no answer to the {what} within {self.timeout:g} s"
+                        [problem("server_timeout", name=self.name, what=_what(what), seconds=seconds)]
                     ) from None
                 if attempt < self.retries:
                     attempt += 1
                     time.sleep(0.5 * attempt)
                     continue
-                raise StoreError(
-                    f"{self.name}: cannot reach the server ({reason}) after {attempt + 1} attempts"
-                ) from None
+                said = problem("server_unreachable", name=self.name, reason=str(reason), n=attempt + 1)
+                raise StoreError([said]) from None
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         """Run a SELECT query on the server; the grouping and counting run there."""

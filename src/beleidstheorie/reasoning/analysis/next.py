@@ -97,6 +97,11 @@ class NextStep:
     score: float
     robust: bool | None
     measurements: tuple[Measurement, ...]
+    label_en: str = ""  # the English label, when the theory gives one
+
+    def label_in(self, lang: str = "nl") -> str:
+        """The label in ``lang`` (the Dutch one when there is no English label)."""
+        return self.label_en if lang == "en" and self.label_en else self.label
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,7 @@ def plan_measurements(ev: Evaluation, top: int = TOP) -> NextResult:
                 score=p_y,
                 robust=None if ev.intervals is None else bool(ev.intervals.robust[y]),
                 measurements=tuple(ranked[:top]),
+                label_en=node.label_en,
             )
         )
     round_id = next(r.id for r in net.rounds if r.number == ev.round_number)

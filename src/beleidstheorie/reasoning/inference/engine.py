@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from beleidstheorie.errors import BeleidstheorieError
+from beleidstheorie.errors import BeleidstheorieError, problem
 from beleidstheorie.reasoning.inference.elimination import (
     Calibration,
     Plan,
@@ -280,7 +280,7 @@ def infer(
 
 def _check_finite(marginal: np.ndarray) -> None:
     if not np.all(np.isfinite(marginal)):
-        raise BeleidstheorieError("the evidence is contradictory: it has probability zero under the network")
+        raise BeleidstheorieError([problem("contradictory")])
 
 
 def leave_one_out(post: Posterior, node: np.ndarray, log_l1: np.ndarray, log_l0: np.ndarray) -> np.ndarray:
