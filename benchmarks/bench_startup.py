@@ -106,7 +106,10 @@ def child_env(work: Path) -> dict[str, str]:
 
 def compile_package(env: dict[str, str]) -> None:
     """Compile the package's modules into the private bytecode cache, as an install does."""
-    code = "import beleidstheorie, compileall, pathlib; compileall.compile_dir(pathlib.Path(beleidstheorie.__file__).parent, quiet=1)"
+    code = (
+        "import beleidstheorie, compileall, pathlib; "
+        "compileall.compile_dir(pathlib.Path(beleidstheorie.__file__).parent, quiet=1)"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
@@ -141,9 +144,8 @@ def table(rows: list[dict]) -> str:
     ]
     for r in rows:
         ok = "yes" if r["warm"]["cpu"] < TARGET else "no"
-        lines.append(
-            f"| `{r['command']}` | {cell(r['cold'])} | {cell(r['warm'])} | {r['warm']['mem']:.0f} MiB | {ok} |"
-        )
+        memory = f"{r['warm']['mem']:.0f} MiB"
+        lines.append(f"| `{r['command']}` | {cell(r['cold'])} | {cell(r['warm'])} | {memory} | {ok} |")
     return "\n".join(lines) + "\n"
 
 

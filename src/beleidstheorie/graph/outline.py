@@ -57,7 +57,7 @@ class Outline:
     """Each observation that states no basis or no source, as ``validate`` words it."""
 
     def find(self, kinds: tuple[str, ...] | list[str]) -> list[Entry]:
-        """The entries of ``kinds`` in theory order, as :func:`~beleidstheorie.authoring.names.resolve` takes them."""
+        """The entries of ``kinds`` in theory order, as :func:`.names.resolve_entry` takes them."""
         return [e for kind in kinds for e in self.entries[kind]]
 
 

@@ -137,7 +137,7 @@ def lookup_derived(key: str, name: str, code: Sequence[str]) -> bytes | None:
     >>> with tempfile.TemporaryDirectory() as d:
     ...     os.environ["BELEIDSTHEORIE_CACHE_DIR"] = d
     ...     remember_derived("abc", "outline", ["graph/outline.py"], b"{}")
-    ...     found = lookup_derived("abc", "outline", ["graph/outline.py"]), lookup_derived("abd", "outline", [])
+    ...     found = lookup_derived("abc", "outline", ["graph/outline.py"]), lookup_derived("x", "outline", [])
     ...     del os.environ["BELEIDSTHEORIE_CACHE_DIR"]
     >>> found
     (b'{}', None)
