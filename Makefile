@@ -12,7 +12,7 @@ MUTANTS ?= 10
 # targets added since run in `make mutation` until their survivors are dealt with.
 CI_TARGETS ?= verdict sensitivity compare coverage checks
 
-.PHONY: setup demo test lint bench bench-stores docs-images clean mutation mutation-ci coverage
+.PHONY: setup demo test lint bench bench-stores bench-startup docs-images clean mutation mutation-ci coverage
 
 setup: $(STAMP)
 
@@ -55,6 +55,10 @@ mutation-ci: setup
 coverage: setup
 	$(BIN)/pytest -n $(JOBS) --cov=beleidstheorie --cov-branch --cov-report=term:skip-covered \
 	  --cov-report=html:$(OUT)/coverage
+
+# Every reading command on the flagship as a fresh process, cold and warm (README table).
+bench-startup: setup
+	$(BIN)/python benchmarks/bench_startup.py
 
 bench: setup
 	$(BIN)/python benchmarks/bench_scoring.py

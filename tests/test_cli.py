@@ -87,6 +87,13 @@ def test_every_command_runs_as_the_installed_console_script(command):
     assert proc.stderr == ""
 
 
+def test_python_dash_m_runs_the_same_command_line():
+    args = [sys.executable, "-m", "beleidstheorie", "score", "--help"]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Usage: beleidstheorie score ")
+
+
 def test_a_failing_command_of_the_console_script_exits_1_with_a_message_and_no_traceback(tmp_path):
     proc = run_script("validate", str(tmp_path / "nergens"))
     assert proc.returncode in (1, 2)

@@ -36,7 +36,7 @@ def test_command_output_in_the_readme_is_current():
     assert module.update(README, module.sections(include_bench=False)) == README
 
 
-@pytest.mark.parametrize("name", ["results.md", "inference_results.md"])
+@pytest.mark.parametrize("name", ["results.md", "inference_results.md", "startup-results.md"])
 def test_the_benchmark_tables_are_the_measured_ones(name):
     table = (ROOT / "benchmarks" / name).read_text(encoding="utf-8").rstrip("\n")
     assert table in README

@@ -13,10 +13,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from beleidstheorie.authoring.models import Initiative, Theory
 from beleidstheorie.errors import NotFoundError, problem
 from beleidstheorie.messages import Kinds
+
+if TYPE_CHECKING:  # the entries are plain data: reading them back needs no authoring model
+    from beleidstheorie.authoring.models import Initiative, Theory
 
 KINDS = ("goals", "mechanisms", "initiatives", "indicators", "rounds")
 _SINGULAR = {"goals": "goal", "mechanisms": "mechanism", "initiatives": "initiative"}
@@ -97,7 +100,16 @@ def resolve(model: Theory, name: str, kinds: Sequence[str] = ("goals", "mechanis
     Raises :class:`NotFoundError` listing the candidates when ``name`` is ambiguous,
     and the closest names ("did you mean") when nothing matches.
     """
-    entries = [e for kind in kinds for e in catalogue(model, kind)]
+    return resolve_entry([e for kind in kinds for e in catalogue(model, kind)], name, kinds)
+
+
+def resolve_entry(entries: Sequence[Entry], name: str, kinds: Sequence[str]) -> Entry:
+    """The entry ``name`` means among ``entries`` (of ``kinds``), by the rules of :func:`resolve`.
+
+    >>> e = Entry("mechanism", "wederkerigheid", "Wederkerigheid", "Reciprocity")
+    >>> resolve_entry([e], "reciproc", ("mechanisms",)).id
+    'wederkerigheid'
+    """
     wanted = name.strip().casefold()
     if wanted.startswith(("http://", "https://")):
         wanted = wanted.rstrip("/").rsplit("/", 1)[-1]

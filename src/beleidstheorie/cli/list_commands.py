@@ -36,14 +36,14 @@ def list_(what, graph, fmt, csv_dialect, lang, output) -> None:
       beleidstheorie list mechanisms
       beleidstheorie list indicators intensiveringsaanpak --format csv
     """
-    from beleidstheorie.authoring.names import catalogue
+    from beleidstheorie.graph.outline import outline
     from beleidstheorie.views.tables import render_rows
     from beleidstheorie.views.wording import word
 
     fmt = choose_format(fmt, output, TABLE_SUFFIXES, "table")
     theory = _load(graph)
     announce(theory, None, lang)
-    entries = catalogue(theory.model, what)
+    entries = outline(theory).entries[what]
     headers = ["kind", "id", "label", "parent", "detail"]
     rows = [
         [

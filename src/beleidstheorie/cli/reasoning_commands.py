@@ -23,29 +23,31 @@ from beleidstheorie.cli.group import main
 
 def _node_id(theory, name: str) -> str:
     """The id of the goal, mechanism or initiative ``name`` means (id, label or a piece of one)."""
-    from beleidstheorie.authoring.names import resolve
+    from beleidstheorie.authoring.names import resolve_entry
+    from beleidstheorie.graph.outline import outline
 
-    return resolve(theory.model, name).id
+    kinds = ("goals", "mechanisms", "initiatives")
+    return resolve_entry(outline(theory).find(kinds), name, kinds).id
 
 
 def _round_id(theory, round_: str | None) -> str | None:
     """The id of the round ``round_`` names: id, number, label or a piece of one (None: the latest)."""
-    from beleidstheorie.authoring.names import catalogue, resolve
+    from beleidstheorie.authoring.names import resolve_entry
+    from beleidstheorie.graph.outline import outline
 
+    found = outline(theory)
     if round_ is None:
-        rounds = catalogue(theory.model, "rounds")
+        rounds = found.entries["rounds"]
         return rounds[-1].id if rounds else None
-    by_number = [r.id for r in theory.model.rounds if round_.isdigit() and r.number == int(round_)]
+    by_number = [r.id for r in found.rounds if round_.isdigit() and r.number == int(round_)]
     if by_number:
         return by_number[0]
-    exact = [r.id for r in theory.model.rounds if round_ in (r.id, r.label.nl, r.label.en)]
-    if exact or (
-        round_.isdigit() and not any(round_ in r.id or round_ in r.label.nl for r in theory.model.rounds)
-    ):
+    exact = [r.id for r in found.rounds if round_ in (r.id, r.label_nl, r.label_en)]
+    if exact or (round_.isdigit() and not any(round_ in r.id or round_ in r.label_nl for r in found.rounds)):
         return exact[0] if exact else round_  # the engine names the rounds there are
-    if not theory.model.rounds:
+    if not found.rounds:
         return round_  # the engine says the theory has no rounds
-    return resolve(theory.model, round_, ("rounds",)).id
+    return resolve_entry(found.find(("rounds",)), round_, ("rounds",)).id
 
 
 def _round_or_latest(theory, round_: str | None) -> str | None:

@@ -39,31 +39,30 @@ def validate(graph: str | None, lang: str) -> None:
       beleidstheorie validate graphs/intensiveringsaanpak
     """
     from beleidstheorie.errors import ValidationError
-    from beleidstheorie.graph.places import place_problems
     from beleidstheorie.graph.shacl import validate_theory
 
     theory = _load(graph, check=False)
     announce(theory, lang=lang)
-    problems = place_problems(validate_theory(theory), theory.source)
-    if problems:
-        raise ValidationError(problems)
-    model = theory.model
-    from beleidstheorie.authoring.checks import unstated_semantics
+    problems = validate_theory(theory)
+    if problems:  # only then is the YAML read again, for the lines the problems are on
+        from beleidstheorie.graph.places import place_problems
 
-    unstated = unstated_semantics(model)
-    if unstated:
+        raise ValidationError(place_problems(problems, theory.source))
+    from beleidstheorie.graph.outline import outline
+
+    found = outline(theory)
+    if found.unstated:
         # a warning, not an error: v1 files keep validating and scoring
-        said = message("unstated", message_lang(), source=theory.source, n=len(unstated), example=unstated[0])
+        said = message(
+            "unstated", message_lang(), source=theory.source, n=len(found.unstated), example=found.unstated[0]
+        )
         click.echo(f"{message('warning', message_lang())}: {said}", err=True)
-    lines = [ini for top in model.initiatives for ini in (top, *top.action_lines)]
-    indicators = [ind for ini in lines for ind in ini.indicators]
-    observations = sum(len(ind.observations) for ind in indicators)
     counts = {
         "triples": len(theory.store),
-        "initiatives": len(model.initiatives),
-        "mechanisms": len(model.mechanisms),
-        "indicators": len(indicators),
-        "observations": observations,
+        "initiatives": found.initiatives,
+        "mechanisms": found.mechanisms,
+        "indicators": found.indicators,
+        "observations": found.observations,
     }
     click.echo(message("valid", message_lang(), label=theory.label, **counts))
     from beleidstheorie.reasoning.inference import SAMPLED

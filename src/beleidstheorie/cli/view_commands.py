@@ -78,9 +78,10 @@ def render(kind, args, output, evidence, paper_name, landscape, expand, round_, 
         raise NotFoundError([problem("unexpected_arguments", args=" ".join(rest[1:]))])
     theory = _load(rest[0] if rest else None)
     if name is not None:
-        from beleidstheorie.authoring.names import resolve
+        from beleidstheorie.authoring.names import resolve_entry
+        from beleidstheorie.graph.outline import outline
 
-        name = resolve(theory.model, name, ("initiatives",)).id
+        name = resolve_entry(outline(theory).find(("initiatives",)), name, ("initiatives",)).id
     result = None
     if evidence or kind == "matrix":
         from beleidstheorie.reasoning.score import score as score_theory

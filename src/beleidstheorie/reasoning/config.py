@@ -15,14 +15,13 @@ any version other than :data:`CONFIG_VERSION` are refused with a
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import tomllib
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic import ValidationError as PydanticValidationError
+from typing import Any
 
 from beleidstheorie.errors import ConfigError, Problem, problem
 from beleidstheorie.messages import MESSAGES, Kind
@@ -32,60 +31,56 @@ EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
 SOURCES = ("self-report", "administrative", "independent", "external-statistics")
 BASES = ("realised", "estimate", "expectation", "description")
 
-Prob = Annotated[float, Field(gt=0.0, lt=1.0)]
-Unit = Annotated[float, Field(ge=0.0, le=1.0)]
-Positive = Annotated[float, Field(gt=0.0)]
-GateName = Literal["noisy-or", "noisy-and"]
+# The parameters as plain frozen dataclasses: reading them needs no pydantic. Each field's
+# rule is in _RULES below, checked on well-formed input; anything else goes to the pydantic
+# schema (config_schema.py), whose messages are the ones users see. _RULES may be stricter
+# than the schema, never more lenient: tests/reasoning/test_config.py compares the two.
 
 
-class _Cfg(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True)
+class Prior:
+    delivery: float
+    mechanism: float
+    subgoal: float
+    main_goal: float
+    context: float
 
 
-class Prior(_Cfg):
-    delivery: Prob
-    mechanism: Prob
-    subgoal: Prob
-    main_goal: Prob
-    context: Prob
+@dataclass(frozen=True)
+class Gates:
+    mechanism: str
+    subgoal: str
+    main_goal: str
 
 
-class Gates(_Cfg):
-    mechanism: GateName
-    subgoal: GateName
-    main_goal: GateName
+@dataclass(frozen=True)
+class Leak:
+    floor: float
 
 
-class Leak(_Cfg):
-    floor: Prob
+@dataclass(frozen=True)
+class Link:
+    strong: float
+    moderate: float
+    weak: float
+    mechanism_to_subgoal: float
+    subgoal_to_subgoal: float
+    subgoal_to_main_goal: float
+    and_base: float
 
 
-class Link(_Cfg):
-    strong: Prob
-    moderate: Prob
-    weak: Prob
-    mechanism_to_subgoal: Prob
-    subgoal_to_subgoal: Prob
-    subgoal_to_main_goal: Prob
-    and_base: Annotated[float, Field(gt=0.0, le=1.0)]
+@dataclass(frozen=True)
+class ProvenanceFactor:
+    stated: float
+    inferred: float
 
 
-class ProvenanceFactor(_Cfg):
-    stated: Unit
-    inferred: Unit
-
-
-class EvidenceKindParams(_Cfg):
+@dataclass(frozen=True)
+class EvidenceKindParams:
     """Sensitivity and false-positive rate of one evidence kind."""
 
-    se: Prob
-    alpha: Prob
-
-    @model_validator(mode="after")
-    def _diagnostic(self) -> EvidenceKindParams:
-        if self.se <= self.alpha:
-            raise ValueError("se must exceed alpha, or progress would count as evidence against")
-        return self
+    se: float
+    alpha: float
 
     @property
     def likelihood_ratio(self) -> float:
@@ -93,59 +88,188 @@ class EvidenceKindParams(_Cfg):
         return round(self.se / self.alpha, 12)
 
 
-class Specificity(_Cfg):
-    operationeel: Unit
-    tactisch: Unit
-    strategisch: Unit
-    outcome: Unit
+@dataclass(frozen=True)
+class Specificity:
+    operationeel: float
+    tactisch: float
+    strategisch: float
+    outcome: float
 
 
-class BasisFactor(_Cfg):
-    realised: Unit
-    estimate: Unit
-    description: Unit
+@dataclass(frozen=True)
+class BasisFactor:
+    realised: float
+    estimate: float
+    description: float
 
 
-class SourceParams(_Cfg):
-    optimism: Annotated[float, Field(ge=0.0, lt=1.0)]
+@dataclass(frozen=True)
+class SourceParams:
+    optimism: float
 
 
-class Defaults(_Cfg):
-    basis: Literal["realised", "estimate", "expectation", "description"]
-    source: Literal["self-report", "administrative", "independent", "external-statistics"]
+@dataclass(frozen=True)
+class Defaults:
+    basis: str
+    source: str
 
 
-class Response(_Cfg):
-    model: Literal["neutral", "informative"]
-    if_active: Prob
-    if_inactive: Prob
+@dataclass(frozen=True)
+class Response:
+    model: str
+    if_active: float
+    if_inactive: float
 
 
-class Dependence(_Cfg):
-    rho: Unit
+@dataclass(frozen=True)
+class Dependence:
+    rho: float
 
 
-class Calibration(_Cfg):
-    tolerance: Annotated[float, Field(gt=0.0, lt=0.5)]
+@dataclass(frozen=True)
+class Calibration:
+    tolerance: float
 
 
-class Verdict(_Cfg):
-    support: Positive
-    conflict: Positive
-    negligible: Positive
-    posterior: Prob
-    minority: Prob
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Verdict:
-        if self.negligible > self.support:
-            raise ValueError("negligible must not exceed support")
-        return self
+@dataclass(frozen=True)
+class Verdict:
+    support: float
+    conflict: float
+    negligible: float
+    posterior: float
+    minority: float
 
 
-class Sensitivity(_Cfg):
-    relative_range: Annotated[float, Field(gt=0.0, lt=1.0)]
-    steps: Annotated[int, Field(ge=3, le=101)]
+@dataclass(frozen=True)
+class Sensitivity:
+    relative_range: float
+    steps: int
+
+
+# (low, high, low included, high included) of a number; a tuple of str: the allowed words.
+_PROB = (0.0, 1.0, False, False)
+_UNIT = (0.0, 1.0, True, True)
+_POSITIVE = (0.0, math.inf, False, False)
+_GATE = ("noisy-or", "noisy-and")
+_RULES: dict[str, dict[str, Any]] = {
+    "prior": dict.fromkeys(("delivery", "mechanism", "subgoal", "main_goal", "context"), _PROB),
+    "gate": dict.fromkeys(("mechanism", "subgoal", "main_goal"), _GATE),
+    "leak": {"floor": _PROB},
+    "link": {
+        **dict.fromkeys(
+            (
+                "strong",
+                "moderate",
+                "weak",
+                "mechanism_to_subgoal",
+                "subgoal_to_subgoal",
+                "subgoal_to_main_goal",
+            ),
+            _PROB,
+        ),
+        "and_base": (0.0, 1.0, False, True),
+    },
+    "provenance": dict.fromkeys(("stated", "inferred"), _UNIT),
+    "evidence": {"se": _PROB, "alpha": _PROB},  # per evidence kind
+    "specificity": dict.fromkeys(("operationeel", "tactisch", "strategisch", "outcome"), _UNIT),
+    "basis": dict.fromkeys(("realised", "estimate", "description"), _UNIT),
+    "source": {"optimism": (0.0, 1.0, True, False)},  # per source
+    "defaults": {"basis": BASES, "source": SOURCES},
+    "response": {"model": ("neutral", "informative"), "if_active": _PROB, "if_inactive": _PROB},
+    "dependence": {"rho": _UNIT},
+    "calibration": {"tolerance": (0.0, 0.5, False, False)},
+    "verdict": {
+        **dict.fromkeys(("support", "conflict", "negligible"), _POSITIVE),
+        "posterior": _PROB,
+        "minority": _PROB,
+    },
+    "sensitivity": {"relative_range": (0.0, 1.0, False, False), "steps": (3, 101, True, True)},
+}
+_SECTIONS = {
+    "prior": Prior,
+    "gate": Gates,
+    "leak": Leak,
+    "link": Link,
+    "provenance": ProvenanceFactor,
+    "evidence": EvidenceKindParams,
+    "specificity": Specificity,
+    "basis": BasisFactor,
+    "source": SourceParams,
+    "defaults": Defaults,
+    "response": Response,
+    "dependence": Dependence,
+    "calibration": Calibration,
+    "verdict": Verdict,
+    "sensitivity": Sensitivity,
+}
+_PER_NAME = ("evidence", "source")  # tables of one section per evidence kind or source
+
+
+def _fits(value: Any, rule: Any, integer: bool = False) -> bool:
+    if isinstance(rule[0], str):
+        return type(value) is str and value in rule
+    # bool is a subclass of int: type() keeps it (and every other type) for the schema to judge;
+    # a float subclass (numpy's float64 of a sampled parameter point) the schema makes a float
+    number = type(value) is int or (not integer and isinstance(value, float))
+    if not number or not math.isfinite(value):
+        return False
+    low, high, low_in, high_in = rule
+    return (value >= low if low_in else value > low) and (value <= high if high_in else value < high)
+
+
+def _fields_fit(section: Any, rules: dict[str, Any], integer: tuple[str, ...] = ()) -> bool:
+    return (
+        type(section) is dict
+        and section.keys() == rules.keys()
+        and all(_fits(section[k], rule, k in integer) for k, rule in rules.items())
+    )
+
+
+def _well_formed(data: Any) -> bool:
+    """Whether ``data`` is plainly valid: exactly the keys, values of the right type within range.
+
+    Only then is it read without pydantic; whatever else (a string for a number, a missing
+    or extra key, a broken rule) the schema judges and words. Never more lenient than the
+    schema, so what passes here passes there with the same values.
+    """
+    if type(data) is not dict or data.keys() != {"version", *_SECTIONS} or type(data["version"]) is not int:
+        return False
+    if data["version"] != CONFIG_VERSION:
+        return False
+    for name, rules in _RULES.items():
+        section = data[name]
+        if name in _PER_NAME:
+            known = EVIDENCE_KINDS if name == "evidence" else SOURCES
+            if type(section) is not dict or set(section) != set(known):
+                return False
+            if not all(_fields_fit(part, rules) for part in section.values()):
+                return False
+        elif not _fields_fit(section, rules, ("steps",)):
+            return False
+    if any(p["se"] <= p["alpha"] for p in data["evidence"].values()):
+        return False
+    return data["verdict"]["negligible"] <= data["verdict"]["support"]
+
+
+def _build(data: dict[str, Any]) -> Config:
+    """The dataclasses of a configuration already checked (by :func:`_well_formed` or the schema)."""
+
+    def section(cls: type, values: dict[str, Any], rules: dict[str, Any]) -> Any:
+        # numbers become plain floats (an int, numpy's float64) as the schema makes them
+        return cls(
+            **{
+                n: values[n] if n == "steps" or isinstance(rules[n][0], str) else float(values[n])
+                for n in (f.name for f in dataclasses.fields(cls))
+            }
+        )
+
+    parts: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        if name in _PER_NAME:
+            parts[name] = {key: section(cls, value, _RULES[name]) for key, value in data[name].items()}
+        else:
+            parts[name] = section(cls, data[name], _RULES[name])
+    return Config(version=data["version"], **parts)
 
 
 # Documented plausible ranges (docs/method.md §6); keys not listed are ±relative_range.
@@ -193,7 +317,8 @@ _RANGES: dict[str, tuple[float, float]] = {
 }
 
 
-class Config(_Cfg):
+@dataclass(frozen=True)
+class Config:
     """All parameters of the engine; see docs/method.md."""
 
     version: int
@@ -213,17 +338,18 @@ class Config(_Cfg):
     verdict: Verdict
     sensitivity: Sensitivity
 
-    @model_validator(mode="after")
-    def _complete(self) -> Config:
-        if self.version != CONFIG_VERSION:
-            raise ValueError(f"unknown config version {self.version} (this engine reads version 2)")
-        missing = set(EVIDENCE_KINDS) - set(self.evidence)
-        if missing:
-            raise ValueError(f"evidence parameters missing for {sorted(missing)}")
-        missing = set(SOURCES) - set(self.source)
-        if missing:
-            raise ValueError(f"source parameters missing for {sorted(missing)}")
-        return self
+    @classmethod
+    def model_validate(cls, data: dict[str, Any]) -> Config:
+        """The configuration of the plain data ``data`` (nested dicts), validated like a file.
+
+        >>> Config.model_validate(load_config().model_dump()) == load_config()
+        True
+        """
+        return _validate(data, "")
+
+    def model_dump(self) -> dict[str, Any]:
+        """The configuration as plain nested dicts, in the order of the TOML file."""
+        return dataclasses.asdict(self)
 
     def scalars(self) -> dict[str, float]:
         """Every numeric parameter by dotted key (without version and sensitivity)."""
@@ -312,8 +438,14 @@ _OWN_CHECKS = {MESSAGES[k][1]: k for k in ("config_se_alpha", "config_negligible
 
 def _validate(data: dict[str, Any], file: str) -> Config:
     _strict_names(data, file)
+    if _well_formed(data):
+        return _build(data)
+    from pydantic import ValidationError as PydanticValidationError
+
+    from beleidstheorie.reasoning.config_schema import Config as Schema
+
     try:
-        return Config.model_validate(data)
+        return _build(Schema.model_validate(data).model_dump())
     except PydanticValidationError as exc:
         problems = []
         for e in exc.errors():

@@ -123,6 +123,51 @@ def remember(key: str, nquads: bytes) -> None:
         return
 
 
+def _derived_path(key: str, name: str, code: Sequence[str]) -> Path | None:
+    folder = cache_dir()
+    if folder is None or not key:
+        return None
+    return folder / f"{key}-{name}-{hashlib.sha256(_code_hash(code)).hexdigest()[:16]}.json"
+
+
+def lookup_derived(key: str, name: str, code: Sequence[str]) -> bytes | None:
+    """What :func:`remember_derived` kept as ``name`` for ``key`` by today's ``code``, if anything.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     os.environ["BELEIDSTHEORIE_CACHE_DIR"] = d
+    ...     remember_derived("abc", "outline", ["graph/outline.py"], b"{}")
+    ...     found = lookup_derived("abc", "outline", ["graph/outline.py"]), lookup_derived("x", "outline", [])
+    ...     del os.environ["BELEIDSTHEORIE_CACHE_DIR"]
+    >>> found
+    (b'{}', None)
+    """
+    path = _derived_path(key, name, code)
+    try:
+        return path.read_bytes() if path is not None and path.is_file() else None
+    except OSError:
+        return None
+
+
+def remember_derived(key: str, name: str, code: Sequence[str], data: bytes) -> None:
+    """Keep ``data`` derived from the theory of ``key`` by the modules ``code`` (their hash names it).
+
+    A change to the theory's files changes ``key``; a change to one of the modules in
+    ``code`` changes the file's name: either way a stale entry is never read.
+    """
+    path = _derived_path(key, name, code)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
 def _valid_marker(key: str) -> Path | None:
     folder = cache_dir()
     if folder is None or not key:
