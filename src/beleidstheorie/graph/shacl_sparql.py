@@ -184,7 +184,7 @@ class _Compiler:
             return node.value
         inverse = self.s.one(node, f"{SH}inversePath")
         if inverse is not None:
-            return f"^{self.path_text(inverse)}"
+            return f"^({self.path_text(inverse)})"
         alternatives = self.s.one(node, f"{SH}alternativePath")
         if alternatives is not None:
             return "(" + " | ".join(self.path_text(p) for p in self.s.rdf_list(alternatives)) + ")"
@@ -358,6 +358,8 @@ class _Compiler:
         def check(query: str, with_value: bool = True) -> None:
             checks.append(Check(named, text, msg, query, with_value))
 
+        value_tests: list[str] = []
+
         for q in self.s.g.quads_for_pattern(prop, None, None):
             comp, arg = q.predicate.value, q.object
             name = comp.removeprefix(SH)
@@ -431,9 +433,13 @@ class _Compiler:
                     )
             else:
                 ok = self.value_ok(comp, arg, "?value", prop)
-                if ok is None:
-                    continue  # path, message, severity, qualifiedValueShape (with its counts)
-                check(f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} FILTER(!({ok})) }}")
+                if ok is not None:  # else path, message, severity, qualifiedValueShape (with its counts)
+                    value_tests.append(ok)
+        if value_tests:
+            # every value component of a shape in one query: the same message, focus and value
+            # are reported whichever of them a value fails, and the data is joined once
+            ok = " && ".join(value_tests)
+            check(f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} FILTER(!({ok})) }}")
         return checks
 
     def compile(self) -> list[Check]:
@@ -523,5 +529,7 @@ def rudof_text(term) -> str:
         dt = term.datatype.value
         if dt == f"{XSD}string":
             return text
+        if dt == f"{XSD}boolean":
+            return term.value
         return f"{text}^^xsd:{dt[len(XSD) :]}" if dt.startswith(XSD) else f"{text}^^<{dt}>"
     return str(term)
