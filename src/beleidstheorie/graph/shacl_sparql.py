@@ -152,29 +152,34 @@ class _Compiler:
         return f"({in_data} || {v} IN ({', '.join(onto)}))"
 
     # -- paths ------------------------------------------------------------------------
-    def path_pattern(self, node, s: str, o: str) -> str:
-        """A group pattern binding ``o`` to the values of path ``node`` from ``s``."""
+    def path_pattern(self, node, s: str, o: str, from_focus: bool = True) -> str:
+        """A group pattern binding ``o`` to the values of path ``node`` from ``s``.
+
+        A step that starts or ends at the focus node reads the data only: focus nodes are
+        nodes of the data, and the ontology says nothing about them. A later step (the
+        ``bt:level`` of an indicator's type) also reads the ontology's facts, inlined.
+        """
         if isinstance(node, ox.NamedNode):
             step = f"{s} {_term(node)} {o} ."
-            facts = self.onto_preds.get(node.value)
+            facts = None if from_focus else self.onto_preds.get(node.value)
             if facts and node.value != f"{RDF}type":
                 rows = " ".join(f"({a} {b})" for a, b in facts)
                 return f"{{ {step} }} UNION {{ VALUES ({s} {o}) {{ {rows} }} }}"
             return step
         inverse = self.s.one(node, f"{SH}inversePath")
         if inverse is not None:
-            return self.path_pattern(inverse, o, s)
+            return self.path_pattern(inverse, o, s, from_focus)
         alternatives = self.s.one(node, f"{SH}alternativePath")
         if alternatives is not None:
             branches = self.s.rdf_list(alternatives)
-            return " UNION ".join(f"{{ {self.path_pattern(p, s, o)} }}" for p in branches)
+            return " UNION ".join(f"{{ {self.path_pattern(p, s, o, from_focus)} }}" for p in branches)
         steps = self.s.rdf_list(node)
         if not steps:
             raise ValidationError([Problem("shapes.ttl", str(node), "unsupported SHACL path")])
         parts, left = [], s
         for i, step in enumerate(steps):
             right = o if i == len(steps) - 1 else self.var()
-            parts.append(self.path_pattern(step, left, right))
+            parts.append(self.path_pattern(step, left, right, from_focus and i == 0))
             left = right
         return " ".join(f"{{ {p} }}" for p in parts)
 
