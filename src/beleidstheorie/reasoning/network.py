@@ -22,6 +22,7 @@ from beleidstheorie.errors import NotFoundError, StoreError, problem
 from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
+from beleidstheorie.graph.stores import select_text
 from beleidstheorie.namespaces import BT
 
 LEVELS = ("operationeel", "tactisch", "strategisch", "outcome")
@@ -344,12 +345,17 @@ def _optional_concept(row: dict, key: str, scheme: str, values: tuple[str, ...])
 
 def _float(row: dict, key: str) -> float:
     value = row.get(key)
-    return float("nan") if value is None else float(value.toPython())
+    return float("nan") if value is None else float(value)
+
+
+def _boolean(value: str | None) -> bool:
+    """An xsd:boolean's lexical form as a bool ("true" or "1"); unbound is False."""
+    return value in ("true", "1")
 
 
 def read_network(store: Store, theory: str | None = None) -> Network:
     """Read the network of the (only, or named) theory in ``store``."""
-    theory_rows = store.query(Q_THEORY)
+    theory_rows = select_text(store, Q_THEORY)
     theories = [str(r["t"]) for r in theory_rows]
     if theory is None:
         if len(theories) != 1:
@@ -357,16 +363,16 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         theory = theories[0]
     elif theory not in theories:
         raise NotFoundError(f"no policy theory {theory} in the store")
-    bind = {"t": URIRef(theory)}
+    bind = {"t": URIRef(theory)}  # bound as a term, so an IRI cannot change the query
 
-    goal_rows = store.query(Q_GOALS, bind)
+    goal_rows = select_text(store, Q_GOALS, bind)
     by_kind: dict[str, list[dict]] = {k: [] for k in NODE_KINDS}
     for r in goal_rows:
         by_kind[str(r["kind"])].append(r)
     mains, subs, mechs, ctxs = (by_kind[k] for k in ("main_goal", "subgoal", "mechanism", "context"))
     if len(mains) != 1:
         raise StoreError(f"expected one main goal, found {len(mains)}")
-    ini_rows = store.query(Q_INITIATIVES, bind)
+    ini_rows = select_text(store, Q_INITIATIVES, bind)
 
     def info(row: dict, kind: str) -> NodeInfo:
         iri = _s(row, "node")
@@ -383,7 +389,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
             int(page) if page is not None else None,
             _s(row, "parent") if kind == "initiative" else "",
             GATES[_concept_index(str(gate), "gate", GATES)] if gate is not None else "",
-            float(prior.toPython()) if prior is not None else None,
+            float(prior) if prior is not None else None,
         )
 
     nodes = (
@@ -398,16 +404,16 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     ctx_offset = n_ini + n_mech + n_sub + 1
     sub_index = {str(r["node"]): k for k, r in enumerate(subs)}
     mech_subgoal = np.array([sub_index[str(r["parent"])] for r in mechs], dtype=np.int64)
-    serves = store.query(Q_SERVES, bind)
+    serves = select_text(store, Q_SERVES, bind)
 
-    con = store.query(Q_CONTRIBUTIONS, bind)
-    roles = store.query(Q_ROLES, bind)
-    ind_rows = store.query(Q_INDICATORS, bind)
+    con = select_text(store, Q_CONTRIBUTIONS, bind)
+    roles = select_text(store, Q_ROLES, bind)
+    ind_rows = select_text(store, Q_INDICATORS, bind)
     ind_index = {str(r["ind"]): i for i, r in enumerate(ind_rows)}
-    tgt_rows = [r for r in store.query(Q_TARGETS, bind) if str(r["target"]) in index]
-    obs_rows = store.query(Q_OBSERVATIONS, bind)
+    tgt_rows = [r for r in select_text(store, Q_TARGETS, bind) if str(r["target"]) in index]
+    obs_rows = select_text(store, Q_OBSERVATIONS, bind)
     obs_index = {str(r["obs"]): i for i, r in enumerate(obs_rows)}
-    values = {str(r["obs"]): (int(r["n"]), int(r["realised"])) for r in store.query(Q_VALUE_KINDS)}
+    values = {str(r["obs"]): (int(r["n"]), int(r["realised"])) for r in select_text(store, Q_VALUE_KINDS)}
     rounds = tuple(
         Round(
             str(r["round"]),
@@ -416,7 +422,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
             _s(r, "nl", _local(str(r["round"]))),
             _s(r, "en", ""),
         )
-        for r in store.query(Q_ROUNDS, bind)
+        for r in select_text(store, Q_ROUNDS, bind)
     )
     label = next((_s(r, "nl") for r in theory_rows if str(r["t"]) == theory and r.get("nl")), _local(theory))
 
@@ -469,10 +475,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         ind_label=tuple(_s(r, "nl", _local(str(r["ind"]))) for r in ind_rows),
         ind_initiative=ints(index[str(r["owner"])] for r in ind_rows),
         ind_level=ints(_concept_index(str(r["level"]), "indicatorlevel", LEVELS) for r in ind_rows),
-        ind_delivery=np.array(
-            [bool(r["delivery"].toPython()) if r.get("delivery") is not None else False for r in ind_rows],
-            dtype=bool,
-        ),
+        ind_delivery=np.array([_boolean(r.get("delivery")) for r in ind_rows], dtype=bool),
         tgt_indicator=ints(ind_index[str(r["ind"])] for r in tgt_rows if str(r["ind"]) in ind_index),
         tgt_node=ints(index[str(r["target"])] for r in tgt_rows if str(r["ind"]) in ind_index),
     )

@@ -29,6 +29,8 @@ from beleidstheorie.errors import StoreError
 from beleidstheorie.namespaces import BT
 
 Row = dict[str, Identifier]
+TextRow = dict[str, str]
+"""A result row with each bound variable's value as text: an IRI, a literal's lexical form."""
 
 PREFIXES = f"""
 PREFIX bt: <{BT}>
@@ -46,6 +48,24 @@ def text_of(row: Row, key: str, default: str = "") -> str:
     """
     value = row.get(key)
     return default if value is None else str(value)
+
+
+def select_text(store: Store, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[TextRow]:
+    """The rows of a SELECT query with every value as text (``str`` of each term).
+
+    The embedded store answers without making rdflib terms (``query_text``); any
+    other store's rows are converted.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("3")))
+    >>> from beleidstheorie.graph.stores import OxigraphStore
+    >>> select_text(OxigraphStore(store), "SELECT ?s ?o WHERE { ?s ?p ?o }")
+    [{'s': 'urn:a', 'o': '3'}]
+    """
+    fast = getattr(store, "query_text", None)
+    if fast is not None:
+        return fast(sparql, bindings)
+    return [{k: str(v) for k, v in row.items()} for row in store.query(sparql, bindings)]
 
 
 def local_name(iri: str) -> str:

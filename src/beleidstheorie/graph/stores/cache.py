@@ -46,6 +46,7 @@ _VALIDATORS = (
     "data/ontology/shapes.ttl",
     "data/ontology/beleidstheorie.ttl",
     "graph/shacl.py",
+    "graph/shacl_sparql.py",
     "graph/integrity.py",
 )
 

@@ -1,0 +1,540 @@
+"""The SHACL shapes compiled to SPARQL and run by the store itself: validation at scale.
+
+rudof (:mod:`.shacl`) validates a copy of the data in its own memory, and its cost
+grows with shapes × triples: at 10^6 triples it passed 16 GiB. Here every
+constraint of the shapes actually used (``ontology/shapes.ttl``) becomes one
+SELECT query whose answers are the violations — focus node, and the offending
+value where SHACL reports one — so Oxigraph (or any SPARQL 1.1 store) does the
+joins over the data where it lies and only violations come back.
+
+The ontology is not copied into the store: the few ontology facts the shapes need
+(class hierarchy, instances of classes, ``bt:level`` of indicator types) are
+written into the queries as VALUES blocks. Problems are worded exactly as
+:func:`.shacl.validate_ntriples` words rudof's, so either engine gives the same
+messages (``tests/graph/test_shacl_sparql.py`` compares them whole).
+
+Supported: targets ``sh:targetClass`` and ``sh:targetSubjectsOf``; paths of
+predicates, ``sh:inversePath``, sequences and ``sh:alternativePath``; the
+components ``minCount``, ``maxCount``, ``datatype``, ``nodeKind``, ``class``,
+``minLength``, ``pattern``, ``languageIn``, ``uniqueLang``, ``in``, ``hasValue``,
+``min/maxInclusive``, ``min/maxExclusive``, ``equals``, ``disjoint``,
+``lessThanOrEquals``, ``or``, ``qualifiedValueShape`` with ``qualifiedMin/MaxCount``
+and SPARQL-based constraints. A shape using anything else is refused at compile
+time, so the compiler can never silently skip a constraint.
+
+>>> import pyoxigraph as ox
+>>> from beleidstheorie.graph.stores import OxigraphStore
+>>> validate_store(OxigraphStore(ox.Store()))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pyoxigraph as ox
+
+from beleidstheorie.errors import Problem, StoreError, ValidationError
+from beleidstheorie.graph.shacl import _shape_messages, _text, short
+from beleidstheorie.graph.stores import OxigraphStore, Store, to_ox
+
+SH = "http://www.w3.org/ns/shacl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = f"<{RDF}type>"
+SUBCLASS = f"{RDFS}subClassOf"
+
+# datatypes whose lexical form SPARQL can check by casting (an ill-typed literal fails the cast)
+_CASTS = {
+    f"{XSD}integer",
+    f"{XSD}decimal",
+    f"{XSD}double",
+    f"{XSD}float",
+    f"{XSD}boolean",
+    f"{XSD}date",
+    f"{XSD}dateTime",
+    f"{XSD}gYear",
+}
+
+# components a property or node shape may carry; anything else is refused
+_KNOWN = {
+    f"{SH}{name}"
+    for name in [
+        *("path", "targetClass", "targetSubjectsOf", "property", "severity", "message"),
+        *("minCount", "maxCount", "datatype", "nodeKind", "class", "minLength", "pattern", "flags"),
+        *("languageIn", "uniqueLang", "in", "hasValue", "minInclusive", "maxInclusive"),
+        *("minExclusive", "maxExclusive", "equals", "disjoint", "lessThanOrEquals", "or"),
+        *("qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount", "sparql", "name", "description"),
+    ]
+} | {f"{RDF}type", f"{RDFS}comment", f"{RDFS}label"}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One constraint as a query: its rows are violations (``?this``, optional ``?value``)."""
+
+    shape: str  # the shape whose message the violation carries
+    path: str  # the path as rudof prints it ("" for a node constraint)
+    message: str
+    query: str
+    value_from_query: bool = True  # False: the component reports no value (counts, uniqueLang)
+
+
+class _Shapes:
+    """The shapes graph, read with Oxigraph, and the ontology facts queries need."""
+
+    def __init__(self) -> None:
+        self.g = ox.Store()
+        self.g.load(_text("shapes.ttl"), format=ox.RdfFormat.TURTLE)
+        self.onto = ox.Store()
+        self.onto.load(_text("beleidstheorie.ttl"), format=ox.RdfFormat.TURTLE)
+        self.messages = _shape_messages()
+
+    def objects(self, s: ox.NamedNode | ox.BlankNode, p: str) -> list:
+        return [q.object for q in self.g.quads_for_pattern(s, ox.NamedNode(p), None)]
+
+    def one(self, s, p: str):
+        values = self.objects(s, p)
+        return values[0] if values else None
+
+    def rdf_list(self, head) -> list:
+        out = []
+        while head is not None and not (isinstance(head, ox.NamedNode) and head.value == f"{RDF}nil"):
+            out.append(self.one(head, f"{RDF}first"))
+            head = self.one(head, f"{RDF}rest")
+        return out
+
+
+def _term(t) -> str:
+    """A term as SPARQL text (Oxigraph's own serialisation, so nothing can be injected)."""
+    return str(t)
+
+
+class _Compiler:
+    def __init__(self, shapes: _Shapes, data_subclasses: list[tuple[str, str]]) -> None:
+        self.s = shapes
+        self.fresh = 0
+        onto = shapes.onto
+        self.onto_preds: dict[str, list[tuple[str, str]]] = {}
+        for q in onto:
+            self.onto_preds.setdefault(q.predicate.value, []).append((_term(q.subject), _term(q.object)))
+        edges: dict[str, set[str]] = {}
+        for sub, sup in [*((s, o) for s, o in self.onto_preds.get(SUBCLASS, [])), *data_subclasses]:
+            edges.setdefault(sup, set()).add(sub)
+        self.sub_edges = edges
+        self.types = self.onto_preds.get(f"{RDF}type", [])
+
+    def var(self) -> str:
+        self.fresh += 1
+        return f"?_v{self.fresh}"
+
+    # -- classes ----------------------------------------------------------------------
+    def closure(self, cls: str) -> list[str]:
+        """``cls`` (SPARQL text) and every subclass of it, in the ontology or the data."""
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sub in self.sub_edges.get(todo.pop(), ()):
+                if sub not in seen:
+                    seen.add(sub)
+                    todo.append(sub)
+        return sorted(seen)
+
+    def instance_of(self, v: str, cls: str) -> str:
+        """A SPARQL expression: ``v`` is an instance of ``cls`` (data or ontology)."""
+        classes = self.closure(cls)
+        onto = sorted({s for s, o in self.types if o in classes})
+        in_data = f"EXISTS {{ {v} {RDF_TYPE} ?_c . VALUES ?_c {{ {' '.join(classes)} }} }}"
+        if not onto:
+            return in_data
+        return f"({in_data} || {v} IN ({', '.join(onto)}))"
+
+    # -- paths ------------------------------------------------------------------------
+    def path_pattern(self, node, s: str, o: str, from_focus: bool = True) -> str:
+        """A group pattern binding ``o`` to the values of path ``node`` from ``s``.
+
+        A step that starts or ends at the focus node reads the data only: focus nodes are
+        nodes of the data, and the ontology says nothing about them. A later step (the
+        ``bt:level`` of an indicator's type) also reads the ontology's facts, inlined.
+        """
+        if isinstance(node, ox.NamedNode):
+            step = f"{s} {_term(node)} {o} ."
+            facts = None if from_focus else self.onto_preds.get(node.value)
+            if facts and node.value != f"{RDF}type":
+                rows = " ".join(f"({a} {b})" for a, b in facts)
+                return f"{{ {step} }} UNION {{ VALUES ({s} {o}) {{ {rows} }} }}"
+            return step
+        inverse = self.s.one(node, f"{SH}inversePath")
+        if inverse is not None:
+            return self.path_pattern(inverse, o, s, from_focus)
+        alternatives = self.s.one(node, f"{SH}alternativePath")
+        if alternatives is not None:
+            branches = self.s.rdf_list(alternatives)
+            return " UNION ".join(f"{{ {self.path_pattern(p, s, o, from_focus)} }}" for p in branches)
+        steps = self.s.rdf_list(node)
+        if not steps:
+            raise ValidationError([Problem("shapes.ttl", str(node), "unsupported SHACL path")])
+        parts, left = [], s
+        for i, step in enumerate(steps):
+            right = o if i == len(steps) - 1 else self.var()
+            parts.append(self.path_pattern(step, left, right, from_focus and i == 0))
+            left = right
+        return " ".join(f"{{ {p} }}" for p in parts)
+
+    def path_text(self, node) -> str:
+        """The path as rudof prints it (then shortened by :func:`.shacl.short`)."""
+        if isinstance(node, ox.NamedNode):
+            return node.value
+        inverse = self.s.one(node, f"{SH}inversePath")
+        if inverse is not None:
+            return f"^({self.path_text(inverse)})"
+        alternatives = self.s.one(node, f"{SH}alternativePath")
+        if alternatives is not None:
+            return "(" + " | ".join(self.path_text(p) for p in self.s.rdf_list(alternatives)) + ")"
+        return "(" + " / ".join(self.path_text(p) for p in self.s.rdf_list(node)) + ")"
+
+    # -- value conditions ---------------------------------------------------------------
+    def value_ok(self, comp: str, arg, v: str, shape) -> str | None:
+        """A SPARQL expression true when value ``v`` satisfies the value component, else None."""
+        name = comp.removeprefix(SH)
+        if name == "datatype":
+            dt = arg.value
+            if dt == f"{RDF}langString":
+                return f'(isLiteral({v}) && lang({v}) != "")'
+            ok = f'(isLiteral({v}) && datatype({v}) = {_term(arg)} && lang({v}) = "")'
+            if dt in _CASTS:
+                ok = f"({ok} && COALESCE(isLiteral({_term(arg)}(STR({v}))), false))"
+            return ok
+        if name == "nodeKind":
+            kind = arg.value.removeprefix(SH)
+            return {
+                "IRI": f"isIRI({v})",
+                "BlankNode": f"isBlank({v})",
+                "Literal": f"isLiteral({v})",
+                "BlankNodeOrIRI": f"(isIRI({v}) || isBlank({v}))",
+                "BlankNodeOrLiteral": f"(isBlank({v}) || isLiteral({v}))",
+                "IRIOrLiteral": f"(isIRI({v}) || isLiteral({v}))",
+            }[kind]
+        if name == "class":
+            return f"(!isLiteral({v}) && {self.instance_of(v, _term(arg))})"
+        if name == "minLength":
+            return f"(!isBlank({v}) && STRLEN(STR({v})) >= {arg.value})"
+        if name == "pattern":
+            flags = self.s.one(shape, f"{SH}flags")
+            extra = f", {_term(ox.Literal(flags.value))}" if flags is not None else ""
+            return f"(!isBlank({v}) && REGEX(STR({v}), {_term(ox.Literal(arg.value))}{extra}))"
+        if name == "languageIn":
+            tags = self.s.rdf_list(arg)
+            tests = " || ".join(f"langMatches(lang({v}), {_term(ox.Literal(t.value))})" for t in tags)
+            return f"(isLiteral({v}) && COALESCE({tests or 'false'}, false))"
+        if name == "in":
+            members = self.s.rdf_list(arg)
+            return "(" + (" || ".join(f"sameTerm({v}, {_term(m)})" for m in members) or "false") + ")"
+        if name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
+            op = {"minInclusive": ">=", "maxInclusive": "<=", "minExclusive": ">", "maxExclusive": "<"}[name]
+            return f"COALESCE({v} {op} {_term(arg)}, false)"
+        if name == "or":
+            return "(" + " || ".join(self.conforms(m, v) for m in self.s.rdf_list(arg)) + ")"
+        return None
+
+    def conforms(self, shape, v: str) -> str:
+        """A SPARQL expression: node ``v`` conforms to ``shape`` (value or property constraints)."""
+        path = self.s.one(shape, f"{SH}path")
+        tests = []
+        if path is not None:
+            w = self.var()
+            pattern = self.path_pattern(path, v, w)
+            for q in self.s.g.quads_for_pattern(shape, None, None):
+                comp, arg = q.predicate.value, q.object
+                if comp in (f"{SH}path", f"{SH}severity", f"{SH}message"):
+                    continue
+                if comp == f"{SH}minCount":
+                    if int(arg.value) > 1:
+                        why = "minCount > 1 inside sh:or"
+                        raise ValidationError([Problem("shapes.ttl", str(shape), why)])
+                    tests.append(f"EXISTS {{ {pattern} }}")
+                elif comp == f"{SH}maxCount" and int(arg.value) <= 1:
+                    if int(arg.value) == 0:
+                        tests.append(f"NOT EXISTS {{ {pattern} }}")
+                    else:
+                        w2 = self.var()
+                        twice = f"{pattern} {self.path_pattern(path, v, w2)} FILTER(!sameTerm({w}, {w2}))"
+                        tests.append(f"NOT EXISTS {{ {twice} }}")
+                elif comp == f"{SH}hasValue":
+                    tests.append(f"EXISTS {{ {pattern} FILTER(sameTerm({w}, {_term(arg)})) }}")
+                else:
+                    ok = self.value_ok(comp, arg, w, shape)
+                    if ok is None:
+                        raise ValidationError([Problem("shapes.ttl", str(shape), f"unsupported {comp} here")])
+                    tests.append(f"NOT EXISTS {{ {pattern} FILTER(!({ok})) }}")
+        else:
+            for q in self.s.g.quads_for_pattern(shape, None, None):
+                comp, arg = q.predicate.value, q.object
+                if comp in (f"{SH}severity", f"{SH}message", f"{RDF}type"):
+                    continue
+                if comp == f"{SH}property":
+                    tests.append(self.conforms(arg, v))
+                    continue
+                ok = self.value_ok(comp, arg, v, shape)
+                if ok is None:
+                    raise ValidationError([Problem("shapes.ttl", str(shape), f"unsupported {comp} here")])
+                tests.append(ok)
+        return "(" + (" && ".join(tests) or "true") + ")"
+
+    # -- targets ------------------------------------------------------------------------
+    def target(self, shape) -> str | None:
+        parts = []
+        for cls in self.s.objects(shape, f"{SH}targetClass"):
+            classes = " ".join(self.closure(_term(cls)))
+            parts.append(f"{{ ?this {RDF_TYPE} ?_t . VALUES ?_t {{ {classes} }} }}")
+        for p in self.s.objects(shape, f"{SH}targetSubjectsOf"):
+            parts.append(f"{{ SELECT DISTINCT ?this WHERE {{ ?this {_term(p)} ?_any }} }}")
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
+
+    # -- checks ---------------------------------------------------------------------------
+    def message(self, shape, fallback_shape=None) -> str:
+        m = self.s.one(shape, f"{SH}message")
+        if m is not None:
+            return m.value
+        named = shape if isinstance(shape, ox.NamedNode) else fallback_shape
+        return self.s.messages.get(named.value, "") if isinstance(named, ox.NamedNode) else ""
+
+    def node_checks(self, shape) -> list[Check]:
+        for q in self.s.g.quads_for_pattern(shape, None, None):
+            if q.predicate.value not in _KNOWN:
+                raise ValidationError([Problem("shapes.ttl", str(shape), f"unsupported {q.predicate.value}")])
+        target = self.target(shape)
+        if target is None:
+            return []
+        checks = []
+        msg = self.message(shape)
+        for q in self.s.g.quads_for_pattern(shape, None, None):
+            comp, arg = q.predicate.value, q.object
+            if comp == f"{SH}property":
+                checks.extend(self.property_checks(arg, target, shape))
+            elif comp == f"{SH}sparql":
+                checks.append(self.sparql_check(arg, target, shape))
+            else:
+                ok = self.value_ok(comp, arg, "?this", shape)
+                if ok is None:
+                    continue  # targets, messages, severity
+                query = (
+                    f"SELECT DISTINCT ?this ?value WHERE {{ {target} FILTER(!({ok})) BIND(?this AS ?value) }}"
+                )
+                checks.append(Check(str(shape), "", msg, query))
+        return checks
+
+    def sparql_check(self, node, target: str, shape) -> Check:
+        select = self.s.one(node, f"{SH}select").value
+        prefixes = self.prefixes(self.s.one(node, f"{SH}prefixes"))
+        select = select.replace("$this", "?this")
+        match = re.search(r"\bWHERE\s*\{", select, flags=re.I)
+        if match is None:
+            raise ValidationError([Problem("shapes.ttl", str(shape), "a SPARQL constraint without WHERE")])
+        query = prefixes + select[: match.end()] + f" {target} " + select[match.end() :]
+        msg = self.message(node, shape)
+        return Check(str(shape), "", msg, query)
+
+    def prefixes(self, node) -> str:
+        out = []
+        for decl in self.s.objects(node, f"{SH}declare") if node is not None else []:
+            prefix = self.s.one(decl, f"{SH}prefix").value
+            namespace = self.s.one(decl, f"{SH}namespace").value
+            out.append(f"PREFIX {prefix}: <{namespace}>\n")
+        return "".join(out)
+
+    def property_checks(self, prop, target: str, node_shape) -> list[Check]:
+        for q in self.s.g.quads_for_pattern(prop, None, None):
+            if q.predicate.value not in _KNOWN:
+                raise ValidationError([Problem("shapes.ttl", str(prop), f"unsupported {q.predicate.value}")])
+        path = self.s.one(prop, f"{SH}path")
+        text = self.path_text(path)
+        msg = self.message(prop, node_shape)
+        values = self.path_pattern(path, "?this", "?value")
+        named = str(prop)
+        checks = []
+
+        def check(query: str, with_value: bool = True) -> None:
+            checks.append(Check(named, text, msg, query, with_value))
+
+        value_tests: list[str] = []
+
+        for q in self.s.g.quads_for_pattern(prop, None, None):
+            comp, arg = q.predicate.value, q.object
+            name = comp.removeprefix(SH)
+            if name == "minCount":
+                n = int(arg.value)
+                if n == 1:
+                    check(f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ {values} }} }}", False)
+                else:
+                    check(
+                        f"SELECT ?this WHERE {{ {target} OPTIONAL {{ {values} }} }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})",
+                        False,
+                    )
+            elif name == "maxCount":
+                check(
+                    f"SELECT ?this WHERE {{ {target} {values} }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(arg.value)})",
+                    False,
+                )
+            elif name == "uniqueLang":
+                if arg.value != "true":
+                    continue
+                other = values.replace("?value", "?_other")
+                check(
+                    f"SELECT DISTINCT ?this WHERE {{ {target} {values} {other} "
+                    f'FILTER(!sameTerm(?value, ?_other) && lang(?value) != "" '
+                    f"&& LCASE(lang(?value)) = LCASE(lang(?_other))) }}",
+                    False,
+                )
+            elif name == "hasValue":
+                check(
+                    f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS "
+                    f"{{ {values} FILTER(sameTerm(?value, {_term(arg)})) }} }}",
+                    False,
+                )
+            elif name in ("equals", "disjoint", "lessThanOrEquals"):
+                other = f"?this {_term(arg)} ?_other ."
+                if name == "equals":
+                    check(
+                        f"SELECT DISTINCT ?this ?value WHERE {{ {target} {{ {values} "
+                        f"FILTER NOT EXISTS {{ ?this {_term(arg)} ?_o FILTER(sameTerm(?_o, ?value)) }} }} "
+                        f"UNION {{ ?this {_term(arg)} ?value "
+                        f"FILTER NOT EXISTS {{ {values.replace('?value', '?_o')} "
+                        "FILTER(sameTerm(?_o, ?value)) } } }"
+                    )
+                elif name == "disjoint":
+                    check(
+                        f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} {other} "
+                        "FILTER(sameTerm(?value, ?_other)) }"
+                    )
+                else:
+                    check(
+                        f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} {other} "
+                        "FILTER(!COALESCE(?value <= ?_other, false)) }"
+                    )
+            elif name in ("qualifiedMinCount", "qualifiedMaxCount"):
+                qshape = self.s.one(prop, f"{SH}qualifiedValueShape")
+                ok = self.conforms(qshape, "?value")
+                n = int(arg.value)
+                if name == "qualifiedMinCount":
+                    check(
+                        f"SELECT ?this WHERE {{ {target} OPTIONAL {{ {values} FILTER({ok}) }} }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})",
+                        False,
+                    )
+                else:
+                    check(
+                        f"SELECT ?this WHERE {{ {target} {values} FILTER({ok}) }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})",
+                        False,
+                    )
+            else:
+                ok = self.value_ok(comp, arg, "?value", prop)
+                if ok is not None:  # else path, message, severity, qualifiedValueShape (with its counts)
+                    value_tests.append(ok)
+        if value_tests:
+            # every value component of a shape in one query: the same message, focus and value
+            # are reported whichever of them a value fails, and the data is joined once
+            ok = " && ".join(value_tests)
+            check(f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} FILTER(!({ok})) }}")
+        return checks
+
+    def compile(self) -> list[Check]:
+        node_shape = ox.NamedNode(f"{SH}NodeShape")
+        shapes = sorted(
+            {q.subject for q in self.s.g.quads_for_pattern(None, ox.NamedNode(f"{RDF}type"), node_shape)},
+            key=str,
+        )
+        checks = []
+        for shape in shapes:
+            checks.extend(self.node_checks(shape))
+        return checks
+
+
+@cache
+def _shapes() -> _Shapes:
+    return _Shapes()
+
+
+Q_SUBCLASSES = f"SELECT ?s ?o WHERE {{ ?s <{SUBCLASS}> ?o }}"
+
+
+def compile_shapes(store: Store | None = None) -> list[Check]:
+    """The checks of the shapes; subclasses the data of ``store`` declares are included.
+
+    >>> len(compile_shapes()) > 250
+    True
+    """
+    data = [] if store is None else [(f"<{r['s']}>", f"<{r['o']}>") for r in store.query(Q_SUBCLASSES)]
+    return _Compiler(_shapes(), data).compile()
+
+
+def _solutions(store: Store, query: str):
+    """Rows of pyoxigraph terms: straight from Oxigraph when the store is embedded."""
+    if isinstance(store, OxigraphStore):
+        try:
+            yield from store.oxigraph.query(query, **store._dataset())
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"SPARQL query failed: {exc}") from None
+        return
+    for row in store.query(query):
+        yield {k: to_ox(v) for k, v in row.items()}
+
+
+def _get(row, name: str):
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None
+
+
+def validate_store(store: Store, file: str = "") -> list[Problem]:
+    """Every SHACL violation of the data in ``store``, found by SPARQL queries on the store."""
+    problems = set()
+    for check in compile_shapes(store):
+        for row in _solutions(store, check.query):
+            focus = _get(row, "this")
+            path = _get(row, "path")
+            path_text = path.value if isinstance(path, ox.NamedNode) else check.path
+            place = " ".join(x for x in (short(rudof_text(focus)), short(path_text)) if x)
+            message = check.message or "violates a constraint of a shape"
+            value = _get(row, "value") if check.value_from_query else None
+            if value is not None:
+                shown = short(rudof_text(value))
+                if shown and shown not in message and rudof_text(value) not in message:
+                    message += f" (value: {shown})"
+            problems.add(Problem(file, place, message))
+    return sorted(problems, key=lambda p: (p.place, p.message))
+
+
+def rudof_text(term) -> str:
+    """A pyoxigraph term as rudof prints it in a validation result.
+
+    >>> rudof_text(ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")))
+    '"3"^^xsd:integer'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        text = _term(ox.Literal(term.value))
+        if term.language:
+            return f"{text}@{term.language}"
+        dt = term.datatype.value
+        if dt == f"{XSD}string":
+            return text
+        if dt == f"{XSD}boolean":
+            return term.value
+        return f"{text}^^xsd:{dt[len(XSD) :]}" if dt.startswith(XSD) else f"{text}^^<{dt}>"
+    return str(term)
