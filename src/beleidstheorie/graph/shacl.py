@@ -103,6 +103,13 @@ def short(term: str | None) -> str:
 
 
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z-]+))?')
+_TAGGED = r'"(?:[^"\\]|\\.)*"@[A-Za-z-]+'
+_ONLY_TAGGED = re.compile(rf"^{_TAGGED}(?:, {_TAGGED})*$", re.S)
+_REPORTED = re.compile(rf'^"(.*?)"((?:, {_TAGGED})*)$', re.S)
+"""rudof's message: the shape's tagged ``sh:message`` values, after its own text as one
+literal when it has one (which may hold unescaped quotes of the data, as in
+``"Unique lang failed for lang nl with values: "b"@nl, "a"@nl"``). The own text is the
+shortest that leaves only tagged literals after it."""
 
 
 def shape_message(raw: str) -> Texts | None:
@@ -115,17 +122,27 @@ def shape_message(raw: str) -> Texts | None:
     'moet x hebben'
     >>> shape_message('"MinCount(1) not satisfied"').in_language("nl")
     'MinCount(1) not satisfied'
+    >>> shape_message('"Unique lang failed for lang nl with values: "b"@nl, "a"@nl"').in_language("nl")
+    'Unique lang failed for lang nl with values: "b"@nl, "a"@nl'
+    >>> shape_message('"needs x"@en, "moet x hebben"@nl').in_language("en")
+    'needs x'
     >>> shape_message("") is None
     True
     """
-    found = [(m[2] or "", m[1].replace('\\"', '"')) for m in _LITERAL.finditer(raw)]
-    if not found and raw.strip():
-        found = [("", raw.strip())]
-    tagged = {lang.lower(): text for lang, text in found if lang and text}
+    raw = raw.strip()
+    if not raw:
+        return None
+    if _ONLY_TAGGED.match(raw):
+        own, rest = "", raw
+    elif (reported := _REPORTED.match(raw)) is not None:
+        own, rest = reported.group(1), reported.group(2)
+    else:
+        return Texts({"en": raw})
+    tagged = {m[2].lower(): m[1].replace('\\"', '"') for m in _LITERAL.finditer(rest) if m[1] and m[2]}
     if tagged:
         return Texts(tagged)
-    plain = [text for _, text in found if text]
-    return Texts({"en": plain[-1]}) if plain else None
+    own = own.replace('\\"', '"')
+    return Texts({"en": own}) if own else None
 
 
 def validate_ntriples(data: bytes | str, file: str = "") -> list[Problem]:

@@ -36,9 +36,10 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from beleidstheorie.errors import Problem, StoreError, ValidationError
+from beleidstheorie.errors import Problem, StoreError, ValidationError, problem
 from beleidstheorie.graph.shacl import _shape_messages, _text, short
 from beleidstheorie.graph.stores import OxigraphStore, Store, to_ox
+from beleidstheorie.messages import Texts
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -72,13 +73,19 @@ _KNOWN = {
 } | {f"{RDF}type", f"{RDFS}comment", f"{RDFS}label"}
 
 
+_UNNAMED = Texts(
+    {"en": "violates a constraint of a shape", "nl": "voldoet niet aan een voorwaarde van een shape"}
+)
+"""The text of a violation whose shape has no sh:message (none of the bundled shapes)."""
+
+
 @dataclass(frozen=True)
 class Check:
     """One constraint as a query: its rows are violations (``?this``, optional ``?value``)."""
 
     shape: str  # the shape whose message the violation carries
     path: str  # the path as rudof prints it ("" for a node constraint)
-    message: str
+    message: Texts | None  # the shape's sh:message, one per language tag
     query: str
     value_from_query: bool = True  # False: the component reports no value (counts, uniqueLang)
 
@@ -298,12 +305,12 @@ class _Compiler:
         return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
 
     # -- checks ---------------------------------------------------------------------------
-    def message(self, shape, fallback_shape=None) -> str:
-        m = self.s.one(shape, f"{SH}message")
-        if m is not None:
-            return m.value
+    def message(self, shape, fallback_shape=None) -> Texts | None:
+        said = {m.language or "en": m.value for m in self.s.objects(shape, f"{SH}message")}
+        if said:
+            return Texts(said)
         named = shape if isinstance(shape, ox.NamedNode) else fallback_shape
-        return self.s.messages.get(named.value, "") if isinstance(named, ox.NamedNode) else ""
+        return self.s.messages.get(named.value) if isinstance(named, ox.NamedNode) else None
 
     def node_checks(self, shape) -> list[Check]:
         for q in self.s.g.quads_for_pattern(shape, None, None):
@@ -505,13 +512,14 @@ def validate_store(store: Store, file: str = "") -> list[Problem]:
             path = _get(row, "path")
             path_text = path.value if isinstance(path, ox.NamedNode) else check.path
             place = " ".join(x for x in (short(rudof_text(focus)), short(path_text)) if x)
-            message = check.message or "violates a constraint of a shape"
+            texts = check.message or _UNNAMED
+            english = texts.in_language("en")
             value = _get(row, "value") if check.value_from_query else None
-            if value is not None:
-                shown = short(rudof_text(value))
-                if shown and shown not in message and rudof_text(value) not in message:
-                    message += f" (value: {shown})"
-            problems.add(Problem(file, place, message))
+            shown = short(rudof_text(value)) if value is not None else ""
+            if shown and shown not in english and rudof_text(value) not in english:
+                problems.add(problem("shape_value", file, place, text=texts, value=shown))
+            else:
+                problems.add(problem("shape", file, place, text=texts))
     return sorted(problems, key=lambda p: (p.place, p.message))
 
 
