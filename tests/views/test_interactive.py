@@ -196,22 +196,6 @@ def test_english_page_uses_english_labels_and_controls(example_theory, example_r
 
 
 # -- in the browser ----------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def flagship_page_file(tmp_path_factory, flagship_theory, flagship_rounds):
-    out = tmp_path_factory.mktemp("html") / "flagship.html"
-    return write_interactive(
-        flagship_theory, out, result=flagship_rounds["evaluatie-2022"], results_by_round=flagship_rounds
-    )
-
-
-@pytest.fixture(scope="module")
-def hostile_page_file(tmp_path_factory, hostile_theory):
-    from beleidstheorie.reasoning.score import score
-
-    out = tmp_path_factory.mktemp("html") / "hostile.html"
-    return write_interactive(hostile_theory, out, result=score(hostile_theory))
-
-
 def visible(page) -> int:
     return page.evaluate("btNodes.get({filter: n => !n.hidden}).length")
 

@@ -113,6 +113,12 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "col_new": ("Nieuwe waarnemingen", "New observations"),
     "no_changes": ("Geen veranderingen.", "No changes."),
     "layer_links": ("Samenhang tussen initiatieven", "Links between initiatives"),
+    "graph_label": (
+        "Grafiek van de beleidstheorie: pijltjestoetsen verschuiven, + en − zoomen; "
+        "de tabel onder de grafiek noemt elk onderdeel",
+        "Graph of the policy theory: arrow keys pan, + and − zoom; "
+        "the table below the graph lists every item",
+    ),
 }
 """Words of the page's own controls (nl, en)."""
 UI_WORDS = (
@@ -350,7 +356,8 @@ def _options(physics: bool) -> dict[str, Any]:
             "hover": True,
             "tooltipDelay": 120,
             "navigationButtons": False,
-            "keyboard": False,
+            # arrows pan and +/- zoom while the graph has the keyboard focus, not elsewhere
+            "keyboard": {"enabled": True, "bindToWindow": False, "autoFocus": False},
             "multiselect": False,
         },
         "nodes": {"widthConstraint": {"maximum": 330}, "margin": 10},

@@ -39,6 +39,13 @@
     });
     ctx.restore();
   });
+  (function () {
+    // the graph's frame is a keyboard stop (vis gives it tabindex 0): name it and say its keys
+    var frame = document.querySelector("#bt-graph .vis-network");
+    frame.setAttribute("role", "region");
+    frame.setAttribute("aria-label", T.graph_label);
+    frame.querySelector("canvas").setAttribute("aria-hidden", "true");
+  })();
   window.btNetwork = network;
   window.btNodes = nodes;
   window.btEdges = edges;
