@@ -468,6 +468,59 @@ def test_the_view_is_in_the_url_restores_on_load_and_back_undoes_a_step(
     assert page.errors == []
 
 
+LINK_STATE = """() => ({
+  layer: document.getElementById('bt-layer-links').checked,
+  types: Object.fromEntries(Array.from(document.querySelectorAll('#bt-link-types input'))
+    .map(b => [b.id, b.checked])),
+  hidden: btEdges.get({filter: e => e.linkType && e.hidden}).map(e => e.id).sort(),
+  open: Array.from(document.querySelectorAll('details')).filter(d => d.open).map(d => d.id),
+  round: document.getElementById('bt-filter-round').value,
+  insufficient: document.getElementById('bt-filter-insufficient').checked,
+  visible: btNodes.get({filter: n => !n.hidden}).length,
+})"""
+
+
+@pytest.mark.browser
+def test_reloading_the_url_restores_the_layers_link_types_open_tables_and_filters(
+    page, flagship_page_file, flagship_theory
+):
+    used = [t["type"] for t in page_data(flagship_theory)["linkTypes"] if t["count"] > 0]
+    page.open(flagship_page_file)
+    start = page.page.evaluate(LINK_STATE)
+    page.page.uncheck(f"#bt-link-{used[0]}")
+    page.page.uncheck(f"#bt-link-{used[1]}")
+    page.page.click("#bt-matrix-summary")
+    page.page.select_option("#bt-filter-round", "monitor-2021")
+    page.page.check("#bt-filter-insufficient")
+    page.page.uncheck("#bt-layer-links")
+    page.page.wait_for_function("location.hash.includes('links=0')")
+    shown = page.page.evaluate(LINK_STATE)
+    assert shown["layer"] is False and shown["open"] == ["bt-matrix-wrap"] and shown["insufficient"]
+    assert shown["types"][f"bt-link-{used[0]}"] is False and shown["types"][f"bt-link-{used[2]}"] is True
+    url = page.page.url
+    fresh = page.page.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector("body[data-bt-ready]")
+    assert fresh.evaluate(LINK_STATE) == shown
+    fresh.reload()  # a reload of the same URL, too
+    fresh.wait_for_selector("body[data-bt-ready]")
+    assert fresh.evaluate(LINK_STATE) == shown
+    # Back undoes one step at a time: first the layer switch, then the filters, the table, the types
+    page.page.go_back()
+    page.page.wait_for_function("!location.hash.includes('links=0')")
+    back = page.page.evaluate(LINK_STATE)
+    assert back["layer"] is True and back["hidden"] == sorted(
+        page.evaluate(
+            f"btEdges.get({{filter: e => ['{used[0]}', '{used[1]}'].includes(e.linkType)}}).map(e => e.id)"
+        )
+    )
+    for _ in range(5):
+        page.page.go_back()
+    page.page.wait_for_function("location.hash.length <= 1")
+    assert page.page.evaluate(LINK_STATE) == start
+    assert page.errors == []
+
+
 @pytest.mark.browser
 def test_clicking_a_mechanism_traces_its_path_to_the_main_goal_and_back_to_its_initiatives(
     page, flagship_page_file, flagship_theory

@@ -16,7 +16,8 @@ initiatives that feed it, dims the rest, and opens a persistent details panel
 (``bt-details``: the same facts, the quotes from the report and the contributing
 initiatives with their strength). Zoom and fit buttons, a table alternative of
 every node (``bt-table``, each row a keyboard-reachable button that opens the
-panel) and the view in the URL hash (round, filters, focused node; Back undoes a
+panel) and the view in the URL hash (round, filters, focused node, the samenhang layer, the
+hidden link types, the open tables; Back undoes a
 step) complete the page. The first view shows the goals columns with every label at
 least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
 text allows). The samenhang is a layer that switches off, with a counted filter per

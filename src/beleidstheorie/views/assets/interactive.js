@@ -91,8 +91,9 @@
     legibleFit(ids, id);
   }
 
+  var SECTIONS = { table: "bt-table-wrap", changes: "bt-changes-wrap", matrix: "bt-matrix-wrap" };
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
-                focus: null };
+                focus: null, links: true, hide: [], open: [] };
 
   function tooltip(id) {
     var info = data.info[id];
@@ -147,6 +148,9 @@
     if (state.initiative) { p.set("initiative", state.initiative); }
     if (state.insufficient) { p.set("insufficient", "1"); }
     if (state.focus !== null) { p.set("node", state.focus); }
+    if (!state.links) { p.set("links", "0"); }
+    if (state.hide.length) { p.set("hide", state.hide.join(",")); }
+    if (state.open.length) { p.set("open", state.open.join(",")); }
     var hash = p.toString();
     if (hash !== location.hash.replace(/^#/, "")) { history.pushState(null, "", "#" + hash); }
   }
@@ -159,15 +163,31 @@
     state.initiative = p.get("initiative") || "";
     state.insufficient = p.get("insufficient") === "1";
     state.focus = known(p.get("node"));
+    state.links = p.get("links") !== "0";
+    var types = data.linkTypes.map(function (t) { return t.type; });
+    var listed = function (name, allowed) {
+      var got = (p.get(name) || "").split(",");
+      return allowed.filter(function (x) { return got.indexOf(x) >= 0; });
+    };
+    state.hide = listed("hide", types);
+    state.open = listed("open", Object.keys(SECTIONS));
     document.getElementById("bt-filter-subgoal").value = state.subgoal;
     document.getElementById("bt-filter-initiative").value = state.initiative;
     if (state.round) { document.getElementById("bt-filter-round").value = state.round; }
     document.getElementById("bt-filter-insufficient").checked = state.insufficient;
+    document.getElementById("bt-layer-links").checked = state.links;
+    data.linkTypes.forEach(function (t) {
+      document.getElementById("bt-link-" + t.type).checked = state.hide.indexOf(t.type) < 0;
+    });
+    Object.keys(SECTIONS).forEach(function (k) {
+      document.getElementById(SECTIONS[k]).open = state.open.indexOf(k) >= 0;
+    });
   }
 
   function restore() {
     restoring = true;
     readUrl();
+    applyLinks();
     render(true);
     legend();
     table();
@@ -233,16 +253,28 @@
   }
 
   // -- the samenhang as a switchable layer, one filter per link type ----------------------------
-  var linkShown = {};
-  data.linkTypes.forEach(function (t) { linkShown[t.type] = true; });
-
   function applyLinks() {
-    var on = document.getElementById("bt-layer-links").checked;
+    // the layer and each link type as the state says; the URL follows
     edges.update(data.edges.filter(function (e) { return e.linkType; }).map(function (e) {
-      return { id: e.id, hidden: !on || !linkShown[e.linkType] };
+      return { id: e.id, hidden: !state.links || state.hide.indexOf(e.linkType) >= 0 };
     }));
-    Array.prototype.forEach.call(document.querySelectorAll("#bt-link-types input"), function (box) {
-      box.disabled = !on;
+    data.linkTypes.forEach(function (t) {
+      document.getElementById("bt-link-" + t.type).disabled = !state.links || t.count === 0;
+    });
+    writeUrl();
+  }
+
+  function sectionControls() {
+    // which of the tables below the graph are open is part of the view, so it is in the URL too
+    Object.keys(SECTIONS).forEach(function (k) {
+      document.getElementById(SECTIONS[k]).addEventListener("toggle", function (ev) {
+        var open = ev.target.open;
+        var at = state.open.indexOf(k);
+        if (open === (at >= 0)) { return; }
+        if (open) { state.open = Object.keys(SECTIONS).filter(function (x) {
+          return x === k || state.open.indexOf(x) >= 0; }); } else { state.open.splice(at, 1); }
+        writeUrl();
+      });
     });
   }
 
@@ -257,7 +289,12 @@
       box.checked = true;
       box.disabled = t.count === 0;
       box.setAttribute("data-count", String(t.count));
-      box.addEventListener("change", function () { linkShown[t.type] = box.checked; applyLinks(); });
+      box.addEventListener("change", function () {
+        state.hide = data.linkTypes.map(function (x) { return x.type; }).filter(function (x) {
+          return x === t.type ? !box.checked : state.hide.indexOf(x) >= 0;
+        });
+        applyLinks();
+      });
       label.appendChild(box);
       var line = el("span", null, "bt-line");
       line.style.borderTopColor = t.colour;
@@ -265,7 +302,8 @@
       label.appendChild(el("span", t.label + " (" + t.count + ")"));
       holder.appendChild(label);
     });
-    document.getElementById("bt-layer-links").addEventListener("change", applyLinks);
+    var layer = document.getElementById("bt-layer-links");
+    layer.addEventListener("change", function () { state.links = layer.checked; applyLinks(); });
   }
 
   function option(select, value, text) {
@@ -660,6 +698,7 @@
 
   controls();
   linkControls();
+  sectionControls();
   legend();
   table();
   matrix();
