@@ -10,7 +10,7 @@ import pytest
 from beleidstheorie.authoring.models import Text
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
-from beleidstheorie.views.interactive import write_interactive
+from beleidstheorie.views.page import write_interactive
 from tests.components import require_chromium, require_dot
 
 CHROMIUM_ARGS = [

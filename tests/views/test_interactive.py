@@ -11,7 +11,7 @@ import pytest
 from beleidstheorie.namespaces import BT
 from beleidstheorie.views.columns import COLUMN_WIDTH
 from beleidstheorie.views.grammar import verdict_line
-from beleidstheorie.views.interactive import interactive_html, page_data, write_interactive
+from beleidstheorie.views.page import interactive_html, page_data, write_interactive
 from tests.views.conftest import HOSTILE
 from tests.views.png import distinct_colours
 
@@ -544,7 +544,7 @@ def test_clicking_a_mechanism_traces_its_path_to_the_main_goal_and_back_to_its_i
 def test_the_insufficient_filter_keeps_the_initiatives_that_feed_a_kept_mechanism(
     flagship_theory, flagship_result
 ):
-    from beleidstheorie.views.interactive import keep_insufficient
+    from beleidstheorie.views.page import keep_insufficient
     from beleidstheorie.views.structure import read_structure
 
     s = read_structure(flagship_theory.store)
@@ -643,7 +643,7 @@ def test_the_evidence_matrix_tab_is_the_matrix_of_the_chosen_round_as_a_table(
 
 
 def test_round_changes_list_each_node_whose_score_verdict_or_evidence_changed(flagship_rounds):
-    from beleidstheorie.views.interactive import round_changes
+    from beleidstheorie.views.page import round_changes
 
     a, b = flagship_rounds["monitor-2021"], flagship_rounds["evaluatie-2022"]
     rows = round_changes(a, b)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from beleidstheorie.views.interactive import write_interactive
+from beleidstheorie.views.page import write_interactive
 from tests.views.axe import wcag_findings
 
 pytestmark = pytest.mark.browser

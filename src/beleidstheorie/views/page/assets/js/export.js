@@ -1,0 +1,86 @@
+/* Export of the current view: PNG from the canvas, SVG drawn from the positions. */
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function download(name, url) {
+    var a = el("a");
+    a.download = name;
+    a.href = url;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function fileName(ext) {
+    return (data.title || "beleidstheorie").replace(/[^A-Za-z0-9\u00C0-\u024F-]+/g, "-") + "." + ext;
+  }
+
+  function exportPng() {
+    download(fileName("png"), document.querySelector("#bt-graph canvas").toDataURL("image/png"));
+  }
+
+  function svgOfView() {
+    // what is on screen now: the visible nodes and edges inside the current view, as vector shapes
+    var rect = document.getElementById("bt-graph").getBoundingClientRect();
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var z = network.DOMtoCanvas({ x: rect.width, y: rect.height });
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("xmlns", SVG_NS);
+    svg.setAttribute("viewBox", [a.x, a.y, z.x - a.x, z.y - a.y].join(" "));
+    svg.setAttribute("width", String(Math.round(rect.width)));
+    svg.setAttribute("height", String(Math.round(rect.height)));
+    var title = document.createElementNS(SVG_NS, "title");
+    title.textContent = data.title;
+    svg.appendChild(title);
+    function inView(b) { return b.right >= a.x && b.left <= z.x && b.bottom >= a.y && b.top <= z.y; }
+    var pos = network.getPositions();
+    edges.get({ filter: function (e) { return !e.hidden; } }).forEach(function (e) {
+      var f = nodes.get(e.from), t = nodes.get(e.to);
+      if (!f || !t || f.hidden || t.hidden) { return; }
+      var line = document.createElementNS(SVG_NS, "line");
+      line.setAttribute("x1", pos[e.from].x); line.setAttribute("y1", pos[e.from].y);
+      line.setAttribute("x2", pos[e.to].x); line.setAttribute("y2", pos[e.to].y);
+      line.setAttribute("stroke", (e.color && e.color.color) || "#555555");
+      line.setAttribute("stroke-width", String(e.width || 1));
+      if (e.dashes) { line.setAttribute("stroke-dasharray", "6 4"); }
+      svg.appendChild(line);
+    });
+    nodes.get({ filter: function (n) { return !n.hidden; } }).forEach(function (n) {
+      var b = network.getBoundingBox(n.id);
+      if (!inView(b)) { return; }
+      var g = document.createElementNS(SVG_NS, "g");
+      g.setAttribute("data-node", n.id);
+      var box = document.createElementNS(SVG_NS, "rect");
+      box.setAttribute("x", b.left); box.setAttribute("y", b.top);
+      box.setAttribute("width", b.right - b.left); box.setAttribute("height", b.bottom - b.top);
+      box.setAttribute("rx", "8");
+      box.setAttribute("fill", n.color.background);
+      box.setAttribute("stroke", n.color.border);
+      box.setAttribute("stroke-width", String(n.borderWidth || 1));
+      if (n.shapeProperties && n.shapeProperties.borderDashes) { box.setAttribute("stroke-dasharray", "6 3"); }
+      g.appendChild(box);
+      var text = document.createElementNS(SVG_NS, "text");
+      var size = n.font.size;
+      var lines = String(n.label || "").split("\n");
+      text.setAttribute("font-family", "DejaVu Sans, Arial, sans-serif");
+      text.setAttribute("font-size", String(size));
+      text.setAttribute("fill", n.font.color || "#000000");
+      text.setAttribute("text-anchor", "middle");
+      var cx = (b.left + b.right) / 2, top = (b.top + b.bottom) / 2 - (lines.length - 1) * size * 0.6;
+      lines.forEach(function (ln, k) {
+        var span = document.createElementNS(SVG_NS, "tspan");
+        span.setAttribute("x", cx);
+        span.setAttribute("y", top + k * size * 1.2 + size * 0.35);
+        span.textContent = ln;
+        text.appendChild(span);
+      });
+      g.appendChild(text);
+      svg.appendChild(g);
+    });
+    return new XMLSerializer().serializeToString(svg);
+  }
+  window.btSvgOfView = svgOfView;
+
+  function exportSvg() {
+    download(fileName("svg"), "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgOfView()));
+  }
+
