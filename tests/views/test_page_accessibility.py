@@ -95,3 +95,14 @@ def test_the_graph_is_a_named_keyboard_stop_whose_arrows_pan_and_plus_zooms(page
     page.page.wait_for_timeout(150)
     page.page.keyboard.up("+")
     assert page.evaluate("btNetwork.getScale()") > scale
+
+
+def test_a_grouped_page_with_a_group_expanded_has_no_wcag_violation(page, tmp_path):
+    from beleidstheorie.graph.generate import generate_theory
+    from beleidstheorie.graph.load import theory_from_model
+
+    model = generate_theory(initiatives=60, mechanisms=12, indicators_per_initiative=1, rounds=1, seed=5)
+    page.open(write_interactive(theory_from_model(model), tmp_path / "grouped.html"))
+    assert page.evaluate("document.getElementById('bt-group').value") == "subgoal"
+    page.page.locator("#bt-group-list button").first.click()
+    assert_clean(page)

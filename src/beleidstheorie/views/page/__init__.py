@@ -2,6 +2,7 @@
 
 The package, one module per question: :mod:`~beleidstheorie.views.page.network` (nodes and
 edges), :mod:`~beleidstheorie.views.page.filters` (what each filter keeps),
+:mod:`~beleidstheorie.views.page.groups` (grouping the initiatives),
 :mod:`~beleidstheorie.views.page.rounds` (the matrix and the round comparison),
 :mod:`~beleidstheorie.views.page.data` (everything the page shows, as JSON-ready data) and
 :mod:`~beleidstheorie.views.page.build` (the one HTML file). The page's own HTML, CSS and
@@ -24,8 +25,13 @@ initiatives that feed it, dims the rest, and opens a persistent details panel
 initiatives with their strength). Zoom and fit buttons, a table alternative of
 every node (``bt-table``, each row a keyboard-reachable button that opens the
 panel) and the view in the URL hash (round, filters, focused node, the samenhang layer, the
-hidden link types, the open tables; Back undoes a
-step) complete the page. The first view shows the goals columns with every label at
+hidden link types, the open tables, the grouping and its expanded groups; Back undoes a
+step) complete the page. At scale the initiatives' column is grouped (``bt-group``: per
+sub-goal or per penvoerder, :mod:`~beleidstheorie.views.page.groups`; a large theory opens
+grouped per sub-goal), each group collapsed into one box that a click, or its button in
+``bt-groups``, expands; and labels follow the zoom level
+(:data:`~beleidstheorie.views.page.network.LABEL_FROM_PX`). The first view shows the goals
+columns with every label at
 least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
 text allows). The samenhang is a layer that switches off, with a counted filter per
 link type; PNG (the canvas) and SVG (drawn from the current view's positions) export

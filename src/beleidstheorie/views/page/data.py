@@ -11,6 +11,7 @@ from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import column_layout
 from beleidstheorie.views.dotparts import legend_sample
 from beleidstheorie.views.page.filters import keep_for_initiative, keep_for_subgoal, keep_insufficient
+from beleidstheorie.views.page.groups import GROUP_WORDS, default_grouping, grouping_data
 from beleidstheorie.views.page.network import build_network, score_style, vis_options
 from beleidstheorie.views.page.rounds import changes_by_round, matrix_data
 from beleidstheorie.views.palette import (
@@ -145,8 +146,10 @@ def page_data(
         "title": s.label,
         "text": {
             **{k: word(k, lang) for k in UI_WORDS},
-            **{k: pair[1 if lang == "en" else 0] for k, pair in PAGE_WORDS.items()},
+            **{k: pair[1 if lang == "en" else 0] for k, pair in (*PAGE_WORDS.items(), *GROUP_WORDS.items())},
         },
+        "groupings": grouping_data(s, physics),
+        "defaultGroup": default_grouping(s),
         "nodes": net.nodes,
         "edges": net.edges,
         "options": vis_options(physics),

@@ -29,6 +29,10 @@ LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal"
 """The column (vis-network level) of each kind; context factors form a band beneath."""
 FONT_STACK = f"{FONT}, Arial, sans-serif"
 
+LABEL_FROM_PX = {"initiative": 9, "context": 9, "input": 7, "mechanism": 6, "subgoal": 6, "main_goal": 5}
+"""Labels by zoom level: vis-network draws a node's label while it is at least this size on
+screen less one pixel, so zoomed out the initiatives' labels go first (below 8 px) and the goals'
+stay longest (the main goal's down to 4 px): an overview shows what the theory is for."""
 LABEL_WIDTH = {"initiative": 34, "main_goal": 34, "context": 30}
 LABEL_LINES = {"context": 4, "initiative": 3}  # the tooltip has the whole text
 
@@ -108,7 +112,8 @@ def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = 
         place = {}
         if layout is not None:
             place = dict(zip(("x", "y"), layout.positions[n.iri], strict=True))
-        net.add_node(n.iri, shape=shape, level=LEVELS[n.kind], **place, **_base_style(n))
+        zoom = {"label": {"drawThreshold": LABEL_FROM_PX[n.kind]}}
+        net.add_node(n.iri, shape=shape, level=LEVELS[n.kind], scaling=zoom, **place, **_base_style(n))
     edges: list[tuple[str, str, dict[str, Any]]] = []
     structure_edge = _edge(STRUCTURE_EDGE, word("structure_edge", lang))
     edges += [(i.iri, n.iri, structure_edge) for i in s.inputs for n in s.initiatives if not n.parent]

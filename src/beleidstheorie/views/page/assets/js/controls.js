@@ -41,7 +41,9 @@
     box.addEventListener("change", function () { state.insufficient = box.checked; render(true); });
 
     network.on("click", function (params) {
-      state.focus = params.nodes.length ? params.nodes[0] : null;
+      var hit = params.nodes.length ? params.nodes[0] : null;
+      if (hit !== null && clusters[hit]) { toggleGroup(clusters[hit].key); return; }  // expand a group
+      state.focus = hit;
       render(false);
       if (state.focus !== null) { zoomToTrace(state.focus); details(state.focus); }
     });

@@ -33,7 +33,7 @@
     ctx.save();
     ctx.font = "bold 22px 'DejaVu Sans', Arial, sans-serif";
     ctx.fillStyle = "#3a3a3a";
-    data.headers.forEach(function (h) {
+    headersNow().forEach(function (h) {
       ctx.textAlign = h.align;
       ctx.fillText(h.text, h.x, h.y);
     });
@@ -59,9 +59,9 @@
 
   function legibleFit(ids, centre) {
     // fit the given nodes; if that makes text too small, zoom to legible text around `centre`
-    network.fit({ nodes: ids, animation: false });
+    network.fit({ nodes: shownIds(ids), animation: false });
     if (network.getScale() >= legibleScale()) { return; }
-    var at = centre !== undefined ? network.getPositions([centre])[centre] : null;
+    var at = centre !== undefined ? network.getPositions([shownId(centre)])[shownId(centre)] : null;
     if (!at) { at = network.getViewPosition(); }
     network.moveTo({ position: at, scale: legibleScale(), animation: false });
   }
@@ -93,7 +93,7 @@
 
   var SECTIONS = { table: "bt-table-wrap", changes: "bt-changes-wrap", matrix: "bt-matrix-wrap" };
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
-                focus: null, links: true, hide: [], open: [] };
+                focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [] };
 
   function tooltip(id) {
     var info = data.info[id];
@@ -161,7 +161,9 @@
   window.btTrace = function (id) { return Array.from(trace(id)); };
 
   function render(fit) {
+    revealFocus();
     writeUrl();
+    ungroup();
     var keep = visibleSet();
     var styles = state.round ? data.styles[state.round] || {} : {};
     var near = null;
@@ -181,8 +183,9 @@
       var dim = near !== null && !(near.has(e.from) && near.has(e.to) && e.structural);
       return { id: e.id, color: dim ? FADED_EDGE : baseEdge[e.id].color, title: edgeTip(e) };
     }));
+    group(near);
     document.getElementById("bt-visible-count").textContent =
       T.visible.replace("{n}", String(shown.length)).replace("{total}", String(data.nodes.length));
-    if (fit && shown.length) { network.fit({ nodes: shown, animation: false }); }
+    if (fit && shown.length) { network.fit({ nodes: shownIds(shown), animation: false }); }
   }
 

@@ -32,38 +32,55 @@
     title.textContent = data.title;
     svg.appendChild(title);
     function inView(b) { return b.right >= a.x && b.left <= z.x && b.bottom >= a.y && b.top <= z.y; }
-    var pos = network.getPositions();
+    // a node inside a collapsed group is drawn as its group, once; an edge joins what is drawn
+    var drawn = nodes.get({ filter: function (n) { return !n.hidden && shownId(n.id) === n.id; } })
+      .map(function (n) {
+        return { id: n.id, label: n.label, fill: n.color.background, stroke: n.color.border,
+                 width: n.borderWidth, dashed: !!(n.shapeProperties && n.shapeProperties.borderDashes),
+                 size: n.font.size, colour: n.font.color, group: false };
+      });
+    Object.keys(clusters).forEach(function (id) {
+      drawn.push({ id: id, label: clusters[id].label, fill: GROUP_LOOK.background, stroke: GROUP_LOOK.border,
+                   width: 2.5, dashed: false, size: 15, colour: "#000000", group: true });
+    });
+    var pos = network.getPositions(drawn.map(function (d) { return d.id; }));
+    var joined = {};
     edges.get({ filter: function (e) { return !e.hidden; } }).forEach(function (e) {
       var f = nodes.get(e.from), t = nodes.get(e.to);
       if (!f || !t || f.hidden || t.hidden) { return; }
+      var from = shownId(e.from), to = shownId(e.to);
+      var colour = (e.color && e.color.color) || "#555555";
+      var key = [from, to, colour, e.dashes ? 1 : 0].join("|");
+      if (from === to || joined[key] || !pos[from] || !pos[to]) { return; }
+      joined[key] = true;
       var line = document.createElementNS(SVG_NS, "line");
-      line.setAttribute("x1", pos[e.from].x); line.setAttribute("y1", pos[e.from].y);
-      line.setAttribute("x2", pos[e.to].x); line.setAttribute("y2", pos[e.to].y);
-      line.setAttribute("stroke", (e.color && e.color.color) || "#555555");
+      line.setAttribute("x1", pos[from].x); line.setAttribute("y1", pos[from].y);
+      line.setAttribute("x2", pos[to].x); line.setAttribute("y2", pos[to].y);
+      line.setAttribute("stroke", colour);
       line.setAttribute("stroke-width", String(e.width || 1));
       if (e.dashes) { line.setAttribute("stroke-dasharray", "6 4"); }
       svg.appendChild(line);
     });
-    nodes.get({ filter: function (n) { return !n.hidden; } }).forEach(function (n) {
+    drawn.forEach(function (n) {
       var b = network.getBoundingBox(n.id);
       if (!inView(b)) { return; }
       var g = document.createElementNS(SVG_NS, "g");
-      g.setAttribute("data-node", n.id);
+      g.setAttribute(n.group ? "data-group" : "data-node", n.id);
       var box = document.createElementNS(SVG_NS, "rect");
       box.setAttribute("x", b.left); box.setAttribute("y", b.top);
       box.setAttribute("width", b.right - b.left); box.setAttribute("height", b.bottom - b.top);
       box.setAttribute("rx", "8");
-      box.setAttribute("fill", n.color.background);
-      box.setAttribute("stroke", n.color.border);
-      box.setAttribute("stroke-width", String(n.borderWidth || 1));
-      if (n.shapeProperties && n.shapeProperties.borderDashes) { box.setAttribute("stroke-dasharray", "6 3"); }
+      box.setAttribute("fill", n.fill);
+      box.setAttribute("stroke", n.stroke);
+      box.setAttribute("stroke-width", String(n.width || 1));
+      if (n.dashed) { box.setAttribute("stroke-dasharray", "6 3"); }
       g.appendChild(box);
       var text = document.createElementNS(SVG_NS, "text");
-      var size = n.font.size;
+      var size = n.size;
       var lines = String(n.label || "").split("\n");
       text.setAttribute("font-family", "DejaVu Sans, Arial, sans-serif");
       text.setAttribute("font-size", String(size));
-      text.setAttribute("fill", n.font.color || "#000000");
+      text.setAttribute("fill", n.colour || "#000000");
       text.setAttribute("text-anchor", "middle");
       var cx = (b.left + b.right) / 2, top = (b.top + b.bottom) / 2 - (lines.length - 1) * size * 0.6;
       lines.forEach(function (ln, k) {

@@ -1,9 +1,11 @@
 /* The samenhang layer with one filter per link type, and the open tables: part of the view state. */
   function applyLinks() {
     // the layer and each link type as the state says; the URL follows
+    ungroup();  // a cluster copies its edges when it is made: make it again after the change
     edges.update(data.edges.filter(function (e) { return e.linkType; }).map(function (e) {
       return { id: e.id, hidden: !state.links || state.hide.indexOf(e.linkType) >= 0 };
     }));
+    group(state.focus !== null ? trace(state.focus) : null);
     data.linkTypes.forEach(function (t) {
       document.getElementById("bt-link-" + t.type).disabled = !state.links || t.count === 0;
     });

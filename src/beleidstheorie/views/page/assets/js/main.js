@@ -2,6 +2,7 @@
   controls();
   linkControls();
   sectionControls();
+  groupControls();
   legend();
   table();
   matrix();

@@ -13,6 +13,8 @@
     if (!state.links) { p.set("links", "0"); }
     if (state.hide.length) { p.set("hide", state.hide.join(",")); }
     if (state.open.length) { p.set("open", state.open.join(",")); }
+    if (state.group !== data.defaultGroup) { p.set("group", state.group || "none"); }
+    if (state.group && state.expanded.length) { p.set("expanded", state.expanded.join(",")); }
     var hash = p.toString();
     if (hash !== location.hash.replace(/^#/, "")) { history.pushState(null, "", "#" + hash); }
   }
@@ -33,6 +35,12 @@
     };
     state.hide = listed("hide", types);
     state.open = listed("open", Object.keys(SECTIONS));
+    var by = p.get("group");
+    state.group = by === "none" ? "" : (by && data.groupings[by] ? by : data.defaultGroup);
+    state.expanded = state.group ? listed("expanded", data.groupings[state.group].groups.map(function (g) {
+      return g.key;
+    })) : [];
+    document.getElementById("bt-group").value = state.group;
     document.getElementById("bt-filter-subgoal").value = state.subgoal;
     document.getElementById("bt-filter-initiative").value = state.initiative;
     if (state.round) { document.getElementById("bt-filter-round").value = state.round; }
