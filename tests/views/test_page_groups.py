@@ -235,8 +235,8 @@ def test_labels_by_zoom_level_initiatives_go_first_the_goals_stay(page, large_pa
         return page.page.evaluate(f"ids => ids.map({LABEL_SHOWN})", [ini, mech, goal])
 
     assert shown_at(1.0) == [True, True, True]
-    assert shown_at(0.5) == [False, True, True]  # 6.5 px initiatives' text: gone
-    assert shown_at(0.3) == [False, False, True]
-    assert shown_at(0.2) == [False, False, False]
+    assert shown_at(0.4) == [False, True, True]  # 5.2 px initiatives' text: gone
+    assert shown_at(0.28) == [False, False, True]  # 3.6 px mechanisms' text too
+    assert shown_at(0.15) == [False, False, False]
     page.page.click("#bt-fit")  # the whole theory: boxes and lines, the labels of goals at most
     assert page.evaluate(f"[{json.dumps(ini)}].map({LABEL_SHOWN})") == [False]

@@ -29,10 +29,11 @@ LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal"
 """The column (vis-network level) of each kind; context factors form a band beneath."""
 FONT_STACK = f"{FONT}, Arial, sans-serif"
 
-LABEL_FROM_PX = {"initiative": 9, "context": 9, "input": 7, "mechanism": 6, "subgoal": 6, "main_goal": 5}
+LABEL_FROM_PX = {"initiative": 7, "context": 7, "input": 6, "mechanism": 5, "subgoal": 5, "main_goal": 4}
 """Labels by zoom level: vis-network draws a node's label while it is at least this size on
-screen less one pixel, so zoomed out the initiatives' labels go first (below 8 px) and the goals'
-stay longest (the main goal's down to 4 px): an overview shows what the theory is for."""
+screen less one pixel (fading over the last pixel), so zoomed out the initiatives' labels go
+first (below 6 px) and the goals' stay longest (the main goal's down to 3 px): an overview shows
+what the theory is for."""
 LABEL_WIDTH = {"initiative": 34, "main_goal": 34, "context": 30}
 LABEL_LINES = {"context": 4, "initiative": 3}  # the tooltip has the whole text
 
