@@ -29,8 +29,8 @@ from beleidstheorie.authoring.models import Theory as TheoryModel
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
 from beleidstheorie.views.diagram import render_diagram
-from beleidstheorie.views.interactive import write_interactive
 from beleidstheorie.views.matrix import render_matrix
+from beleidstheorie.views.page import write_interactive
 
 N_SUBGOALS = 6
 LINK_TYPES = ("supports", "refers-to", "has-partner", "contributes-to")

@@ -22,8 +22,8 @@ from pathlib import Path
 from beleidstheorie import load_theory
 from beleidstheorie.reasoning.score import score
 from beleidstheorie.views.diagram import render_diagram
-from beleidstheorie.views.interactive import write_interactive
 from beleidstheorie.views.matrix import render_matrix
+from beleidstheorie.views.page import write_interactive
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("BT_CHROMIUM", "/usr/bin/chromium")

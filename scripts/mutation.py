@@ -103,7 +103,7 @@ TARGETS: tuple[Target, ...] = (
         SINKS,
         functions=("dot_text", "html_text", "left_text"),
     ),
-    _t("interactive", "views (escaping)", "views/interactive.py", SINKS, functions=("_json_for_html",)),
+    _t("interactive", "views (escaping)", "views/page/build.py", SINKS, functions=("_json_for_html",)),
 )
 
 

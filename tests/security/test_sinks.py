@@ -14,7 +14,7 @@ from rdflib import Literal
 from beleidstheorie.graph.load import load_theory
 from beleidstheorie.graph.query import run_query
 from beleidstheorie.views.cells import FORMULA_STARTS
-from beleidstheorie.views.interactive import interactive_html
+from beleidstheorie.views.page import interactive_html
 from tests.security.conftest import FORMULA, MARKUP, TERMINAL, run
 from tests.views.dotparse import parse_dot
 

@@ -10,6 +10,7 @@ import pytest
 from beleidstheorie.authoring.models import Text
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
+from beleidstheorie.views.page import write_interactive
 from tests.components import require_chromium, require_dot
 
 CHROMIUM_ARGS = [
@@ -54,6 +55,20 @@ def hostile_theory(example_theory):
     hostile = first.model_copy(update={"label": Text(nl=HOSTILE, en=HOSTILE)})
     label = Text(nl=HOSTILE, en=HOSTILE)
     return theory_from_model(model.model_copy(update={"label": label, "initiatives": [hostile, *rest]}))
+
+
+@pytest.fixture(scope="session")
+def flagship_page_file(tmp_path_factory, flagship_theory, flagship_rounds):
+    out = tmp_path_factory.mktemp("html") / "flagship.html"
+    return write_interactive(
+        flagship_theory, out, result=flagship_rounds["evaluatie-2022"], results_by_round=flagship_rounds
+    )
+
+
+@pytest.fixture(scope="session")
+def hostile_page_file(tmp_path_factory, hostile_theory):
+    out = tmp_path_factory.mktemp("html") / "hostile.html"
+    return write_interactive(hostile_theory, out, result=score(hostile_theory))
 
 
 @dataclass

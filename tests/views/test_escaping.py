@@ -13,7 +13,7 @@ import pytest
 
 from beleidstheorie.views.cells import neutralise_cell
 from beleidstheorie.views.dotparts import dot_text, html_text, left_text
-from beleidstheorie.views.interactive import _json_for_html
+from beleidstheorie.views.page.build import _json_for_html
 from beleidstheorie.views.spreadsheet import Sheet, col, generate_csv, safe_cell
 from beleidstheorie.views.terminal import printable
 
@@ -82,3 +82,8 @@ def test_json_in_the_page_holds_no_literal_markup_and_reads_back_the_same():
     text = _json_for_html({"a": "</script><b>&"})
     assert text == '{"a": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
     assert json.loads(text) == {"a": "</script><b>&"}
+
+
+def test_json_in_the_page_keeps_dutch_letters_as_they_are():
+    # the page is UTF-8: 'één' stays three letters, not six-character escapes each
+    assert _json_for_html({"a": "één – Nibud"}) == '{"a": "één – Nibud"}'

@@ -130,7 +130,7 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     from beleidstheorie.cli.progress import progress
     from beleidstheorie.reasoning.network import read_network
     from beleidstheorie.reasoning.score import score as score_theory
-    from beleidstheorie.views.interactive import write_interactive
+    from beleidstheorie.views.page import write_interactive
 
     theory = _load(graph)
     config = _config(config_path)

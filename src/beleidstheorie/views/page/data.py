@@ -1,0 +1,248 @@
+"""Everything the page shows, as plain JSON-ready data (:func:`page_data`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from beleidstheorie.graph.load import Theory
+from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
+from beleidstheorie.views import grammar
+from beleidstheorie.views.columns import column_layout
+from beleidstheorie.views.dotparts import legend_sample
+from beleidstheorie.views.page.filters import keep_for_initiative, keep_for_subgoal, keep_insufficient
+from beleidstheorie.views.page.groups import GROUP_WORDS, default_grouping, grouping_data
+from beleidstheorie.views.page.network import build_network, score_style, vis_options
+from beleidstheorie.views.page.rounds import changes_by_round, matrix_data
+from beleidstheorie.views.palette import (
+    CONTRIBUTION_STYLES,
+    KIND_STYLES,
+    LINK_STYLES,
+    SCORE_SCALE,
+    band_bounds,
+    text_colour,
+)
+from beleidstheorie.views.structure import Node, Structure, read_structure
+from beleidstheorie.views.wording import format_score, word
+
+TOP_EVIDENCE = 3
+PAGE_WORDS: dict[str, tuple[str, str]] = {
+    "search": ("Zoek", "Search"),
+    "fit": ("Passend", "Fit"),
+    "zoom_in": ("Inzoomen", "Zoom in"),
+    "zoom_out": ("Uitzoomen", "Zoom out"),
+    "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
+    "export_svg": ("Huidige weergave als SVG", "Current view as SVG"),
+    "quotes": ("Uit het rapport", "From the report"),
+    "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
+    "close": ("Sluiten", "Close"),
+    "table": (
+        "Tabel met alle onderdelen (toegankelijk alternatief)",
+        "Table of every item (accessible alternative)",
+    ),
+    "col_kind": ("Soort", "Kind"),
+    "col_label": ("Onderdeel", "Item"),
+    "col_verdict": ("Oordeel", "Verdict"),
+    "changes": ("Wat veranderde sinds", "What changed since"),
+    "col_before": ("Vorige ronde", "Previous round"),
+    "col_after": ("Deze ronde", "This round"),
+    "col_new": ("Nieuwe waarnemingen", "New observations"),
+    "no_changes": ("Geen veranderingen.", "No changes."),
+    "layer_links": ("Samenhang tussen initiatieven", "Links between initiatives"),
+    "graph_label": (
+        "Grafiek van de beleidstheorie: pijltjestoetsen verschuiven, + en − zoomen; "
+        "de tabel onder de grafiek noemt elk onderdeel",
+        "Graph of the policy theory: arrow keys pan, + and − zoom; "
+        "the table below the graph lists every item",
+    ),
+}
+"""Words of the page's own controls (nl, en)."""
+UI_WORDS = (
+    "filter_subgoal",
+    "filter_initiative",
+    "filter_round",
+    "filter_insufficient",
+    "all_subgoals",
+    "all_initiatives",
+    "no_rounds",
+    "visible",
+    "score",
+    "evidence",
+    "reference",
+    "penvoerder",
+    "help",
+    "legend",
+    "score_scale",
+    "insufficient_sample",
+    "stated",
+    "inferred",
+    "round",
+)
+
+
+def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
+    kind = "sub_line" if getattr(n, "parent", None) else n.kind
+    label = f"{n.code} {n.label}" if n.kind == "initiative" else n.label  # type: ignore[attr-defined]
+    return {
+        "kind": word(f"kind_{kind}", lang),
+        "label": label,
+        "description": n.description,
+        "reference": n.reference,
+        "penvoerder": getattr(n, "penvoerder_label", ""),
+    }
+
+
+def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
+    evidence = [
+        {
+            "indicator": e.indicator_label,
+            "status": word(e.status, lang),
+            "reference": e.reference,
+            "quote": e.text,
+        }
+        for e in score.contributions[:TOP_EVIDENCE]
+    ]
+    return {
+        "score": grammar.score_text(score, lang) or "–",
+        "verdict": f"{grammar.mark_of(score).glyph} {word(score.verdict, lang)}",
+        "note": grammar.note_text(score.note, lang) if score.note else "",
+        "insufficient": score.verdict == INSUFFICIENT,
+        "evidence": evidence,
+    }
+
+
+def _rounds(result: ScoreResult | None, by_round: dict[str, ScoreResult] | None) -> dict[str, ScoreResult]:
+    rounds = dict(by_round or {})
+    if result is not None and result.round not in rounds:
+        rounds[result.round] = result
+    return rounds
+
+
+def page_data(
+    theory: Theory,
+    *,
+    result: ScoreResult | None = None,
+    results_by_round: dict[str, ScoreResult] | None = None,
+    lang: str = "nl",
+    physics: bool = False,
+) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready data."""
+    s = read_structure(theory.store, lang)
+    layout = None if physics else column_layout(s)
+    net = build_network(s, lang, layout)
+    rounds = _rounds(result, results_by_round)
+    nodes = (*s.inputs, *s.initiatives, *s.mechanisms, *s.subgoals, s.main_goal, *s.context_factors)
+    styles: dict[str, dict[str, Any]] = {}
+    scores: dict[str, dict[str, Any]] = {}
+    for rid, res in rounds.items():
+        by_iri = {n.id: n for n in (res.main_goal, *res.subgoals, *res.mechanisms, *res.initiatives)}
+        styles[rid] = {n.iri: score_style(n, by_iri[n.iri], lang) for n in nodes if n.iri in by_iri}
+        scores[rid] = {iri: _score_data(ns, lang) for iri, ns in by_iri.items()}
+    kinds = ("input", "initiative", "mechanism", "subgoal", "main_goal", "context")
+    if rounds:  # scored kinds take the look of their verdict: no type swatch that contradicts it
+        kinds = ("input", "context")
+    return {
+        "lang": lang,
+        "title": s.label,
+        "text": {
+            **{k: word(k, lang) for k in UI_WORDS},
+            **{k: pair[1 if lang == "en" else 0] for k, pair in (*PAGE_WORDS.items(), *GROUP_WORDS.items())},
+        },
+        "groupings": grouping_data(s, physics),
+        "defaultGroup": default_grouping(s),
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": vis_options(physics),
+        "headers": [asdict(h) for h in layout.headers] if layout else [],
+        "info": {n.iri: _info(s, n, lang) for n in nodes},
+        "rounds": [{"id": rid, "label": s.round_label(rid, res.round_label)} for rid, res in rounds.items()],
+        "defaultRound": result.round if result is not None else next(reversed(rounds), None),
+        "styles": styles,
+        "scores": scores,
+        "subgoals": [{"id": sg.iri, "label": sg.label} for sg in s.subgoals],
+        "initiatives": [
+            {"id": i.iri, "label": f"{i.code} {i.label}", "sub": bool(i.parent)} for i in s.initiatives
+        ],
+        "keep": {
+            "subgoal": {sg.iri: sorted(keep_for_subgoal(s, sg)) for sg in s.subgoals},
+            "initiative": {i.iri: sorted(keep_for_initiative(s, i.iri)) for i in s.initiatives},
+            "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
+        },
+        "contributors": _contributors(s, lang),
+        "matrix": {rid: matrix_data(theory, res, lang) for rid, res in rounds.items()},
+        "changes": changes_by_round(s, rounds, lang),
+        "linkTypes": [
+            {
+                "type": t,
+                "label": word(t, lang),
+                "colour": st.colour,
+                "count": sum(1 for e in net.edges if e.get("linkType") == t),
+            }
+            for t, st in LINK_STYLES.items()
+        ],
+        "legend": {
+            "kinds": [
+                {
+                    "label": word(f"kind_{k}", lang),
+                    "fill": KIND_STYLES[k].fill,
+                    "border": KIND_STYLES[k].border,
+                }
+                for k in kinds
+            ],
+            "edges": [
+                {
+                    "label": word(p, lang),
+                    "colour": CONTRIBUTION_STYLES[p].colour,
+                    "dashed": bool(CONTRIBUTION_STYLES[p].dashes),
+                }
+                for p in ("stated", "inferred")
+            ],
+            "scale": [
+                {
+                    "colour": c,
+                    "text": " – ".join(format_score(b, lang) for b in band_bounds(i)),
+                    "fontColour": text_colour(c),
+                }
+                for i, c in enumerate(SCORE_SCALE)
+            ],
+            "scaleNote": grammar.legend_word("scale_note", lang),
+            "verdicts": _verdict_legend(rounds, lang),
+        },
+    }
+
+
+def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:
+    """Per mechanism IRI: the initiatives contributing to it, with strength and provenance."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for c in s.contributions:
+        ini = s.node(c.initiative)
+        label = f"{ini.code} {ini.label}"  # type: ignore[attr-defined]
+        out.setdefault(c.mechanism, []).append(
+            {
+                "label": label,
+                "strength": word(c.strength, lang),
+                "provenance": word(f"{c.provenance}_short", lang),
+            }
+        )
+    return out
+
+
+def _verdict_legend(rounds: dict[str, ScoreResult], lang: str) -> list[dict[str, Any]]:
+    """One legend row per verdict any round uses: its mark and what it means."""
+    nodes = [n for res in rounds.values() for n in grammar.result_nodes(res)]
+    rows = []
+    for v in grammar.used_verdicts(nodes):
+        sample = NodeScore("", "", "mechanism", "", "", legend_sample(v), 0.5, 0.0, v)
+        style = grammar.vis_style(sample)
+        rows.append(
+            {
+                "verdict": v,
+                "label": f"{grammar.MARKS[v].glyph} {word(v, lang)}",
+                "explain": grammar.explain(v, lang),
+                "fill": style["color"]["background"],  # type: ignore[index]
+                "border": style["color"]["border"],  # type: ignore[index]
+                "dashed": bool(grammar.MARKS[v].vis_dashes),
+                "double": grammar.MARKS[v].peripheries == 2,
+            }
+        )
+    return rows
