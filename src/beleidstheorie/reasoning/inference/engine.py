@@ -35,6 +35,7 @@ from beleidstheorie.reasoning.inference.elimination import (
     Plan,
     interaction_graph,
     plan,
+    sum_onto,
 )
 from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
 from beleidstheorie.reasoning.inference.joints import Joints
@@ -133,33 +134,49 @@ def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration | Joints) -> 
         if v not in absorbed:
             out[:, v] = cal.marginal(v)
     # sum each home clique's belief once onto the union of its groups' scopes; each root's
-    # posterior is then that belief times the root's P(r = 1 | scope state), one matmul per home
+    # posterior is that belief times the root's P(r = 1 | scope state): with one ratio for
+    # every batch row (the clamps of joints) one contraction per home over the union's states;
+    # with one per row (parameter points) the belief is first summed onto each group's scope
     at_home: dict[int, list[int]] = {}
     for gi, fi in enumerate(fz.group_factor):
         at_home.setdefault(p.home[fi], []).append(gi)
     for k, gis in at_home.items():
         union = tuple(sorted({v for gi in gis for v in fz.groups[gi].scope}))
         belief = cal.belief_over(k, union).reshape(batch, -1)  # C order over ``union``
+        total = belief.sum(axis=1)
         states = np.arange(2 ** len(union))
         bit = {v: (states >> (len(union) - 1 - j)) & 1 for j, v in enumerate(union)}
-        ratios, roots = [], []
+        # each union state's state of each group's scope (F order, as the group's tables)
+        index = [sum(bit[v] << i for i, v in enumerate(fz.groups[gi].scope)) for gi in gis]
+        ratios = []
         for gi in gis:
-            scope = fz.groups[gi].scope
-            index = sum(bit[v] << i for i, v in enumerate(scope))  # the group's (F-order) state
             gs = [f.groups[gi] for f in fzs]
             pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
             pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
             f0 = np.stack([g.f0 for g in gs])
             f1 = np.stack([g.f1 for g in gs])
-            ratios.append((pi1 * f1 / (pi0 * f0 + pi1 * f1))[:, :, index])  # (B or 1, r, 2^|union|)
-            roots.append(gs[0].roots)
-        ratio = np.concatenate(ratios, axis=1)
-        total = belief.sum(axis=1)
-        # one ratio shared by every batch row (the clamps), or one per row (parameter points)
-        shared = ratio.shape[0] == 1
-        moved = belief @ ratio[0].T if shared else np.matmul(ratio, belief[:, :, None])[:, :, 0]
-        out[:, np.concatenate(roots)] = moved / total[:, None]
+            ratios.append(pi1 * f1 / (pi0 * f0 + pi1 * f1))  # (B or 1, r, 2^k)
+        roots = np.concatenate([fz.groups[gi].roots for gi in gis])
+        if ratios[0].shape[0] == 1:
+            spread = np.concatenate([r[0][:, ix] for r, ix in zip(ratios, index, strict=True)])
+            moved = np.einsum("bu,ru->br", belief, spread)  # c_einsum: no BLAS threads to spin
+        else:
+            full = belief.reshape(batch, *(2,) * len(union))
+            moved = np.concatenate(
+                [
+                    np.einsum("brk,bk->br", r, _scope_belief(full, union, fz.groups[gi].scope, batch))
+                    for r, gi in zip(ratios, gis, strict=True)
+                ],
+                axis=1,
+            )
+        out[:, roots] = moved / total[:, None]
     return out
+
+
+def _scope_belief(full: np.ndarray, union: tuple[int, ...], scope: tuple[int, ...], batch: int) -> np.ndarray:
+    """(B, 2^k) ``full`` (B, 2, ..., 2 over ``union``) summed onto ``scope``, in F order."""
+    sub = sum_onto(full, union, scope)
+    return np.moveaxis(sub, 0, -1).reshape(-1, batch, order="F").T
 
 
 def infer_many(
@@ -273,12 +290,18 @@ def infer(
     return Posterior(marginal, np.zeros(n), shape.method, p.width, None, q, joint)
 
 
-def _targets(fz: Factorisation, p: Plan) -> list[tuple[int, ...]]:
-    """Per clique: its own variable and the scopes of the absorbed groups homed there."""
+def _targets(fz: Factorisation, p: Plan) -> list[tuple[int, ...] | None]:
+    """Per clique: its own variable and the scopes of the absorbed groups homed there, or None
+    for a clique that eliminates an auxiliary variable and is home to no group (never read)."""
     out = [{v} for v in p.order]
+    homes = set()
     for gi, fi in enumerate(fz.group_factor):
         out[p.home[fi]].update(fz.groups[gi].scope)
-    return [tuple(sorted(t)) for t in out]
+        homes.add(p.home[fi])
+    return [
+        tuple(sorted(t)) if v < fz.n_nodes or k in homes else None
+        for k, (v, t) in enumerate(zip(p.order, out, strict=True))
+    ]
 
 
 def joint_columns(

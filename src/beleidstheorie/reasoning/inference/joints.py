@@ -69,15 +69,19 @@ def _contract(
 
 
 def _scaled(t: np.ndarray) -> np.ndarray:
+    """``t`` with each row divided by its largest |entry| (in place), against underflow."""
     if t.size == 0 or t.ndim < 2:
         return t
-    axes = tuple(range(1, t.ndim))
-    top = np.max(np.abs(t), axis=axes, keepdims=True)
-    return t / np.where(top > 0, top, 1.0)
+    flat = t.reshape(t.shape[0], -1)
+    top = np.abs(flat).max(axis=1)
+    flat /= np.where(top > 0, top, 1.0)[:, None]
+    return t
 
 
 def _stack(pieces: list[tuple[list[int], np.ndarray]], rows: list[int], shape: tuple[int, ...]) -> np.ndarray:
     """Rows of the pieces (each with its columns) in the order of ``rows``."""
+    if len(pieces) == 1 and pieces[0][0] == rows:
+        return np.ascontiguousarray(pieces[0][1])
     out = np.empty((len(rows), *shape))
     where = {c: i for i, c in enumerate(rows)}
     for cols, table in pieces:
@@ -103,7 +107,7 @@ class Joints:
     """Reduced clique beliefs with query variable ``ys[b]`` clamped to 1 in row b.
 
     ``targets[k]`` is the scope (a subset of clique k holding the variable it eliminates)
-    onto which clique k's clamped beliefs are kept; :meth:`marginal` and
+    onto which clique k's clamped beliefs are kept (None: not needed); :meth:`marginal` and
     :meth:`belief_over` read them like those of a batched :class:`Calibration`.
     """
 
@@ -161,9 +165,8 @@ class Joints:
             inputs = [d_plain if has_down else np.ones((1,) * len(clique)), *ups]
             rows_of = [outside[k], *(sub[c] for c in kids)]
             msg_of = [(d_rows, d_scope), *((clamped_up[c], seps[c]) for c in kids)]
-            outs = [(None, targets[k], list(range(batch)))] + [
-                (j, seps[c], outside[c]) for j, c in enumerate(kids, start=1)
-            ]
+            wanted = [] if targets[k] is None else [(None, targets[k], list(range(batch)))]
+            outs = wanted + [(j, seps[c], outside[c]) for j, c in enumerate(kids, start=1)]
             for o, scope, rows in outs:
                 if not rows:
                     continue
