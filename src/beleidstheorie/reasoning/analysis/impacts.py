@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from beleidstheorie.reasoning.inference import Posterior, leave_one_out
+from beleidstheorie.errors import BeleidstheorieError
+from beleidstheorie.reasoning.inference import Posterior
 from beleidstheorie.reasoning.model.build import Model
 
 
@@ -74,15 +75,22 @@ def one_pass_impacts(model: Model, post: Posterior) -> Impacts:
     bn_to_theory[theory_node] = np.arange(n)
     q = post.query
     keep = np.flatnonzero(bn_to_theory[q] >= 0)
-    cols = np.empty((item_node.size, keep.size))
-    if item_node.size:
-        loo = leave_one_out(post, item_node, log_l1, log_l0)[:, keep]
-        cols[:] = post.marginal[q[keep]][None, :] - loo
-    # an item's effect on its own node needs no joint: divide its likelihood out
-    p = post.marginal[item_node]
-    top = np.maximum(log_l1, log_l0)
-    a, b = p * np.exp(top - log_l1), (1.0 - p) * np.exp(top - log_l0)
-    own = p - a / (a + b)
+    keep = keep[np.argsort(bn_to_theory[q[keep]], kind="stable")]
     nodes = bn_to_theory[q[keep]]
-    order = np.argsort(nodes, kind="stable")
-    return Impacts(nodes[order], cols[:, order], np.asarray(model.items.node, dtype=np.int64), own, n)
+    if post.joint11 is None:
+        raise BeleidstheorieError("impacts need the joints: infer(..., joints=True)")
+    # leave_one_out's P'(y) = [J/l1 + (P(y) − J)/l0] / [P(x)/l1 + P(x = 0)/l0] rearranges to
+    # P(y) − P'(y) = c_t · (P(x) P(y) − J(x, y)): one covariance per (node, query node), and
+    # per item the factor c_t = (1/l1 − 1/l0) / (P(x)/l1 + P(x = 0)/l0)
+    used = np.unique(item_node)
+    py = post.marginal[q[keep]]
+    cov = post.marginal[used][:, None] * py[None, :] - post.joint11[used][:, keep]
+    top = np.maximum(log_l1, log_l0)
+    inv1, inv0 = np.exp(top - log_l1), np.exp(top - log_l0)  # 1/l1, 1/l0 on one scale
+    px = post.marginal[item_node]
+    c = (inv1 - inv0) / (px * inv1 + (1.0 - px) * inv0)
+    cols = c[:, None] * cov[np.searchsorted(used, item_node)]
+    # an item's effect on its own node needs no joint: divide its likelihood out
+    a, b = px * inv1, (1.0 - px) * inv0
+    own = px - a / (a + b)
+    return Impacts(nodes, cols, np.asarray(model.items.node, dtype=np.int64), own, n)
