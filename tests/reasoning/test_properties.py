@@ -334,5 +334,37 @@ def test_one_pass_impacts_equal_leave_one_out_reinference(model: Theory):
         l1[m.item_node[t]] -= ev.items.log_l1[t]
         l0[m.item_node[t]] -= ev.items.log_l0[t]
         without = infer(m.net, l1, l0).marginal[tn]
-        worst = max(worst, float(np.abs(ev.post - without - ev.impacts[t]).max()))
+        worst = max(worst, float(np.abs(ev.post - without - ev.impacts.row(t)).max()))
+    assert worst < 1e-9
+
+
+@settings(max_examples=10, deadline=None)
+@given(theories())
+def test_sparse_impacts_of_a_large_network_equal_leave_one_out_on_the_goals_and_own_nodes(model: Theory):
+    """Beyond FULL_IMPACT_NODES only the goals' columns and each item's own node are computed:
+    those equal a fresh inference without the item (1e-9), and every other entry is zero."""
+    import beleidstheorie.reasoning.score as scoring
+
+    saved = scoring.FULL_IMPACT_NODES
+    scoring.FULL_IMPACT_NODES = 0  # treat the theory as large
+    try:
+        ev = evaluate(theory_from_model(model), round=model.rounds[-1].id, explain=True)
+    finally:
+        scoring.FULL_IMPACT_NODES = saved
+    m, tn = ev.model, ev.model.theory_node
+    goals = {*m.mechanisms.tolist(), *m.subgoals.tolist(), m.main_goal}
+    computed = np.array([int(tn[j]) in goals for j in range(tn.size)])
+    worst = 0.0
+    for t in range(len(ev.items)):
+        l1, l0 = m.log_l1.copy(), m.log_l0.copy()
+        l1[m.item_node[t]] -= ev.items.log_l1[t]
+        l0[m.item_node[t]] -= ev.items.log_l0[t]
+        without = infer(m.net, l1, l0).marginal[tn]
+        own = np.zeros(tn.size, dtype=bool)
+        own[int(ev.items.node[t])] = True
+        row = ev.impacts.row(t)
+        expected = np.where(computed | own, ev.post - without, 0.0)
+        worst = max(worst, float(np.abs(row - expected).max()))
+        assert all(ev.impacts.at(t, j) == row[j] for j in range(tn.size))
+        assert all(ev.impacts.column(j)[t] == row[j] for j in range(tn.size))
     assert worst < 1e-9

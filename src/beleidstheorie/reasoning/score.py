@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from beleidstheorie.graph.store import Store
+from beleidstheorie.reasoning.analysis.impacts import Impacts, one_pass_impacts
 from beleidstheorie.reasoning.analysis.intervals import DEFAULT_POINTS, Intervals
 from beleidstheorie.reasoning.analysis.intervals import intervals as run_intervals
 from beleidstheorie.reasoning.config import Config, load_config
@@ -27,7 +28,6 @@ from beleidstheorie.reasoning.inference import (
     Structure,
     infer,
     infer_many,
-    leave_one_out,
     structure,
 )
 from beleidstheorie.reasoning.model.build import Model, build_model
@@ -70,7 +70,7 @@ FULL_IMPACT_NODES = 400  # up to this many nodes, impacts on every node are comp
 class Evaluation:
     """The arrays of one scoring run, before they become a :class:`ScoreResult`.
 
-    ``post``, ``prior`` and the columns of ``impacts`` are indexed by theory node
+    ``post``, ``prior`` and the nodes of ``impacts`` are indexed by theory node
     (the flat index of the :class:`Network`); ``bn_post`` and ``bn_prior`` by
     BayesNet node (including the auxiliary paths and rival nodes).
     """
@@ -82,7 +82,7 @@ class Evaluation:
     items: EvidenceItems
     post: np.ndarray
     prior: np.ndarray
-    impacts: np.ndarray | None  # (items, theory nodes) leave-one-out impacts
+    impacts: Impacts | None  # leave-one-out impacts of the items on the theory nodes
     bn_post: np.ndarray
     bn_prior: np.ndarray
     posterior: Posterior | None = None  # how the posteriors were computed (method, width, error)
@@ -96,23 +96,6 @@ class Evaluation:
         if self.posterior is None:
             return np.zeros(self.net.n_nodes)
         return self.posterior.error_bound[self.model.theory_node]
-
-
-def _impacts(model: Model, post: Posterior) -> np.ndarray:
-    """(items, BayesNet nodes): each node's score minus its score without each item."""
-    items = model.items
-    out = np.zeros((len(items), model.n_nodes))
-    if not len(items):
-        return out
-    i1, i0 = items.log_l1, items.log_l0
-    q = post.query
-    out[:, q] = post.marginal[q][None, :] - leave_one_out(post, model.item_node, i1, i0)
-    # an item's effect on its own node needs no joint: divide its likelihood out
-    p = post.marginal[model.item_node]
-    top = np.maximum(i1, i0)
-    a, b = p * np.exp(top - i1), (1.0 - p) * np.exp(top - i0)
-    out[np.arange(len(items)), model.item_node] = p - a / (a + b)
-    return out
 
 
 def evaluate(
@@ -144,7 +127,7 @@ def evaluate(
     found = infer(model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape)
     zeros = np.zeros(n)
     bn_prior = infer(model.net, zeros, zeros, query=query, shape=shape).marginal
-    impacts = _impacts(model, found)[:, model.theory_node] if explain else None
+    impacts = one_pass_impacts(model, found) if explain else None
     tn = model.theory_node
     return Evaluation(
         net,
@@ -282,7 +265,8 @@ def ranked_items(
     """
     info = ev.net.nodes[node]
     if ev.impacts is not None:
-        size = np.abs(ev.impacts[: len(items), node])
+        column = ev.impacts.column(node)
+        size = np.abs(column[: len(items)])
         moved = np.flatnonzero(size > 1e-12)
         order = moved[np.lexsort((moved, -size[moved]))].tolist()  # largest first, ties by item
     else:
@@ -292,7 +276,7 @@ def ranked_items(
     for t in order[:limit]:
         base = items[t]
         path = base.path if base.node == info.id else (*base.path, info.label_nl)
-        impact = float(ev.impacts[t, node]) if ev.impacts is not None else base.impact
+        impact = float(column[t]) if ev.impacts is not None else base.impact
         out.append(replace(base, impact=impact, path=path))
     return tuple(out)
 
@@ -314,7 +298,7 @@ class _Assembler:
         o, node = int(it.obs[t]), int(it.node[t])
         ind = int(net.obs_indicator[o])
         owner = int(net.ind_initiative[ind])
-        impact = float(self.ev.impacts[t, node]) if self.ev.impacts is not None else None
+        impact = self.ev.impacts.at(t, node) if self.ev.impacts is not None else None
         log_lr, raw_lr = self._lr
         return EvidenceItem(
             observation=net.obs_id[o],

@@ -255,6 +255,8 @@ class Calibration:
                 down[kids[j]] = _scaled(sum_onto(inside, clique, seps[kids[j]]), len(seps[kids[j]]))
                 suffix = expanded[j] if suffix is None else suffix * expanded[j]
         self.beliefs = beliefs
+        self.pots, self.up, self.down = pot_tables, up, down
+        self.batch = batch
 
     def marginal(self, v: int) -> np.ndarray:
         """(B,) P(v = 1 | evidence, clamp b) from the clique that eliminates v."""

@@ -38,6 +38,7 @@ from beleidstheorie.reasoning.inference.elimination import (
     sum_onto,
 )
 from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
+from beleidstheorie.reasoning.inference.joints import Joints
 from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
 
@@ -120,38 +121,62 @@ def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray |
     return np.arange(net.n_nodes) if query is None else np.asarray(query, dtype=np.int64)
 
 
-def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration) -> np.ndarray:
+def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration | Joints) -> np.ndarray:
     """(B, n) posteriors of every node for each batch of the calibration.
 
     ``fzs`` holds one factorisation per batch, or one shared by all batches.
     """
-    batch = cal.beliefs[0].shape[0]
+    batch = cal.batch
     fz = fzs[0]
     out = np.empty((batch, fz.n_nodes))
     absorbed = set(fz.absorbed.tolist())
     for v in range(fz.n_nodes):
         if v not in absorbed:
             out[:, v] = cal.marginal(v)
-    # sum each home clique's belief once onto the union of its groups' scopes
-    unions: dict[int, tuple[int, ...]] = {}
+    # sum each home clique's belief once onto the union of its groups' scopes; each root's
+    # posterior is that belief times the root's P(r = 1 | scope state): with one ratio for
+    # every batch row (the clamps of joints) one contraction per home over the union's states;
+    # with one per row (parameter points) the belief is first summed onto each group's scope
+    at_home: dict[int, list[int]] = {}
     for gi, fi in enumerate(fz.group_factor):
-        unions[p.home[fi]] = tuple(sorted(set(unions.get(p.home[fi], ())) | set(fz.groups[gi].scope)))
-    reduced = {k: cal.belief_over(k, u) for k, u in unions.items()}
-    for gi, fi in enumerate(fz.group_factor):
-        scope = fz.groups[gi].scope
-        k = p.home[fi]
-        sub = sum_onto(reduced[k], unions[k], scope)
-        belief = np.moveaxis(sub, 0, -1).reshape(-1, batch, order="F").T
-        gs = [f.groups[gi] for f in fzs]
-        pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
-        pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
-        f0 = np.stack([g.f0 for g in gs])
-        f1 = np.stack([g.f1 for g in gs])
-        ratio = pi1 * f1 / (pi0 * f0 + pi1 * f1)  # (B or 1, r, 2^k)
-        out[:, gs[0].roots] = np.einsum(
-            "brk,bk->br", np.broadcast_to(ratio, (batch, *ratio.shape[1:])), belief
-        ) / (belief.sum(axis=1, keepdims=True))
+        at_home.setdefault(p.home[fi], []).append(gi)
+    for k, gis in at_home.items():
+        union = tuple(sorted({v for gi in gis for v in fz.groups[gi].scope}))
+        belief = cal.belief_over(k, union).reshape(batch, -1)  # C order over ``union``
+        total = belief.sum(axis=1)
+        states = np.arange(2 ** len(union))
+        bit = {v: (states >> (len(union) - 1 - j)) & 1 for j, v in enumerate(union)}
+        # each union state's state of each group's scope (F order, as the group's tables)
+        index = [sum(bit[v] << i for i, v in enumerate(fz.groups[gi].scope)) for gi in gis]
+        ratios = []
+        for gi in gis:
+            gs = [f.groups[gi] for f in fzs]
+            pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
+            pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
+            f0 = np.stack([g.f0 for g in gs])
+            f1 = np.stack([g.f1 for g in gs])
+            ratios.append(pi1 * f1 / (pi0 * f0 + pi1 * f1))  # (B or 1, r, 2^k)
+        roots = np.concatenate([fz.groups[gi].roots for gi in gis])
+        if ratios[0].shape[0] == 1:
+            spread = np.concatenate([r[0][:, ix] for r, ix in zip(ratios, index, strict=True)])
+            moved = np.einsum("bu,ru->br", belief, spread)  # c_einsum: no BLAS threads to spin
+        else:
+            full = belief.reshape(batch, *(2,) * len(union))
+            moved = np.concatenate(
+                [
+                    np.einsum("brk,bk->br", r, _scope_belief(full, union, fz.groups[gi].scope, batch))
+                    for r, gi in zip(ratios, gis, strict=True)
+                ],
+                axis=1,
+            )
+        out[:, roots] = moved / total[:, None]
     return out
+
+
+def _scope_belief(full: np.ndarray, union: tuple[int, ...], scope: tuple[int, ...], batch: int) -> np.ndarray:
+    """(B, 2^k) ``full`` (B, 2, ..., 2 over ``union``) summed onto ``scope``, in F order."""
+    sub = sum_onto(full, union, scope)
+    return np.moveaxis(sub, 0, -1).reshape(-1, batch, order="F").T
 
 
 def infer_many(
@@ -256,26 +281,63 @@ def infer(
         marginal = _marginals([fz], p, Calibration(p, factors))[0]
         _check_finite(marginal)
         return Posterior(np.clip(marginal, 0.0, 1.0), np.zeros(n), shape.method, p.width, None, q, None)
-    # one batched pass: row 0 is the plain posterior, row 1 + c clamps query node q[c] to 1
-    joint = np.zeros((n, q.size))
-    per_row = max(JOINT_BATCH, JOINT_ENTRIES // max(2**p.width, 1))
-    marginal = None
-    for start in range(0, q.size, per_row):
-        cols = np.arange(start, min(start + per_row, q.size))
-        clamps: dict[int, np.ndarray] = {}
-        for b, c in enumerate(cols, start=1):
-            clamps.setdefault(int(q[c]), np.ones((cols.size + 1, 2)))[b] = (0.0, 1.0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            rows = _marginals([fz], p, Calibration(p, factors, clamps))  # (1 + len(cols), n)
-        if marginal is None:
-            marginal = rows[0]
-            _check_finite(marginal)
-        py = marginal[q[cols]]
-        cond = np.where(py[:, None] > 0.0, rows[1:], 0.0)
-        joint[:, cols] = (cond * py[:, None]).T
-    joint[q, np.arange(q.size)] = marginal[q]
+    cal = Calibration(p, factors)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        marginal = _marginals([fz], p, cal)[0]
+    _check_finite(marginal)
+    joint = joint_columns(fz, p, cal, q, marginal)
     marginal = np.clip(marginal, 0.0, 1.0)
     return Posterior(marginal, np.zeros(n), shape.method, p.width, None, q, joint)
+
+
+def _targets(fz: Factorisation, p: Plan) -> list[tuple[int, ...] | None]:
+    """Per clique: its own variable and the scopes of the absorbed groups homed there, or None
+    for a clique that eliminates an auxiliary variable and is home to no group (never read)."""
+    out = [{v} for v in p.order]
+    homes = set()
+    for gi, fi in enumerate(fz.group_factor):
+        out[p.home[fi]].update(fz.groups[gi].scope)
+        homes.add(p.home[fi])
+    return [
+        tuple(sorted(t)) if v < fz.n_nodes or k in homes else None
+        for k, (v, t) in enumerate(zip(p.order, out, strict=True))
+    ]
+
+
+def joint_columns(
+    fz: Factorisation,
+    p: Plan,
+    cal: Calibration,
+    q: np.ndarray,
+    marginal: np.ndarray,
+    *,
+    general: bool = False,
+) -> np.ndarray:
+    """(n, q) P(X = 1, Y = 1 | e) for every node X and query node Y, from the calibrated ``cal``.
+
+    The clamped beliefs come from one sweep of the clamped messages (:class:`.joints.Joints`);
+    ``general`` instead recalibrates the whole tree once per clamp, in batches — the
+    reference the sweep is tested against.
+    """
+    n = fz.n_nodes
+    joint = np.zeros((n, q.size))
+    factors = _factor_list(fz)
+    per_row = q.size if not general else max(JOINT_BATCH, JOINT_ENTRIES // max(2**p.width, 1))
+    for start in range(0, q.size, per_row):
+        cols = np.arange(start, min(start + per_row, q.size))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if general:
+                clamps: dict[int, np.ndarray] = {}
+                for b, c in enumerate(cols, start=1):
+                    clamps.setdefault(int(q[c]), np.ones((cols.size + 1, 2)))[b] = (0.0, 1.0)
+                rows = _marginals([fz], p, Calibration(p, factors, clamps))[1:]
+            else:
+                rows = _marginals([fz], p, Joints(cal, [int(y) for y in q[cols]], _targets(fz, p)))
+        py = marginal[q[cols]]
+        cond = np.where(py[:, None] > 0.0, rows, 0.0)
+        joint[:, cols] = (cond * py[:, None]).T
+    joint[q, np.arange(q.size)] = marginal[q]
+    return joint
 
 
 def _check_finite(marginal: np.ndarray) -> None:
