@@ -95,7 +95,7 @@ def portfolio_theory(
 def test_a_40_mechanism_theory_validates_and_scores_end_to_end(tmp_path):
     path = tmp_path / "portfolio.yaml"
     write_theory_yaml(portfolio_theory(), path)
-    out = run("validate", str(path)).stdout
+    out = run("--lang", "en", "validate", str(path)).stdout
     assert "40 mechanisms" in out and "inference: exact-elimination, width" in out
     data = json.loads(run("score", str(path), "--format", "json").stdout)
     assert len(data["mechanisms"]) == 40

@@ -211,3 +211,74 @@ def test_joints_across_unconnected_parts_equal_brute_force_enumeration(seed):
     ref = enumerate_marginals(net, l1, l0, query_pairs=True)
     post = infer(net, l1, l0, query=q, joints=True)
     assert np.abs(post.joint11 - ref[:, q]).max() < 1e-9
+
+
+def dense_net(m: int) -> BayesNet:
+    """One root, then m noisy-OR nodes each with every earlier node as parent: width m."""
+    ep = [i for j in range(1, m + 1) for i in range(j)]
+    ec = [j for j in range(1, m + 1) for _ in range(j)]
+    k = len(ep)
+    return BayesNet(
+        tuple(f"x{i}" for i in range(m + 1)),
+        np.array([ROOT] + [1] * m),
+        np.full(m + 1, 0.1),
+        np.array(ep),
+        np.array(ec),
+        np.full(k, 0.3),
+        np.full(k, -1),
+        np.zeros(k),
+    )
+
+
+def test_the_default_budget_is_a_largest_clique_table_of_2_to_the_21_entries():
+    # docs/method.md: exact while the largest clique table fits the budget (2^21 entries)
+    fits, beyond = structure(dense_net(20), budget=2**40), structure(dense_net(21), budget=2**40)
+    assert (fits.plan.largest_table, beyond.plan.largest_table) == (2**21, 2**22)
+    assert structure(dense_net(20)).method == EXACT
+    assert structure(dense_net(21)).method == SAMPLED
+
+
+def test_a_budget_of_exactly_the_largest_table_is_enough_and_one_entry_less_is_not():
+    from beleidstheorie.reasoning.inference.elimination import interaction_graph, min_fill_order, plan
+
+    triangle = [(0, 1, 2)]
+    adj = interaction_graph(3, triangle)
+    p = plan(adj, triangle, budget=8)
+    assert p is not None and (p.width, p.largest_table) == (2, 8)  # one clique of three binary variables
+    assert plan(adj, triangle, budget=7) is None
+    assert min_fill_order(adj, budget=7) is None
+    net = random_net(np.random.default_rng(0))
+    table = structure(net).plan.largest_table
+    assert structure(net, budget=table).method == EXACT
+    assert structure(net, budget=table - 1).method == SAMPLED
+
+
+def test_a_hub_of_many_neighbours_is_eliminated_last_so_a_wheel_keeps_width_3():
+    from beleidstheorie.reasoning.inference.elimination import interaction_graph, plan
+
+    rim = 45  # above the degree where the hub's fill is bounded instead of counted
+    scopes = [(0, v) for v in range(1, rim + 1)] + [(v, v % rim + 1) for v in range(1, rim + 1)]
+    p = plan(interaction_graph(rim + 1, scopes), scopes)
+    assert p.width == 3
+
+
+def test_an_edge_array_of_the_wrong_length_is_refused():
+    good = random_net(np.random.default_rng(2))
+    with pytest.raises(ValueError, match=r"^edge_strength needs one entry per edge$"):
+        BayesNet(good.names, good.gate, good.base, good.edge_parent, good.edge_child,
+                 good.edge_strength[:-1], good.edge_condition, good.edge_strength_off)  # fmt: skip
+
+
+def test_brute_force_enumeration_refuses_a_network_beyond_22_nodes():
+    net = dense_net(39)
+    with pytest.raises(ValueError, match=r"^brute-force enumeration is for networks of at most 22 nodes$"):
+        enumerate_marginals(net, np.zeros(40), np.zeros(40))
+
+
+def test_a_converged_sample_reports_a_bound_within_the_tolerance():
+    rng = np.random.default_rng(5)
+    net = random_net(rng, n_roots=6, n_gated=8)
+    l1, l0 = random_evidence(rng, net.n_nodes)
+    approx = infer(net, l1, l0, budget=1, tolerance=0.02, seed=2)
+    assert approx.method == SAMPLED
+    assert 0.0 < approx.error_bound.max() <= 0.02

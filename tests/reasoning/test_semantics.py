@@ -333,3 +333,95 @@ def test_the_worked_numbers_in_the_method_are_the_ones_these_tests_compute():
     ]
     for figure in figures:
         assert figure in method, figure
+
+
+# the rules' building blocks, called as a caller (value of information, scripts) calls them
+
+
+def test_a_likelihoods_log_ratio_is_the_log_of_its_ratio():
+    from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
+
+    lk = likelihood(Facts("progressie-geboekt", "quantitative", "delivery", basis="realised",
+                          source="independent"), load_config())  # fmt: skip
+    assert lk.log_lr == pytest.approx(math.log(4.0))
+
+
+def test_numbers_without_a_count_of_realised_ones_read_as_targets():
+    from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
+
+    lk = likelihood(
+        Facts("progressie-geboekt", "quantitative", "goal", basis="realised", values=2), load_config()
+    )
+    assert (lk.rule, lk.basis, lk.likelihood_ratio) == ("expectation", "expectation", 1.0)
+
+
+def test_a_description_read_from_data_at_run_time_bears_on_delivery():
+    import json
+
+    from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
+
+    basis = json.loads('{"basis": "description"}')["basis"]  # a string built at run time, not a literal
+    lk = likelihood(Facts("progressie-geboekt", "quantitative", "goal", basis=basis, source="independent"),
+                    load_config())  # fmt: skip
+    assert (lk.rule, lk.bears_on) == ("description-is-delivery", "delivery")
+
+
+def test_a_gate_without_parents_has_no_paths_and_its_leak_is_the_stated_prior():
+    from beleidstheorie.reasoning.model.priors import calibrate
+
+    for gate in ("noisy-or", "noisy-and"):
+        c = calibrate(0.3, np.zeros(0), np.zeros((1, 0)), np.array([1.0]), gate, 1.0, 0.05, ())
+        assert (c.paths, c.leak, c.prior) == pytest.approx((0.0, 0.3, 0.3)), gate
+
+
+def test_a_noisy_and_over_near_certain_parents_lowers_its_base_until_the_prior_is_the_stated_one():
+    from beleidstheorie.reasoning.model.priors import calibrate
+
+    # at full strength (λ = 2: both links 1) the paths are on with probability 0.9 · 0.8 = 0.72,
+    # far above what a prior of 0.2 leaves room for: 1 − 0.8 / 0.95; so the base drops to room / 0.72
+    c = calibrate(
+        0.2, np.array([0.9, 0.8]), np.array([[0.5, 0.5]]), np.array([1.0]), "noisy-and", 1.0, 0.05, ()
+    )
+    room = 1 - 0.8 / 0.95
+    assert c.base == pytest.approx(room / 0.72)
+    assert (c.paths, c.leak, c.prior) == pytest.approx((room, 0.05, 0.2))
+
+
+def test_an_inhibiting_condition_weakens_the_link_when_present_and_evidence_for_it_lowers_the_mechanism():
+    role = {
+        "role": "inhibiting",
+        "target": "m",
+        "strength": "strong",
+        "provenance": "stated",
+        "quote": "q",
+        "ref": REF,
+    }
+    obs = observation(basis="realised", source="external-statistics")
+    cf = {"id": "e", "label": "E", "level": "organisaties", "ref": REF, "roles": [role],
+          "indicators": [indicator("stat", obs, context=True)]}  # fmt: skip
+    ev = evaluate(loaded(theory([initiative("a", 1)], context=[cf])), explain=False)
+    net = ev.model.net
+    x = int(ev.model.mechanisms[0])
+    edge = int(np.flatnonzero(net.edge_child == x)[0])
+    assert net.names[net.edge_condition[edge]] == "context:e"
+    assert (net.edge_strength[edge], net.edge_strength_off[edge]) == pytest.approx((0.25, 0.5))
+    leak = 1 - 0.5 / (1 - 0.5 * (0.5 * 0.25 + 0.5 * 0.5))
+    on, off = 1 - (1 - leak) * (1 - 0.5 * 0.25), 1 - (1 - leak) * (1 - 0.5 * 0.5)
+    assert ev.bn_post[x] == pytest.approx(0.8 * on + 0.2 * off)
+    assert ev.bn_post[x] < ev.bn_prior[x]
+
+
+def test_sub_goals_that_serve_each_other_in_a_cycle_are_refused_with_the_cycle_named():
+    from beleidstheorie.errors import BeleidstheorieError
+
+    subgoals = [
+        {"id": "s1", "number": 1, "label": "S1", "ref": REF, "serves": ["s2"]},
+        {"id": "s2", "number": 2, "label": "S2", "ref": REF, "serves": ["s3"]},
+        {"id": "s3", "number": 3, "label": "S3", "ref": REF, "serves": ["s1"]},
+    ]
+    mechanisms = [{"id": "m", "label": "M", "subgoal": "s1", "ref": REF}]
+    # two initiatives and one mechanism put the sub-goals at node 3 onwards
+    th = loaded(theory([initiative("a", 1), initiative("b", 2)], subgoals=subgoals, mechanisms=mechanisms))
+    with pytest.raises(BeleidstheorieError) as err:
+        score(th)
+    assert str(err.value) == "sub-goals serve each other in a cycle: s1 → s3 → s2 → s1"
