@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,39 @@ class Target:
 
 def _t(name: str, package: str, module: str, *tests: str, functions: tuple[str, ...] = ()) -> Target:
     return Target(name, package, f"{PKG}/{module}", tests, functions)
+
+
+EQUIVALENT_FILE = ROOT / "scripts" / "mutation-equivalent.toml"
+
+
+def _squeeze(line: str) -> str:
+    return "".join(line.split())
+
+
+def load_equivalents(path: Path = EQUIVALENT_FILE) -> list[dict]:
+    """The survivors judged equivalent (``scripts/mutation-equivalent.toml``; reasons in docs/mutation.md)."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))["equivalent"]
+
+
+def equivalent(module: str, diff: str, entries: list[dict]) -> str | None:
+    r"""Why the mutant of ``module`` (path under the package) with ``diff`` is equivalent, or None.
+
+    >>> entries = [{"module": "m.py", "before": "x = a + 1", "after": ["x = a - 1"], "why": "dead"}]
+    >>> diff = "--- a/m.py\n+++ b/m.py\n@@ -1 +1 @@\n-    x = a + 1\n+    x = a  - 1\n"
+    >>> equivalent("m.py", diff, entries), equivalent("m.py", diff.replace("- 1", "* 1"), entries)
+    ('dead', None)
+    """
+    lines = diff.splitlines()
+    minus = [_squeeze(x[1:]) for x in lines if x.startswith("-") and not x.startswith("---")]
+    plus = [_squeeze(x[1:]) for x in lines if x.startswith("+") and not x.startswith("+++")]
+    if len(minus) != 1 or len(plus) != 1:
+        return None
+    for e in entries:
+        if e["module"] != module or _squeeze(e["before"]) != minus[0]:
+            continue
+        if plus[0] in {_squeeze(a) for a in e["after"]} and e.get("near", "") in diff:
+            return e["why"]
+    return None
 
 
 SEMANTICS = "tests/reasoning/test_semantics.py"
@@ -207,18 +241,21 @@ def select_jobs(
 class Outcome:
     target: Target
     killed: int
-    survived: list[tuple[str, str]]  # (where, diff)
+    survived: list[tuple[str, str]]  # (where, diff), not judged equivalent
+    equivalent: list[tuple[str, str]]  # (where, why): listed in scripts/mutation-equivalent.toml
     incompetent: int
     annotations: int
     outside: int
     seconds: float
 
 
-def results(target: Target, session: Path) -> tuple[int, list[tuple[str, str]], int]:
+def results(
+    target: Target, session: Path, entries: list[dict]
+) -> tuple[int, list[tuple[str, str]], list[tuple[str, str]], int]:
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome
 
-    killed, incompetent, survived = 0, 0, []
+    killed, incompetent, survived, same = 0, 0, [], []
     with use_db(str(session), WorkDB.Mode.open) as db:
         for item, result in db.completed_work_items:
             if result.worker_outcome == WorkerOutcome.SKIPPED:
@@ -230,9 +267,12 @@ def results(target: Target, session: Path) -> tuple[int, list[tuple[str, str]], 
             else:
                 spec = item.mutations[0]
                 where = f"{target.module}:{spec.start_pos[0]} {spec.operator_name} #{spec.occurrence}"
-                survived.append((where, result.diff or ""))
-    survived.sort()
-    return killed, survived, incompetent
+                why = equivalent(target.module.removeprefix(PKG + "/"), result.diff or "", entries)
+                if why is None:
+                    survived.append((where, result.diff or ""))
+                else:
+                    same.append((where, why))
+    return killed, sorted(survived), sorted(same), incompetent
 
 
 def run_target(target: Target, work: Path, sample: int | None, seed: int, timeout: float) -> Outcome:
@@ -250,8 +290,8 @@ def run_target(target: Target, work: Path, sample: int | None, seed: int, timeou
     subprocess.run([str(cr), "init", str(config), str(session)], cwd=work, env=env, check=True)
     notes, away = select_jobs(session, work / target.module, sample, seed, target.functions)
     subprocess.run([str(cr), "exec", str(config), str(session)], cwd=work, env=env, check=True)
-    killed, survived, incompetent = results(target, session)
-    return Outcome(target, killed, survived, incompetent, notes, away, time.monotonic() - start)
+    killed, survived, same, incompetent = results(target, session, load_equivalents())
+    return Outcome(target, killed, survived, same, incompetent, notes, away, time.monotonic() - start)
 
 
 def rate(killed: int, survived: int) -> float:
@@ -263,35 +303,56 @@ def report(outcomes: list[Outcome], sample: int | None, seed: int) -> str:
     lines = [
         "# Mutation report",
         "",
-        f"cosmic-ray, {what}. Kill rate = killed / (killed + survived); incompetent mutants "
+        f"cosmic-ray, {what}. Kill rate = killed / (killed + survived); survivors listed as "
+        "equivalent in `scripts/mutation-equivalent.toml` (argued in docs/mutation.md) are counted "
+        "apart, and the rate with them counted as survivors is given too. Incompetent mutants "
         "(ones that do not even import) are left out, and so are mutants inside type annotations "
         "(never evaluated: every module has `from __future__ import annotations`).",
         "",
-        "| package | module | killed | survived | incompetent | in annotations | outside the functions "
-        "| kill rate | seconds |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| package | module | killed | survived | equivalent | incompetent | in annotations "
+        "| outside the functions | kill rate | with equivalents | seconds |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for o in outcomes:
+        s, e = len(o.survived), len(o.equivalent)
         lines.append(
             f"| {o.target.package} | `{o.target.module.removeprefix(PKG + '/')}` | {o.killed} | "
-            f"{len(o.survived)} | {o.incompetent} | {o.annotations} | {o.outside} | "
-            f"{rate(o.killed, len(o.survived)):.1%} | {o.seconds:.0f} |"
+            f"{s} | {e} | {o.incompetent} | {o.annotations} | {o.outside} | "
+            f"{rate(o.killed, s):.1%} | {rate(o.killed, s + e):.1%} | {o.seconds:.0f} |"
         )
-    lines += ["", "## Per package", "", "| package | killed | survived | kill rate |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "## Per package",
+        "",
+        "| package | killed | survived | equivalent | kill rate | with equivalents |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     packages: dict[str, list[int]] = {}
     for o in outcomes:
-        k, s = packages.setdefault(o.target.package, [0, 0]), len(o.survived)
+        k = packages.setdefault(o.target.package, [0, 0, 0])
         k[0] += o.killed
-        k[1] += s
-    for name, (k, s) in packages.items():
-        lines.append(f"| {name} | {k} | {s} | {rate(k, s):.1%} |")
+        k[1] += len(o.survived)
+        k[2] += len(o.equivalent)
+    for name, (k, s, e) in packages.items():
+        lines.append(f"| {name} | {k} | {s} | {e} | {rate(k, s):.1%} | {rate(k, s + e):.1%} |")
     total_k = sum(o.killed for o in outcomes)
     total_s = sum(len(o.survived) for o in outcomes)
-    lines += ["", f"**All: {total_k} killed, {total_s} survived, {rate(total_k, total_s):.1%}.**", ""]
-    lines += ["## Surviving mutants", ""]
+    total_e = sum(len(o.equivalent) for o in outcomes)
+    lines += [
+        "",
+        f"**All: {total_k} killed, {total_s} survived, {total_e} equivalent; kill rate "
+        f"{rate(total_k, total_s):.1%} ({rate(total_k, total_s + total_e):.1%} with the equivalent "
+        "ones counted as survivors).**",
+        "",
+        "## Surviving mutants",
+        "",
+    ]
     for o in outcomes:
         for where, diff in o.survived:
             lines += [f"- `{where}`", "", "```diff", diff.strip(), "```", ""]
+    lines += ["## Equivalent survivors", ""]
+    for o in outcomes:
+        lines += [f"- `{where}`: {why}" for where, why in o.equivalent]
     return "\n".join(lines) + "\n"
 
 
