@@ -31,7 +31,7 @@ def store(request, tmp_path_factory):
     else:
         spec = request.getfixturevalue(f"{request.param}_url")
     for source in (FLAGSHIP, EXAMPLE):
-        out = cli("load", str(source), "--store", spec).stdout
+        out = cli("--lang", "en", "load", str(source), "--store", spec).stdout
         assert out.startswith("loaded ") and " graphs" in out
     return spec
 
