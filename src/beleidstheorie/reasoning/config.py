@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from beleidstheorie.errors import ConfigError, Problem, problem
-from beleidstheorie.messages import MESSAGES, Kind
+from beleidstheorie.messages import MESSAGES, Kind, message, pydantic_said
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -216,13 +216,13 @@ class Config(_Cfg):
     @model_validator(mode="after")
     def _complete(self) -> Config:
         if self.version != CONFIG_VERSION:
-            raise ValueError(f"unknown config version {self.version} (this engine reads version 2)")
+            raise _Said("config_version", version=self.version)
         missing = set(EVIDENCE_KINDS) - set(self.evidence)
         if missing:
-            raise ValueError(f"evidence parameters missing for {sorted(missing)}")
+            raise _Said("config_missing_evidence", kinds=sorted(missing))
         missing = set(SOURCES) - set(self.source)
         if missing:
-            raise ValueError(f"source parameters missing for {sorted(missing)}")
+            raise _Said("config_missing_source", kinds=sorted(missing))
         return self
 
     def scalars(self) -> dict[str, float]:
@@ -306,6 +306,14 @@ def _strict_names(data: dict[str, Any], file: str) -> None:
         raise ConfigError(problems)
 
 
+class _Said(ValueError):
+    """A check of the configuration worded by a message key (English as its text)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(message(key, "en", **values))
+
+
 _OWN_CHECKS = {MESSAGES[k][1]: k for k in ("config_se_alpha", "config_negligible")}
 """The configuration's own checks (``ValueError`` texts) -> their message keys."""
 
@@ -322,9 +330,17 @@ def _validate(data: dict[str, Any], file: str) -> Config:
             if e["type"] == "extra_forbidden":
                 problems.append(problem("config_key", file, place or "version"))
                 continue
-            key = _OWN_CHECKS.get(msg)
             where = place or "version"
-            problems.append(problem(key, file, where) if key else Problem(file, where, msg))
+            error = (e.get("ctx") or {}).get("error")
+            if isinstance(error, _Said):
+                problems.append(problem(error.key, file, where, **error.values))
+                continue
+            key = _OWN_CHECKS.get(msg)
+            if key:
+                problems.append(problem(key, file, where))
+                continue
+            said = pydantic_said({**e, "msg": msg})
+            problems.append(problem("invalid_value", file, where, said=said))
         raise ConfigError(problems) from None
 
 
