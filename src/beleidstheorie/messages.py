@@ -18,7 +18,8 @@ is also the problem's plain ``str()``, as before. Table words live in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # prefixes and status lines of the command line
@@ -428,6 +429,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "negligible mag niet groter zijn dan support",
         "negligible must not exceed support",
     ),
+    "config_version": (
+        "onbekende versie {version} van de configuratie (deze engine leest versie 2)",
+        "unknown configuration version {version} (this engine reads version 2)",
+    ),
+    "config_missing_evidence": (
+        "parameters van het bewijs ontbreken voor {kinds}",
+        "evidence parameters missing for {kinds}",
+    ),
+    "config_missing_source": (
+        "parameters van de bron ontbreken voor {kinds}",
+        "source parameters missing for {kinds}",
+    ),
     # reasoning
     "contradictory": (
         "het bewijs is tegenstrijdig: het heeft kans nul onder het netwerk",
@@ -600,6 +613,34 @@ class Texts:
 
     def __hash__(self) -> int:
         return hash(("Texts", tuple(sorted(self.texts.items()))))
+
+
+def pydantic_said(err: Mapping[str, Any], own: Mapping[str, str] | None = None) -> Texts:
+    """What pydantic said about one value: its English text, and the catalogue's Dutch by error type.
+
+    ``own`` maps the English texts of a model's own validators (``ValueError``) to their keys;
+    an error the catalogue does not know stays English only.
+
+    >>> pydantic_said({"type": "greater_than", "msg": "Input should be greater than 0", "ctx": {"gt": 0}})
+    Texts({'en': 'Input should be greater than 0', 'nl': 'de waarde moet groter zijn dan 0'})
+    """
+    english = str(err["msg"])
+    kind = str(err["type"])
+    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+    key = f"pd_{kind}"
+    if kind.startswith(("date_", "datetime_")):
+        key = "pd_date"
+    elif kind == "value_error":
+        key = (own or {}).get(str(ctx.get("error", "")), "")
+    if key not in MESSAGES:
+        return Texts({"en": english})
+    if "expected" in ctx:
+        ctx["expected"] = ctx["expected"].replace(" or ", " of ")
+    try:
+        dutch = message(key, "nl", **ctx)
+    except KeyError:  # a context value this wording does not know of
+        return Texts({"en": english})
+    return Texts({"en": english, "nl": dutch})
 
 
 def message(key: str, lang: str = "en", **values: object) -> str:

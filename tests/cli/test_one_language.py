@@ -278,3 +278,30 @@ def test_csv_codes_are_the_same_in_both_languages_with_labels_beside_them(args):
     codes = [i for i in range(len(nl[0])) if i not in words and nl[0][i] not in ("note", "reason", "text")]
     assert [[row[i] for i in codes] for row in nl] == [[row[i] for i in codes] for row in en]
     assert words, "a table of codes only: no label beside them"
+
+
+@pytest.mark.parametrize(
+    ("toml", "nl", "en"),
+    [
+        (
+            "version = 3\n",
+            "fout: {path}: version: onbekende versie 3 van de configuratie (deze engine leest versie 2)",
+            "error: {path}: version: unknown configuration version 3 (this engine reads version 2)",
+        ),
+        (
+            '[evidence.quantitative]\nalpha = "x"\n',
+            "fout: {path}: evidence.quantitative.alpha: de waarde moet een getal zijn; deze tekst is "
+            "geen getal",
+            "error: {path}: evidence.quantitative.alpha: Input should be a valid number, unable to parse "
+            "string as a number",
+        ),
+    ],
+    ids=["version", "type"],
+)
+def test_whole_messages_of_the_configuration_in_both_languages(tmp_path, toml, nl, en):
+    path = tmp_path / "cfg.toml"
+    path.write_text(toml, encoding="utf-8")
+    for lang, expected in (("nl", nl), ("en", en)):
+        result = CliRunner().invoke(main, ["--lang", lang, "score", F, "--config", str(path)])
+        assert result.exit_code == 1
+        assert result.stderr == expected.format(path=path) + "\n"

@@ -22,7 +22,7 @@ from beleidstheorie.authoring.models import Initiative, Organisation, Theory
 from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.files import atomic_write, read_text_file
 from beleidstheorie.io.yamltext import Locator, generate_yaml, parse_yaml
-from beleidstheorie.messages import MESSAGES, Texts, message, place_in
+from beleidstheorie.messages import MESSAGES, Texts, place_in, pydantic_said
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -33,23 +33,7 @@ _OWN_VALIDATORS = {MESSAGES[k][1]: k for k in ("pd_period_order", "pd_respondent
 
 def _pydantic_said(err: dict[str, Any]) -> Texts:
     """What pydantic said about one value: its English text, and the catalogue's Dutch by error type."""
-    english = err["msg"]
-    kind = err["type"]
-    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-    key = f"pd_{kind}"
-    if kind.startswith(("date_", "datetime_")):
-        key = "pd_date"
-    elif kind == "value_error":
-        key = _OWN_VALIDATORS.get(str(ctx.get("error", "")), "")
-    if key not in MESSAGES:
-        return Texts({"en": english})
-    if "expected" in ctx:
-        ctx["expected"] = ctx["expected"].replace(" or ", " of ")
-    try:
-        dutch = message(key, "nl", **ctx)
-    except KeyError:  # a context value this wording does not know of
-        return Texts({"en": english})
-    return Texts({"en": english, "nl": dutch})
+    return pydantic_said(err, _OWN_VALIDATORS)
 
 
 def _pydantic_problems(exc: PydanticValidationError, where: Locator) -> list[Problem]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from beleidstheorie.errors import ConfigError, Problem, problem
-from beleidstheorie.messages import MESSAGES, Kind
+from beleidstheorie.messages import MESSAGES, Kind, pydantic_said
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -443,6 +443,7 @@ def _validate(data: dict[str, Any], file: str) -> Config:
     from pydantic import ValidationError as PydanticValidationError
 
     from beleidstheorie.reasoning.config_schema import Config as Schema
+    from beleidstheorie.reasoning.config_schema import Said
 
     try:
         return _build(Schema.model_validate(data).model_dump())
@@ -454,9 +455,17 @@ def _validate(data: dict[str, Any], file: str) -> Config:
             if e["type"] == "extra_forbidden":
                 problems.append(problem("config_key", file, place or "version"))
                 continue
-            key = _OWN_CHECKS.get(msg)
             where = place or "version"
-            problems.append(problem(key, file, where) if key else Problem(file, where, msg))
+            error = (e.get("ctx") or {}).get("error")
+            if isinstance(error, Said):
+                problems.append(problem(error.key, file, where, **error.values))
+                continue
+            key = _OWN_CHECKS.get(msg)
+            if key:
+                problems.append(problem(key, file, where))
+                continue
+            said = pydantic_said({**e, "msg": msg})
+            problems.append(problem("invalid_value", file, where, said=said))
         raise ConfigError(problems) from None
 
 

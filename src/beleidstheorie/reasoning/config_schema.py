@@ -18,12 +18,21 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from beleidstheorie.messages import message
 from beleidstheorie.reasoning.config import CONFIG_VERSION, EVIDENCE_KINDS, SOURCES
 
 Prob = Annotated[float, Field(gt=0.0, lt=1.0)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Positive = Annotated[float, Field(gt=0.0)]
 GateName = Literal["noisy-or", "noisy-and"]
+
+
+class Said(ValueError):
+    """A check of the configuration worded by a message key (English as its text)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(message(key, "en", **values))
 
 
 class _Cfg(BaseModel):
@@ -159,11 +168,11 @@ class Config(_Cfg):
     @model_validator(mode="after")
     def _complete(self) -> Config:
         if self.version != CONFIG_VERSION:
-            raise ValueError(f"unknown config version {self.version} (this engine reads version 2)")
+            raise Said("config_version", version=self.version)
         missing = set(EVIDENCE_KINDS) - set(self.evidence)
         if missing:
-            raise ValueError(f"evidence parameters missing for {sorted(missing)}")
+            raise Said("config_missing_evidence", kinds=sorted(missing))
         missing = set(SOURCES) - set(self.source)
         if missing:
-            raise ValueError(f"source parameters missing for {sorted(missing)}")
+            raise Said("config_missing_source", kinds=sorted(missing))
         return self
