@@ -252,3 +252,22 @@ def test_any_config_text_loads_or_fails_clearly_on_the_cli_path(tmp_path_factory
         _config(path)
     except BeleidstheorieError as exc:
         assert exc.problems and all(p.message for p in exc.problems)
+
+
+def test_a_mechanism_without_its_optional_position_is_still_scored(tmp_path):
+    """bt:position is optional in the shapes (found by the fuzz test above: the mechanism
+    vanished from the network and its contribution raised a KeyError)."""
+    from beleidstheorie.namespaces import BT
+
+    graph = Graph()
+    for triple in TRIPLES:
+        graph.add(triple)
+    dropped = [(s, p, o) for s, p, o in graph if p == BT.position and "/mechanism/" in str(s)]
+    assert dropped
+    for triple in dropped:
+        graph.remove(triple)
+    path = tmp_path / "t.nt"
+    path.write_text(graph.serialize(format="nt"), encoding="utf-8")
+    result = score(load_theory(path), load_config())
+    keys = {n.key for n in (*result.mechanisms, *result.context)}
+    assert {str(s).rsplit("/", 1)[-1] for s, _, _ in dropped} <= keys

@@ -199,14 +199,15 @@ Q_GOALS = (
 SELECT ?t ?node ?kind ?nl ?en ?order ?parent ?section ?page ?gate ?prior WHERE {
   { ?t bt:hasMainGoal ?node . BIND("main_goal" AS ?kind) BIND(0 AS ?order) }
   UNION { ?t bt:hasSubGoal ?node . ?node bt:number ?order . BIND("subgoal" AS ?kind) }
-  UNION { ?t bt:hasMechanism ?node . ?node bt:position ?order ; bt:contributesTo ?parent .
-          BIND("mechanism" AS ?kind) }
-  UNION { ?t bt:hasContextFactor ?node . ?node bt:position ?order . BIND("context" AS ?kind) }
+  UNION { ?t bt:hasMechanism ?node . ?node bt:contributesTo ?parent .
+          OPTIONAL { ?node bt:position ?order } BIND("mechanism" AS ?kind) }
+  UNION { ?t bt:hasContextFactor ?node . OPTIONAL { ?node bt:position ?order }
+          BIND("context" AS ?kind) }
   OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
   OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
   OPTIONAL { ?node bt:gate ?gate } OPTIONAL { ?node bt:prior ?prior }
-} ORDER BY ?kind ?order
+} ORDER BY ?kind ?order ?node
 """
 )
 
