@@ -12,7 +12,11 @@ from beleidstheorie.reasoning.coverage import coverage
 from tests.conftest import EXAMPLE, FLAGSHIP
 from tests.reasoning import oracle
 
-SOURCES = {"example": EXAMPLE, "every-v2-field": Path(__file__).parents[1] / "graph" / "every-v2-field.yaml"}
+SOURCES = {
+    "example": EXAMPLE,
+    "every-v2-field": Path(__file__).parents[1] / "graph" / "every-v2-field.yaml",
+    "flagship": FLAGSHIP,  # initiatives whose action lines carry the evidence
+}
 
 
 @pytest.fixture(scope="module", params=list(SOURCES))
@@ -126,3 +130,12 @@ def test_a_coverage_result_is_frozen(case):
     for obj, name in ((result, "mechanisms"), (mech, "stated"), (mech.direct_indicators, "by_level")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, None)
+
+
+def test_each_mechanism_names_its_own_sub_goal_in_both_languages(case):
+    theory, loaded = case
+    subgoal_of = {m.id: m.subgoal for m in theory.mechanisms}
+    labels = {s.id: s.label for s in theory.subgoals}
+    for row in coverage(loaded).mechanisms:
+        label = labels[subgoal_of[row.key]]
+        assert (row.subgoal, row.subgoal_en) == (label.nl, label.en or label.nl), row.key

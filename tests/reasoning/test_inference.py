@@ -282,3 +282,11 @@ def test_a_converged_sample_reports_a_bound_within_the_tolerance():
     approx = infer(net, l1, l0, budget=1, tolerance=0.02, seed=2)
     assert approx.method == SAMPLED
     assert 0.0 < approx.error_bound.max() <= 0.02
+
+
+def test_exact_says_whether_every_posterior_is_exact():
+    rng = np.random.default_rng(7)
+    net = random_net(rng, n_roots=4, n_gated=6)
+    l1, l0 = random_evidence(rng, net.n_nodes)
+    assert infer(net, l1, l0).exact is True
+    assert infer(net, l1, l0, budget=1, tolerance=0.05, seed=1).exact is False
