@@ -219,4 +219,3 @@ def test_a_good_copy_loads(theory_dir):
     assert load_theory(theory_dir).model == load_theory(EXAMPLE).model
     shutil.rmtree(theory_dir / "initiatives")
     assert len(load_theory(theory_dir).model.initiatives) == 0
-
