@@ -219,3 +219,28 @@ def test_a_good_copy_loads(theory_dir):
     assert load_theory(theory_dir).model == load_theory(EXAMPLE).model
     shutil.rmtree(theory_dir / "initiatives")
     assert len(load_theory(theory_dir).model.initiatives) == 0
+
+
+def _initiative_file(label: str) -> str:
+    """A second initiative, in its own file, that declares organisation 'org' again."""
+    import yaml
+
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    ini = {**data["initiatives"][0], "id": "ini2", "number": 2, "indicators": []}
+    ini["organisations"] = [{"id": "org", "label": label}]
+    return yaml.safe_dump(ini, allow_unicode=True, sort_keys=False)
+
+
+def test_an_organisation_declared_twice_is_merged_when_equal_and_refused_when_not():
+    from beleidstheorie.io.theory_yaml import parse_theory_yaml
+
+    text = MINIMAL.read_text(encoding="utf-8")
+    same = parse_theory_yaml([("theory.yaml", text), ("ini2.yaml", _initiative_file("Organisatie"))])
+    assert [o.id for o in same.organisations] == ["org"]
+    with pytest.raises(LoadError) as info:
+        parse_theory_yaml([("theory.yaml", text), ("ini2.yaml", _initiative_file("Andere naam"))])
+    (problem,) = info.value.problems
+    assert (problem.file, problem.message) == (
+        "ini2.yaml",
+        "organisation 'org' is declared elsewhere with other labels",
+    )
