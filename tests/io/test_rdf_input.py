@@ -72,3 +72,26 @@ def test_malformed_turtle_names_its_line_and_the_parser_s_reason():
     assert (
         error(text, "ttl") == "f.ttl: line 3: malformed Turtle: EOF found when expected verb in property list"
     )
+
+
+class _Counted:
+    """Stands in for a parsed graph of ``n`` triples (none of which need inspecting)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        return iter(())
+
+
+def test_at_most_2_000_000_triples_are_accepted():
+    # The limit is checked on the parsed graph; a real file at the boundary would take minutes.
+    from beleidstheorie.io.rdf import _check_terms
+
+    assert _check_terms(_Counted(2_000_000), "f.nt") is None
+    with pytest.raises(LoadError) as info:
+        _check_terms(_Counted(2_000_001), "f.nt")
+    assert str(info.value) == "f.nt: more than 2000000 triples"
