@@ -32,7 +32,12 @@ def test_exactly_the_indicators_whose_latest_observation_differs_are_listed(case
     for a, b in pairs(theory):
         na, nb = oracle.round_number(theory, a), oracle.round_number(theory, b)
         expected = []
-        for ini, ind in oracle.indicators(theory):
+        # initiatives' indicators and context factors' own (the factor is the owner)
+        owned = [
+            *oracle.indicators(theory),
+            *((cf, i) for cf in theory.context_factors for i in cf.indicators),
+        ]
+        for ini, ind in owned:
             oa, ob = oracle.latest(theory, ind, na, False), oracle.latest(theory, ind, nb, False)
             if (oa and oa.round) != (ob and ob.round):
                 expected.append(
