@@ -244,3 +244,15 @@ def test_an_organisation_declared_twice_is_merged_when_equal_and_refused_when_no
         "ini2.yaml",
         "organisation 'org' is declared elsewhere with other labels",
     )
+
+
+def test_an_initiative_file_that_is_not_a_mapping_does_not_hide_the_next_files_problems():
+    from beleidstheorie.io.theory_yaml import parse_theory_yaml
+
+    text = MINIMAL.read_text(encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        parse_theory_yaml([("theory.yaml", text), ("a.yaml", "- a list\n"), ("b.yaml", "- another\n")])
+    assert [(p.file, p.place, p.key) for p in info.value.problems] == [
+        ("a.yaml", "line 1", "initiative_not_mapping"),
+        ("b.yaml", "line 1", "initiative_not_mapping"),
+    ]
