@@ -222,15 +222,11 @@ def test_evidence_for_a_rival_explains_the_goal_away_from_the_theorys_own_paths(
     assert with_rival.p_contribution < without.p_contribution
 
 
-def test_an_enabling_condition_weakens_the_link_when_absent_and_evidence_for_it_raises_the_mechanism():
-    role = {
-        "role": "enabling",
-        "target": "m",
-        "strength": "strong",
-        "provenance": "stated",
-        "quote": "q",
-        "ref": REF,
-    }
+def _conditioned(role_kind: str):
+    """One initiative's contribution to mechanism m under context factor e in ``role_kind``,
+    with progress observed on e: the evaluation, its network, m's index and the edge."""
+    role = {"role": role_kind, "target": "m", "strength": "strong", "provenance": "stated",
+            "quote": "q", "ref": REF}  # fmt: skip
     obs = observation(basis="realised", source="external-statistics")
     cf = {"id": "e", "label": "E", "level": "organisaties", "ref": REF, "roles": [role],
           "indicators": [indicator("stat", obs, context=True)]}  # fmt: skip
@@ -239,6 +235,11 @@ def test_an_enabling_condition_weakens_the_link_when_absent_and_evidence_for_it_
     x = int(ev.model.mechanisms[0])
     edge = int(np.flatnonzero(net.edge_child == x)[0])
     assert net.names[net.edge_condition[edge]] == "context:e"
+    return ev, net, x, edge
+
+
+def test_an_enabling_condition_weakens_the_link_when_absent_and_evidence_for_it_raises_the_mechanism():
+    ev, net, x, edge = _conditioned("enabling")
     assert (net.edge_strength[edge], net.edge_strength_off[edge]) == pytest.approx((0.5, 0.25))
     leak = 1 - 0.5 / (1 - 0.5 * (0.5 * 0.5 + 0.5 * 0.25))
     on, off = 1 - (1 - leak) * (1 - 0.5 * 0.5), 1 - (1 - leak) * (1 - 0.5 * 0.25)
@@ -388,22 +389,7 @@ def test_a_noisy_and_over_near_certain_parents_lowers_its_base_until_the_prior_i
 
 
 def test_an_inhibiting_condition_weakens_the_link_when_present_and_evidence_for_it_lowers_the_mechanism():
-    role = {
-        "role": "inhibiting",
-        "target": "m",
-        "strength": "strong",
-        "provenance": "stated",
-        "quote": "q",
-        "ref": REF,
-    }
-    obs = observation(basis="realised", source="external-statistics")
-    cf = {"id": "e", "label": "E", "level": "organisaties", "ref": REF, "roles": [role],
-          "indicators": [indicator("stat", obs, context=True)]}  # fmt: skip
-    ev = evaluate(loaded(theory([initiative("a", 1)], context=[cf])), explain=False)
-    net = ev.model.net
-    x = int(ev.model.mechanisms[0])
-    edge = int(np.flatnonzero(net.edge_child == x)[0])
-    assert net.names[net.edge_condition[edge]] == "context:e"
+    ev, net, x, edge = _conditioned("inhibiting")
     assert (net.edge_strength[edge], net.edge_strength_off[edge]) == pytest.approx((0.25, 0.5))
     leak = 1 - 0.5 / (1 - 0.5 * (0.5 * 0.25 + 0.5 * 0.5))
     on, off = 1 - (1 - leak) * (1 - 0.5 * 0.25), 1 - (1 - leak) * (1 - 0.5 * 0.5)
