@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-BISECTIONS = 60
+BISECTIONS = 60  # halvings of the scale's bracket: its width ends at 2^-60 of the start
+SPLIT = 6  # halvings per vectorised round of the search (63 points at once)
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,39 @@ def paths_probability(
     """
     if p.size == 0:
         return 0.0
-    s = np.clip(scale * strength, 0.0, 1.0)
+    return float(paths_at(gate, p, strength, weights, base, np.array([scale]))[0])
+
+
+def paths_at(
+    gate: str, p: np.ndarray, strength: np.ndarray, weights: np.ndarray, base: float, scales: np.ndarray
+) -> np.ndarray:
+    """:func:`paths_probability` at every scale in ``scales`` (K,) at once: (K,)."""
+    s = np.clip(scales[:, None, None] * strength[None, :, :], 0.0, 1.0)  # (K, S, E)
     if gate == "noisy-and":
-        return float(base * (weights @ np.prod(1.0 - s * (1.0 - p)[None, :], axis=1)))
-    return float(1.0 - weights @ np.prod(1.0 - s * p[None, :], axis=1))
+        return base * (np.prod(1.0 - s * (1.0 - p), axis=2) @ weights)
+    return 1.0 - np.prod(1.0 - s * p, axis=2) @ weights
+
+
+def _search(f_at, lo: float, hi: float, room: float, rising: bool) -> tuple[float, float]:
+    """The bracket [lo, hi] of width (hi − lo) / 2^BISECTIONS around where ``f`` crosses ``room``.
+
+    The same bracket as BISECTIONS halvings (``hi`` moves to a point where
+    ``(f > room) == rising``, ``lo`` to one where not), found SPLIT halvings at a time:
+    each round evaluates ``f`` at the 2^SPLIT − 1 inner points of the bracket in one
+    vectorised call and keeps the sub-interval where the predicate first turns true.
+    """
+    done = 0
+    while done < BISECTIONS:
+        m = min(SPLIT, BISECTIONS - done)
+        k = 2**m
+        grid = lo + (hi - lo) * (np.arange(1, k) / k)
+        moved = (f_at(grid) > room) == rising
+        first = int(np.argmax(moved)) if moved.any() else k - 1
+        new_hi = float(grid[first]) if moved.any() else hi
+        new_lo = float(grid[first - 1]) if first > 0 else lo
+        lo, hi = new_lo, new_hi
+        done += m
+    return lo, hi
 
 
 def calibrate(
@@ -100,13 +130,15 @@ def calibrate(
             lo, hi = 0.0, 1.0
             if room <= 0.0:
                 lo = hi = 0.0
-        for _ in range(BISECTIONS if lo != hi else 0):
-            mid = (lo + hi) / 2
+        if lo != hi:
             # noisy-OR: f rises with the scale; noisy-AND: f falls with it
-            if (f(mid) > room) == (gate != "noisy-and"):
-                hi = mid
-            else:
-                lo = mid
+            lo, hi = _search(
+                lambda scales: paths_at(gate, p, strength, weights, base, scales),
+                lo,
+                hi,
+                room,
+                gate != "noisy-and",
+            )
         scale = lo if gate != "noisy-and" else hi
     return _finish(stated, scale, base, f, floor, rival_off)
 
