@@ -61,3 +61,29 @@ def test_the_interval_is_in_the_json_contract(example_theory):
     for node in data["mechanisms"]:
         assert len(node["interval"]) == 2 and isinstance(node["robust"], bool)
         assert np.isfinite(node["interval"]).all()
+
+
+def test_configurations_that_share_numbers_share_one_inference_and_score_as_if_scored_anew(flagship_theory):
+    from beleidstheorie.reasoning.score import evaluate, score_configs
+
+    cfg = load_config()
+    ev = evaluate(flagship_theory, cfg, explain=False)
+    configs = [
+        cfg.replace({"verdict.posterior": 0.6}),  # a threshold: the nominal numbers
+        cfg.replace({"verdict.negligible": 0.01}),
+        cfg.replace({"link.strong": 0.6}),  # a link strength: new numbers
+        cfg.replace({"link.strong": 0.6, "verdict.posterior": 0.6}),
+    ]
+    got = score_configs(ev, configs)
+    for (post, err, verdicts), c in zip(got, configs, strict=True):
+        anew = evaluate(flagship_theory, c, explain=False)
+        assert np.allclose(post, anew.post, atol=1e-12, rtol=0)
+        assert not np.any(err)
+        assert verdicts == verdicts_of_all(anew)
+    assert not np.allclose(got[0][0], got[2][0])  # the link strength did move the scores
+
+
+def verdicts_of_all(ev):
+    from beleidstheorie.reasoning.score import verdicts_of
+
+    return verdicts_of(ev, list(range(ev.net.n_nodes)))

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 BISECTIONS = 60  # halvings of the scale's bracket: its width ends at 2^-60 of the start
+CACHE_SIZE = 4096  # calibrations remembered (a frozen result per distinct set of inputs)
 SPLIT = 6  # halvings per vectorised round of the search (63 points at once)
 
 
@@ -46,6 +47,9 @@ class Calibration:
     paths: float  # P(paths) a priori, under the independence assumption
     prior: float  # the resulting prior under that assumption
     stated: float  # the stated prior π
+
+
+_REMEMBERED: dict[tuple, Calibration] = {}
 
 
 def paths_probability(
@@ -103,7 +107,42 @@ def calibrate(
     floor: float,
     rivals: tuple[float, ...],
 ) -> Calibration:
-    """Scale and leak for a node with stated prior ``stated`` (see the module docstring)."""
+    """Scale and leak for a node with stated prior ``stated`` (see the module docstring).
+
+    A pure function of its arguments, so its results are remembered (up to
+    ``CACHE_SIZE`` of them): rebuilding a model at parameter points that leave a node's
+    inputs unchanged (sensitivity moves one parameter at a time) reuses its calibration.
+    """
+    key = (
+        stated,
+        p.tobytes(),
+        strength.shape,
+        strength.tobytes(),
+        weights.tobytes(),
+        gate,
+        base,
+        floor,
+        rivals,
+    )
+    found = _REMEMBERED.get(key)
+    if found is None:
+        found = _calibrate(stated, p, strength, weights, gate, base, floor, rivals)
+        if len(_REMEMBERED) >= CACHE_SIZE:
+            del _REMEMBERED[next(iter(_REMEMBERED))]
+        _REMEMBERED[key] = found
+    return found
+
+
+def _calibrate(
+    stated: float,
+    p: np.ndarray,
+    strength: np.ndarray,
+    weights: np.ndarray,
+    gate: str,
+    base: float,
+    floor: float,
+    rivals: tuple[float, ...],
+) -> Calibration:
     rival_off = float(np.prod([1.0 - r for r in rivals])) if rivals else 1.0
     # the largest paths probability the stated prior leaves room for
     room = 1.0 - (1.0 - stated) / ((1.0 - floor) * rival_off)
