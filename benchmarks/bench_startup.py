@@ -57,6 +57,7 @@ def commands(out: Path, store: Path) -> dict[str, list[str]]:
         "explain Maatwerk": ["explain", "Maatwerk", FLAGSHIP],
         "next": ["next", FLAGSHIP],
         "list": ["list", "mechanisms", FLAGSHIP],
+        "compare": ["compare", "--from", "monitor-2021", "--to", "evaluatie-2022", FLAGSHIP],
         "sensitivity": ["sensitivity", FLAGSHIP],
         "interactive": ["interactive", FLAGSHIP, "-o", str(out / "flagship.html")],
         "render schema": ["render", "schema", FLAGSHIP, "-o", str(out / "schema.svg")],

@@ -16,7 +16,7 @@ from beleidstheorie import load_theory
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.score import evaluate, verdicts_of
-from beleidstheorie.reasoning.sensitivity import BISECTIONS, scalar_parameters, sensitivity, with_parameter
+from beleidstheorie.reasoning.sensitivity import RESOLUTION, scalar_parameters, sensitivity, with_parameter
 from tests.conftest import EXAMPLE
 
 CONFIG = load_config().replace({"sensitivity.steps": 3, "sensitivity.relative_range": 0.8})
@@ -112,23 +112,32 @@ def test_a_flip_point_is_the_edge_of_the_change_that_flips(result, net):
         assert verdicts[node.key] == node.verdict
 
 
-def test_just_inside_a_flip_point_the_verdict_still_holds(result, net):
-    # the flip point is bisected to within 0.95 / 2**BISECTIONS of the true edge
+def test_a_flip_point_is_exact_one_double_inside_it_the_verdict_still_holds(result, net):
     values = dict(scalar_parameters(CONFIG))
-    slack = 2 * 0.95 / 2**BISECTIONS
     checked = 0
     for node in (n for n in result.nodes if n.flip is not None):
         flip = node.flip
-        size = abs(flip.relative_change) - slack
-        if size <= 0:
-            continue
-        rel = size if flip.relative_change > 0 else -size
+        # the bracket ends RESOLUTION (relative) apart: just inside it, no flip
+        rel = flip.relative_change * (1 - 2 * RESOLUTION)
         _, verdicts = posteriors_and_verdicts(
             net, with_parameter(CONFIG, flip.parameter, values[flip.parameter] * (1 + rel))
         )
         assert verdicts[node.key] == node.verdict, node.key
         checked += 1
     assert checked
+
+
+def test_no_parameter_flips_a_verdict_nearer_than_its_flip_point(result, net):
+    values = dict(scalar_parameters(CONFIG))
+    for node in (n for n in result.nodes if n.flip is not None):
+        size = abs(node.flip.relative_change) * (1 - 1e-6)
+        for path in result.parameters:
+            for rel in (size, -size):
+                cfg = with_parameter(CONFIG, path, values[path] * (1 + rel))
+                if cfg is None:
+                    continue
+                _, verdicts = posteriors_and_verdicts(net, cfg)
+                assert verdicts[node.key] == node.verdict, (node.key, path, rel)
 
 
 def test_a_sensitivity_result_is_frozen(result):

@@ -2,8 +2,11 @@
 
 Every scalar parameter, the verdict thresholds included, is moved one at a time
 over a grid within its relative range; each verdict's *flip point* is the
-smallest relative change of any one parameter that changes it (refined by
-bisection), and mechanism pairs whose order by score ever swaps are listed.
+smallest relative change of any one parameter that changes it: the grid step
+that first flips it and the step before it bracket the flip, which bisection then
+narrows until the two ends are one double apart (the flip point is exact to the
+resolution of floating point, not to the grid), and mechanism pairs whose order by
+score ever swaps are listed.
 Beside that, every node gets its *joint* range: all parameters and thresholds
 varied together over their documented ranges (the Latin hypercube of ``score``'s
 intervals), and whether its verdict is robust there.
@@ -27,7 +30,9 @@ from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.score import evaluate, score_configs, score_intervals, verdicts_of
 
-BISECTIONS = 12
+RESOLUTION = float(np.finfo(float).eps)  # a flip point's bracket ends this narrow, relative to it
+SPLIT = 2  # bisection steps per batched round of the flip-point search (3 points scored at once)
+MAX_STEPS = 80  # bisection steps at most: more than a double's 53 bits, so RESOLUTION ends the search
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ def sensitivity(
         cfgs = [(rel, with_parameter(config, path, value * (1 + rel))) for rel in steps_of]
         cfgs = [(rel, cfg) for rel, cfg in cfgs if cfg is not None]
         scored = at([cfg for _, cfg in cfgs])
-        for (rel, _), (post, verdicts) in zip(cfgs, scored, strict=True):
+        for (rel, _), (post, _verdicts) in zip(cfgs, scored, strict=True):
             in_range = abs(rel) <= r + 1e-12
             if in_range:
                 lo = np.minimum(lo, post[nodes])
@@ -117,25 +122,31 @@ def sensitivity(
                 for a, b in zip(*np.nonzero((order * base_order) < 0), strict=True):
                     if a < b:
                         order_flips.add((net.nodes[mech[a]].id, net.nodes[mech[b]].id, path))
+        # Per side of the nominal value, the first step that flips a node's verdict and the
+        # last step before it that does not bracket the flip; it is then bisected to the
+        # resolution of a double.
+        last_kept: dict[tuple[int, bool], float] = {}
+        bracketed: set[tuple[int, bool]] = set()
+        for (rel, _), (_, verdicts) in zip(cfgs, scored, strict=True):
             for pos, (v0, v1) in enumerate(zip(base_verdicts, verdicts, strict=True)):
+                side = (pos, rel > 0)
+                if side in bracketed:
+                    continue
                 if v0 == v1:
+                    last_kept[side] = rel
                     continue
+                bracketed.add(side)
+                inside = last_kept.get(side, 0.0)
                 found = flips.get(nodes[pos])
-                if found is not None and abs(found.relative_change) <= abs(rel):
-                    continue
-                # Bisect between no change and ``rel`` for the flip point.
-                inside, outside, to = 0.0, float(rel), v1
-                for _ in range(BISECTIONS):
-                    mid = (inside + outside) / 2
-                    mid_cfg = with_parameter(config, path, value * (1 + mid))
-                    if mid_cfg is None:
-                        break
-                    vs = at([mid_cfg])[0][1][pos]
-                    if vs == v0:
-                        inside = mid
-                    else:
-                        outside, to = mid, vs
-                flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
+                if found is not None and abs(found.relative_change) <= abs(inside):
+                    continue  # every point of this bracket lies further out than the known flip
+
+                def verdicts_at(xs: list[float], pos: int = pos, path: str = path, value: float = value):
+                    return _verdicts_at(config, path, value, xs, at, pos)
+
+                outside, to = _edge(verdicts_at, v0, float(inside), float(rel), v1)
+                if found is None or abs(outside) < abs(found.relative_change):
+                    flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
     joint = score_intervals(base)
     out = []
     for pos, i in enumerate(nodes):
@@ -160,3 +171,43 @@ def sensitivity(
         )
     round_id = next(x.id for x in net.rounds if x.number == rnd)
     return SensitivityResult(round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips)))
+
+
+def _verdicts_at(
+    config: Config, path: str, value: float, rels: list[float], at, pos: int
+) -> list[str | None]:
+    """Node ``pos``'s verdict with ``path`` at ``value · (1 + rel)`` for each of ``rels`` (None: invalid)."""
+    cfgs = [with_parameter(config, path, value * (1 + rel)) for rel in rels]
+    valid = [c for c in cfgs if c is not None]
+    scored = iter(at(valid) if valid else [])
+    return [None if c is None else next(scored)[1][pos] for c in cfgs]
+
+
+def _edge(verdicts_at, kept: str, inside: float, outside: float, to: str) -> tuple[float, str]:
+    """Narrow the bracket from ``inside`` (verdict ``kept``) to ``outside`` (verdict ``to``) until
+    its ends are one double apart (relative ``RESOLUTION``): the flip point and the verdict there.
+
+    Each round scores the 2^SPLIT − 1 inner points of the bracket in one batched call and
+    keeps the step where the verdict first differs from ``kept``, seen from ``inside``
+    (SPLIT bisection steps at once).
+
+    >>> _edge(lambda xs: ["b" if x >= 0.3 else "a" for x in xs], "a", 0.0, 0.5, "b")[0] == 0.3
+    True
+    """
+    k = 2**SPLIT
+    for _ in range(-(-MAX_STEPS // SPLIT)):
+        if abs(outside - inside) <= RESOLUTION * abs(outside):
+            break
+        grid = [inside + (outside - inside) * (j / k) for j in range(1, k)]
+        grid = [x for x in grid if x not in (inside, outside)]
+        if not grid:
+            break
+        got = verdicts_at(grid)
+        for x, v in zip(grid, got, strict=True):
+            if v is None:  # the configuration is invalid there: the flip is known to this bracket
+                return outside, to
+            if v != kept:
+                outside, to = x, v
+                break
+            inside = x
+    return outside, to
