@@ -184,19 +184,48 @@ def round_label(theory: Any, round_id: str, lang: str = "nl") -> str:
 def announce(theory: Any, rounds: str | list[str] | None = None, lang: str = "nl") -> None:
     """State on stderr which theory (and round or rounds, by id) a command used."""
     from beleidstheorie.cli.progress import pause
-    from beleidstheorie.graph.locate import bundled_name
-    from beleidstheorie.views.wording import word
 
     pause()
     if quiet():
         return
+    click.echo(announcement(theory, rounds, lang), err=True)
+
+
+def announcement(theory: Any, rounds: str | list[str] | None = None, lang: str = "nl") -> str:
+    """The line :func:`announce` prints: the theory, where it came from, and the round(s)."""
+    from beleidstheorie.graph.locate import bundled_name
+    from beleidstheorie.views.wording import word
+
     name = bundled_name(theory.source)
     where = f"{word('bundled', lang)} {name}" if name else theory.source
     text = f"{word('theory', lang)}: {theory.label} ({where})"
     if rounds:
         ids = [rounds] if isinstance(rounds, str) else rounds
         text += f"; {word('round', lang).lower()}: " + " → ".join(round_label(theory, r, lang) for r in ids)
-    click.echo(text, err=True)
+    return text
+
+
+def replay(key: str | None) -> bool:
+    """Print the output remembered under ``key`` (:mod:`.result_cache`); False when there is none."""
+    from beleidstheorie.cli.result_cache import replayed
+
+    found = replayed(key)
+    if found is None:
+        return False
+    stdout, line = found
+    from beleidstheorie.cli.progress import pause
+
+    pause()
+    if not quiet():
+        click.echo(line, err=True)
+    _write(stdout, None)
+    return True
+
+
+def stored_at() -> bool:
+    """Whether the command reads from ``--store`` (whose content no file of ours hashes)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.meta.get("beleidstheorie.store") is not None
 
 
 def _write(text: str | bytes, output: Path | None) -> None:

@@ -12,11 +12,14 @@ from beleidstheorie.cli.common import (
     _table_format,
     _write,
     announce,
+    announcement,
     config_option,
     graph_argument,
     library_errors,
     output_options,
     reasoning_options,
+    replay,
+    stored_at,
 )
 from beleidstheorie.cli.group import main
 
@@ -71,14 +74,26 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
       beleidstheorie score --round monitor-2021 --format json
       beleidstheorie score -o scores.xlsx
     """
+    from beleidstheorie.cli.result_cache import output_key, remember
+
+    fmt = _table_format(fmt, output)
+    # on stdout, an unchanged theory prints what it printed before (cli/result_cache.py)
+    key = None
+    if output is None and fmt != "xlsx" and not stored_at():
+        options = {"round": round_, "format": fmt, "csv": csv_dialect, "lang": lang}
+        key = output_key("score", graph, config_path, options)
+        if replay(key):
+            return
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.tables import render_score
 
-    fmt = _table_format(fmt, output)
     theory = _load(graph)
     result = score_theory(theory, _config(config_path), _round_or_latest(theory, round_))
     announce(theory, result.round, lang)
-    _write(render_score(result, fmt, lang, csv_dialect), output)
+    text = render_score(result, fmt, lang, csv_dialect)
+    _write(text, output)
+    if key is not None and isinstance(text, str):
+        remember(key, text, announcement(theory, result.round, lang))
 
 
 @main.command(epilog=GRAPH_HELP)

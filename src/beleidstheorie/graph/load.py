@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError, ValidationError, problem
+from beleidstheorie.graph.locate import theory_files
 from beleidstheorie.graph.stores import (
     PREFIXES,
     OxigraphStore,
@@ -210,20 +211,12 @@ def split_rounds(store: ox.Store, base_iri: str) -> None:
     store.update(query)
 
 
-def _yaml_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        folder = path / "initiatives"
-        extra = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES) if folder.is_dir() else []
-        return [path / "theory.yaml", *extra]
-    return [path]
-
-
 def _load_yaml(path: Path) -> Theory:
     if path.is_dir() and not (path / "theory.yaml").is_file():
         raise LoadError([problem("no_theory_yaml", str(path))])
     if not path.exists():
         raise LoadError([problem("no_such_file", str(path))])
-    key = store_cache.key_of(_yaml_files(path))
+    key = store_cache.key_of(theory_files(path))
     cached = store_cache.lookup(key)
     if cached is not None:
         store = ox.Store()

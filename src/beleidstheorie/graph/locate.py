@@ -15,12 +15,43 @@ True
 from __future__ import annotations
 
 import difflib
+import os
 from importlib.resources import files
 from pathlib import Path
 
 from beleidstheorie.errors import LoadError, problem
 
 THEORY_FILE = "theory.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def theory_files(path: Path) -> list[Path]:
+    """The YAML files of the theory at ``path`` in reading order: its ``theory.yaml`` and the
+    files of ``initiatives/`` (sorted), or ``path`` itself for a single file.
+
+    >>> [p.name for p in theory_files(EXAMPLE)][:1]
+    ['theory.yaml']
+    """
+    if path.is_dir():
+        folder = path / "initiatives"
+        extra = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES) if folder.is_dir() else []
+        return [path / THEORY_FILE, *extra]
+    return [path]
+
+
+def cache_dir() -> Path | None:
+    """Where cached stores and outputs live, or None when the cache is switched off.
+
+    ``BELEIDSTHEORIE_CACHE_DIR``, else ``$XDG_CACHE_HOME/beleidstheorie`` or
+    ``~/.cache/beleidstheorie``; ``BELEIDSTHEORIE_NO_CACHE=1`` switches it off.
+    """
+    if os.environ.get("BELEIDSTHEORIE_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("BELEIDSTHEORIE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "beleidstheorie"
 
 
 def _datasets_root() -> Path:

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
+from beleidstheorie.graph.locate import cache_dir
+
 CACHE_FORMAT = "1"
 # The modules whose code decides the triples of a YAML theory: a change to any of
 # them changes the key, so a development checkout never reads a stale store.
@@ -49,17 +51,6 @@ _VALIDATORS = (
     "graph/shacl_sparql.py",
     "graph/integrity.py",
 )
-
-
-def cache_dir() -> Path | None:
-    """Where cached stores live, or None when the cache is switched off."""
-    if os.environ.get("BELEIDSTHEORIE_NO_CACHE", "") not in ("", "0"):
-        return None
-    explicit = os.environ.get("BELEIDSTHEORIE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "beleidstheorie"
 
 
 def _code_hash(names: Sequence[str] = _BUILDERS) -> bytes:
