@@ -108,6 +108,7 @@ def sensitivity(
     grid = np.linspace(-r, r, steps)
     # Beyond the documented range only to locate flip points, not for ranges.
     wide = np.array([x for x in np.linspace(-0.95, 0.95, 39) if abs(x) > r])
+    brackets: list[tuple[float, int, int, str, float, str, float, float, str]] = []
     for path, value in params:
         steps_of = [x for x in [*sorted(grid, key=abs), *sorted(wide, key=abs)] if x != 0]
         cfgs = [(rel, with_parameter(config, path, value * (1 + rel))) for rel in steps_of]
@@ -123,8 +124,7 @@ def sensitivity(
                     if a < b:
                         order_flips.add((net.nodes[mech[a]].id, net.nodes[mech[b]].id, path))
         # Per side of the nominal value, the first step that flips a node's verdict and the
-        # last step before it that does not bracket the flip; it is then bisected to the
-        # resolution of a double.
+        # last step before it that keeps it bracket a flip point.
         last_kept: dict[tuple[int, bool], float] = {}
         bracketed: set[tuple[int, bool]] = set()
         for (rel, _), (_, verdicts) in zip(cfgs, scored, strict=True):
@@ -133,20 +133,24 @@ def sensitivity(
                 if side in bracketed:
                     continue
                 if v0 == v1:
-                    last_kept[side] = rel
+                    last_kept[side] = float(rel)
                     continue
                 bracketed.add(side)
                 inside = last_kept.get(side, 0.0)
-                found = flips.get(nodes[pos])
-                if found is not None and abs(found.relative_change) <= abs(inside):
-                    continue  # every point of this bracket lies further out than the known flip
+                brackets.append((abs(inside), len(brackets), pos, path, value, v0, inside, float(rel), v1))
+    # Nearest brackets first: one whose every point lies further out than a flip already
+    # found is never narrowed. Each is narrowed to the resolution of a double.
+    for bound, _, pos, path, value, v0, inside, rel, v1 in sorted(brackets):
+        found = flips.get(nodes[pos])
+        if found is not None and abs(found.relative_change) <= bound:
+            continue
 
-                def verdicts_at(xs: list[float], pos: int = pos, path: str = path, value: float = value):
-                    return _verdicts_at(config, path, value, xs, at, pos)
+        def verdicts_at(xs: list[float], pos: int = pos, path: str = path, value: float = value):
+            return _verdicts_at(config, path, value, xs, at, pos)
 
-                outside, to = _edge(verdicts_at, v0, float(inside), float(rel), v1)
-                if found is None or abs(outside) < abs(found.relative_change):
-                    flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
+        outside, to = _edge(verdicts_at, v0, inside, rel, v1)
+        if found is None or abs(outside) < abs(found.relative_change):
+            flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
     joint = score_intervals(base)
     out = []
     for pos, i in enumerate(nodes):

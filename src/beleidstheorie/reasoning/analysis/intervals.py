@@ -57,9 +57,25 @@ def scalar_parameters(config: Config) -> Iterator[tuple[str, float]]:
             yield path, value
 
 
+_dumped: list[tuple[Config, dict[str, Any]]] = []  # the last configuration dumped, and its dump
+
+
+def _copied(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _copied(v) for k, v in data.items()}
+    return list(map(_copied, data)) if isinstance(data, list) else data
+
+
+def _dump(config: Config) -> dict[str, Any]:
+    """``config.model_dump()``, dumped once for a run of calls on the same configuration."""
+    if not _dumped or _dumped[0][0] is not config:
+        _dumped[:] = [(config, config.model_dump())]
+    return _copied(_dumped[0][1])
+
+
 def with_parameter(config: Config, path: str, value: float) -> Config | None:
     """A copy of ``config`` with one parameter set, or None where it is invalid."""
-    data = config.model_dump()
+    data = _dump(config)
     node = data
     keys = path.split(".")
     for key in keys[:-1]:
