@@ -124,3 +124,34 @@ def test_a_damaged_entry_is_computed_again(setting, tmp_path):
     for entry in (tmp_path / "cache").glob("*-output.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert run().stdout == first.stdout and len(calls) == 2
+
+
+def test_sensitivity_is_remembered_and_computed_again_when_its_config_changes(setting, tmp_path, monkeypatch):
+    import beleidstheorie.reasoning.sensitivity as sensitivity_module
+
+    theory, _, _ = setting
+    calls = []
+    real = sensitivity_module.sensitivity
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sensitivity_module, "sensitivity", counted)
+    config = tmp_path / "config.toml"
+    config.write_text("[sensitivity]\nsteps = 3\n", encoding="utf-8")
+
+    def run(*args: str):
+        result = CliRunner().invoke(
+            main, ["sensitivity", "--config", str(config), *args, str(theory)], catch_exceptions=False
+        )
+        assert result.exit_code == 0, result.output
+        return result
+
+    first, again = run(), run()
+    assert len(calls) == 1 and (again.stdout, again.stderr) == (first.stdout, first.stderr)
+    run("--coding")
+    assert len(calls) == 2
+    config.write_text("[sensitivity]\nsteps = 5\n", encoding="utf-8")
+    run()
+    assert len(calls) == 3

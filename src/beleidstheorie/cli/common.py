@@ -222,10 +222,28 @@ def replay(key: str | None) -> bool:
     return True
 
 
-def stored_at() -> bool:
-    """Whether the command reads from ``--store`` (whose content no file of ours hashes)."""
+def output_key(
+    command: str, graph: str | Path | None, config_path: Path | None, output: Path | None, **options: object
+) -> str | None:
+    """The key of this command's output in :mod:`.result_cache`, or None when it is not kept:
+    output to a file (``-o``), the xlsx format, or a theory read from ``--store`` (whose content
+    no file of ours hashes)."""
     ctx = click.get_current_context(silent=True)
-    return ctx is not None and ctx.meta.get("beleidstheorie.store") is not None
+    if output is not None or options.get("format") == "xlsx":
+        return None
+    if ctx is not None and ctx.meta.get("beleidstheorie.store") is not None:
+        return None
+    from beleidstheorie.cli.result_cache import output_key as key_of
+
+    return key_of(command, graph, config_path, options)
+
+
+def remember_output(key: str | None, text: str | bytes, line: str) -> None:
+    """Keep ``text`` (printed on stdout) and the status ``line`` under ``key`` (None: nothing)."""
+    if key is not None and isinstance(text, str):
+        from beleidstheorie.cli.result_cache import remember
+
+        remember(key, text, line)
 
 
 def _write(text: str | bytes, output: Path | None) -> None:

@@ -16,10 +16,11 @@ from beleidstheorie.cli.common import (
     config_option,
     graph_argument,
     library_errors,
+    output_key,
     output_options,
     reasoning_options,
+    remember_output,
     replay,
-    stored_at,
 )
 from beleidstheorie.cli.group import main
 
@@ -74,16 +75,12 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
       beleidstheorie score --round monitor-2021 --format json
       beleidstheorie score -o scores.xlsx
     """
-    from beleidstheorie.cli.result_cache import output_key, remember
-
     fmt = _table_format(fmt, output)
-    # on stdout, an unchanged theory prints what it printed before (cli/result_cache.py)
-    key = None
-    if output is None and fmt != "xlsx" and not stored_at():
-        options = {"round": round_, "format": fmt, "csv": csv_dialect, "lang": lang}
-        key = output_key("score", graph, config_path, options)
-        if replay(key):
-            return
+    # an unchanged theory prints what it printed before (cli/result_cache.py)
+    options = {"round": round_, "format": fmt, "csv": csv_dialect, "lang": lang}
+    key = output_key("score", graph, config_path, output, **options)
+    if replay(key):
+        return
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.tables import render_score
 
@@ -92,8 +89,7 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     announce(theory, result.round, lang)
     text = render_score(result, fmt, lang, csv_dialect)
     _write(text, output)
-    if key is not None and isinstance(text, str):
-        remember(key, text, announcement(theory, result.round, lang))
+    remember_output(key, text, announcement(theory, result.round, lang))
 
 
 @main.command(epilog=GRAPH_HELP)
@@ -201,11 +197,15 @@ def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output, codi
     Example:
       beleidstheorie sensitivity --format json
     """
+    fmt = _table_format(fmt, output)
+    options = {"round": round_, "format": fmt, "csv": csv_dialect, "lang": lang, "coding": coding}
+    key = output_key("sensitivity", graph, config_path, output, **options)
+    if replay(key):  # an unchanged theory prints what it printed before (cli/result_cache.py)
+        return
     from beleidstheorie.cli.progress import progress
     from beleidstheorie.reasoning.sensitivity import sensitivity as sensitivity_of
     from beleidstheorie.views.tables import render_sensitivity
 
-    fmt = _table_format(fmt, output)
     theory = _load(graph)
     announce(theory, _round_id(theory, round_), lang)
     with progress(lang, "sensitivity"):
@@ -215,7 +215,9 @@ def sensitivity(graph, round_, config_path, fmt, csv_dialect, lang, output, codi
             from beleidstheorie.reasoning.analysis.coding import coding_sensitivity
 
             recoded = coding_sensitivity(theory, _config(config_path), _round_or_latest(theory, round_))
-    _write(render_sensitivity(res, fmt, lang, csv_dialect, recoded), output)
+    text = render_sensitivity(res, fmt, lang, csv_dialect, recoded)
+    _write(text, output)
+    remember_output(key, text, announcement(theory, _round_id(theory, round_), lang))
 
 
 @main.command(epilog=GRAPH_HELP)
