@@ -201,7 +201,12 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     if not configs:
         return []
     net, rnd = ev.net, ev.round_number
-    models = [build_model(net, cfg, rnd) for cfg in configs]
+    # the verdict thresholds (and sensitivity's own settings) never enter the model
+    nominal = replace(ev.config, verdict=None, sensitivity=None)
+    models = [
+        ev.model if replace(cfg, verdict=None, sensitivity=None) == nominal else build_model(net, cfg, rnd)
+        for cfg in configs
+    ]
     # A parameter that moves only verdicts (a threshold) leaves the numbers as they were:
     # models with equal numbers share one inference, and the nominal model's is known.
     keys = [_numbers(m) for m in models]
