@@ -420,6 +420,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "config_name": ("onbekende {what} {name} (bekend: {known})", "unknown {what} {name} (known: {known})"),
     "toml_malformed": ("onjuiste TOML: {cause}", "malformed TOML: {cause}"),
+    "toml_at_end": ("aan het einde van het bestand: {cause}", "at the end of the file: {cause}"),
     "toml_nested": ("onjuiste TOML: te diep genest", "malformed TOML: nested too deeply"),
     "config_se_alpha": (
         "se moet groter zijn dan alpha, anders telt progressie als bewijs tegen",
@@ -486,6 +487,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a graph problem put back at its place in the YAML (graph.places)
     "at_node": ("{kind} {local}: {problem}", "{kind} {local}: {problem}"),
     "at_field": ("{kind} {local}, veld {field}: {problem}", "{kind} {local}, field {field}: {problem}"),
+    # a cause worded by a parser beleidstheorie uses (Oxigraph, rdflib, PyYAML, tomllib, json):
+    # the catalogue's wording, then the parser's own text, marked as its own
+    "parser_known": ("{said} (melding van de parser: {cause})", "{said} (parser's message: {cause})"),
+    "parser_own": ("melding van de parser: {cause}", "parser's message: {cause}"),
+    # RDF (Oxigraph's Turtle, N-Triples and N-Quads readers)
+    "pc_iri_char": (
+        "een IRI mag het teken {char} niet bevatten",
+        "an IRI may not contain the character {char}",
+    ),
+    "pc_not_object": (
+        "{token} staat waar een object hoort (een IRI, een literal of [ … ])",
+        "{token} stands where an object belongs (an IRI, a literal or [ … ])",
+    ),
+    "pc_not_subject": (
+        "{token} staat waar een subject of graafnaam hoort",
+        "{token} stands where a subject or graph name belongs",
+    ),
+    "pc_not_predicate": (
+        "{token} staat waar een predicaat hoort",
+        "{token} stands where a predicate belongs",
+    ),
+    "pc_prefix": (
+        "het prefix {prefix} is niet gedeclareerd (een regel @prefix ontbreekt)",
+        "the prefix {prefix} is not declared (an @prefix line is missing)",
+    ),
+    "pc_end": ("het bestand houdt onverwacht op", "the file ends unexpectedly"),
+    "pc_end_verb": (
+        "het bestand houdt op waar nog een predicaat hoort",
+        "the file ends where a predicate should follow",
+    ),
+    "pc_line": ("ongeldige regel: {line}", "an invalid line: {line}"),
+    "pc_dot": ("een uitspraak moet met een punt eindigen", "a statement must end with a dot"),
+    "pc_language_tag": (
+        "een taaltag moet met een letter beginnen",
+        "a language tag must start with a letter",
+    ),
+    "pc_escape": ("onbekende escape {char}", "unknown escape {char}"),
+    "pc_object_kind": (
+        "het object van een triple moet een IRI, een blank node of een literal zijn",
+        "the object of a triple must be an IRI, a blank node or a literal",
+    ),
+    # JSON (Oxigraph's JSON-LD reader and Python's json)
+    "pc_closing_brace": ("onverwachte sluitende accolade '}}'", "unexpected closing brace '}}'"),
+    "pc_closing_bracket": ("onverwachte sluitende blokhaak ']'", "unexpected closing square bracket ']'"),
+    "pc_trailing_comma": (
+        "na de laatste waarde mag geen komma staan",
+        "no comma may follow the last value",
+    ),
+    "pc_object_comma": (
+        "na een waarde in een object hoort een komma of een '}}'",
+        "a value in an object must be followed by a comma or a '}}'",
+    ),
+    "pc_array_comma": (
+        "na een waarde in een lijst hoort een komma of een ']'",
+        "a value in a list must be followed by a comma or a ']'",
+    ),
+    "pc_key_string": (
+        "een sleutel moet tekst tussen dubbele aanhalingstekens zijn",
+        "a key must be text in double quotes",
+    ),
+    "pc_char": ("onverwacht teken {char}", "unexpected character {char}"),
+    "pc_keyword_string": ("de waarde van {keyword} moet tekst zijn", "the value of {keyword} must be text"),
+    "pc_value": ("hier hoort een waarde", "a value belongs here"),
+    "pc_property_name": (
+        "hier hoort een sleutel tussen dubbele aanhalingstekens",
+        "a key in double quotes belongs here",
+    ),
+    "pc_delimiter": ("hier hoort een {char}", "a {char} belongs here"),
+    "pc_unterminated": (
+        "een tekst zonder afsluitend aanhalingsteken",
+        "a text without its closing quote",
+    ),
+    "pc_extra": ("na het einde van het document staat nog iets", "something follows the end of the document"),
+    # TOML (tomllib)
+    "pc_table_header": (
+        "aan het eind van een tabelkop ontbreekt {char}",
+        "a table header lacks its closing {char}",
+    ),
+    "pc_invalid_value": ("ongeldige of ontbrekende waarde", "an invalid or missing value"),
+    "pc_overwrite": (
+        "een sleutel krijgt een tweede waarde",
+        "a key is given a second value",
+    ),
+    "pc_expected": ("hier ontbreekt {char}", "{char} is missing here"),
+    "pc_inline_table": ("een inline tabel {{ … }} is niet gesloten", "an inline table {{ … }} is not closed"),
+    "pc_newline": (
+        "na een toekenning (sleutel = waarde) hoort een nieuwe regel",
+        "an assignment (key = value) must be followed by a new line",
+    ),
+    "pc_statement": (
+        "ongeldige regel: verwacht sleutel = waarde of [tabel]",
+        "an invalid line: expected key = value or [table]",
+    ),
+    # YAML (PyYAML)
+    "pc_yaml_tag": ("onbekende tag (alleen gewone YAML): {rest}", "unknown tag (plain YAML only): {rest}"),
+    "pc_yaml_mapping": (
+        "hier mag geen 'sleutel: waarde' staan (klopt de inspringing?)",
+        "no 'key: value' may stand here (is the indentation right?)",
+    ),
+    "pc_yaml_colon": ("na een sleutel ontbreekt de ':'", "the ':' after a key is missing"),
+    "pc_yaml_indent": (
+        "de inspringing klopt niet; gevonden: {rest}",
+        "the indentation is wrong; found: {rest}",
+    ),
+    "pc_yaml_quote": ("een aanhalingsteken is niet gesloten", "a quote is not closed"),
+    "pc_yaml_tab": ("een tab mag niet: spring in met spaties", "a tab is not allowed: indent with spaces"),
+    "pc_yaml_alias": ("onbekende alias {rest}", "unknown alias {rest}"),
 }
 """Every message: key -> (Dutch, English), with ``{name}`` for its values."""
 
@@ -666,3 +774,72 @@ def place_in(place: str, lang: str) -> str:
     if lang != "nl":
         return place
     return _LINE.sub(lambda m: f"regel {m[1]}" + (f", kolom {m[3]}" if m[3] else ""), place)
+
+
+PARSER_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), key)
+    for pattern, key in (
+        (r"Invalid IRI code point (?P<char>.+)", "pc_iri_char"),
+        (r"(?P<token>.+) is not a valid RDF object", "pc_not_object"),
+        (r"(?P<token>.+) is not a valid subject or graph name", "pc_not_subject"),
+        (r"(?P<token>.+) is not a valid predicate", "pc_not_predicate"),
+        (r"The prefix (?P<prefix>\S*) has not been declared", "pc_prefix"),
+        (r'Prefix "(?P<prefix>[^"]*)" not bound', "pc_prefix"),
+        (r"Unexpected end(?: of file)?", "pc_end"),
+        (r"EOF found when expected verb in property list", "pc_end_verb"),
+        (r"Invalid line: (?P<line>.*)", "pc_line"),
+        (r"A dot is expected at the end of statements|(?:Triples|Quads) must be followed by a dot", "pc_dot"),
+        (r"A language code should always start with a letter", "pc_language_tag"),
+        (r"Unexpected escape character (?P<char>.+)", "pc_escape"),
+        (r"The object of a triple must be an IRI, a blank node or a literal", "pc_object_kind"),
+        (r"Unexpected closing curly bracket, no array to close", "pc_closing_brace"),
+        (r"Unexpected closing square bracket, no array to close", "pc_closing_bracket"),
+        (r"Trailing commas are not allowed", "pc_trailing_comma"),
+        (r"Object values must be followed by a comma .*", "pc_object_comma"),
+        (r"Array values must be followed by a comma .*", "pc_array_comma"),
+        (r"Object keys must be strings", "pc_key_string"),
+        (r"Unexpected char: (?P<char>.+)", "pc_char"),
+        (r"(?P<keyword>@\w+) value must be a string", "pc_keyword_string"),
+        (r"Expecting value", "pc_value"),
+        (r"Expecting property name enclosed in double quotes", "pc_property_name"),
+        (r"Expecting (?P<char>'.') delimiter", "pc_delimiter"),
+        (r"Unterminated string starting at", "pc_unterminated"),
+        (r"Extra data", "pc_extra"),
+        (r"Expected (?P<char>'.') at the end of a table declaration", "pc_table_header"),
+        (r"Invalid value", "pc_invalid_value"),
+        (r"Cannot overwrite a value", "pc_overwrite"),
+        (r"Expected (?P<char>\"[^\"]*\"|'[^']*')", "pc_expected"),
+        (r"Unclosed inline table", "pc_inline_table"),
+        (r"Expected newline or end of document after a statement", "pc_newline"),
+        (r"Invalid statement", "pc_statement"),
+        (r"could not determine a constructor for the tag (?P<rest>.*)", "pc_yaml_tag"),
+        (r"mapping values are not allowed here", "pc_yaml_mapping"),
+        (r"while scanning a simple key could not find expected ':'", "pc_yaml_colon"),
+        (
+            r"while parsing a block (?:mapping|collection) expected <block end>, but found (?P<rest>.*)",
+            "pc_yaml_indent",
+        ),
+        (r"while scanning a quoted scalar found unexpected end of stream", "pc_yaml_quote"),
+        (r"found character '\\t' that cannot start any token", "pc_yaml_tab"),
+        (r"found undefined alias (?P<rest>.*)", "pc_yaml_alias"),
+    )
+)
+"""The causes the parsers beleidstheorie uses are known to give, by their whole English text."""
+
+
+def parser_said(cause: str) -> tuple[str, tuple[tuple[str, object], ...]]:
+    """A cause worded by a parser, as a message value: the catalogue's wording where the cause is
+    known (:data:`PARSER_CAUSES`), always followed by the parser's own text, marked as its own.
+
+    >>> print(message("rdf_malformed", "nl", format="N3", cause=parser_said("Unexpected end of file")))
+    onjuiste N3: het bestand houdt onverwacht op (melding van de parser: Unexpected end of file)
+    >>> message("rdf_malformed", "en", format="Turtle", cause=parser_said("Something new"))
+    "malformed Turtle: parser's message: Something new"
+    """
+    cause = cause.strip()
+    for pattern, key in PARSER_CAUSES:
+        found = pattern.fullmatch(cause)
+        if found:
+            said = (key, tuple(found.groupdict().items()))
+            return ("parser_known", (("said", said), ("cause", cause)))
+    return ("parser_own", (("cause", cause),))

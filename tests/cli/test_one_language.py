@@ -78,9 +78,15 @@ def test_the_word_lists_are_long_enough_to_mean_something():
     assert {"fout", "geschreven", "ontbreekt", "onbekende", "kolom"} <= dutch
 
 
+# A parser's own text (Oxigraph's, PyYAML's, tomllib's) is quoted after the frame that says so; it is
+# the parser's, English whatever the language, and the tool's wording before it is checked.
+_PARSER_OWN = re.compile(r"(?:melding van de parser|parser's message): .*$", re.MULTILINE)
+
+
 def _foreign(text: str, lang: str, *erase: str) -> list[str]:
     for part in erase:
         text = text.replace(part, " ")
+    text = _PARSER_OWN.sub(" ", text)
     english, dutch = word_lists()
     return sorted(_tokens(text) & (english if lang == "nl" else dutch))
 
@@ -134,25 +140,8 @@ def test_every_command_speaks_one_language(folder, args, status, lang):
     assert _foreign(said, lang, str(folder), F, E) == []
 
 
-# Causes worded by a library beleidstheorie uses (rdflib, Oxigraph, tomllib, json): their text is
-# English whatever the language; the tool's own words around them follow --lang. These two use words
-# of the lists; the causes of nt-nul-in-iri, ttl-space-in-iri and config-malformed are English too
-# ("Invalid IRI code point", "Expected ']'") but use none of them.
-THIRD_PARTY_CAUSE = {"ttl-deep-nesting.ttl", "jsonld-malformed.jsonld"}  # e.g. "is not a valid RDF object"
-
-
-def _bad_cases() -> list:
-    cases = []
-    for name in sorted(EXPECTED):
-        for lang in ("nl", "en"):
-            marks = []
-            if lang == "nl" and name in THIRD_PARTY_CAUSE:
-                marks = [pytest.mark.xfail(strict=True, reason="the parser's own cause is English")]
-            cases.append(pytest.param(name, lang, marks=marks, id=f"{name}-{lang}"))
-    return cases
-
-
-@pytest.mark.parametrize(("name", "lang"), _bad_cases())
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_bad_input_is_refused_in_one_language(name, lang):
     path = BAD / name
     argv = EXPECTED[name][0].format(path=path, minimal=MINIMAL).split()
@@ -305,3 +294,70 @@ def test_whole_messages_of_the_configuration_in_both_languages(tmp_path, toml, n
         result = CliRunner().invoke(main, ["--lang", lang, "score", F, "--config", str(path)])
         assert result.exit_code == 1
         assert result.stderr == expected.format(path=path) + "\n"
+
+
+# The files whose cause a parser words: the catalogue's wording in the language asked for, then the
+# parser's own text after a frame that says whose it is.
+PARSER_CAUSES = {
+    "nt-nul-in-iri.nt": (
+        "een IRI mag het teken '\\0' niet bevatten",
+        "an IRI may not contain the character '\\0'",
+        "Invalid IRI code point '\\0'",
+    ),
+    "ttl-space-in-iri.ttl": (
+        "een IRI mag het teken ' ' niet bevatten",
+        "an IRI may not contain the character ' '",
+        "Invalid IRI code point ' '",
+    ),
+    "ttl-deep-nesting.ttl": (
+        "] staat waar een object hoort (een IRI, een literal of [ … ])",
+        "] stands where an object belongs (an IRI, a literal or [ … ])",
+        "] is not a valid RDF object",
+    ),
+    "jsonld-malformed.jsonld": (
+        "onverwachte sluitende accolade '}'",
+        "unexpected closing brace '}'",
+        "Unexpected closing curly bracket, no array to close",
+    ),
+    "config-malformed.toml": (
+        "aan het eind van een tabelkop ontbreekt ']'",
+        "a table header lacks its closing ']'",
+        "Expected ']' at the end of a table declaration",
+    ),
+    "yaml-python-tag.yaml": (
+        "onbekende tag (alleen gewone YAML): 'tag:yaml.org,2002:python/object/apply:os.system'",
+        "unknown tag (plain YAML only): 'tag:yaml.org,2002:python/object/apply:os.system'",
+        "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARSER_CAUSES))
+def test_a_parser_s_cause_is_explained_in_both_languages_with_its_own_text_after_it(name):
+    nl, en, own = PARSER_CAUSES[name]
+    argv = EXPECTED[name][0].format(path=BAD / name, minimal=MINIMAL).split()
+    said = {lang: CliRunner().invoke(main, ["--lang", lang, *argv]).stderr for lang in ("nl", "en")}
+    assert said["nl"].endswith(f": {nl} (melding van de parser: {own})\n"), said["nl"]
+    assert said["en"].endswith(f": {en} (parser's message: {own})\n"), said["en"]
+
+
+def test_an_unknown_parser_cause_is_quoted_as_the_parser_s_own(tmp_path):
+    path = tmp_path / "vreemd.jsonld"
+    path.write_text(
+        '{"@id": "urn:a", "urn:p": {"@value": "x", "@language": "nl", "@type": "urn:t"}}', encoding="utf-8"
+    )
+    said = {
+        lang: CliRunner().invoke(main, ["--lang", lang, "score", str(path)]).stderr for lang in ("nl", "en")
+    }
+    cause = said["en"].split("parser's message: ", 1)[1]
+    assert said["en"] == f"error: {path}: malformed JSON-LD: parser's message: {cause}"
+    assert said["nl"] == f"fout: {path}: onjuiste JSON-LD: melding van de parser: {cause}"
+
+
+def test_every_known_parser_cause_has_its_wording_in_both_languages():
+    from beleidstheorie.messages import PARSER_CAUSES as KNOWN
+
+    for pattern, key in KNOWN:
+        nl, en = MESSAGES[key]
+        names = set(pattern.groupindex)
+        assert set(re.findall(r"{(\w+)}", nl)) == names == set(re.findall(r"{(\w+)}", en)), key

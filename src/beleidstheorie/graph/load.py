@@ -39,6 +39,7 @@ from beleidstheorie.graph.stores import (
 )
 from beleidstheorie.graph.stores import cache as store_cache
 from beleidstheorie.io.files import check_input_path, check_regular_file
+from beleidstheorie.messages import parser_said
 
 if TYPE_CHECKING:
     from beleidstheorie.authoring.models import Theory as TheoryModel
@@ -264,7 +265,7 @@ def load_rdf_store(path: Path) -> ox.Store:
         column = re.search(r"columns? (\d+)", text)
         why = re.sub(r"^Parser error (?:at|between) line \d+[^:]*: ", "", text)
         place = (f"line {line.group(1)}" + (f", column {column.group(1)}" if column else "")) if line else ""
-        cause: object = why or ("context_not_loaded", ())
+        cause: object = parser_said(why) if why else ("context_not_loaded", ())
         raise LoadError(
             [problem("rdf_malformed", str(path), place, format=_FORMAT_NAMES[fmt], cause=cause)]
         ) from None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from beleidstheorie.errors import ConfigError, Problem, problem
-from beleidstheorie.messages import MESSAGES, Kind, pydantic_said
+from beleidstheorie.messages import MESSAGES, Kind, parser_said, pydantic_said
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -474,6 +475,21 @@ def default_config_text() -> str:
     return (files("beleidstheorie.reasoning") / "defaults.toml").read_text("utf-8")
 
 
+_TOML_PLACE = re.compile(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")
+
+
+def _toml_problem(text: str, file: str) -> Problem:
+    """tomllib's cause, with the place it ends in (``(at line 1, column 7)``) put where places go."""
+    found = _TOML_PLACE.search(text)
+    if found is None:
+        return problem("toml_malformed", file, cause=parser_said(text))
+    place = f"line {found[1]}, column {found[2]}" if found[1] else ""
+    cause = parser_said(text[: found.start()])
+    if found[3]:
+        return problem("toml_malformed", file, cause=("toml_at_end", (("cause", cause),)))
+    return problem("toml_malformed", file, place, cause=cause)
+
+
 def parse_config(override_text: str | None = None, file: str = "") -> Config:
     """The defaults with ``override_text`` (TOML, any subset of keys) merged in.
 
@@ -488,7 +504,7 @@ def parse_config(override_text: str | None = None, file: str = "") -> Config:
         try:
             override = tomllib.loads(override_text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([problem("toml_malformed", file, cause=str(exc))]) from None
+            raise ConfigError([_toml_problem(str(exc), file)]) from None
         _strict_names(override, file)
         data = _merge(data, override)
     return _validate(data, file)
