@@ -17,6 +17,7 @@ is also the problem's plain ``str()``, as before. Table words live in
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -487,6 +488,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a graph problem put back at its place in the YAML (graph.places)
     "at_node": ("{kind} {local}: {problem}", "{kind} {local}: {problem}"),
     "at_field": ("{kind} {local}, veld {field}: {problem}", "{kind} {local}, field {field}: {problem}"),
+    # drawing (views: diagram, matrix, paper)
+    "dot_failed": (
+        "dot kon het diagram niet tekenen (melding van dot: {cause})",
+        "dot could not draw the diagram (dot's message: {cause})",
+    ),
+    "dot_no_viewbox": ("dot schreef een SVG zonder viewBox", "dot wrote an SVG without a viewBox"),
+    "generate_format": (
+        "{output}: onbekend formaat; gebruik .yaml of .nt",
+        "{output}: unknown format; use .yaml or .nt",
+    ),
+    # the network and the structure read from a store (reasoning.network, views.structure)
+    "too_many_conditions": (
+        "{name}: meer dan {n} contextvoorwaarden op één knoop",
+        "{name}: more than {n} context conditions on one node",
+    ),
+    "subgoal_cycle": (
+        "subdoelen dienen elkaar in een kringloop: {names}",
+        "sub-goals serve each other in a cycle: {names}",
+    ),
+    "unexpected_concept": ("onverwacht begrip {iri} ({scheme})", "unexpected {scheme} concept {iri}"),
+    "store_one_theory": (
+        "verwacht één bt:PolicyTheory in de store, gevonden: {n}",
+        "expected one bt:PolicyTheory in the store, found {n}",
+    ),
+    "no_policy_theory": (
+        "geen beleidstheorie {theory} in de store",
+        "no policy theory {theory} in the store",
+    ),
+    "one_main_goal": ("verwacht één hoofddoel, gevonden: {n}", "expected one main goal, found {n}"),
+    "no_node": ("geen knoop {iri} in de theorie", "no node {iri} in the theory"),
+    # store internals (graph.stores)
+    "no_where": (
+        "variabelen kunnen niet worden ingevuld: de query heeft geen WHERE",
+        "cannot bind variables: the query has no WHERE clause",
+    ),
+    "cannot_store_term": ("de term {term} kan niet worden opgeslagen", "cannot store term {term}"),
+    "unexpected_term": ("onverwachte term {term}", "unexpected term {term}"),
+    "query_failed": ("SPARQL-query mislukt: {cause}", "SPARQL query failed: {cause}"),
+    "graph_not_loaded": (
+        "graaf {name} kon niet worden geladen: {cause}",
+        "could not load graph {name}: {cause}",
+    ),
+    "marker_damaged": (
+        "{marker}: de markering van de store is beschadigd ({cause})",
+        "{marker}: damaged store marker ({cause})",
+    ),
+    "marker_no_version": (
+        "{marker}: de markering van de store is beschadigd (geen versie {current})",
+        "{marker}: damaged store marker (no version {current})",
+    ),
+    "store_newer": (
+        "{path}: de store heeft formaat {fmt}, nieuwer dan deze beleidstheorie leest ({known}); "
+        "werk beleidstheorie bij om hem te lezen",
+        "{path}: store format {fmt} is newer than this beleidstheorie reads ({known}); "
+        "upgrade beleidstheorie to read it",
+    ),
+    "store_not_opened": (
+        "{path}: de store kan niet worden geopend ({cause})",
+        "{path}: cannot open the store ({cause})",
+    ),
+    "store_not_created": (
+        "{path}: de store kan niet worden gemaakt ({cause})",
+        "{path}: cannot create the store ({cause})",
+    ),
+    "version_not_prepared": (
+        "{path}: een nieuwe versie kan niet worden voorbereid ({cause})",
+        "{path}: cannot prepare a new version ({cause})",
+    ),
+    "credentials_unreadable": (
+        "{path}: de inloggegevens zijn niet te lezen ({cause})",
+        "{path}: cannot read credentials ({cause})",
+    ),
+    "credentials_in_url": (
+        "inloggegevens in de URL van een store worden geweigerd (ze zouden in de proceslijst staan); "
+        "zet BELEIDSTHEORIE_SPARQL_USER en BELEIDSTHEORIE_SPARQL_PASSWORD of gebruik credentials.toml",
+        "credentials in a store URL are refused (they would show in the process list); "
+        "set BELEIDSTHEORIE_SPARQL_USER and BELEIDSTHEORIE_SPARQL_PASSWORD or use credentials.toml",
+    ),
+    "expected_number": ("{name}={text}: verwacht een getal", "{name}={text}: expected a number"),
+    "not_graph_iri": (
+        "{name} is geen IRI waarmee een graaf een naam kan krijgen",
+        "{name} is not an IRI a graph can be named with",
+    ),
+    "sparql_scheme": (
+        "{spec}: een SPARQL-store begint met sparql+http:// of sparql+https://",
+        "{spec}: a SPARQL store starts with sparql+http:// or sparql+https://",
+    ),
+    "no_host": ("{spec}: geen host in de URL van de store", "{spec}: no host in the store URL"),
     # a cause worded by a parser beleidstheorie uses (Oxigraph, rdflib, PyYAML, tomllib, json):
     # the catalogue's wording, then the parser's own text, marked as its own
     "parser_known": ("{said} (melding van de parser: {cause})", "{said} (parser's message: {cause})"),
@@ -843,3 +932,31 @@ def parser_said(cause: str) -> tuple[str, tuple[tuple[str, object], ...]]:
             said = (key, tuple(found.groupdict().items()))
             return ("parser_known", (("said", said), ("cause", cause)))
     return ("parser_own", (("cause", cause),))
+
+
+_DUTCH_CAUSES = {
+    errno.ENOENT: "bestand of map bestaat niet",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "niet toegestaan",
+    errno.EISDIR: "is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EEXIST: "bestaat al",
+    errno.ENOSPC: "geen ruimte meer op het apparaat",
+    errno.EFBIG: "bestand te groot",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.ELOOP: "te veel symbolische links",
+    errno.EBUSY: "apparaat of bron bezet",
+    errno.EIO: "invoer-/uitvoerfout",
+    errno.EDQUOT: "schijfquotum overschreden",
+}
+"""The operating system's causes in Dutch (its own text, in its locale, is the English one)."""
+
+
+def os_cause(exc: OSError) -> Texts:
+    """The operating system's cause of ``exc``: its own (English) text, and Dutch where known.
+
+    >>> os_cause(FileNotFoundError(2, "No such file or directory")).in_language("nl")
+    'bestand of map bestaat niet'
+    """
+    english = exc.strerror or str(exc)
+    return Texts({"en": english, "nl": _DUTCH_CAUSES.get(exc.errno or 0, english)})

@@ -361,3 +361,44 @@ def test_every_known_parser_cause_has_its_wording_in_both_languages():
         nl, en = MESSAGES[key]
         names = set(pattern.groupindex)
         assert set(re.findall(r"{(\w+)}", nl)) == names == set(re.findall(r"{(\w+)}", en)), key
+
+
+def _store_with_a_damaged_marker(folder: Path) -> str:
+    store = folder / "kapotte-store"
+    store.mkdir(exist_ok=True)
+    (store / "beleidstheorie-store.json").write_text("{niet json", encoding="utf-8")
+    return str(store)
+
+
+# Refusals reached only with a particular environment or store: (arguments, environment), each
+# worded by the catalogue in both languages; {out} is a temporary folder
+REFUSALS = {
+    "dot missing (render)": (["render", "schema", F, "-o", "{out}/s.svg"], {"PATH": ""}),
+    "dot missing (matrix)": (["render", "matrix", F, "-o", "{out}/m.svg"], {"PATH": ""}),
+    "damaged store marker": (["score", "--store", "{store}"], {}),
+    "store url without host": (["score", "--store", "sparql+http:///x"], {}),
+    "credentials in a store url": (["score", "--store", "sparql+http://u:p@localhost:9/x"], {}),
+    "timeout not a number": (
+        ["score", "--store", "sparql+http://localhost:9/x"],
+        {"BELEIDSTHEORIE_SPARQL_TIMEOUT": "snel"},
+    ),
+    "generate format": (["generate", "-o", "{out}/g.txt"], {}),
+    "configuration not utf-8": (["score", F, "--config", "{out}/latin1.toml"], {}),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("case", sorted(REFUSALS))
+def test_refusals_of_drawing_stores_and_files_speak_one_language(folder, case, lang, monkeypatch):
+    args, env = REFUSALS[case]
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    store = _store_with_a_damaged_marker(folder)
+    (folder / "latin1.toml").write_bytes("[prior]\n# één\n".encode("latin-1"))
+    argv = [a.replace("{out}", str(folder)).replace("{store}", store) for a in args]
+    code, said = _run(argv, lang)
+    assert code == 1, said
+    assert re.search("^fout: " if lang == "nl" else "^error: ", said, re.MULTILINE), said
+    assert _foreign(said, lang, str(folder), F) == []
+    other = _run(argv, "en" if lang == "nl" else "nl")[1]
+    assert said != other  # the message itself changes with the language, not only its prefix

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError, ValidationError, problem
+from beleidstheorie.errors import LoadError, NotFoundError, StoreError, ValidationError, problem
 from beleidstheorie.graph.stores import (
     PREFIXES,
     OxigraphStore,
@@ -38,7 +38,7 @@ from beleidstheorie.graph.stores import (
     to_ox,
 )
 from beleidstheorie.graph.stores import cache as store_cache
-from beleidstheorie.io.files import check_input_path, check_regular_file
+from beleidstheorie.io.files import check_input_path, check_regular_file, os_problem
 from beleidstheorie.messages import parser_said
 
 if TYPE_CHECKING:
@@ -269,8 +269,13 @@ def load_rdf_store(path: Path) -> ox.Store:
         raise LoadError(
             [problem("rdf_malformed", str(path), place, format=_FORMAT_NAMES[fmt], cause=cause)]
         ) from None
-    except (OSError, ValueError) as exc:
-        raise LoadError([Problem(str(path), "", str(exc))]) from None
+    except OSError as exc:
+        raise LoadError([os_problem(str(path), exc)]) from None
+    except ValueError as exc:
+        said = parser_said(str(exc))
+        raise LoadError(
+            [problem("rdf_malformed", str(path), format=_FORMAT_NAMES[fmt], cause=said)]
+        ) from None
     return store
 
 

@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from beleidstheorie.errors import ConfigError, Problem, problem
+from beleidstheorie.errors import ConfigError, LoadError, Problem, problem
 from beleidstheorie.messages import MESSAGES, Kind, parser_said, pydantic_said
 
 CONFIG_VERSION = 2
@@ -514,8 +514,10 @@ def load_config(path: str | Path | None = None) -> Config:
     """The configuration: defaults, overridden by the TOML file at ``path``."""
     if path is None:
         return parse_config()
+    from beleidstheorie.io.files import read_text_file
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem(str(path), "", str(exc))]) from None
+        text = read_text_file(path)
+    except LoadError as exc:  # the same messages as for any file read, as a configuration error
+        raise ConfigError(exc.problems) from None
     return parse_config(text, str(path))

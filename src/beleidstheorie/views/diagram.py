@@ -36,9 +36,9 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
+from beleidstheorie.errors import NotFoundError, RenderError, problem
 from beleidstheorie.graph.load import Theory
-from beleidstheorie.io.files import atomic_write
+from beleidstheorie.io.files import atomic_write, os_problem
 from beleidstheorie.messages import message
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar, paper
@@ -652,8 +652,8 @@ def render_diagram(
         raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
         stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None
+        raise RenderError([problem("dot_failed", str(output), cause=stderr or str(exc))]) from None
     except OSError as exc:
-        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        raise RenderError([os_problem(str(output), exc)]) from None
     atomic_write(output, data)  # the old file or the whole new one, whatever happens
     return output
