@@ -576,6 +576,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{spec}: a SPARQL store starts with sparql+http:// or sparql+https://",
     ),
     "no_host": ("{spec}: geen host in de URL van de store", "{spec}: no host in the store URL"),
+    # click's own words in --help and in its refusals of a command line (cli.language)
+    "cl_usage": ("Gebruik:", "Usage:"),
+    "cl_options": ("Opties", "Options"),
+    "cl_commands": ("Commando's", "Commands"),
+    "cl_arguments": ("Argumenten", "Positional arguments"),
+    "cl_required": ("verplicht", "required"),
+    "cl_default": ("standaard: {default}", "default: {default}"),
+    "cl_env_var": ("omgevingsvariabele: {var}", "env var: {var}"),
+    "cl_try": ("Zie '{command} {option}' voor hulp.", "Try '{command} {option}' for help."),
+    "cl_error": ("Fout: {message}", "Error: {message}"),
+    "cl_version": ("{prog}, versie {version}", "{prog}, version {version}"),
+    "cl_no_option": ("Onbekende optie {name}.", "No such option {name}."),
+    "cl_no_command": ("Onbekend commando {name}.", "No such command {name}."),
+    "cl_did_you_mean_one_of": ("(Bedoelt u een van: {names}?)", "(Did you mean one of: {names}?)"),
+    "cl_did_you_mean": ("Bedoelt u {names}?", "Did you mean {names}?"),
+    "cl_missing_argument": ("Het argument {name} ontbreekt.", "Missing argument {name}."),
+    "cl_missing_option": ("De optie {name} ontbreekt.", "Missing option {name}."),
+    "cl_missing_command": ("Er ontbreekt een commando.", "Missing command."),
+    "cl_invalid_for": ("Ongeldige waarde voor {name}: ", "Invalid value for {name}: "),
+    "cl_invalid": ("Ongeldige waarde: ", "Invalid value: "),
+    "cl_not_one_of": ("{value} is geen van {choices}.", "{value} is not one of {choices}."),
+    "cl_choose_from": ("Kies uit:", "Choose from:"),
+    "cl_not_integer": ("{value} is geen geheel getal.", "{value} is not a valid integer."),
+    "cl_not_float": ("{value} is geen getal.", "{value} is not a valid float."),
+    "cl_not_in_range": ("{value} ligt niet in het bereik {range}.", "{value} is not in the range {range}."),
+    "cl_path_missing": ("{name} bestaat niet.", "Path {name} does not exist."),
+    "cl_path_directory": ("{name} is een map.", "File {name} is a directory."),
+    "cl_path_file": ("{name} is een bestand.", "Directory {name} is a file."),
+    "cl_path_unreadable": ("{name} is niet leesbaar.", "File {name} is not readable."),
+    "cl_path_unwritable": ("{name} is niet schrijfbaar.", "File {name} is not writable."),
+    "cl_needs_value": ("De optie {name} vraagt om een waarde.", "Option {name} requires an argument."),
+    "cl_takes_no_value": ("De optie {name} neemt geen waarde.", "Option {name} does not take a value."),
+    "cl_extra_arguments": (
+        "Onverwachte extra argumenten ({args})",
+        "Got unexpected extra arguments ({args})",
+    ),
+    "cl_extra_argument": ("Onverwacht extra argument ({args})", "Got unexpected extra argument ({args})"),
     # a cause worded by a parser beleidstheorie uses (Oxigraph, rdflib, PyYAML, tomllib, json):
     # the catalogue's wording, then the parser's own text, marked as its own
     "parser_known": ("{said} (melding van de parser: {cause})", "{said} (parser's message: {cause})"),
@@ -960,3 +997,57 @@ def os_cause(exc: OSError) -> Texts:
     """
     english = exc.strerror or str(exc)
     return Texts({"en": english, "nl": _DUTCH_CAUSES.get(exc.errno or 0, english)})
+
+
+_Q = r"'[^']*'"
+CLICK_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (rf"No such option (?P<name>{_Q})\.", "cl_no_option"),
+        (rf"No such command (?P<name>{_Q})\.", "cl_no_command"),
+        (r"\(Did you mean one of: (?P<names>[^?]*)\?\)", "cl_did_you_mean_one_of"),
+        (r"Did you mean (?P<names>[^?]*)\?", "cl_did_you_mean"),
+        (rf"Missing argument (?P<name>{_Q})\.", "cl_missing_argument"),
+        (rf"Missing option (?P<name>{_Q}(?: / {_Q})*)\.", "cl_missing_option"),
+        (r"Missing command\.", "cl_missing_command"),
+        (r"^(?P<value>'.*') is not one of (?P<choices>.*)\.$", "cl_not_one_of"),
+        (r"^(?P<value>'.*') is not a valid integer(?: range)?\.$", "cl_not_integer"),
+        (r"^(?P<value>'.*') is not a valid float(?: range)?\.$", "cl_not_float"),
+        (r"Choose from:", "cl_choose_from"),
+        (r"^(?P<value>\S+) is not in the range (?P<range>.*)\.$", "cl_not_in_range"),
+        (r"^(?:File|Directory|Path) (?P<name>'.*') does not exist\.$", "cl_path_missing"),
+        (r"^(?:File|Directory|Path) (?P<name>'.*') is a directory\.$", "cl_path_directory"),
+        (r"^(?:File|Directory|Path) (?P<name>'.*') is a file\.$", "cl_path_file"),
+        (r"^(?:File|Directory|Path) (?P<name>'.*') is not readable\.$", "cl_path_unreadable"),
+        (r"^(?:File|Directory|Path) (?P<name>'.*') is not writable\.$", "cl_path_unwritable"),
+        (rf"Option (?P<name>{_Q}) requires an argument\.", "cl_needs_value"),
+        (rf"Option (?P<name>{_Q}) does not take a value\.", "cl_takes_no_value"),
+        (r"Got unexpected extra arguments \((?P<args>.*)\)", "cl_extra_arguments"),
+        (r"Got unexpected extra argument \((?P<args>.*)\)", "cl_extra_argument"),
+    )
+)
+"""Click's refusals of a command line, by their English wording; the values in them are kept."""
+
+
+def click_said(text: str, lang: str) -> str:
+    """Click's refusal ``text`` in ``lang``: each known part reworded, the values kept.
+
+    >>> click_said("No such option '--rond'. Did you mean '--round'?", "nl")
+    "Onbekende optie '--rond'. Bedoelt u '--round'?"
+    >>> click_said("Invalid value for '--lang': 'de' is not one of 'nl', 'en'.", "nl")
+    "Ongeldige waarde voor '--lang': 'de' is geen van 'nl', 'en'."
+    """
+    if lang == "en":
+        return text
+    prefix = ""
+    found = _INVALID_FOR.match(text)
+    if found:  # the value's own refusal follows: worded on its own
+        key = "cl_invalid_for" if found["name"] else "cl_invalid"
+        prefix = message(key, lang, **({"name": found["name"]} if found["name"] else {}))
+        text = text[found.end() :]
+    for pattern, key in CLICK_SAID:
+        text = pattern.sub(lambda m, key=key: message(key, lang, **m.groupdict()), text)
+    return prefix + text
+
+
+_INVALID_FOR = re.compile(rf"Invalid value(?: for (?P<name>{_Q}(?: / {_Q})*))?: ")

@@ -20,6 +20,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
 from beleidstheorie.cli import main
+from beleidstheorie.help_texts import HELP, METAVARS
 from beleidstheorie.messages import KIND_WORDS, MESSAGES
 from beleidstheorie.views.tables import NOTES
 from beleidstheorie.views.wording import WORDS
@@ -65,6 +66,7 @@ def word_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(English-only words, Dutch-only words) of the tool's catalogues, without the data's words."""
     pairs = [*MESSAGES.values(), *KIND_WORDS.values(), *WORDS.values()]
     pairs += [(NOTES["nl"][k], NOTES["en"].get(k, "")) for k in NOTES["nl"]]
+    pairs += [(nl, en) for en, nl in HELP.items()] + [(nl, en) for en, nl in METAVARS.items()]
     dutch = set().union(*(_tokens(nl) for nl, _ in pairs))
     english = set().union(*(_tokens(en) for _, en in pairs))
     # under nl a theory's Dutch texts and ids are shown, under en also its English labels
@@ -80,13 +82,14 @@ def test_the_word_lists_are_long_enough_to_mean_something():
 
 # A parser's own text (Oxigraph's, PyYAML's, tomllib's) is quoted after the frame that says so; it is
 # the parser's, English whatever the language, and the tool's wording before it is checked.
-_PARSER_OWN = re.compile(r"(?:melding van de parser|parser's message): .*$", re.MULTILINE)
+_PARSER_OWN = re.compile(r"(?:melding van (?:de parser|dot)|(?:parser|dot)'s message): .*$", re.MULTILINE)
 
 
 def _foreign(text: str, lang: str, *erase: str) -> list[str]:
     for part in erase:
         text = text.replace(part, " ")
     text = _PARSER_OWN.sub(" ", text)
+    text = re.sub(r"\b[a-z]+:[A-Za-z]\w*", " ", text)  # RDF terms (xsd:decimal, bt:Mechanism) are names
     english, dutch = word_lists()
     return sorted(_tokens(text) & (english if lang == "nl" else dutch))
 
@@ -402,3 +405,114 @@ def test_refusals_of_drawing_stores_and_files_speak_one_language(folder, case, l
     assert _foreign(said, lang, str(folder), F) == []
     other = _run(argv, "en" if lang == "nl" else "nl")[1]
     assert said != other  # the message itself changes with the language, not only its prefix
+
+
+def _commands() -> list[list[str]]:
+    import click
+
+    return [[], *([name] for name in sorted(main.commands) if isinstance(main.commands[name], click.Command))]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "beleidstheorie")
+def test_the_help_of_every_command_speaks_one_language(command, lang):
+    said = CliRunner().invoke(main, ["--lang", lang, *command, "--help"])
+    assert said.exit_code == 0, said.output
+    heading = {"nl": ("Gebruik: ", "Opties:"), "en": ("Usage: ", "Options:")}[lang]
+    assert said.stdout.startswith(heading[0]) and heading[1] in said.stdout
+    # what the user types is code in every language: option names, choices, the examples' lines
+    typed = re.findall(r"--?[a-z][a-z-]*|\{[^}]*\}|\[[a-z0-9|-]*\]|^ +beleidstheorie .*$", said.stdout, re.M)
+    assert _foreign(said.stdout, lang, *sorted(typed, key=len, reverse=True)) == []
+
+
+@pytest.mark.parametrize("where", ["after", "env"])
+def test_the_language_of_help_is_known_before_click_parses(where, monkeypatch):
+    if where == "env":
+        monkeypatch.setenv("BELEIDSTHEORIE_LANG", "en")
+        argv = ["score", "--help"]
+    else:  # --help is eager: it runs before the --lang that follows it is parsed
+        argv = ["score", "--help", "--lang", "en"]
+    said = CliRunner().invoke(main, argv, prog_name="beleidstheorie").stdout
+    assert said.startswith("Usage: beleidstheorie score [OPTIONS] [GRAPH]")
+    assert "\nOptions:\n" in said and "Opties" not in said and "Measurement round" in said
+
+
+def test_every_help_text_has_its_dutch_and_no_dutch_is_left_over():
+    import inspect
+
+    import click
+
+    written = set()
+    for command in [main, *main.commands.values()]:
+        for text in (command.help, command.epilog):
+            if text:
+                written.add(inspect.cleandoc(text).partition("\f")[0])
+        written |= {p.help for p in command.params if isinstance(p, click.Option) and p.help}
+    written.add("Show this message and exit.")
+    assert sorted(written - set(HELP)) == []  # English only: a Dutch entry is missing
+    assert sorted(set(HELP) - written) == []  # an entry for a text no longer written
+
+
+@pytest.mark.parametrize(
+    ("argv", "nl", "en"),
+    [
+        (
+            ["score", "--rond", "1"],
+            "Fout: Onbekende optie '--rond'. Bedoelt u '--round'?",
+            "Error: No such option '--rond'. Did you mean '--round'?",
+        ),
+        (
+            ["score", "--timeout", "1"],
+            "Fout: Onbekende optie '--timeout'.",
+            "Error: No such option '--timeout'.",
+        ),
+        (
+            ["scoor"],
+            "Fout: Onbekend commando 'scoor'. Bedoelt u 'score'?",
+            "Error: No such command 'scoor'. Did you mean 'score'?",
+        ),
+        (
+            ["query", "--timeout", "snel", "SELECT * {}"],
+            "Fout: Ongeldige waarde voor '--timeout': 'snel' is geen getal.",
+            "Error: Invalid value for '--timeout': 'snel' is not a valid float range.",
+        ),
+        (
+            ["score", "--format", "pdf"],
+            "Fout: Ongeldige waarde voor '--format': 'pdf' is geen van 'table', 'json', 'csv', 'xlsx'.",
+            "Error: Invalid value for '--format': 'pdf' is not one of 'table', 'json', 'csv', 'xlsx'.",
+        ),
+        (
+            ["score", "--round"],
+            "Fout: De optie '--round' vraagt om een waarde.",
+            "Error: Option '--round' requires an argument.",
+        ),
+        (
+            ["score", "a", "b"],
+            "Fout: Onverwacht extra argument (b)",
+            "Error: Got unexpected extra argument (b)",
+        ),
+        (
+            ["render", "schema"],
+            "Fout: De optie '-o' / '--output' ontbreekt.",
+            "Error: Missing option '-o' / '--output'.",
+        ),
+    ],
+    ids=["option", "no-option", "command", "number", "choice", "no-value", "extra", "missing"],
+)
+def test_click_s_refusals_of_a_command_line_in_both_languages(argv, nl, en):
+    for lang, expected in (("nl", nl), ("en", en)):
+        said = CliRunner().invoke(main, ["--lang", lang, *argv], prog_name="beleidstheorie")
+        assert said.exit_code == 2
+        assert said.stderr.rstrip("\n").splitlines()[-1] == expected
+        usage = {"nl": "Gebruik: beleidstheorie", "en": "Usage: beleidstheorie"}[lang]
+        lines = said.stderr.splitlines()
+        assert len(lines) == 1 or said.stderr.startswith(usage), said.stderr  # usage when click knows it
+        assert _foreign(said.stderr, lang, *re.findall(r"'[^']*'", said.stderr)) == []  # the values typed
+
+
+def test_the_version_line_follows_the_language():
+    from beleidstheorie import __version__
+
+    nl = CliRunner().invoke(main, ["--lang", "nl", "--version"]).stdout
+    en = CliRunner().invoke(main, ["--lang", "en", "--version"]).stdout
+    assert (nl, en) == (f"beleidstheorie, versie {__version__}\n", f"beleidstheorie, version {__version__}\n")
