@@ -532,9 +532,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{spec}: a SPARQL store starts with sparql+http:// or sparql+https://",
     ),
     "no_host": ("{spec}: geen host in de URL van de store", "{spec}: no host in the store URL"),
+    "not_sparql_results": (
+        "{name}: het antwoord is geen SPARQL-resultaat in JSON ({cause}; het begint met {start})",
+        "{name}: the answer is not SPARQL JSON results ({cause}; it starts with {start})",
+    ),
 }
 MESSAGES.update(LIBRARY_MESSAGES)
 """Every message: key -> (Dutch, English), with ``{name}`` for its values."""
+
+MODEL_VALIDATORS = {MESSAGES[k][1]: k for k in ("pd_period_order", "pd_respondents", "pd_evidence_for")}
+"""The authoring model's own validators (their ``ValueError`` texts) -> their message keys."""
 
 KIND_WORDS: dict[str, tuple[str, str]] = {
     "goal": ("doel", "goal"),

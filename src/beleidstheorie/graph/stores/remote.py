@@ -258,9 +258,9 @@ class SparqlStore:
             return [{k: _term(v) for k, v in b.items() if k in names or not names} for b in bound]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             start = raw[:80].decode("utf-8", "replace")
-            raise StoreError(
-                f"{self.name}: the answer is not SPARQL JSON results ({exc}; it starts with {start!r})"
-            ) from None
+            cause = parser_said(exc.msg if isinstance(exc, json.JSONDecodeError) else repr(exc))
+            said = problem("not_sparql_results", name=self.name, cause=cause, start=repr(start))
+            raise StoreError([said]) from None
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update request."""
