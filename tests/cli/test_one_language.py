@@ -373,6 +373,18 @@ def _store_with_a_damaged_marker(folder: Path) -> str:
     return str(store)
 
 
+def _stores_and_files(folder: Path) -> None:
+    """The odd stores and files the refusals below read, made once in ``folder``."""
+    markers = {"nieuwere-store": '{"format": 99, "current": "v000001"}', "zonder-versie": '{"format": 1}'}
+    markers["verloren-versie"] = '{"format": 1, "current": "v000009"}'
+    for name, marker in markers.items():
+        (folder / name).mkdir(exist_ok=True)
+        (folder / name / "beleidstheorie-store.json").write_text(marker, encoding="utf-8")
+    (folder / "latin1.toml").write_bytes("[prior]\n# één\n".encode("latin-1"))
+    (folder / "config").mkdir(exist_ok=True)
+    (folder / "config" / "credentials.toml").write_text("[stores\n", encoding="utf-8")
+
+
 # Refusals reached only with a particular environment or store: (arguments, environment), each
 # worded by the catalogue in both languages; {out} is a temporary folder
 REFUSALS = {
@@ -387,6 +399,13 @@ REFUSALS = {
     ),
     "generate format": (["generate", "-o", "{out}/g.txt"], {}),
     "configuration not utf-8": (["score", F, "--config", "{out}/latin1.toml"], {}),
+    "store format newer": (["score", "--store", "{out}/nieuwere-store"], {}),
+    "store marker without a field": (["score", "--store", "{out}/zonder-versie"], {}),
+    "store marker without its version": (["score", "--store", "{out}/verloren-versie"], {}),
+    "credentials unreadable": (
+        ["score", "--store", "sparql+http://localhost:9/x"],
+        {"BELEIDSTHEORIE_CONFIG_DIR": "{out}/config"},
+    ),
 }
 
 
@@ -395,9 +414,9 @@ REFUSALS = {
 def test_refusals_of_drawing_stores_and_files_speak_one_language(folder, case, lang, monkeypatch):
     args, env = REFUSALS[case]
     for name, value in env.items():
-        monkeypatch.setenv(name, value)
+        monkeypatch.setenv(name, value.replace("{out}", str(folder)))
     store = _store_with_a_damaged_marker(folder)
-    (folder / "latin1.toml").write_bytes("[prior]\n# één\n".encode("latin-1"))
+    _stores_and_files(folder)
     argv = [a.replace("{out}", str(folder)).replace("{store}", store) for a in args]
     code, said = _run(argv, lang)
     assert code == 1, said
