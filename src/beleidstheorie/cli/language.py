@@ -16,6 +16,7 @@ in the commands' docstrings and options.
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -184,8 +185,6 @@ class LangGroup(click.Group):
 
 
 def _clean(text: str) -> str:
-    import inspect
-
     return inspect.cleandoc(text).partition("\f")[0]
 
 
