@@ -279,6 +279,7 @@ DUTCH_OS_CAUSES = {
     errno.EBUSY: "apparaat of bron bezet",
     errno.EIO: "invoer-/uitvoerfout",
     errno.EDQUOT: "schijfquotum overschreden",
+    errno.EPIPE: "verbroken pipe: het andere programma is gestopt",
 }
 """The operating system's causes in Dutch (its own text, in its locale, is the English one)."""
 

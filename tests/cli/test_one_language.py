@@ -390,6 +390,12 @@ def _stores_and_files(folder: Path) -> None:
 REFUSALS = {
     "dot missing (render)": (["render", "schema", F, "-o", "{out}/s.svg"], {"PATH": ""}),
     "dot missing (matrix)": (["render", "matrix", F, "-o", "{out}/m.svg"], {"PATH": ""}),
+    # a real dot that cannot find its plugins fails, and says why in English on stderr
+    "dot fails (render)": (["render", "schema", E, "-o", "{out}/s.svg"], {"GVBINDIR": "{out}/geen-plugins"}),
+    "dot fails (paper)": (
+        ["render", "schema", E, "--paper", "a4", "-o", "{out}/s.pdf"],
+        {"GVBINDIR": "{out}/geen-plugins"},
+    ),
     "damaged store marker": (["score", "--store", "{store}"], {}),
     "store url without host": (["score", "--store", "sparql+http:///x"], {}),
     "credentials in a store url": (["score", "--store", "sparql+http://u:p@localhost:9/x"], {}),
@@ -421,7 +427,7 @@ def test_refusals_of_drawing_stores_and_files_speak_one_language(folder, case, l
     code, said = _run(argv, lang)
     assert code == 1, said
     assert re.search("^fout: " if lang == "nl" else "^error: ", said, re.MULTILINE), said
-    assert _foreign(said, lang, str(folder), F) == []
+    assert _foreign(said, lang, str(folder), F, E) == []
     other = _run(argv, "en" if lang == "nl" else "nl")[1]
     assert said != other  # the message itself changes with the language, not only its prefix
 
@@ -535,3 +541,12 @@ def test_the_version_line_follows_the_language():
     nl = CliRunner().invoke(main, ["--lang", "nl", "--version"]).stdout
     en = CliRunner().invoke(main, ["--lang", "en", "--version"]).stdout
     assert (nl, en) == (f"beleidstheorie, versie {__version__}\n", f"beleidstheorie, version {__version__}\n")
+
+
+def test_a_failing_dot_is_said_in_both_languages_with_its_own_message_after(folder, monkeypatch):
+    monkeypatch.setenv("GVBINDIR", str(folder / "geen-plugins"))  # a real dot without its plugins
+    argv = ["render", "schema", E, "-o", str(folder / "s.svg")]
+    nl, en = (_run(argv, lang)[1].splitlines()[-1] for lang in ("nl", "en"))
+    assert nl.startswith(f"fout: {folder / 's.svg'}: dot kon het diagram niet tekenen (melding van dot: ")
+    assert en.startswith(f"error: {folder / 's.svg'}: dot could not draw the diagram (dot's message: ")
+    assert nl.split("(melding van dot: ")[1] == en.split("(dot's message: ")[1]  # dot's own words, kept

@@ -647,12 +647,11 @@ def render_diagram(
         return output
     graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative, expand=expand)
     try:
-        data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
+        data = graph.source.encode("utf-8") if fmt == "dot" else paper.pipe(graph, fmt)
     except graphviz.ExecutableNotFound:
         raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([problem("dot_failed", str(output), cause=stderr or str(exc))]) from None
+        raise RenderError([paper.dot_failed(str(output), exc)]) from None
     except OSError as exc:
         raise RenderError([os_problem(str(output), exc)]) from None
     atomic_write(output, data)  # the old file or the whole new one, whatever happens

@@ -398,13 +398,12 @@ def render_matrix(
         paper.write_on_paper([graph], output, paper_name.upper(), landscape)
         return output
     try:
-        data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
+        data = graph.source.encode("utf-8") if fmt == "dot" else paper.pipe(graph, fmt)
         atomic_write(output, data)
     except graphviz.ExecutableNotFound:
         raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([problem("dot_failed", str(output), cause=stderr or str(exc))]) from None
+        raise RenderError([paper.dot_failed(str(output), exc)]) from None
     except OSError as exc:
         raise RenderError([os_problem(str(output), exc)]) from None
     return output

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, RenderError, problem
+from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
 from beleidstheorie.io.files import atomic_write, os_problem
 
 PAPERS = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55)}
@@ -73,14 +73,30 @@ class Layout:
         return self.min_font * self.scale_for(paper) >= MIN_FONT_PT - 1e-9
 
 
+def pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
+    """What ``dot`` makes of ``graph`` in ``fmt``; a failing ``dot`` raises with its own message.
+
+    The whole source is handed over at once: written line by line (``Digraph.pipe``), a
+    ``dot`` that stops early (a missing plugin) leaves a broken pipe instead of its reason.
+    """
+    data = graph.source.encode(graph.encoding or "utf-8")
+    return graphviz.pipe(graph.engine, fmt, data, quiet=True)
+
+
+def dot_failed(name: str, exc: graphviz.CalledProcessError) -> Problem:
+    """The problem of a run of ``dot`` that failed: its own message, on one line, after the tool's words."""
+    said = (exc.stderr or b"").decode("utf-8", "replace")
+    said = "; ".join(line.strip() for line in said.splitlines() if line.strip())
+    return problem("dot_failed", name, cause=said or str(exc))
+
+
 def _run(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
-        return graph.pipe(format=fmt)
+        return pipe(graph, fmt)
     except graphviz.ExecutableNotFound:
         raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([problem("dot_failed", graph.name or "", cause=stderr or str(exc))]) from None
+        raise RenderError([dot_failed(graph.name or "", exc)]) from None
 
 
 def layout(graph: graphviz.Digraph) -> Layout:
