@@ -83,12 +83,12 @@ def run_script(*args: str) -> subprocess.CompletedProcess:
 def test_every_command_runs_as_the_installed_console_script(command):
     proc = run_script(command, "--help")
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith(f"Usage: beleidstheorie {command} ")
+    assert proc.stdout.startswith(f"Gebruik: beleidstheorie {command} ")  # Dutch unless --lang en
     assert proc.stderr == ""
 
 
 def test_python_dash_m_runs_the_same_command_line():
-    args = [sys.executable, "-m", "beleidstheorie", "score", "--help"]
+    args = [sys.executable, "-m", "beleidstheorie", "score", "--help", "--lang", "en"]
     proc = subprocess.run(args, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("Usage: beleidstheorie score ")
@@ -109,13 +109,16 @@ def test_help_lists_every_command():
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command):
     out = run(command, "--help").stdout
-    assert "Example" in out and "Usage:" in out
+    assert "Voorbeeld:" in out and "Gebruik:" in out
+    out = run("--lang", "en", command, "--help").stdout
+    assert "Example:" in out and "Usage:" in out
 
 
 def test_version_is_printed():
     from beleidstheorie import __version__
 
-    assert run("--version").stdout.strip() == f"beleidstheorie, version {__version__}"
+    assert run("--lang", "en", "--version").stdout.strip() == f"beleidstheorie, version {__version__}"
+    assert run("--version").stdout.strip() == f"beleidstheorie, versie {__version__}"
 
 
 def test_validate_accepts_the_example_and_the_bundled_flagship_by_name():

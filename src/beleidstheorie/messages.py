@@ -21,6 +21,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from beleidstheorie.messages_of_libraries import (
+    CLICK_SAID,
+    DUTCH_OS_CAUSES,
+    INVALID_FOR,
+    LIBRARY_MESSAGES,
+    PARSER_CAUSES,
+)
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # prefixes and status lines of the command line
     "error": ("fout", "error"),
@@ -202,58 +210,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{said} (eerst gedefinieerd in {first}: {at})",
         "{said} (first defined in {first}: {at})",
     ),
-    # the authoring model's checks (pydantic, by error type; authoring.models' own validators)
-    "pd_string_type": ("de waarde moet een tekst zijn", "Input should be a valid string"),
-    "pd_int_parsing": (
-        "de waarde moet een geheel getal zijn; deze tekst is geen getal",
-        "Input should be a valid integer, unable to parse string as an integer",
-    ),
-    "pd_int_type": ("de waarde moet een geheel getal zijn", "Input should be a valid integer"),
-    "pd_int_from_float": (
-        "de waarde moet een geheel getal zijn, zonder cijfers achter de komma",
-        "Input should be a valid integer, got a number with a fractional part",
-    ),
-    "pd_float_parsing": (
-        "de waarde moet een getal zijn; deze tekst is geen getal",
-        "Input should be a valid number, unable to parse string as a number",
-    ),
-    "pd_float_type": ("de waarde moet een getal zijn", "Input should be a valid number"),
-    "pd_finite_number": ("de waarde moet een eindig getal zijn", "Input should be a finite number"),
-    "pd_bool_parsing": (
-        "de waarde moet true of false zijn",
-        "Input should be a valid boolean, unable to interpret input",
-    ),
-    "pd_bool_type": ("de waarde moet true of false zijn", "Input should be a valid boolean"),
-    "pd_literal_error": ("de waarde moet {expected} zijn", "Input should be {expected}"),
-    "pd_enum": ("de waarde moet {expected} zijn", "Input should be {expected}"),
-    "pd_greater_than_equal": (
-        "de waarde moet minstens {ge} zijn",
-        "Input should be greater than or equal to {ge}",
-    ),
-    "pd_greater_than": ("de waarde moet groter zijn dan {gt}", "Input should be greater than {gt}"),
-    "pd_less_than_equal": (
-        "de waarde moet hoogstens {le} zijn",
-        "Input should be less than or equal to {le}",
-    ),
-    "pd_less_than": ("de waarde moet kleiner zijn dan {lt}", "Input should be less than {lt}"),
-    "pd_too_short": (
-        "hier horen minstens {min_length} onderdelen, niet {actual_length}",
-        "List should have at least {min_length} items after validation, not {actual_length}",
-    ),
-    "pd_string_too_short": (
-        "de tekst moet minstens {min_length} teken(s) hebben",
-        "String should have at least {min_length} characters",
-    ),
-    "pd_string_pattern_mismatch": (
-        "de tekst moet passen bij het patroon {pattern}",
-        "String should match pattern {pattern}",
-    ),
-    "pd_date": ("de waarde moet een geldige datum zijn", "Input should be a valid date"),
-    "pd_dict_type": (
-        "hier hoort een mapping (sleutel: waarde)",
-        "Input should be a valid dictionary",
-    ),
-    "pd_list_type": ("hier hoort een lijst", "Input should be a valid list"),
+    # the authoring model's own validators (authoring.models; pydantic's words are in messages_of_libraries)
     "pd_period_order": (
         "een periode kan niet eindigen voor ze begint",
         "a period cannot end before it starts",
@@ -420,6 +377,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "config_name": ("onbekende {what} {name} (bekend: {known})", "unknown {what} {name} (known: {known})"),
     "toml_malformed": ("onjuiste TOML: {cause}", "malformed TOML: {cause}"),
+    "toml_at_end": ("aan het einde van het bestand: {cause}", "at the end of the file: {cause}"),
     "toml_nested": ("onjuiste TOML: te diep genest", "malformed TOML: nested too deeply"),
     "config_se_alpha": (
         "se moet groter zijn dan alpha, anders telt progressie als bewijs tegen",
@@ -486,8 +444,104 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a graph problem put back at its place in the YAML (graph.places)
     "at_node": ("{kind} {local}: {problem}", "{kind} {local}: {problem}"),
     "at_field": ("{kind} {local}, veld {field}: {problem}", "{kind} {local}, field {field}: {problem}"),
+    # drawing (views: diagram, matrix, paper)
+    "dot_failed": (
+        "dot kon het diagram niet tekenen (melding van dot: {cause})",
+        "dot could not draw the diagram (dot's message: {cause})",
+    ),
+    "dot_no_viewbox": ("dot schreef een SVG zonder viewBox", "dot wrote an SVG without a viewBox"),
+    "generate_format": (
+        "{output}: onbekend formaat; gebruik .yaml of .nt",
+        "{output}: unknown format; use .yaml or .nt",
+    ),
+    # the network and the structure read from a store (reasoning.network, views.structure)
+    "too_many_conditions": (
+        "{name}: meer dan {n} contextvoorwaarden op één knoop",
+        "{name}: more than {n} context conditions on one node",
+    ),
+    "subgoal_cycle": (
+        "subdoelen dienen elkaar in een kringloop: {names}",
+        "sub-goals serve each other in a cycle: {names}",
+    ),
+    "unexpected_concept": ("onverwacht begrip {iri} ({scheme})", "unexpected {scheme} concept {iri}"),
+    "store_one_theory": (
+        "verwacht één bt:PolicyTheory in de store, gevonden: {n}",
+        "expected one bt:PolicyTheory in the store, found {n}",
+    ),
+    "no_policy_theory": (
+        "geen beleidstheorie {theory} in de store",
+        "no policy theory {theory} in the store",
+    ),
+    "one_main_goal": ("verwacht één hoofddoel, gevonden: {n}", "expected one main goal, found {n}"),
+    "no_node": ("geen knoop {iri} in de theorie", "no node {iri} in the theory"),
+    # store internals (graph.stores)
+    "no_where": (
+        "variabelen kunnen niet worden ingevuld: de query heeft geen WHERE",
+        "cannot bind variables: the query has no WHERE clause",
+    ),
+    "cannot_store_term": ("de term {term} kan niet worden opgeslagen", "cannot store term {term}"),
+    "unexpected_term": ("onverwachte term {term}", "unexpected term {term}"),
+    "query_failed": ("SPARQL-query mislukt: {cause}", "SPARQL query failed: {cause}"),
+    "graph_not_loaded": (
+        "graaf {name} kon niet worden geladen: {cause}",
+        "could not load graph {name}: {cause}",
+    ),
+    "marker_damaged": (
+        "{marker}: de markering van de store is beschadigd ({cause})",
+        "{marker}: damaged store marker ({cause})",
+    ),
+    "marker_no_version": (
+        "{marker}: de markering van de store is beschadigd (geen versie {current})",
+        "{marker}: damaged store marker (no version {current})",
+    ),
+    "store_newer": (
+        "{path}: de store heeft formaat {fmt}, nieuwer dan deze beleidstheorie leest ({known}); "
+        "werk beleidstheorie bij om hem te lezen",
+        "{path}: store format {fmt} is newer than this beleidstheorie reads ({known}); "
+        "upgrade beleidstheorie to read it",
+    ),
+    "store_not_opened": (
+        "{path}: de store kan niet worden geopend ({cause})",
+        "{path}: cannot open the store ({cause})",
+    ),
+    "store_not_created": (
+        "{path}: de store kan niet worden gemaakt ({cause})",
+        "{path}: cannot create the store ({cause})",
+    ),
+    "version_not_prepared": (
+        "{path}: een nieuwe versie kan niet worden voorbereid ({cause})",
+        "{path}: cannot prepare a new version ({cause})",
+    ),
+    "credentials_unreadable": (
+        "{path}: de inloggegevens zijn niet te lezen ({cause})",
+        "{path}: cannot read credentials ({cause})",
+    ),
+    "credentials_in_url": (
+        "inloggegevens in de URL van een store worden geweigerd (ze zouden in de proceslijst staan); "
+        "zet BELEIDSTHEORIE_SPARQL_USER en BELEIDSTHEORIE_SPARQL_PASSWORD of gebruik credentials.toml",
+        "credentials in a store URL are refused (they would show in the process list); "
+        "set BELEIDSTHEORIE_SPARQL_USER and BELEIDSTHEORIE_SPARQL_PASSWORD or use credentials.toml",
+    ),
+    "expected_number": ("{name}={text}: verwacht een getal", "{name}={text}: expected a number"),
+    "not_graph_iri": (
+        "{name} is geen IRI waarmee een graaf een naam kan krijgen",
+        "{name} is not an IRI a graph can be named with",
+    ),
+    "sparql_scheme": (
+        "{spec}: een SPARQL-store begint met sparql+http:// of sparql+https://",
+        "{spec}: a SPARQL store starts with sparql+http:// or sparql+https://",
+    ),
+    "no_host": ("{spec}: geen host in de URL van de store", "{spec}: no host in the store URL"),
+    "not_sparql_results": (
+        "{name}: het antwoord is geen SPARQL-resultaat in JSON ({cause}; het begint met {start})",
+        "{name}: the answer is not SPARQL JSON results ({cause}; it starts with {start})",
+    ),
 }
+MESSAGES.update(LIBRARY_MESSAGES)
 """Every message: key -> (Dutch, English), with ``{name}`` for its values."""
+
+MODEL_VALIDATORS = {MESSAGES[k][1]: k for k in ("pd_period_order", "pd_respondents", "pd_evidence_for")}
+"""The authoring model's own validators (their ``ValueError`` texts) -> their message keys."""
 
 KIND_WORDS: dict[str, tuple[str, str]] = {
     "goal": ("doel", "goal"),
@@ -666,3 +720,52 @@ def place_in(place: str, lang: str) -> str:
     if lang != "nl":
         return place
     return _LINE.sub(lambda m: f"regel {m[1]}" + (f", kolom {m[3]}" if m[3] else ""), place)
+
+
+def parser_said(cause: str) -> tuple[str, tuple[tuple[str, object], ...]]:
+    """A cause worded by a parser, as a message value: the catalogue's wording where the cause is known
+    (:data:`~beleidstheorie.messages_of_libraries.PARSER_CAUSES`), then the parser's own text, marked as its.
+
+    >>> print(message("rdf_malformed", "nl", format="N3", cause=parser_said("Unexpected end of file")))
+    onjuiste N3: het bestand houdt onverwacht op (melding van de parser: Unexpected end of file)
+    >>> message("rdf_malformed", "en", format="Turtle", cause=parser_said("Something new"))
+    "malformed Turtle: parser's message: Something new"
+    """
+    cause = cause.strip()
+    for pattern, key in PARSER_CAUSES:
+        found = pattern.fullmatch(cause)
+        if found:
+            said = (key, tuple(found.groupdict().items()))
+            return ("parser_known", (("said", said), ("cause", cause)))
+    return ("parser_own", (("cause", cause),))
+
+
+def os_cause(exc: OSError) -> Texts:
+    """The operating system's cause of ``exc``: its own (English) text, and Dutch where known.
+
+    >>> os_cause(FileNotFoundError(2, "No such file or directory")).in_language("nl")
+    'bestand of map bestaat niet'
+    """
+    english = exc.strerror or str(exc)
+    return Texts({"en": english, "nl": DUTCH_OS_CAUSES.get(exc.errno or 0, english)})
+
+
+def click_said(text: str, lang: str) -> str:
+    """Click's refusal ``text`` in ``lang``: each known part reworded, the values kept.
+
+    >>> click_said("No such option '--rond'. Did you mean '--round'?", "nl")
+    "Onbekende optie '--rond'. Bedoelt u '--round'?"
+    >>> click_said("Invalid value for '--lang': 'de' is not one of 'nl', 'en'.", "nl")
+    "Ongeldige waarde voor '--lang': 'de' is geen van 'nl', 'en'."
+    """
+    if lang == "en":
+        return text
+    prefix = ""
+    found = INVALID_FOR.match(text)
+    if found:  # the value's own refusal follows: worded on its own
+        key = "cl_invalid_for" if found["name"] else "cl_invalid"
+        prefix = message(key, lang, **({"name": found["name"]} if found["name"] else {}))
+        text = text[found.end() :]
+    for pattern, key in CLICK_SAID:
+        text = pattern.sub(lambda m, key=key: message(key, lang, **m.groupdict()), text)
+    return prefix + text

@@ -20,6 +20,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
 from beleidstheorie.cli import main
+from beleidstheorie.help_texts import HELP, METAVARS
 from beleidstheorie.messages import KIND_WORDS, MESSAGES
 from beleidstheorie.views.tables import NOTES
 from beleidstheorie.views.wording import WORDS
@@ -65,6 +66,7 @@ def word_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(English-only words, Dutch-only words) of the tool's catalogues, without the data's words."""
     pairs = [*MESSAGES.values(), *KIND_WORDS.values(), *WORDS.values()]
     pairs += [(NOTES["nl"][k], NOTES["en"].get(k, "")) for k in NOTES["nl"]]
+    pairs += [(nl, en) for en, nl in HELP.items()] + [(nl, en) for en, nl in METAVARS.items()]
     dutch = set().union(*(_tokens(nl) for nl, _ in pairs))
     english = set().union(*(_tokens(en) for _, en in pairs))
     # under nl a theory's Dutch texts and ids are shown, under en also its English labels
@@ -78,9 +80,16 @@ def test_the_word_lists_are_long_enough_to_mean_something():
     assert {"fout", "geschreven", "ontbreekt", "onbekende", "kolom"} <= dutch
 
 
+# A parser's own text (Oxigraph's, PyYAML's, tomllib's) is quoted after the frame that says so; it is
+# the parser's, English whatever the language, and the tool's wording before it is checked.
+_PARSER_OWN = re.compile(r"(?:melding van (?:de parser|dot)|(?:parser|dot)'s message): .*$", re.MULTILINE)
+
+
 def _foreign(text: str, lang: str, *erase: str) -> list[str]:
     for part in erase:
         text = text.replace(part, " ")
+    text = _PARSER_OWN.sub(" ", text)
+    text = re.sub(r"\b[a-z]+:[A-Za-z]\w*", " ", text)  # RDF terms (xsd:decimal, bt:Mechanism) are names
     english, dutch = word_lists()
     return sorted(_tokens(text) & (english if lang == "nl" else dutch))
 
@@ -134,25 +143,8 @@ def test_every_command_speaks_one_language(folder, args, status, lang):
     assert _foreign(said, lang, str(folder), F, E) == []
 
 
-# Causes worded by a library beleidstheorie uses (rdflib, Oxigraph, tomllib, json): their text is
-# English whatever the language; the tool's own words around them follow --lang. These two use words
-# of the lists; the causes of nt-nul-in-iri, ttl-space-in-iri and config-malformed are English too
-# ("Invalid IRI code point", "Expected ']'") but use none of them.
-THIRD_PARTY_CAUSE = {"ttl-deep-nesting.ttl", "jsonld-malformed.jsonld"}  # e.g. "is not a valid RDF object"
-
-
-def _bad_cases() -> list:
-    cases = []
-    for name in sorted(EXPECTED):
-        for lang in ("nl", "en"):
-            marks = []
-            if lang == "nl" and name in THIRD_PARTY_CAUSE:
-                marks = [pytest.mark.xfail(strict=True, reason="the parser's own cause is English")]
-            cases.append(pytest.param(name, lang, marks=marks, id=f"{name}-{lang}"))
-    return cases
-
-
-@pytest.mark.parametrize(("name", "lang"), _bad_cases())
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_bad_input_is_refused_in_one_language(name, lang):
     path = BAD / name
     argv = EXPECTED[name][0].format(path=path, minimal=MINIMAL).split()
@@ -305,3 +297,256 @@ def test_whole_messages_of_the_configuration_in_both_languages(tmp_path, toml, n
         result = CliRunner().invoke(main, ["--lang", lang, "score", F, "--config", str(path)])
         assert result.exit_code == 1
         assert result.stderr == expected.format(path=path) + "\n"
+
+
+# The files whose cause a parser words: the catalogue's wording in the language asked for, then the
+# parser's own text after a frame that says whose it is.
+PARSER_CAUSES = {
+    "nt-nul-in-iri.nt": (
+        "een IRI mag het teken '\\0' niet bevatten",
+        "an IRI may not contain the character '\\0'",
+        "Invalid IRI code point '\\0'",
+    ),
+    "ttl-space-in-iri.ttl": (
+        "een IRI mag het teken ' ' niet bevatten",
+        "an IRI may not contain the character ' '",
+        "Invalid IRI code point ' '",
+    ),
+    "ttl-deep-nesting.ttl": (
+        "] staat waar een object hoort (een IRI, een literal of [ … ])",
+        "] stands where an object belongs (an IRI, a literal or [ … ])",
+        "] is not a valid RDF object",
+    ),
+    "jsonld-malformed.jsonld": (
+        "onverwachte sluitende accolade '}'",
+        "unexpected closing brace '}'",
+        "Unexpected closing curly bracket, no array to close",
+    ),
+    "config-malformed.toml": (
+        "aan het eind van een tabelkop ontbreekt ']'",
+        "a table header lacks its closing ']'",
+        "Expected ']' at the end of a table declaration",
+    ),
+    "yaml-python-tag.yaml": (
+        "onbekende tag (alleen gewone YAML): 'tag:yaml.org,2002:python/object/apply:os.system'",
+        "unknown tag (plain YAML only): 'tag:yaml.org,2002:python/object/apply:os.system'",
+        "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARSER_CAUSES))
+def test_a_parser_s_cause_is_explained_in_both_languages_with_its_own_text_after_it(name):
+    nl, en, own = PARSER_CAUSES[name]
+    argv = EXPECTED[name][0].format(path=BAD / name, minimal=MINIMAL).split()
+    said = {lang: CliRunner().invoke(main, ["--lang", lang, *argv]).stderr for lang in ("nl", "en")}
+    assert said["nl"].endswith(f": {nl} (melding van de parser: {own})\n"), said["nl"]
+    assert said["en"].endswith(f": {en} (parser's message: {own})\n"), said["en"]
+
+
+def test_an_unknown_parser_cause_is_quoted_as_the_parser_s_own(tmp_path):
+    path = tmp_path / "vreemd.jsonld"
+    path.write_text(
+        '{"@id": "urn:a", "urn:p": {"@value": "x", "@language": "nl", "@type": "urn:t"}}', encoding="utf-8"
+    )
+    said = {
+        lang: CliRunner().invoke(main, ["--lang", lang, "score", str(path)]).stderr for lang in ("nl", "en")
+    }
+    cause = said["en"].split("parser's message: ", 1)[1]
+    assert said["en"] == f"error: {path}: malformed JSON-LD: parser's message: {cause}"
+    assert said["nl"] == f"fout: {path}: onjuiste JSON-LD: melding van de parser: {cause}"
+
+
+def test_every_known_parser_cause_has_its_wording_in_both_languages():
+    from beleidstheorie.messages import PARSER_CAUSES as KNOWN
+
+    for pattern, key in KNOWN:
+        nl, en = MESSAGES[key]
+        names = set(pattern.groupindex)
+        assert set(re.findall(r"{(\w+)}", nl)) == names == set(re.findall(r"{(\w+)}", en)), key
+
+
+def _store_with_a_damaged_marker(folder: Path) -> str:
+    store = folder / "kapotte-store"
+    store.mkdir(exist_ok=True)
+    (store / "beleidstheorie-store.json").write_text("{niet json", encoding="utf-8")
+    return str(store)
+
+
+def _stores_and_files(folder: Path) -> None:
+    """The odd stores and files the refusals below read, made once in ``folder``."""
+    markers = {"nieuwere-store": '{"format": 99, "current": "v000001"}', "zonder-versie": '{"format": 1}'}
+    markers["verloren-versie"] = '{"format": 1, "current": "v000009"}'
+    for name, marker in markers.items():
+        (folder / name).mkdir(exist_ok=True)
+        (folder / name / "beleidstheorie-store.json").write_text(marker, encoding="utf-8")
+    (folder / "latin1.toml").write_bytes("[prior]\n# één\n".encode("latin-1"))
+    (folder / "config").mkdir(exist_ok=True)
+    (folder / "config" / "credentials.toml").write_text("[stores\n", encoding="utf-8")
+
+
+# Refusals reached only with a particular environment or store: (arguments, environment), each
+# worded by the catalogue in both languages; {out} is a temporary folder
+REFUSALS = {
+    "dot missing (render)": (["render", "schema", F, "-o", "{out}/s.svg"], {"PATH": ""}),
+    "dot missing (matrix)": (["render", "matrix", F, "-o", "{out}/m.svg"], {"PATH": ""}),
+    # a real dot that cannot find its plugins fails, and says why in English on stderr
+    "dot fails (render)": (["render", "schema", E, "-o", "{out}/s.svg"], {"GVBINDIR": "{out}/geen-plugins"}),
+    "dot fails (paper)": (
+        ["render", "schema", E, "--paper", "a4", "-o", "{out}/s.pdf"],
+        {"GVBINDIR": "{out}/geen-plugins"},
+    ),
+    "damaged store marker": (["score", "--store", "{store}"], {}),
+    "store url without host": (["score", "--store", "sparql+http:///x"], {}),
+    "credentials in a store url": (["score", "--store", "sparql+http://u:p@localhost:9/x"], {}),
+    "timeout not a number": (
+        ["score", "--store", "sparql+http://localhost:9/x"],
+        {"BELEIDSTHEORIE_SPARQL_TIMEOUT": "snel"},
+    ),
+    "generate format": (["generate", "-o", "{out}/g.txt"], {}),
+    "configuration not utf-8": (["score", F, "--config", "{out}/latin1.toml"], {}),
+    "store format newer": (["score", "--store", "{out}/nieuwere-store"], {}),
+    "store marker without a field": (["score", "--store", "{out}/zonder-versie"], {}),
+    "store marker without its version": (["score", "--store", "{out}/verloren-versie"], {}),
+    "credentials unreadable": (
+        ["score", "--store", "sparql+http://localhost:9/x"],
+        {"BELEIDSTHEORIE_CONFIG_DIR": "{out}/config"},
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("case", sorted(REFUSALS))
+def test_refusals_of_drawing_stores_and_files_speak_one_language(folder, case, lang, monkeypatch):
+    args, env = REFUSALS[case]
+    for name, value in env.items():
+        monkeypatch.setenv(name, value.replace("{out}", str(folder)))
+    store = _store_with_a_damaged_marker(folder)
+    _stores_and_files(folder)
+    argv = [a.replace("{out}", str(folder)).replace("{store}", store) for a in args]
+    code, said = _run(argv, lang)
+    assert code == 1, said
+    assert re.search("^fout: " if lang == "nl" else "^error: ", said, re.MULTILINE), said
+    assert _foreign(said, lang, str(folder), F, E) == []
+    other = _run(argv, "en" if lang == "nl" else "nl")[1]
+    assert said != other  # the message itself changes with the language, not only its prefix
+
+
+def _commands() -> list[list[str]]:
+    import click
+
+    return [[], *([name] for name in sorted(main.commands) if isinstance(main.commands[name], click.Command))]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "beleidstheorie")
+def test_the_help_of_every_command_speaks_one_language(command, lang):
+    said = CliRunner().invoke(main, ["--lang", lang, *command, "--help"])
+    assert said.exit_code == 0, said.output
+    heading = {"nl": ("Gebruik: ", "Opties:"), "en": ("Usage: ", "Options:")}[lang]
+    assert said.stdout.startswith(heading[0]) and heading[1] in said.stdout
+    # what the user types is code in every language: option names, choices, the examples' lines
+    typed = re.findall(r"--?[a-z][a-z-]*|\{[^}]*\}|\[[a-z0-9|-]*\]|^ +beleidstheorie .*$", said.stdout, re.M)
+    assert _foreign(said.stdout, lang, *sorted(typed, key=len, reverse=True)) == []
+
+
+@pytest.mark.parametrize("where", ["after", "env"])
+def test_the_language_of_help_is_known_before_click_parses(where, monkeypatch):
+    if where == "env":
+        monkeypatch.setenv("BELEIDSTHEORIE_LANG", "en")
+        argv = ["score", "--help"]
+    else:  # --help is eager: it runs before the --lang that follows it is parsed
+        argv = ["score", "--help", "--lang", "en"]
+    said = CliRunner().invoke(main, argv, prog_name="beleidstheorie").stdout
+    assert said.startswith("Usage: beleidstheorie score [OPTIONS] [GRAPH]")
+    assert "\nOptions:\n" in said and "Opties" not in said and "Measurement round" in said
+
+
+def test_every_help_text_has_its_dutch_and_no_dutch_is_left_over():
+    import inspect
+
+    import click
+
+    written = set()
+    for command in [main, *main.commands.values()]:
+        for text in (command.help, command.epilog):
+            if text:
+                written.add(inspect.cleandoc(text).partition("\f")[0])
+        written |= {p.help for p in command.params if isinstance(p, click.Option) and p.help}
+    written.add("Show this message and exit.")
+    assert sorted(written - set(HELP)) == []  # English only: a Dutch entry is missing
+    assert sorted(set(HELP) - written) == []  # an entry for a text no longer written
+
+
+@pytest.mark.parametrize(
+    ("argv", "nl", "en"),
+    [
+        (
+            ["score", "--rond", "1"],
+            "Fout: Onbekende optie '--rond'. Bedoelt u '--round'?",
+            "Error: No such option '--rond'. Did you mean '--round'?",
+        ),
+        (
+            ["score", "--timeout", "1"],
+            "Fout: Onbekende optie '--timeout'.",
+            "Error: No such option '--timeout'.",
+        ),
+        (
+            ["scoor"],
+            "Fout: Onbekend commando 'scoor'. Bedoelt u 'score'?",
+            "Error: No such command 'scoor'. Did you mean 'score'?",
+        ),
+        (
+            ["query", "--timeout", "snel", "SELECT * {}"],
+            "Fout: Ongeldige waarde voor '--timeout': 'snel' is geen getal.",
+            "Error: Invalid value for '--timeout': 'snel' is not a valid float range.",
+        ),
+        (
+            ["score", "--format", "pdf"],
+            "Fout: Ongeldige waarde voor '--format': 'pdf' is geen van 'table', 'json', 'csv', 'xlsx'.",
+            "Error: Invalid value for '--format': 'pdf' is not one of 'table', 'json', 'csv', 'xlsx'.",
+        ),
+        (
+            ["score", "--round"],
+            "Fout: De optie '--round' vraagt om een waarde.",
+            "Error: Option '--round' requires an argument.",
+        ),
+        (
+            ["score", "a", "b"],
+            "Fout: Onverwacht extra argument (b)",
+            "Error: Got unexpected extra argument (b)",
+        ),
+        (
+            ["render", "schema"],
+            "Fout: De optie '-o' / '--output' ontbreekt.",
+            "Error: Missing option '-o' / '--output'.",
+        ),
+    ],
+    ids=["option", "no-option", "command", "number", "choice", "no-value", "extra", "missing"],
+)
+def test_click_s_refusals_of_a_command_line_in_both_languages(argv, nl, en):
+    for lang, expected in (("nl", nl), ("en", en)):
+        said = CliRunner().invoke(main, ["--lang", lang, *argv], prog_name="beleidstheorie")
+        assert said.exit_code == 2
+        assert said.stderr.rstrip("\n").splitlines()[-1] == expected
+        usage = {"nl": "Gebruik: beleidstheorie", "en": "Usage: beleidstheorie"}[lang]
+        lines = said.stderr.splitlines()
+        assert len(lines) == 1 or said.stderr.startswith(usage), said.stderr  # usage when click knows it
+        assert _foreign(said.stderr, lang, *re.findall(r"'[^']*'", said.stderr)) == []  # the values typed
+
+
+def test_the_version_line_follows_the_language():
+    from beleidstheorie import __version__
+
+    nl = CliRunner().invoke(main, ["--lang", "nl", "--version"]).stdout
+    en = CliRunner().invoke(main, ["--lang", "en", "--version"]).stdout
+    assert (nl, en) == (f"beleidstheorie, versie {__version__}\n", f"beleidstheorie, version {__version__}\n")
+
+
+def test_a_failing_dot_is_said_in_both_languages_with_its_own_message_after(folder, monkeypatch):
+    monkeypatch.setenv("GVBINDIR", str(folder / "geen-plugins"))  # a real dot without its plugins
+    argv = ["render", "schema", E, "-o", str(folder / "s.svg")]
+    nl, en = (_run(argv, lang)[1].splitlines()[-1] for lang in ("nl", "en"))
+    assert nl.startswith(f"fout: {folder / 's.svg'}: dot kon het diagram niet tekenen (melding van dot: ")
+    assert en.startswith(f"error: {folder / 's.svg'}: dot could not draw the diagram (dot's message: ")
+    assert nl.split("(melding van dot: ")[1] == en.split("(dot's message: ")[1]  # dot's own words, kept

@@ -249,5 +249,7 @@ def test_the_ntriples_of_a_generated_theory_do_not_depend_on_the_chunk_size(chun
 
 def test_generate_refuses_an_unknown_format(tmp_path):
     result = CliRunner().invoke(main, ["generate", "-o", str(tmp_path / "x.csv")])
-    assert result.exit_code == 1 and "unknown format" in result.output
+    assert result.exit_code == 1 and "onbekend formaat; gebruik .yaml of .nt" in result.output
+    result = CliRunner().invoke(main, ["--lang", "en", "generate", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 1 and "unknown format; use .yaml or .nt" in result.output
     assert not Path(tmp_path / "x.csv").exists()

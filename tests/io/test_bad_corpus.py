@@ -47,8 +47,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     ),
     "yaml-python-tag.yaml": (
         "score {path}",
-        "error: {path}: line 1, column 5: malformed YAML: could not determine a constructor for the tag "
-        "'tag:yaml.org,2002:python/object/apply:os.system'",
+        "error: {path}: line 1, column 5: malformed YAML: unknown tag (plain YAML only): "
+        "'tag:yaml.org,2002:python/object/apply:os.system' (parser's message: could not determine a "
+        "constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system')",
     ),
     "yaml-nan-value.yaml": (
         "score {path}",
@@ -68,11 +69,13 @@ EXPECTED: dict[str, tuple[str, str]] = {
     ),
     "nt-nul-in-iri.nt": (
         "score {path}",
-        "error: {path}: line 1, column 1: malformed N-Triples: Invalid IRI code point '\\0'",
+        "error: {path}: line 1, column 1: malformed N-Triples: an IRI may not contain the character '\\0' "
+        "(parser's message: Invalid IRI code point '\\0')",
     ),
     "ttl-space-in-iri.ttl": (
         "score {path}",
-        "error: {path}: line 17, column 20: malformed Turtle: Invalid IRI code point ' '",
+        "error: {path}: line 17, column 20: malformed Turtle: an IRI may not contain the character ' ' "
+        "(parser's message: Invalid IRI code point ' ')",
     ),
     "ttl-unknown-mechanism.ttl": (
         "score {path}",
@@ -114,7 +117,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     ),
     "ttl-deep-nesting.ttl": (
         "score {path}",
-        "error: {path}: line 2, column 10007: malformed Turtle: ] is not a valid RDF object",
+        "error: {path}: line 2, column 10007: malformed Turtle: ] stands where an object belongs (an IRI, "
+        "a literal or [ … ]) (parser's message: ] is not a valid RDF object)",
     ),
     "jsonld-remote-context.jsonld": (
         "score {path}",
@@ -136,12 +140,13 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "jsonld-deep-nesting.jsonld": ("score {path}", "error: {path}: expected one bt:PolicyTheory, found 0"),
     "jsonld-malformed.jsonld": (
         "score {path}",
-        "error: {path}: line 4, column 1: malformed JSON-LD: "
-        "Unexpected closing curly bracket, no array to close",
+        "error: {path}: line 4, column 1: malformed JSON-LD: unexpected closing brace '}}' "
+        "(parser's message: Unexpected closing curly bracket, no array to close)",
     ),
     "config-malformed.toml": (
         "score {minimal} --config {path}",
-        "error: {path}: malformed TOML: Expected ']' at the end of a table declaration (at line 1, column 7)",
+        "error: {path}: line 1, column 7: malformed TOML: a table header lacks its closing ']' "
+        "(parser's message: Expected ']' at the end of a table declaration)",
     ),
     "config-deep-nesting.toml": (
         "score {minimal} --config {path}",

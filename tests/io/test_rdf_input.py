@@ -55,11 +55,15 @@ def test_an_imported_context_is_refused_with_its_key():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("<a> <b> .\n", "f.nt: malformed N-Triples: Invalid line: <a> <b> ."),
+        (
+            "<a> <b> .\n",
+            "f.nt: malformed N-Triples: an invalid line: <a> <b> . "
+            "(parser's message: Invalid line: <a> <b> .)",
+        ),
         (
             "<https://e.org/a> <https://e.org/b> <https://e.org/c> .\n"
             '<https://e.org/a> <https://e.org/b> "x .\n',
-            'f.nt: malformed N-Triples: Invalid line: "x .',
+            'f.nt: malformed N-Triples: an invalid line: "x . (parser\'s message: Invalid line: "x .)',
         ),
     ],
 )
@@ -69,8 +73,9 @@ def test_malformed_n_triples_name_the_bad_line(text, message):
 
 def test_malformed_turtle_names_its_line_and_the_parser_s_reason():
     text = "@prefix x: <https://e.org/> .\nx:a x:b x:c ;\n"
-    assert (
-        error(text, "ttl") == "f.ttl: line 3: malformed Turtle: EOF found when expected verb in property list"
+    assert error(text, "ttl") == (
+        "f.ttl: line 3: malformed Turtle: the file ends where a predicate should follow "
+        "(parser's message: EOF found when expected verb in property list)"
     )
 
 

@@ -22,7 +22,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from beleidstheorie.authoring import models
-from beleidstheorie.errors import LoadError, Problem, problem
+from beleidstheorie.errors import LoadError, problem
+from beleidstheorie.messages import os_cause
 
 DOCUMENTS = {"theory": models.Theory, "initiative": models.Initiative}
 SCHEMA_FILES = {"theory": "theory.schema.json", "initiative": "initiative.schema.json"}
@@ -207,5 +208,5 @@ def write_starter(folder: str | Path) -> list[Path]:
             path.write_text(text, encoding="utf-8")
             written.append(path)
     except OSError as exc:
-        raise LoadError([Problem(str(folder), "", exc.strerror or str(exc))]) from None
+        raise LoadError([problem("os_error", str(folder), cause=os_cause(exc))]) from None
     return written

@@ -5,10 +5,26 @@ from __future__ import annotations
 import click
 
 from beleidstheorie import __version__
+from beleidstheorie.cli.language import LangGroup, context_lang
+from beleidstheorie.messages import message
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="beleidstheorie")
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        said = message("cl_version", context_lang(ctx), prog="beleidstheorie", version=__version__)
+        click.echo(said)
+        ctx.exit()
+
+
+@click.group(cls=LangGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"]),

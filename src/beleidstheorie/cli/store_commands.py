@@ -73,11 +73,12 @@ def generate(initiatives, indicators_per_initiative, mechanisms, rounds, seed, o
     Example:
       beleidstheorie generate --initiatives 2000 --indicators-per-initiative 6 --rounds 4 -o big.nt
     """
-    from beleidstheorie.errors import RenderError
+    from beleidstheorie.errors import RenderError, problem
     from beleidstheorie.graph.generate import generate_ntriples, generate_theory
+    from beleidstheorie.io.files import os_problem
 
     if output.suffix not in (".yaml", ".yml", ".nt"):
-        raise RenderError(f"{output}: unknown format; use .yaml or .nt")
+        raise RenderError([problem("generate_format", output=output)])
     theory = generate_theory(initiatives, indicators_per_initiative, mechanisms, rounds, seed)
     try:
         if output.suffix == ".nt":
@@ -106,5 +107,5 @@ def generate(initiatives, indicators_per_initiative, mechanisms, rounds, seed, o
 
             atomic_write(output, generate_theory_yaml(theory))
     except OSError as exc:
-        raise RenderError(f"{output}: {exc.strerror or exc}") from None
+        raise RenderError([os_problem(str(output), exc)]) from None
     status("wrote", path=output)

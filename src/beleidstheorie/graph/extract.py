@@ -19,7 +19,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from beleidstheorie.authoring.models import Theory
-from beleidstheorie.errors import LoadError, Problem, problem
+from beleidstheorie.errors import LoadError, problem
+from beleidstheorie.messages import MODEL_VALIDATORS, pydantic_said
 from beleidstheorie.namespaces import BT, DCTERMS, RDF, RDFS, SKOS, concept_value
 
 
@@ -436,5 +437,13 @@ def extract_theory(graph: Graph, file: str = "") -> Theory:
     try:
         return Theory.model_validate(data)
     except PydanticValidationError as exc:
-        problems = [Problem(file, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
+        problems = [
+            problem(
+                "invalid_value",
+                file,
+                ".".join(str(p) for p in e["loc"]),
+                said=pydantic_said(e, MODEL_VALIDATORS),
+            )
+            for e in exc.errors()
+        ]
         raise LoadError(problems) from None

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from beleidstheorie.errors import LoadError, NotFoundError, Problem, StoreError, ValidationError, problem
+from beleidstheorie.errors import LoadError, NotFoundError, StoreError, ValidationError, problem
 from beleidstheorie.graph.locate import theory_files
 from beleidstheorie.graph.stores import (
     PREFIXES,
@@ -39,7 +39,8 @@ from beleidstheorie.graph.stores import (
     to_ox,
 )
 from beleidstheorie.graph.stores import cache as store_cache
-from beleidstheorie.io.files import check_input_path, check_regular_file
+from beleidstheorie.io.files import check_input_path, check_regular_file, os_problem
+from beleidstheorie.messages import parser_said
 
 if TYPE_CHECKING:
     from beleidstheorie.authoring.models import Theory as TheoryModel
@@ -257,12 +258,17 @@ def load_rdf_store(path: Path) -> ox.Store:
         column = re.search(r"columns? (\d+)", text)
         why = re.sub(r"^Parser error (?:at|between) line \d+[^:]*: ", "", text)
         place = (f"line {line.group(1)}" + (f", column {column.group(1)}" if column else "")) if line else ""
-        cause: object = why or ("context_not_loaded", ())
+        cause: object = parser_said(why) if why else ("context_not_loaded", ())
         raise LoadError(
             [problem("rdf_malformed", str(path), place, format=_FORMAT_NAMES[fmt], cause=cause)]
         ) from None
-    except (OSError, ValueError) as exc:
-        raise LoadError([Problem(str(path), "", str(exc))]) from None
+    except OSError as exc:
+        raise LoadError([os_problem(str(path), exc)]) from None
+    except ValueError as exc:
+        said = parser_said(str(exc))
+        raise LoadError(
+            [problem("rdf_malformed", str(path), format=_FORMAT_NAMES[fmt], cause=said)]
+        ) from None
     return store
 
 

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from beleidstheorie.errors import Problem, StoreError, ValidationError, problem
 from beleidstheorie.graph.shacl import _shape_messages, _text, short
 from beleidstheorie.graph.stores import OxigraphStore, Store, to_ox
-from beleidstheorie.messages import Texts
+from beleidstheorie.messages import Texts, parser_said
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -490,7 +490,7 @@ def _solutions(store: Store, query: str):
         try:
             yield from store.oxigraph.query(query, **store._dataset())
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"SPARQL query failed: {exc}") from None
+            raise StoreError([problem("query_failed", cause=parser_said(str(exc)))]) from None
         return
     for row in store.query(query):
         yield {k: to_ox(v) for k, v in row.items()}

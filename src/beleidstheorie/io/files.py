@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 from beleidstheorie.errors import LoadError, Problem, RenderError, problem
-from beleidstheorie.messages import Texts
+from beleidstheorie.messages import Texts, os_cause
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest input file read (64 MiB): the flagship is well under 1 MiB."""
@@ -47,30 +47,13 @@ _KINDS = {
     stat.S_IFIFO: "kind_fifo",
     stat.S_IFSOCK: "kind_socket",
 }
-_DUTCH_CAUSES = {
-    errno.ENOENT: "bestand of map bestaat niet",
-    errno.EACCES: "geen toegang",
-    errno.EPERM: "niet toegestaan",
-    errno.EISDIR: "is een map",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EEXIST: "bestaat al",
-    errno.ENOSPC: "geen ruimte meer op het apparaat",
-    errno.EFBIG: "bestand te groot",
-    errno.EROFS: "alleen-lezen bestandssysteem",
-    errno.ELOOP: "te veel symbolische links",
-    errno.EBUSY: "apparaat of bron bezet",
-    errno.EIO: "invoer-/uitvoerfout",
-    errno.EDQUOT: "schijfquotum overschreden",
-}
-"""The operating system's causes in Dutch (its own text, in its locale, is the English one)."""
 
 
-def _os_problem(name: str, exc: OSError) -> Problem:
+def os_problem(name: str, exc: OSError) -> Problem:
+    """A :class:`Problem` for the file ``name`` that the operating system refused with ``exc``."""
     if exc.errno == errno.ENAMETOOLONG:
         return problem("path_too_long", name)
-    english = exc.strerror or str(exc)
-    dutch = _DUTCH_CAUSES.get(exc.errno or 0, english)
-    return problem("os_error", name, cause=Texts({"en": english, "nl": dutch}))
+    return problem("os_error", name, cause=os_cause(exc))
 
 
 def _kind(mode: int) -> tuple[str, tuple]:
@@ -91,7 +74,7 @@ def read_bytes_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise LoadError([_os_problem(name, exc)]) from None
+        raise LoadError([os_problem(name, exc)]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -110,7 +93,7 @@ def read_bytes_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise LoadError([_os_problem(name, exc)]) from None
+        raise LoadError([os_problem(name, exc)]) from None
     finally:
         os.close(fd)
 
@@ -128,7 +111,7 @@ def check_regular_file(path: str | os.PathLike[str], *, limit: int = MAX_RDF_FIL
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise LoadError([_os_problem(name, exc)]) from None
+        raise LoadError([os_problem(name, exc)]) from None
     try:
         info = os.fstat(fd)
     finally:
@@ -249,7 +232,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, wait: float
                 raise
         _fsync_directory(directory)
     except OSError as exc:
-        raise RenderError([_os_problem(name, exc)]) from None
+        raise RenderError([os_problem(name, exc)]) from None
 
 
 def _fsync_directory(directory: str) -> None:
@@ -279,5 +262,5 @@ def check_input_path(path: str | os.PathLike[str]) -> Path:
         pass
     except OSError as exc:
         if exc.errno in (errno.ENAMETOOLONG, errno.ELOOP):
-            raise LoadError([_os_problem(name, exc)]) from None
+            raise LoadError([os_problem(name, exc)]) from None
     return Path(text)

@@ -13,7 +13,8 @@ spaces, ``<>"{}|^`\\``), and nesting and size are capped
 >>> parse_rdf("ex:a ex:b", "ttl", "x.ttl")
 Traceback (most recent call last):
 ...
-beleidstheorie.errors.LoadError: x.ttl: line 1: malformed Turtle: Prefix "ex:" not bound
+beleidstheorie.errors.LoadError: x.ttl: line 1: malformed Turtle: the prefix ex: is not declared (an @prefix \
+line is missing) (parser's message: Prefix "ex:" not bound)
 >>> doc = '{"@context": "https://example.org/ctx.jsonld", "@id": "urn:a"}'
 >>> parse_rdf(doc, "jsonld", "x.jsonld")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
@@ -35,6 +36,7 @@ from rdflib import Graph, Literal, URIRef
 
 from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.files import read_text_file
+from beleidstheorie.messages import parser_said
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
@@ -121,7 +123,7 @@ def _safe_jsonld(text: str, file: str) -> str:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         place = f"line {exc.lineno}, column {exc.colno}"
-        raise LoadError([problem("json_malformed", file, place, cause=exc.msg)]) from None
+        raise LoadError([problem("json_malformed", file, place, cause=parser_said(exc.msg))]) from None
     except RecursionError:
         raise LoadError([problem("json_too_deep", file, n=MAX_JSON_DEPTH)]) from None
     if not _json_depth_ok(data):
@@ -190,7 +192,7 @@ def _problem(exc: Exception, fmt: str, file: str) -> Problem:
     if fmt == "jsonld" and not line:
         json_line = re.search(r"line (\d+) column (\d+)", text)
         place = f"line {json_line.group(1)}" if json_line else ""
-    return problem("rdf_malformed", file, place, format=FORMAT_NAMES[fmt], cause=why.strip())
+    return problem("rdf_malformed", file, place, format=FORMAT_NAMES[fmt], cause=parser_said(why))
 
 
 def read_rdf(path: str | Path) -> Graph:

@@ -22,13 +22,12 @@ from beleidstheorie.authoring.models import Initiative, Organisation, Theory
 from beleidstheorie.errors import LoadError, Problem, problem
 from beleidstheorie.io.files import atomic_write, read_text_file
 from beleidstheorie.io.yamltext import Locator, generate_yaml, parse_yaml
-from beleidstheorie.messages import MESSAGES, Texts, place_in, pydantic_said
+from beleidstheorie.messages import MODEL_VALIDATORS, Texts, place_in, pydantic_said
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-_OWN_VALIDATORS = {MESSAGES[k][1]: k for k in ("pd_period_order", "pd_respondents", "pd_evidence_for")}
-"""The authoring model's own validators (``ValueError`` texts) -> their message keys."""
+_OWN_VALIDATORS = MODEL_VALIDATORS
 
 
 def _pydantic_said(err: dict[str, Any]) -> Texts:

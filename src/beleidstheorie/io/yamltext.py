@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from beleidstheorie.errors import LoadError, Problem, problem
-from beleidstheorie.messages import Texts
+from beleidstheorie.messages import Texts, parser_said
 
 Path_ = tuple[str | int, ...]
 
@@ -262,27 +262,6 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
     return problem("yaml_character", file, f"line {line}, column {column}", code=f"{code:04X}")
 
 
-_DUTCH_YAML = {
-    "could not determine a constructor for the tag": "onbekende tag (alleen gewone YAML):",
-    "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (klopt de inspringing?)",
-    "while scanning a simple key could not find expected ':'": "na een sleutel ontbreekt de ':'",
-    "while parsing a block mapping expected <block end>, but found": "inspringing klopt niet; gevonden:",
-    "while parsing a block collection expected <block end>, but found": "inspringing klopt niet:",
-    "while scanning a quoted scalar found unexpected end of stream": "aanhalingsteken niet gesloten",
-    "found character '\\t' that cannot start any token": "een tab mag niet: spring in met spaties",
-    "found undefined alias": "onbekende alias",
-}
-"""PyYAML's causes in Dutch, by how they begin; the rest of the cause (a tag, a token) is kept."""
-
-
-def _yaml_cause(cause: str) -> Texts:
-    """PyYAML's ``cause`` with a Dutch wording where one is known."""
-    for english, dutch in _DUTCH_YAML.items():
-        if cause.startswith(english):
-            return Texts({"en": cause, "nl": (dutch + cause[len(english) :]).strip()})
-    return Texts({"en": cause})
-
-
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     """Parse YAML ``text`` (named ``file`` in messages); no I/O.
 
@@ -320,11 +299,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         cause = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise LoadError([problem("yaml_malformed", file, _at(mark), cause=_yaml_cause(cause))]) from None
+        raise LoadError([problem("yaml_malformed", file, _at(mark), cause=parser_said(cause))]) from None
     except yaml.reader.ReaderError as exc:
         raise LoadError([_reader_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:
-        raise LoadError([problem("yaml_malformed", file, cause=str(exc))]) from None
+        raise LoadError([problem("yaml_malformed", file, cause=parser_said(str(exc)))]) from None
     except RecursionError:
         raise LoadError([problem("yaml_nested", file)]) from None
     finally:

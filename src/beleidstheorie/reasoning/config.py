@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from beleidstheorie.errors import ConfigError, Problem, problem
-from beleidstheorie.messages import MESSAGES, Kind, pydantic_said
+from beleidstheorie.errors import ConfigError, LoadError, Problem, problem
+from beleidstheorie.messages import MESSAGES, Kind, parser_said, pydantic_said
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -474,6 +475,21 @@ def default_config_text() -> str:
     return (files("beleidstheorie.reasoning") / "defaults.toml").read_text("utf-8")
 
 
+_TOML_PLACE = re.compile(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")
+
+
+def _toml_problem(text: str, file: str) -> Problem:
+    """tomllib's cause, with the place it ends in (``(at line 1, column 7)``) put where places go."""
+    found = _TOML_PLACE.search(text)
+    if found is None:
+        return problem("toml_malformed", file, cause=parser_said(text))
+    place = f"line {found[1]}, column {found[2]}" if found[1] else ""
+    cause = parser_said(text[: found.start()])
+    if found[3]:
+        return problem("toml_malformed", file, cause=("toml_at_end", (("cause", cause),)))
+    return problem("toml_malformed", file, place, cause=cause)
+
+
 def parse_config(override_text: str | None = None, file: str = "") -> Config:
     """The defaults with ``override_text`` (TOML, any subset of keys) merged in.
 
@@ -488,7 +504,7 @@ def parse_config(override_text: str | None = None, file: str = "") -> Config:
         try:
             override = tomllib.loads(override_text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([problem("toml_malformed", file, cause=str(exc))]) from None
+            raise ConfigError([_toml_problem(str(exc), file)]) from None
         _strict_names(override, file)
         data = _merge(data, override)
     return _validate(data, file)
@@ -498,8 +514,10 @@ def load_config(path: str | Path | None = None) -> Config:
     """The configuration: defaults, overridden by the TOML file at ``path``."""
     if path is None:
         return parse_config()
+    from beleidstheorie.io.files import read_text_file
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem(str(path), "", str(exc))]) from None
+        text = read_text_file(path)
+    except LoadError as exc:  # the same messages as for any file read, as a configuration error
+        raise ConfigError(exc.problems) from None
     return parse_config(text, str(path))

@@ -23,6 +23,7 @@ from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
 from beleidstheorie.graph.stores import select_text
+from beleidstheorie.messages import Kinds
 from beleidstheorie.namespaces import BT
 
 LEVELS = ("operationeel", "tactisch", "strategisch", "outcome")
@@ -160,7 +161,16 @@ class Network:
                 node.label_en.casefold(),
             ):
                 return i
-        raise NotFoundError(f"no initiative, mechanism, goal or context factor named {ref!r}")
+        raise NotFoundError(
+            [
+                problem(
+                    "no_named",
+                    what=Kinds(("initiative", "mechanism", "goal", "context factor")),
+                    name=repr(ref),
+                    hint="",
+                )
+            ]
+        )
 
     def round_number(self, ref: str | int | None) -> int:
         """The number of a round given by id, number or label; latest when None."""
@@ -335,7 +345,7 @@ SELECT ?obs (COUNT(?q) AS ?n)
 def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
     prefix = f"{BT}{scheme}-"
     if not iri.startswith(prefix) or iri[len(prefix) :] not in values:
-        raise StoreError(f"unexpected {scheme} concept {iri}")
+        raise StoreError([problem("unexpected_concept", scheme=scheme, iri=iri)])
     return values.index(iri[len(prefix) :])
 
 
@@ -360,10 +370,10 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     theories = [str(r["t"]) for r in theory_rows]
     if theory is None:
         if len(theories) != 1:
-            raise StoreError(f"expected one bt:PolicyTheory in the store, found {len(theories)}")
+            raise StoreError([problem("store_one_theory", n=len(theories))])
         theory = theories[0]
     elif theory not in theories:
-        raise NotFoundError(f"no policy theory {theory} in the store")
+        raise NotFoundError([problem("no_policy_theory", theory=theory)])
     bind = {"t": URIRef(theory)}  # bound as a term, so an IRI cannot change the query
 
     goal_rows = select_text(store, Q_GOALS, bind)
@@ -372,7 +382,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         by_kind[str(r["kind"])].append(r)
     mains, subs, mechs, ctxs = (by_kind[k] for k in ("main_goal", "subgoal", "mechanism", "context"))
     if len(mains) != 1:
-        raise StoreError(f"expected one main goal, found {len(mains)}")
+        raise StoreError([problem("one_main_goal", n=len(mains))])
     ini_rows = select_text(store, Q_INITIATIVES, bind)
 
     def info(row: dict, kind: str) -> NodeInfo:

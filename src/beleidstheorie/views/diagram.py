@@ -36,9 +36,9 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
+from beleidstheorie.errors import NotFoundError, RenderError, problem
 from beleidstheorie.graph.load import Theory
-from beleidstheorie.io.files import atomic_write
+from beleidstheorie.io.files import atomic_write, os_problem
 from beleidstheorie.messages import message
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar, paper
@@ -647,13 +647,12 @@ def render_diagram(
         return output
     graph = build_diagram(theory, kind, result=result, lang=lang, initiative=initiative, expand=expand)
     try:
-        data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
+        data = graph.source.encode("utf-8") if fmt == "dot" else paper.pipe(graph, fmt)
     except graphviz.ExecutableNotFound:
         raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None
+        raise RenderError([paper.dot_failed(str(output), exc)]) from None
     except OSError as exc:
-        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        raise RenderError([os_problem(str(output), exc)]) from None
     atomic_write(output, data)  # the old file or the whole new one, whatever happens
     return output

@@ -48,9 +48,9 @@ from pathlib import Path
 
 import graphviz
 
-from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
+from beleidstheorie.errors import NotFoundError, RenderError, problem
 from beleidstheorie.graph.load import Theory
-from beleidstheorie.io.files import atomic_write
+from beleidstheorie.io.files import atomic_write, os_problem
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar, paper
@@ -361,7 +361,7 @@ def write_matrix_xlsx(m: EvidenceMatrix, output: Path, lang: str = "nl") -> Path
     try:
         atomic_write(output, buffer.getvalue())
     except OSError as exc:
-        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        raise RenderError([os_problem(str(output), exc)]) from None
     return output
 
 
@@ -398,13 +398,12 @@ def render_matrix(
         paper.write_on_paper([graph], output, paper_name.upper(), landscape)
         return output
     try:
-        data = graph.source.encode("utf-8") if fmt == "dot" else graph.pipe(format=fmt)
+        data = graph.source.encode("utf-8") if fmt == "dot" else paper.pipe(graph, fmt)
         atomic_write(output, data)
     except graphviz.ExecutableNotFound:
-        raise RenderError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)") from None
+        raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([Problem(str(output), "", f"dot failed: {stderr or exc}")]) from None
+        raise RenderError([paper.dot_failed(str(output), exc)]) from None
     except OSError as exc:
-        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        raise RenderError([os_problem(str(output), exc)]) from None
     return output

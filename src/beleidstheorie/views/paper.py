@@ -30,7 +30,7 @@ from pathlib import Path
 import graphviz
 
 from beleidstheorie.errors import NotFoundError, Problem, RenderError, problem
-from beleidstheorie.io.files import atomic_write
+from beleidstheorie.io.files import atomic_write, os_problem
 
 PAPERS = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55)}
 """Paper sizes in PostScript points (1/72 inch), portrait."""
@@ -73,14 +73,30 @@ class Layout:
         return self.min_font * self.scale_for(paper) >= MIN_FONT_PT - 1e-9
 
 
+def pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
+    """What ``dot`` makes of ``graph`` in ``fmt``; a failing ``dot`` raises with its own message.
+
+    The whole source is handed over at once: written line by line (``Digraph.pipe``), a
+    ``dot`` that stops early (a missing plugin) leaves a broken pipe instead of its reason.
+    """
+    data = graph.source.encode(graph.encoding or "utf-8")
+    return graphviz.pipe(graph.engine, fmt, data, quiet=True)
+
+
+def dot_failed(name: str, exc: graphviz.CalledProcessError) -> Problem:
+    """The problem of a run of ``dot`` that failed: its own message, on one line, after the tool's words."""
+    said = (exc.stderr or b"").decode("utf-8", "replace")
+    said = "; ".join(line.strip() for line in said.splitlines() if line.strip())
+    return problem("dot_failed", name, cause=said or str(exc))
+
+
 def _run(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
-        return graph.pipe(format=fmt)
+        return pipe(graph, fmt)
     except graphviz.ExecutableNotFound:
-        raise RenderError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)") from None
+        raise RenderError([problem("dot_missing")]) from None
     except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError([Problem(graph.name or "graph", "", f"dot failed: {stderr or exc}")]) from None
+        raise RenderError([dot_failed(graph.name or "", exc)]) from None
 
 
 def layout(graph: graphviz.Digraph) -> Layout:
@@ -95,7 +111,7 @@ def layout(graph: graphviz.Digraph) -> Layout:
     svg = _run(graph, "svg")
     match = re.search(rb'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', svg)
     if match is None:
-        raise RenderError([Problem(graph.name or "graph", "", "dot wrote an SVG without a viewBox")])
+        raise RenderError([problem("dot_no_viewbox", graph.name or "")])
     size = (float(match.group(3)), float(match.group(4)))
     return Layout(svg, _run(graph, "pdf"), size, min(fonts) if fonts else 14.0)
 
@@ -215,7 +231,7 @@ def write_on_paper(
             written.append(path)
         return written
     except OSError as exc:
-        raise RenderError([Problem(str(output), "", exc.strerror or str(exc))]) from None
+        raise RenderError([os_problem(str(output), exc)]) from None
 
 
 def needs_split(graph: graphviz.Digraph, paper: str, landscape: bool = False) -> bool:

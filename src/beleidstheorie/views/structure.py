@@ -236,7 +236,7 @@ class Structure:
         try:
             return self._by_iri[iri]
         except KeyError:
-            raise NotFoundError(f"no node {iri} in the theory") from None
+            raise NotFoundError([problem("no_node", iri=iri)]) from None
 
     def mechanisms_of(self, subgoal: Node) -> tuple[Mechanism, ...]:
         """The mechanisms under ``subgoal``, in theory order."""
@@ -299,7 +299,7 @@ def _pick(row: Row, nl: str, en: str, lang: str, default: str = "") -> str:
 def _concept(iri: str, scheme: str) -> str:
     prefix = f"{BT}{scheme}-"
     if not iri.startswith(prefix):
-        raise StoreError(f"unexpected {scheme} concept {iri}")
+        raise StoreError([problem("unexpected_concept", scheme=scheme, iri=iri)])
     return iri[len(prefix) :]
 
 
@@ -307,12 +307,12 @@ def _theory(store: Store, theory: str | None) -> Row:
     rows = store.query(Q_THEORY)
     if theory is None:
         if len(rows) != 1:
-            raise StoreError(f"expected one bt:PolicyTheory in the store, found {len(rows)}")
+            raise StoreError([problem("store_one_theory", n=len(rows))])
         return rows[0]
     for row in rows:
         if str(row["t"]) == theory:
             return row
-    raise NotFoundError(f"no policy theory {theory} in the store")
+    raise NotFoundError([problem("no_policy_theory", theory=theory)])
 
 
 def _initiatives(store: Store, bind: dict, lang: str) -> tuple[Initiative, ...]:
@@ -370,7 +370,7 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
         else:
             by_kind[kind].append(Node(**common))  # type: ignore[arg-type]
     if len(by_kind["main_goal"]) != 1:
-        raise StoreError(f"expected one main goal, found {len(by_kind['main_goal'])}")
+        raise StoreError([problem("one_main_goal", n=len(by_kind["main_goal"]))])
     links = tuple(
         Link(
             _s(r, "source"),

@@ -25,7 +25,6 @@ from beleidstheorie.reasoning.analysis.coding import CodingResult
 from beleidstheorie.reasoning.compare import Comparison
 from beleidstheorie.reasoning.coverage import CoverageResult
 from beleidstheorie.reasoning.explain import Explanation
-from beleidstheorie.reasoning.model.likelihood import RULES
 from beleidstheorie.reasoning.network import LEVELS, STATUSES
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.reasoning.sensitivity import SensitivityResult
@@ -509,7 +508,7 @@ def _coverage_text(cov: CoverageResult, lang: str) -> str:
         lines.append(f"{word(key, lang)} ({len(values)}):")
         for v in values:
             if isinstance(v, dict) and "rule" in v:
-                lines.append(f"  - {v['label']} — {v['initiative']} ({v['rule']}: {v['reason']})")
+                lines.append(f"  - {v['label']} — {v['initiative']} ({word('rule_' + v['rule'], lang)})")
             elif isinstance(v, dict):
                 reason = word(REASON_CODES.get(v["reason"], v["reason"]), lang)
                 lines.append(f"  - {v['label']} ({reason})")
@@ -631,7 +630,10 @@ def _explanation_text(exp: Explanation, lang: str, top: int | None) -> str:
         lines.append(word("more_items", lang, n=len(exp.items) - len(shown)))
     if exp.no_evidence:
         lines += ["", word("no_evidence_by_rule", lang) + ":"]
-        lines += [f"  - {i.indicator_label} ({i.initiative_label}): {RULES[i.rule]}" for i in exp.no_evidence]
+        lines += [
+            f"  - {i.indicator_label} ({i.initiative_label}): {word('rule_' + i.rule, lang)}"
+            for i in exp.no_evidence
+        ]
     return "\n".join(lines) + "\n"
 
 

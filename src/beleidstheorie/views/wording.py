@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import textwrap
 
+from beleidstheorie.reasoning.model.likelihood import RULES
 from beleidstheorie.reasoning.verdict import VERDICTS
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -324,6 +325,20 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 WORDS.update({k: v for k, v in TABLE_WORDS.items() if k not in WORDS})
+
+RULE_WORDS_NL: dict[str, str] = {
+    "measured": "soort bewijs, niveau van de indicator, basis en bron (method.md §3.1–3.3)",
+    "elicited": "sensitiviteit en fout-positieve kans door de evaluator geschat (§3.4)",
+    "description-is-delivery": "een beschrijving van outputs onder een vraag over een mechanisme of doel "
+    "gaat over levering, niet over het mechanisme of doel (§3.2)",
+    "expectation": "een verwachting, visie of streefwaarde is geen bewijs dat er iets gebeurde: LR 1 (§3.2)",
+    "restatement": "herhaalt een andere waarneming: het feit telt één keer, daar (§3.5)",
+    "no-evidence-kind": "geen bewijs achter het antwoord (soort bewijs 'none'): LR 1 (§3.1)",
+    "non-response-neutral": "nog geen antwoord; het neutrale responsmodel geeft LR 1 (§3.6)",
+    "non-response-informative": "nog geen antwoord; het informatieve responsmodel (§3.6)",
+}
+"""What each likelihood rule says, in Dutch (the English is the rule's own text in ``RULES``)."""
+WORDS.update({f"rule_{code}": (RULE_WORDS_NL[code], text) for code, text in RULES.items()})
 
 
 def word(key: str, lang: str = "nl", **values: object) -> str:

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from beleidstheorie.errors import StoreError
+from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.namespaces import BT
 
 Row = dict[str, Identifier]
@@ -118,7 +118,7 @@ def values_opening_where(sparql: str, names: Sequence[str], terms: Sequence[str]
         return sparql
     match = re.search(r"\bWHERE\s*\{", sparql, flags=re.I) or re.search(r"\{", sparql)
     if match is None:
-        raise StoreError("cannot bind variables: the query has no WHERE clause")
+        raise StoreError([problem("no_where")])
     block = f"VALUES ({' '.join(f'?{n}' for n in names)}) {{ ({' '.join(terms)}) }}"
     return f"{sparql[: match.end()]} {block}{sparql[match.end() :]}"
 
@@ -135,7 +135,7 @@ def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.datatype:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise StoreError(f"cannot store term {term!r}")
+    raise StoreError([problem("cannot_store_term", term=repr(term))])
 
 
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -152,4 +152,4 @@ def from_ox(term: object) -> Identifier:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
         return Literal(term.value, datatype=None if datatype == _STRING else URIRef(datatype))
-    raise StoreError(f"unexpected term {term!r}")
+    raise StoreError([problem("unexpected_term", term=repr(term))])

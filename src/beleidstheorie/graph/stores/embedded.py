@@ -31,6 +31,7 @@ from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row, TextRow, from_ox, to_ox, values_opening_where
+from beleidstheorie.messages import Texts, os_cause, parser_said
 
 STORE_FORMAT = 1
 """The on-disk layout this version writes and reads; a newer one is refused."""
@@ -38,6 +39,13 @@ MARKER = "beleidstheorie-store.json"
 LOCK = "lock"
 BULK_THRESHOLD = 8 * 1024 * 1024
 """Inputs larger than this many bytes are bulk-loaded (streaming, no transaction)."""
+
+
+def _cause(exc: Exception) -> Texts | tuple:
+    """What went wrong, as a message value: the system's cause, or Oxigraph's own text framed as its."""
+    if isinstance(exc, OSError):
+        return os_cause(exc)
+    return parser_said(exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc))
 
 
 class StoreBusyError(StoreError):
@@ -127,9 +135,9 @@ class OxigraphStore:
                 text = values_opening_where(sparql, list(terms), [str(t) for t in terms.values()])
                 result = self._ox.query(text, **self._dataset())
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"SPARQL query failed: {exc}") from None
+            raise StoreError([problem("query_failed", cause=_cause(exc))]) from None
         if not isinstance(result, ox.QuerySolutions):
-            raise StoreError("only SELECT queries are supported here")
+            raise StoreError([problem("select_only")])
         return result
 
     def replace_graphs(
@@ -176,7 +184,7 @@ def replace_graphs(
             else:
                 store.load(data, format=fmt, to_graph=graph)
         except (SyntaxError, ValueError, OSError) as exc:
-            raise StoreError(f"could not load graph {name}: {exc}") from None
+            raise StoreError([problem("graph_not_loaded", name=name, cause=_cause(exc))]) from None
 
 
 # -- the persistent store ------------------------------------------------------------
@@ -196,15 +204,15 @@ def _read_marker(path: Path) -> dict | None:
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
         fmt, current = int(data["format"]), str(data["current"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StoreError(f"{marker}: damaged store marker ({exc})") from None
+    except KeyError as exc:
+        said = ("no_field", (("field", repr(exc.args[0])),))
+        raise StoreError([problem("marker_damaged", marker=marker, cause=said)]) from None
+    except (OSError, ValueError, TypeError) as exc:
+        raise StoreError([problem("marker_damaged", marker=marker, cause=_cause(exc))]) from None
     if fmt > STORE_FORMAT:
-        raise StoreError(
-            f"{path}: store format {fmt} is newer than this beleidstheorie reads ({STORE_FORMAT}); "
-            "upgrade beleidstheorie to read it"
-        )
+        raise StoreError([problem("store_newer", path=path, fmt=fmt, known=STORE_FORMAT)])
     if fmt < 1 or "/" in current or not (path / current).is_dir():
-        raise StoreError(f"{marker}: damaged store marker (no version {current!r})")
+        raise StoreError([problem("marker_no_version", marker=marker, current=repr(current))])
     return {"format": fmt, "current": current}
 
 
@@ -226,7 +234,7 @@ def open_store(path: str | Path) -> OxigraphStore:
     try:
         store = ox.Store.read_only(str(path / marker["current"]))
     except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        raise StoreError([problem("store_not_opened", path=path, cause=_cause(exc))]) from None
     return OxigraphStore(store, name=str(path))
 
 
@@ -262,7 +270,7 @@ def writing(path: str | Path, wait: float = 0.0) -> Iterator[ox.Store]:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot create the store ({exc.strerror or exc})") from None
+        raise StoreError([problem("store_not_created", path=path, cause=_cause(exc))]) from None
     with _lock(path, wait):
         marker = _read_marker(path)
         versions = sorted(p.name for p in path.glob("v*") if p.is_dir())
@@ -276,7 +284,7 @@ def writing(path: str | Path, wait: float = 0.0) -> Iterator[ox.Store]:
                 store = ox.Store(str(path / new))
         except OSError as exc:
             shutil.rmtree(path / new, ignore_errors=True)
-            raise StoreError(f"{path}: cannot prepare a new version ({exc})") from None
+            raise StoreError([problem("version_not_prepared", path=path, cause=_cause(exc))]) from None
         try:
             yield store
             store.flush()

@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from rdflib import Graph
 from rdflib.term import Identifier
 
-from beleidstheorie.errors import StoreError
+from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row
+from beleidstheorie.messages import parser_said
 
 
 class RdflibStore:
@@ -36,7 +37,7 @@ class RdflibStore:
         try:
             result = self.graph.query(sparql, initBindings=dict(bindings or {}))
         except Exception as exc:  # rdflib raises pyparsing and other errors
-            raise StoreError(f"SPARQL query failed: {exc}") from None
+            raise StoreError([problem("query_failed", cause=parser_said(str(exc)))]) from None
         names = [str(v) for v in result.vars or []]
         return [
             {n: v for n, v in zip(names, row, strict=True) if v is not None}  # type: ignore[arg-type]

@@ -42,7 +42,7 @@ from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row, values_opening_where
-from beleidstheorie.messages import MESSAGES
+from beleidstheorie.messages import MESSAGES, os_cause, parser_said
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 INSERT_CHUNK = 2_000
@@ -80,7 +80,8 @@ def _credentials(host: str) -> tuple[str, str] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise StoreError(f"{path}: cannot read credentials ({exc})") from None
+        cause = os_cause(exc) if isinstance(exc, OSError) else parser_said(str(exc))
+        raise StoreError([problem("credentials_unreadable", path=path, cause=cause)]) from None
     entry = data.get("stores", {}).get(host)
     if not isinstance(entry, dict) or "user" not in entry:
         return None
@@ -94,7 +95,7 @@ def _number(name: str, default: float) -> float:
     try:
         return float(text)
     except ValueError:
-        raise StoreError(f"{name}={text!r}: expected a number") from None
+        raise StoreError([problem("expected_number", name=name, text=repr(text))]) from None
 
 
 def _term(value: dict) -> Identifier:
@@ -118,7 +119,7 @@ def _term(value: dict) -> Identifier:
 
 def _iri(name: str) -> str:
     if not re.fullmatch(r"[^\s<>\"{}|^`\\]+", name):
-        raise StoreError(f"{name!r} is not an IRI a graph can be named with")
+        raise StoreError([problem("not_graph_iri", name=repr(name))])
     return f"<{name}>"
 
 
@@ -143,15 +144,12 @@ class SparqlStore:
 
     def __post_init__(self) -> None:
         if not is_remote(self.spec):
-            raise StoreError(f"{self.spec}: a SPARQL store starts with sparql+http:// or sparql+https://")
+            raise StoreError([problem("sparql_scheme", spec=self.spec)])
         url = urllib.parse.urlsplit(self.spec[len("sparql+") :])
         if url.username or url.password:
-            raise StoreError(
-                "credentials in a store URL are refused (they would show in the process list); "
-                "set BELEIDSTHEORIE_SPARQL_USER and BELEIDSTHEORIE_SPARQL_PASSWORD or use credentials.toml"
-            )
+            raise StoreError([problem("credentials_in_url")])
         if not url.hostname:
-            raise StoreError(f"{self.spec}: no host in the store URL")
+            raise StoreError([problem("no_host", spec=self.spec)])
         self._url = url
         self._params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         self.timeout = _number("BELEIDSTHEORIE_SPARQL_TIMEOUT", 60.0)
@@ -260,9 +258,9 @@ class SparqlStore:
             return [{k: _term(v) for k, v in b.items() if k in names or not names} for b in bound]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             start = raw[:80].decode("utf-8", "replace")
-            raise StoreError(
-                f"{self.name}: the answer is not SPARQL JSON results ({exc}; it starts with {start!r})"
-            ) from None
+            cause = parser_said(exc.msg if isinstance(exc, json.JSONDecodeError) else repr(exc))
+            said = problem("not_sparql_results", name=self.name, cause=cause, start=repr(start))
+            raise StoreError([said]) from None
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update request."""

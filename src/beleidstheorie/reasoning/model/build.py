@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from beleidstheorie.errors import BeleidstheorieError
+from beleidstheorie.errors import BeleidstheorieError, problem
 from beleidstheorie.reasoning.config import Config
 from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, NOISY_OR, ROOT, BayesNet
@@ -120,7 +120,7 @@ class _Builder:
         p = np.array([self.pm[e[0]] for e in parents])
         conds = sorted({e[2] for e in parents if e[2] >= 0})
         if len(conds) > MAX_CONDITIONS:
-            raise BeleidstheorieError(f"{name}: more than {MAX_CONDITIONS} context conditions on one node")
+            raise BeleidstheorieError([problem("too_many_conditions", name=name, n=MAX_CONDITIONS)])
         states = np.array(list(itertools.product((0, 1), repeat=len(conds))), dtype=bool).reshape(
             2 ** len(conds), len(conds)
         )
@@ -211,7 +211,7 @@ def _subgoal_order(network: Network) -> list[int]:
             return
         if state[k] == 1:
             names = " → ".join(network.nodes[network.subgoal_offset + x].id for x in [*trail, k])
-            raise BeleidstheorieError(f"sub-goals serve each other in a cycle: {names}")
+            raise BeleidstheorieError([problem("subgoal_cycle", names=names)])
         state[k] = 1
         for a in sorted(feeds[k]):
             visit(a, [*trail, k])
