@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from importlib.resources import files
 from pathlib import Path
@@ -101,6 +102,9 @@ def output_key(
         digest = hashlib.sha256(f"output {FORMAT}\0{package_hash()}\0{command}\0".encode())
         digest.update(json.dumps(options, sort_keys=True, default=str).encode() + b"\0")
         digest.update(str(located).encode() + b"\0")
+        named = [*paths, *([config] if config is not None else [])]
+        if not all(stat.S_ISREG(os.stat(path).st_mode) for path in named):
+            return None  # a pipe or device is never read here (it could block); the command refuses it
         for path in paths:
             digest.update(str(path).encode() + b"\0" + _file_digest(path))
         digest.update(b"config\0" + (_file_digest(config) if config is not None else b"-"))
