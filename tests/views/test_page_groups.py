@@ -12,29 +12,10 @@ from collections import Counter
 
 import pytest
 
-from beleidstheorie.graph.generate import generate_theory
-from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.views.columns import COLUMN_WIDTH
-from beleidstheorie.views.page import page_data, write_interactive
+from beleidstheorie.views.page import page_data
 from beleidstheorie.views.page.groups import GROUP_FROM, GROUPINGS, default_grouping, group_initiatives
 from beleidstheorie.views.structure import read_structure
-
-
-@pytest.fixture(scope="module")
-def large_theory():
-    return theory_from_model(
-        generate_theory(initiatives=200, mechanisms=60, indicators_per_initiative=1, rounds=1, seed=3)
-    )
-
-
-@pytest.fixture(scope="module")
-def large(large_theory):
-    return read_structure(large_theory.store)
-
-
-@pytest.fixture(scope="module")
-def large_page_file(tmp_path_factory, large_theory):
-    return write_interactive(large_theory, tmp_path_factory.mktemp("large") / "large.html")
 
 
 @pytest.mark.parametrize("by", GROUPINGS)

@@ -34,7 +34,9 @@ grouped per sub-goal), each group collapsed into one box that a click, or its bu
 columns with every label at
 least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
 text allows). The samenhang is a layer that switches off, with a counted filter per
-link type; PNG (the canvas) and SVG (drawn from the current view's positions) export
+link type; in the column layout each link is drawn as a route beside the initiatives'
+column (out of the left side of one box, along its own lane, into the left side of the
+other), never through a box; PNG (the canvas) and SVG (drawn from the current view's positions) export
 the current view; the evidence matrix of the chosen round
 (:func:`beleidstheorie.views.matrix.build_matrix`) and what changed since the round
 before it (:func:`round_changes`) are HTML tables below the graph. A panel above

@@ -22,7 +22,12 @@
   var base = {};
   data.nodes.forEach(function (n) { base[n.id] = n; });
   var baseEdge = {};
-  data.edges.forEach(function (e) { baseEdge[e.id] = e; });
+  data.edges.forEach(function (e) {
+    // in the column layout the samenhang links are drawn as routes around the boxes (routes.js):
+    // vis-network's own drawing of them, an arc through the column, is made transparent
+    if (e.linkType && data.headers.length) { e.color = { color: e.color.color, inherit: false, opacity: 0 }; e.chosen = false; }
+    baseEdge[e.id] = e;
+  });
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
@@ -181,6 +186,7 @@
     }));
     edges.update(data.edges.map(function (e) {
       var dim = near !== null && !(near.has(e.from) && near.has(e.to) && e.structural);
+      if (routedEdge(e)) { return { id: e.id }; }  // drawn by routes.js, no tooltip on an unseen arc
       return { id: e.id, color: dim ? FADED_EDGE : baseEdge[e.id].color, title: edgeTip(e) };
     }));
     group(near);

@@ -17,9 +17,14 @@
   });
   var clusters = {};  // the clusters drawn now: id -> { key, label }
 
+  var bandShift = 0;  // how far the context band moves down below a taller grouped column
+
   function headersNow() {
     var g = state.group ? data.groupings[state.group] : null;
-    return g && g.headers ? g.headers : data.headers;
+    if (!g || !g.headers) { return data.headers; }
+    return g.headers.map(function (h) {
+      return h.y > 0 ? { text: h.text, x: h.x, y: h.y + bandShift, align: h.align } : h;  // band rows
+    });
   }
 
   function shownId(id) {
@@ -59,11 +64,6 @@
       groupList();
       return;
     }
-    if (placed) {
-      Object.keys(g.positions).forEach(function (id) {
-        moves.push({ id: id, x: g.positions[id][0], y: g.positions[id][1] });
-      });
-    }
     var rows = g.groups.map(function (grp) {
       var shown = grp.members.filter(function (id) { return !nodes.get(id).hidden; });
       return { grp: grp, shown: shown, open: state.expanded.indexOf(grp.key) >= 0 };
@@ -71,6 +71,15 @@
     var height = rows.reduce(function (h, r) {
       return h + (r.open ? r.shown.length * INITIATIVE_ROW : GROUP_ROW);
     }, 0);
+    // expanded groups can make the column taller than the other columns: the context band
+    // beneath moves down with it, so no initiative lands on a context factor
+    bandShift = Math.max(0, height - g.height);
+    if (placed) {
+      Object.keys(g.positions).forEach(function (id) {
+        var below = base[id].level === 5 ? bandShift : 0;
+        moves.push({ id: id, x: g.positions[id][0], y: g.positions[id][1] + below });
+      });
+    }
     var y = Math.max(0, (g.height - height) / 2);
     rows.forEach(function (r) {
       r.y = y;
