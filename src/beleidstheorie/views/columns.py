@@ -56,33 +56,31 @@ def _spread(iris: list[str], height: float) -> dict[str, float]:
     return {iri: step * (i + 0.5) for i, iri in enumerate(iris)}
 
 
-def column_height(s: Structure, initiative_rows: int | None = None) -> int:
-    """The height of the columns: that of the tallest (see :func:`column_layout`)."""
-    rows = len(s.initiatives) if initiative_rows is None else initiative_rows
+def column_height(s: Structure) -> int:
+    """The height of the columns: that of the tallest (see :func:`column_layout`).
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.views.structure import read_structure
+    >>> column_height(read_structure(load_theory(EXAMPLE).store))
+    400
+    """
     return max(
-        rows * ROW_HEIGHT["initiative"],
+        len(s.initiatives) * ROW_HEIGHT["initiative"],
         len(s.mechanisms) * ROW_HEIGHT["mechanism"],
         len(s.subgoals) * ROW_HEIGHT["subgoal"],
         ROW_HEIGHT["main_goal"],
     )
 
 
-def column_layout(s: Structure, initiative_rows: int | None = None) -> ColumnLayout:
+def column_layout(s: Structure) -> ColumnLayout:
     """Where to put each node of ``s`` (see the module docstring).
 
-    ``initiative_rows`` is how many rows the initiatives' column takes when its
-    initiatives are shown in fewer rows (grouped, :mod:`beleidstheorie.views.page.groups`):
-    the other columns and the context band then fit that shorter column.
-
-    >>> from beleidstheorie.graph.load import load_theory
-    >>> from beleidstheorie.views.structure import read_structure
-    >>> s = read_structure(load_theory(EXAMPLE).store)
-    >>> column_height(s), column_height(s, initiative_rows=10)
-    (400, 660)
+    Grouped, the page lays out its columns itself from the same rows
+    (:mod:`beleidstheorie.views.page.groups`).
     """
     initiatives = [i.iri for i in s.initiatives]
     mechanisms = [m.iri for sg in s.subgoals for m in s.mechanisms_of(sg)]
-    height = column_height(s, initiative_rows)
+    height = column_height(s)
     y = {**_spread(initiatives, height), **_spread(mechanisms, height)}
     for sg in s.subgoals:
         own = [y[m.iri] for m in s.mechanisms_of(sg)]

@@ -73,8 +73,8 @@
 
   function firstView() {
     // a legible first view: the goals (mechanisms, sub-goals, main goal), not the whole graph
-    var goals = data.nodes.filter(function (n) { return GOAL_LEVELS[n.level]; })
-      .map(function (n) { return n.id; });
+    var goals = shownIds(data.nodes.filter(function (n) { return GOAL_LEVELS[n.level]; })
+      .map(function (n) { return n.id; }));
     network.fit({ nodes: goals, animation: false });
     var scale = network.getScale();
     if (scale >= legibleScale()) { return; }
@@ -98,7 +98,8 @@
 
   var SECTIONS = { table: "bt-table-wrap", changes: "bt-changes-wrap", matrix: "bt-matrix-wrap" };
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
-                focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [] };
+                focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [],
+               mgroup: data.defaultMechanismGroup, mexpanded: [] };
 
   function tooltip(id) {
     var info = data.info[id];
