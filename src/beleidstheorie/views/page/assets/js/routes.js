@@ -7,7 +7,6 @@
  * overlapping in one lane); the gutter ends before the input column. Uses core's state. */
   var ROUTE_PAD = 8;  // space between the column and the first lane, and before the inputs
   var ROUTE_STEP = 10;  // the widest spacing of the lanes
-  var ROUTE_MIN_STEP = 3;
   var ROUTED = !!data.headers.length;  // column layout; with physics the nodes float and vis draws
   var linkEdges = data.edges.filter(function (e) { return e.linkType; });
 
@@ -59,7 +58,8 @@
         l.lane = k;
       });
     var room = isFinite(limit) ? left - limit - 2 * ROUTE_PAD : ROUTE_STEP * lanes.length;
-    var step = Math.max(ROUTE_MIN_STEP, Math.min(ROUTE_STEP, room / Math.max(lanes.length - 1, 1)));
+    // lanes closer together as they grow in number, so that all of them stay clear of the inputs
+    var step = Math.max(1, Math.min(ROUTE_STEP, room / Math.max(lanes.length - 1, 1)));
     // ports: the ends on one box spread down its left side, ordered by where the other end is
     var ends = {};
     links.forEach(function (l) {
