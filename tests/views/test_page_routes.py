@@ -116,3 +116,20 @@ def test_the_svg_export_draws_the_links_as_the_page_routes_them(page, flagship_p
     routes = {r["id"]: [tuple(p) for p in r["points"]] for r in page.evaluate("btLinkRoutes()")}
     assert drawn == routes and len(drawn) == 17
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_with_an_input_column_every_lane_stays_clear_of_it(page, tmp_path, large_theory, flagship_theory):
+    from beleidstheorie.graph.load import theory_from_model
+    from beleidstheorie.views.page import write_interactive
+
+    model = large_theory.model.model_copy(update={"inputs": flagship_theory.model.inputs})
+    out = write_interactive(theory_from_model(model), tmp_path / "inputs.html")
+    page.open(out)
+    page.page.click("#bt-expand-all")
+    routes = page.evaluate("btLinkRoutes()")
+    assert len(routes) == link_edges(large_theory)
+    lanes = {r["points"][1][0] for r in routes}
+    assert len(lanes) > 30  # 35: more than fit in the gutter (about 70 px) at 3 px a lane
+    assert page.evaluate(THROUGH_BOXES) == []
+    assert page.errors == []
