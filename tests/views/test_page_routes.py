@@ -133,3 +133,22 @@ def test_with_an_input_column_every_lane_stays_clear_of_it(page, tmp_path, large
     assert len(lanes) > 30  # 35 lanes in a gutter of about 100 px: closer than the widest spacing
     assert page.evaluate(THROUGH_BOXES) == []
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_no_two_boxes_of_the_flagship_overlap_with_scores_shown(page, flagship_page_file):
+    # a route leaves its box to the left at a height inside that box: a neighbour's box
+    # overlapping it there would lie in the route's way
+    page.open(flagship_page_file)
+    found = page.evaluate("""() => {
+      const ids = btNodes.getIds().filter(id => !btNodes.get(id).hidden && btNodes.get(id).level < 5);
+      const boxes = ids.map(id => [id, btNetwork.getBoundingBox(id)]);
+      const out = [];
+      boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+        if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) {
+          out.push(a + " x " + b);
+        }
+      }));
+      return out;
+    }""")
+    assert found == []

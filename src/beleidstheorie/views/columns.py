@@ -1,10 +1,10 @@
 """Column positions for the interactive view: the report's left-to-right layout.
 
 Each kind of node has a column (its *level*): input, initiatives, mechanisms,
-sub-goals, main goal. Initiatives and mechanisms are spread evenly over the
-height of the tallest column, in theory order (mechanisms grouped per
-sub-goal); a sub-goal sits level with the middle of its mechanisms, the main
-goal with the middle of the sub-goals. Context factors form a band beneath,
+sub-goals, main goal. Initiatives and mechanisms are stacked one row each
+(:data:`ROW_HEIGHT`) in theory order (mechanisms grouped per sub-goal), each
+column centred on the tallest; a sub-goal sits level with the middle of its
+mechanisms, the main goal with the middle of the sub-goals. Context factors form a band beneath,
 one row per level, as in the report's figure.
 
 >>> from beleidstheorie.graph.load import load_theory
@@ -25,7 +25,9 @@ from beleidstheorie.views.structure import CONTEXT_LEVELS, Structure
 from beleidstheorie.views.wording import word
 
 COLUMN_WIDTH = 330
-ROW_HEIGHT = {"input": 90, "initiative": 66, "mechanism": 100, "subgoal": 120, "main_goal": 200}
+ROW_HEIGHT = {"input": 90, "initiative": 92, "mechanism": 100, "subgoal": 120, "main_goal": 200}
+"""The rows of each column (px on the canvas); an initiative's box with three label lines and its
+verdict line is 88 px high in Chromium, so its row leaves a gap to the next."""
 BAND_GAP = 170
 BAND_ROW = 150
 LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal": 4}
@@ -47,6 +49,11 @@ class ColumnLayout:
 
     positions: dict[str, tuple[float, float]]
     headers: tuple[Header, ...]
+
+
+def _stack(iris: list[str], row: float, height: float) -> dict[str, float]:
+    top = (height - row * len(iris)) / 2
+    return {iri: top + row * (i + 0.5) for i, iri in enumerate(iris)}
 
 
 def _spread(iris: list[str], height: float) -> dict[str, float]:
@@ -81,7 +88,10 @@ def column_layout(s: Structure) -> ColumnLayout:
     initiatives = [i.iri for i in s.initiatives]
     mechanisms = [m.iri for sg in s.subgoals for m in s.mechanisms_of(sg)]
     height = column_height(s)
-    y = {**_spread(initiatives, height), **_spread(mechanisms, height)}
+    y = {
+        **_stack(initiatives, ROW_HEIGHT["initiative"], height),
+        **_stack(mechanisms, ROW_HEIGHT["mechanism"], height),
+    }
     for sg in s.subgoals:
         own = [y[m.iri] for m in s.mechanisms_of(sg)]
         y[sg.iri] = sum(own) / len(own) if own else height / 2
