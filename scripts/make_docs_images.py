@@ -1,6 +1,6 @@
 """Regenerate the images of the README from the bundled flagship theory.
 
-    python scripts/make_docs_images.py [OUTPUT_DIR]
+    python scripts/make_docs_images.py [OUTPUT_DIR]   (--help for usage)
 
 Writes schema.svg, schema-evidence.svg (and a PNG of it to look at),
 samenhang.svg, matrix.svg and matrix.png (the evidence matrix),
@@ -13,9 +13,9 @@ Uses the library API only; Chromium is taken from $BT_CHROMIUM or /usr/bin/chrom
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -94,5 +94,21 @@ def main(out_dir: Path) -> None:
         print(out_dir / name)
 
 
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line: one optional output folder."""
+    parser = argparse.ArgumentParser(
+        description="Regenerate the README's images from the bundled flagship theory.",
+        epilog="Chromium is taken from $BT_CHROMIUM or /usr/bin/chromium; dot must be on the PATH.",
+    )
+    parser.add_argument(
+        "output_dir",
+        nargs="?",
+        type=Path,
+        default=ROOT / "docs" / "images",
+        help="folder to write the images to (default: docs/images)",
+    )
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images")
+    main(parse_args().output_dir)

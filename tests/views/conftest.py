@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from beleidstheorie.authoring.models import Text
+from beleidstheorie.graph.generate import generate_theory
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
 from beleidstheorie.views.page import write_interactive
+from beleidstheorie.views.structure import read_structure
 from tests.components import require_chromium, require_dot
 
 CHROMIUM_ARGS = [
@@ -63,6 +65,24 @@ def flagship_page_file(tmp_path_factory, flagship_theory, flagship_rounds):
     return write_interactive(
         flagship_theory, out, result=flagship_rounds["evaluatie-2022"], results_by_round=flagship_rounds
     )
+
+
+@pytest.fixture(scope="session")
+def large_theory():
+    """A generated theory of 200 initiatives and 60 mechanisms (no scores: see test_page_groups)."""
+    return theory_from_model(
+        generate_theory(initiatives=200, mechanisms=60, indicators_per_initiative=1, rounds=1, seed=3)
+    )
+
+
+@pytest.fixture(scope="session")
+def large(large_theory):
+    return read_structure(large_theory.store)
+
+
+@pytest.fixture(scope="session")
+def large_page_file(tmp_path_factory, large_theory):
+    return write_interactive(large_theory, tmp_path_factory.mktemp("large") / "large.html")
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Geometry of a rendered SVG: node boxes, cluster label boxes and sampled edge paths.
 
-Enough to check that an edge of a real ``dot`` layout runs through no box and
-no cluster label other than its own ends. Text boxes are estimated from the
+Enough to check that an edge of a real ``dot`` layout runs through no box, no
+cluster label and no other edge's label, other than its own ends. Text boxes are estimated from the
 font size (DejaVu Sans averages about 0.6 em per character).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SVG = "{http://www.w3.org/2000/svg}"
 NUMBER = r"-?\d+(?:\.\d+)?(?:e-?\d+)?"
@@ -88,6 +88,7 @@ class Layout:
     cluster_labels: list[Box]
     edges: list[tuple[str, str, list[tuple[float, float]]]]
     arrows: list[tuple[str, str, tuple[float, float]]]  # (tail, head, centre of one arrow mark)
+    edge_labels: list[tuple[str, str, Box]] = field(default_factory=list)  # (tail, head, label box)
 
     def hidden_arrows(self, tolerance: float = 2.0) -> list[str]:
         """'a->b' for every arrow mark drawn inside one of its own end boxes (where a box hides it)."""
@@ -97,11 +98,14 @@ class Layout:
             if any(self.nodes[n].shrunk(tolerance).contains(x, y) for n in (tail, head) if n in self.nodes)
         ]
 
-    def crossings(self, tolerance: float = 2.0) -> list[str]:
-        """'a->b crosses X' for every edge that runs through a node box or cluster label."""
+    def crossings(self, tolerance: float = 2.0, edge_labels: bool = True) -> list[str]:
+        """'a->b crosses X' for every edge through a node box, a cluster label or (with
+        ``edge_labels``) another edge's label."""
         found = []
         for tail, head, path in self.edges:
             obstacles = [b for n, b in self.nodes.items() if n not in (tail, head)]
+            if edge_labels:
+                obstacles += [b for t, h, b in self.edge_labels if {t, h} != {tail, head}]
             for box in (*obstacles, *self.cluster_labels):
                 inner = box.shrunk(tolerance)
                 if any(inner.contains(x, y) for x, y in path):
@@ -116,6 +120,7 @@ def parse_layout(svg: str) -> Layout:
     labels: list[Box] = []
     edges = []
     arrows: list[tuple[str, str, tuple[float, float]]] = []
+    edge_labels: list[tuple[str, str, Box]] = []
     for g in root.iter(f"{SVG}g"):
         kind, title = g.get("class"), g.findtext(f"{SVG}title") or ""
         if kind == "node":
@@ -135,6 +140,7 @@ def parse_layout(svg: str) -> Layout:
                 marks = [_points(shape.get("points", "")) for shape in g.findall(f"{SVG}polygon")]
                 marks += [[(float(e.get("cx")), float(e.get("cy")))] for e in g.findall(f"{SVG}ellipse")]
                 ends = (tail.split(":")[0], head.split(":")[0])
+                edge_labels += [(*ends, _text_box(f"label of {title}", t)) for t in g.iter(f"{SVG}text")]
                 edges.append((*ends, line + [p for m in marks for p in m]))
                 arrows += [(*ends, _centre(m)) for m in marks]
-    return Layout(nodes, labels, edges, arrows)
+    return Layout(nodes, labels, edges, arrows, edge_labels)

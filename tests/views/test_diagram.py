@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from beleidstheorie.errors import NotFoundError
+from beleidstheorie.graph.generate import generate_theory
+from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.namespaces import BT
 from beleidstheorie.views import grammar
 from beleidstheorie.views.diagram import UNLINKED, build_diagram, diagram_source, render_diagram
@@ -341,13 +343,81 @@ def test_every_link_type_has_its_own_letter_and_arrowhead():
     assert len({style.arrowhead for style in LINK_STYLES.values()}) == len(LINK_STYLES)
 
 
+GENERATED = {"generated-80": (80, 5), "generated-200": (200, 9), "generated-250": (250, 13)}
+"""Generated theories (size, seed) whose samenhang once had edges through a box or a penvoerder's
+name (80, 250) or made dot fail (200: "lost ... edge" from an invisible flat edge)."""
+
+
+@pytest.fixture(scope="module", params=[*THEORIES, *GENERATED])
+def samenhang_theory(request):
+    if request.param in THEORIES:
+        return request.getfixturevalue(request.param)
+    size, seed = GENERATED[request.param]
+    model = generate_theory(initiatives=size, mechanisms=12, indicators_per_initiative=1, rounds=1, seed=seed)
+    return theory_from_model(model)
+
+
+@pytest.fixture(scope="module")
+def samenhang_layout(samenhang_theory, tmp_path_factory):
+    out = tmp_path_factory.mktemp("samenhang") / "s.svg"
+    return parse_layout(render_diagram(samenhang_theory, "samenhang", out).read_text())
+
+
+def test_samenhang_edges_run_through_no_box_and_no_cluster_label(samenhang_theory, samenhang_layout):
+    s = read_structure(samenhang_theory.store)
+    links = {(k.source, k.target) for k in s.links}
+    drawn = {(t, h) for t, h, _ in samenhang_layout.edges if t.startswith("initiative/")}
+    assert len(drawn) >= len(links) > 0
+    assert samenhang_layout.crossings(tolerance=2.0, edge_labels=False) == []
+    assert samenhang_layout.hidden_arrows(tolerance=2.0) == []
+
+
 @pytest.mark.parametrize("name", THEORIES)
-def test_samenhang_edges_run_through_no_box_and_no_cluster_label(request, tmp_path, name):
+def test_samenhang_edges_run_through_no_other_edge_number(request, tmp_path, name):
     svg = render_diagram(request.getfixturevalue(name), "samenhang", tmp_path / "s.svg").read_text()
     layout = parse_layout(svg)
-    assert len(layout.edges) >= len(read_structure(request.getfixturevalue(name).store).links)
+    assert len(layout.edge_labels) >= len(read_structure(request.getfixturevalue(name).store).links)
     assert layout.crossings(tolerance=2.0) == []
-    assert layout.hidden_arrows(tolerance=2.0) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="at 80+ initiatives dot routes a few edges through another edge's number label "
+    "(1 at 80, 7 at 200 and 250 initiatives); the label is a node of dot's layout, but not one "
+    "its spline router keeps every edge away from",
+)
+def test_at_scale_samenhang_edges_run_through_no_other_edge_number(tmp_path):
+    size, seed = GENERATED["generated-80"]
+    model = generate_theory(initiatives=size, mechanisms=12, indicators_per_initiative=1, rounds=1, seed=seed)
+    svg = render_diagram(theory_from_model(model), "samenhang", tmp_path / "s.svg").read_text()
+    assert parse_layout(svg).crossings(tolerance=2.0) == []
+
+
+def test_samenhang_puts_each_penvoerder_name_above_its_first_initiative(samenhang_theory, samenhang_layout):
+    dot = parse_dot(diagram_source(samenhang_theory, "samenhang"))
+    boxes = [c for c in dot.clusters if c.startswith("cluster_org_")]
+    assert boxes
+    for box in boxes:
+        header, first, *_ = dot.clusters[box]
+        top, below = samenhang_layout.nodes[header], samenhang_layout.nodes[first]
+        assert top.y1 <= below.y0 + 1  # SVG y grows downwards
+        assert below.x0 <= top.x0 + 1 and top.x1 <= below.x1 + 1  # no overhang beside the box
+
+
+def test_a_cycle_of_links_is_drawn_with_every_edge_to_a_later_column(example_theory, tmp_path):
+    model = example_theory.model
+    first, second, *rest = model.initiatives
+    back = {"target": first.id, "type": "supports", "quote": "q", "ref": {"section": "s", "page": 1}}
+    two = second.model_copy(update={"links": [*second.links, type(first.links[0]).model_validate(back)]})
+    first_links = [k for k in first.links if k.target == second.id]
+    assert first_links, "the example's first initiative links to its second"
+    theory = theory_from_model(model.model_copy(update={"initiatives": [first, two, *rest]}))
+    layout = parse_layout(render_diagram(theory, "samenhang", tmp_path / "s.svg").read_text())
+    assert layout.crossings(tolerance=2.0) == [] and layout.hidden_arrows(tolerance=2.0) == []
+    ends = [(t, h) for t, h, _ in layout.edges if t.startswith("initiative/") and h.startswith("initiative/")]
+    assert len(ends) == 2
+    for tail, head in ends:
+        assert layout.nodes[tail].x1 < layout.nodes[head].x0
 
 
 def test_samenhang_numbers_each_link_at_its_edge_and_explains_it_in_the_key(flagship_theory):

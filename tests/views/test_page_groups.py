@@ -12,29 +12,19 @@ from collections import Counter
 
 import pytest
 
-from beleidstheorie.graph.generate import generate_theory
-from beleidstheorie.graph.load import theory_from_model
-from beleidstheorie.views.columns import COLUMN_WIDTH
-from beleidstheorie.views.page import page_data, write_interactive
-from beleidstheorie.views.page.groups import GROUP_FROM, GROUPINGS, default_grouping, group_initiatives
+from beleidstheorie.views.columns import COLUMN_WIDTH, ROW_HEIGHT
+from beleidstheorie.views.page import page_data
+from beleidstheorie.views.page.groups import (
+    GROUP_FROM,
+    GROUP_ROW,
+    GROUPINGS,
+    MECHANISM_GROUP_FROM,
+    default_grouping,
+    default_mechanism_grouping,
+    group_initiatives,
+    group_mechanisms,
+)
 from beleidstheorie.views.structure import read_structure
-
-
-@pytest.fixture(scope="module")
-def large_theory():
-    return theory_from_model(
-        generate_theory(initiatives=200, mechanisms=60, indicators_per_initiative=1, rounds=1, seed=3)
-    )
-
-
-@pytest.fixture(scope="module")
-def large(large_theory):
-    return read_structure(large_theory.store)
-
-
-@pytest.fixture(scope="module")
-def large_page_file(tmp_path_factory, large_theory):
-    return write_interactive(large_theory, tmp_path_factory.mktemp("large") / "large.html")
 
 
 @pytest.mark.parametrize("by", GROUPINGS)
@@ -80,18 +70,38 @@ def test_a_large_theory_opens_grouped_and_the_flagship_does_not(large, flagship_
     assert default_grouping(large) == "subgoal" and default_grouping(flagship) == ""
 
 
-def test_grouped_the_other_columns_fit_a_column_of_one_row_per_group(large_theory, large):
+def test_the_mechanisms_group_per_sub_goal_in_the_column_order(large):
+    groups = group_mechanisms(large)
+    assert [g.label for g in groups] == [sg.label for sg in large.subgoals if large.mechanisms_of(sg)]
+    assert [m for g in groups for m in g.members] == [
+        m.iri for sg in large.subgoals for m in large.mechanisms_of(sg)
+    ]
+    assert sorted(m for g in groups for m in g.members) == sorted(m.iri for m in large.mechanisms)
+
+
+def test_a_large_theory_opens_with_its_mechanisms_grouped_and_the_flagship_does_not(large, flagship_theory):
+    flagship = read_structure(flagship_theory.store)
+    assert len(large.mechanisms) >= MECHANISM_GROUP_FROM > len(flagship.mechanisms)
+    assert default_mechanism_grouping(large) == "subgoal" and default_mechanism_grouping(flagship) == ""
+
+
+def test_the_page_lays_out_grouped_columns_from_the_rows_of_the_ungrouped_layout(large_theory, large):
     data = page_data(large_theory)
-    for by in GROUPINGS:
-        g = data["groupings"][by]
-        assert set(g["positions"]) == {n["id"] for n in data["nodes"]} - {i.iri for i in large.initiatives}
-        column = [y for iri, (x, y) in g["positions"].items() if x == 2 * COLUMN_WIDTH]
-        assert len(column) == len(large.mechanisms) and max(column) < g["height"]
-        assert g["height"] < max(n["y"] for n in data["nodes"])  # shorter than the ungrouped column
+    assert data["layout"]["rows"] == {**ROW_HEIGHT, "group": GROUP_ROW}
+    assert (
+        data["layout"]["height"]
+        == max(n["y"] for n in data["nodes"] if n["level"] < 5) + ROW_HEIGHT["initiative"] / 2
+    )
+    assert {g["subgoal"] for g in data["mechanismGroups"]["groups"]} == {sg.iri for sg in large.subgoals}
 
 
 # -- in the browser ----------------------------------------------------------------------
-CLUSTERS = "Object.keys(btNetwork.body.nodes).filter(id => btNetwork.isCluster(id))"
+CLUSTERS = (
+    "Object.keys(btNetwork.body.nodes).filter(id => btNetwork.isCluster(id) && id.startsWith('bt-group:'))"
+)
+MCLUSTERS = (
+    "Object.keys(btNetwork.body.nodes).filter(id => btNetwork.isCluster(id) && id.startsWith('bt-mgroup:'))"
+)
 
 
 def clustered(page, ids: list[str]) -> list[str]:
@@ -168,7 +178,11 @@ def test_grouping_per_penvoerder_or_not_at_all_and_the_url_restores_it(page, lar
     assert fresh.evaluate("document.getElementById('bt-group').value") == "penvoerder"
     assert len(fresh.evaluate(CLUSTERS)) == len(groups) - 1
     page.page.select_option("#bt-group", "")
-    assert page.evaluate(CLUSTERS) == [] and not page.page.locator("#bt-groups").is_visible()
+    assert page.evaluate(CLUSTERS) == [] and page.evaluate(MCLUSTERS)
+    assert page.page.locator("#bt-mgroup-list").is_visible()
+    assert not page.page.locator("#bt-group-list").is_visible()
+    page.page.select_option("#bt-mgroup", "")
+    assert page.evaluate(MCLUSTERS) == [] and not page.page.locator("#bt-groups").is_visible()
     # ungrouped, every initiative is back at its place in the full column
     data = page_data_positions(page)
     moved = [
@@ -178,6 +192,9 @@ def test_grouping_per_penvoerder_or_not_at_all_and_the_url_restores_it(page, lar
         != data[i.iri]
     ]
     assert moved == []
+    page.page.go_back()
+    page.page.wait_for_function("!location.hash.includes('mgroup=none')")
+    assert page.evaluate(MCLUSTERS)
     page.page.go_back()
     page.page.wait_for_function("location.hash.includes('group=penvoerder')")
     assert page.evaluate("document.getElementById('bt-group').value") == "penvoerder"
@@ -240,3 +257,113 @@ def test_labels_by_zoom_level_initiatives_go_first_the_goals_stay(page, large_pa
     assert shown_at(0.15) == [False, False, False]
     page.page.click("#bt-fit")  # the whole theory: boxes and lines, the labels of goals at most
     assert page.evaluate(f"[{json.dumps(ini)}].map({LABEL_SHOWN})") == [False]
+
+
+# -- the mechanisms' column, grouped per sub-goal ------------------------------------------
+OVERLAPS = """() => {
+  const ids = Array.from(new Set(btNodes.getIds().filter(id => !btNodes.get(id).hidden)
+    .map(id => btShownId(id))));
+  const boxes = ids.map(id => [id, btNetwork.getBoundingBox(id)]);
+  const found = [];
+  boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+    if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) {
+      found.push(a + ' x ' + b);
+    }
+  }));
+  return found;
+}"""
+EXTENT = """() => {
+  const ids = Array.from(new Set(btNodes.getIds()
+    .filter(id => !btNodes.get(id).hidden && btNodes.get(id).level < 5).map(id => btShownId(id))));
+  const boxes = ids.map(id => btNetwork.getBoundingBox(id));
+  return Math.max(...boxes.map(b => b.bottom)) - Math.min(...boxes.map(b => b.top));
+}"""
+
+
+def mechanism_groups(page) -> list[dict]:
+    return page.evaluate("JSON.parse(document.getElementById('bt-data').textContent).mechanismGroups.groups")
+
+
+def position(page, node: str) -> dict:
+    return page.evaluate(f"btNetwork.getPositions([{json.dumps(node)}])[{json.dumps(node)}]")
+
+
+@pytest.mark.browser
+def test_the_large_page_opens_with_each_sub_goals_mechanisms_in_one_box_beside_it(
+    page, large_page_file, large
+):
+    page.open(large_page_file)
+    groups = mechanism_groups(page)
+    assert page.evaluate("document.getElementById('bt-mgroup').value") == "subgoal"
+    assert sorted(page.evaluate(MCLUSTERS)) == sorted(f"bt-mgroup:{g['key']}" for g in groups)
+    mechanisms = [m.iri for m in large.mechanisms]
+    assert clustered(page, mechanisms) == mechanisms
+    for g in groups:
+        box = position(page, f"bt-mgroup:{g['key']}")
+        assert box["x"] == 2 * COLUMN_WIDTH and box["y"] == position(page, g["subgoal"])["y"]
+    # the columns are a few rows high, not a column of 60 mechanisms (6,000 px)
+    assert page.evaluate(EXTENT) < len(groups) * GROUP_ROW + ROW_HEIGHT["main_goal"]
+    assert page.evaluate(OVERLAPS) == []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_a_mechanism_group_expands_from_its_button_and_its_box_and_the_url_keeps_it(page, large_page_file):
+    page.open(large_page_file)
+    first, second = mechanism_groups(page)[:2]
+    page.page.click(f"#bt-mgroup-list button[data-group='{first['key']}']")
+    assert clustered(page, first["members"]) == []
+    assert len(clustered(page, second["members"])) == len(second["members"])
+    ys = [position(page, m)["y"] for m in first["members"]]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys)  # one row each, in the column's order
+    assert abs(position(page, first["subgoal"])["y"] - sum(ys) / len(ys)) < 1e-6
+    assert page.evaluate(OVERLAPS) == []
+    assert f"mexpanded={first['key']}" in page.page.url
+    box = f"bt-mgroup:{second['key']}"
+    page.evaluate(f"btNetwork.focus({json.dumps(box)}, {{scale: 1, animation: false}})")
+    graph = page.page.locator("#bt-graph").bounding_box()
+    at = page.evaluate(
+        f"btNetwork.canvasToDOM(btNetwork.getPositions([{json.dumps(box)}])[{json.dumps(box)}])"
+    )
+    page.page.mouse.click(graph["x"] + at["x"], graph["y"] + at["y"])
+    assert clustered(page, second["members"]) == []
+    url = page.page.url
+    fresh = page.page.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector("body[data-bt-ready]")
+    left = fresh.evaluate(MCLUSTERS)
+    assert sorted(left) == sorted(f"bt-mgroup:{g['key']}" for g in mechanism_groups(page)[2:])
+    page.page.go_back()
+    page.page.wait_for_function(f"!location.hash.includes('{second['key']}')")
+    assert len(clustered(page, second["members"])) == len(second["members"])
+    page.page.click("#bt-expand-all")
+    assert page.evaluate(MCLUSTERS) == [] and page.evaluate(CLUSTERS) == []
+    assert page.evaluate(OVERLAPS) == []
+    page.page.click("#bt-collapse-all")
+    assert len(page.evaluate(MCLUSTERS)) == len(mechanism_groups(page))
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_searching_a_mechanism_in_a_collapsed_group_opens_that_group(page, large_page_file, large):
+    page.open(large_page_file)
+    mech = large.mechanisms[17]
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    assert clustered(page, [mech.iri]) == []
+    assert page.page.locator("#bt-details").get_attribute("data-node") == mech.iri
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_legend_has_a_row_for_a_group_box_while_one_is_drawn(page, large_page_file, flagship_page_file):
+    page.open(flagship_page_file)
+    row = page.page.locator("#bt-legend-group")
+    assert row.count() == 1 and not row.is_visible()  # nothing grouped: no such box to explain
+    page.open(large_page_file)
+    assert row.is_visible() and "klik om uit te klappen" in row.inner_text()
+    page.page.click("#bt-expand-all")
+    assert not row.is_visible()
+    page.page.click("#bt-collapse-all")
+    assert row.is_visible()
+    assert page.errors == []

@@ -1,10 +1,10 @@
 """Column positions for the interactive view: the report's left-to-right layout.
 
 Each kind of node has a column (its *level*): input, initiatives, mechanisms,
-sub-goals, main goal. Initiatives and mechanisms are spread evenly over the
-height of the tallest column, in theory order (mechanisms grouped per
-sub-goal); a sub-goal sits level with the middle of its mechanisms, the main
-goal with the middle of the sub-goals. Context factors form a band beneath,
+sub-goals, main goal. Initiatives and mechanisms are stacked one row each
+(:data:`ROW_HEIGHT`) in theory order (mechanisms grouped per sub-goal), each
+column centred on the tallest; a sub-goal sits level with the middle of its
+mechanisms, the main goal with the middle of the sub-goals. Context factors form a band beneath,
 one row per level, as in the report's figure.
 
 >>> from beleidstheorie.graph.load import load_theory
@@ -25,7 +25,9 @@ from beleidstheorie.views.structure import CONTEXT_LEVELS, Structure
 from beleidstheorie.views.wording import word
 
 COLUMN_WIDTH = 330
-ROW_HEIGHT = {"input": 90, "initiative": 66, "mechanism": 100, "subgoal": 120, "main_goal": 200}
+ROW_HEIGHT = {"input": 90, "initiative": 92, "mechanism": 100, "subgoal": 120, "main_goal": 200}
+"""The rows of each column (px on the canvas); an initiative's box with three label lines and its
+verdict line is 88 px high in Chromium, so its row leaves a gap to the next."""
 BAND_GAP = 170
 BAND_ROW = 150
 LEVELS = {"input": 0, "initiative": 1, "mechanism": 2, "subgoal": 3, "main_goal": 4}
@@ -49,6 +51,11 @@ class ColumnLayout:
     headers: tuple[Header, ...]
 
 
+def _stack(iris: list[str], row: float, height: float) -> dict[str, float]:
+    top = (height - row * len(iris)) / 2
+    return {iri: top + row * (i + 0.5) for i, iri in enumerate(iris)}
+
+
 def _spread(iris: list[str], height: float) -> dict[str, float]:
     if not iris:
         return {}
@@ -56,34 +63,35 @@ def _spread(iris: list[str], height: float) -> dict[str, float]:
     return {iri: step * (i + 0.5) for i, iri in enumerate(iris)}
 
 
-def column_height(s: Structure, initiative_rows: int | None = None) -> int:
-    """The height of the columns: that of the tallest (see :func:`column_layout`)."""
-    rows = len(s.initiatives) if initiative_rows is None else initiative_rows
+def column_height(s: Structure) -> int:
+    """The height of the columns: that of the tallest (see :func:`column_layout`).
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.views.structure import read_structure
+    >>> column_height(read_structure(load_theory(EXAMPLE).store))
+    400
+    """
     return max(
-        rows * ROW_HEIGHT["initiative"],
+        len(s.initiatives) * ROW_HEIGHT["initiative"],
         len(s.mechanisms) * ROW_HEIGHT["mechanism"],
         len(s.subgoals) * ROW_HEIGHT["subgoal"],
         ROW_HEIGHT["main_goal"],
     )
 
 
-def column_layout(s: Structure, initiative_rows: int | None = None) -> ColumnLayout:
+def column_layout(s: Structure) -> ColumnLayout:
     """Where to put each node of ``s`` (see the module docstring).
 
-    ``initiative_rows`` is how many rows the initiatives' column takes when its
-    initiatives are shown in fewer rows (grouped, :mod:`beleidstheorie.views.page.groups`):
-    the other columns and the context band then fit that shorter column.
-
-    >>> from beleidstheorie.graph.load import load_theory
-    >>> from beleidstheorie.views.structure import read_structure
-    >>> s = read_structure(load_theory(EXAMPLE).store)
-    >>> column_height(s), column_height(s, initiative_rows=10)
-    (400, 660)
+    Grouped, the page lays out its columns itself from the same rows
+    (:mod:`beleidstheorie.views.page.groups`).
     """
     initiatives = [i.iri for i in s.initiatives]
     mechanisms = [m.iri for sg in s.subgoals for m in s.mechanisms_of(sg)]
-    height = column_height(s, initiative_rows)
-    y = {**_spread(initiatives, height), **_spread(mechanisms, height)}
+    height = column_height(s)
+    y = {
+        **_stack(initiatives, ROW_HEIGHT["initiative"], height),
+        **_stack(mechanisms, ROW_HEIGHT["mechanism"], height),
+    }
     for sg in s.subgoals:
         own = [y[m.iri] for m in s.mechanisms_of(sg)]
         y[sg.iri] = sum(own) / len(own) if own else height / 2

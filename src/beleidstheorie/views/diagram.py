@@ -66,7 +66,14 @@ from beleidstheorie.views.initiative_column import (
     grouped_label,
 )
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
-from beleidstheorie.views.samenhang_key import KEY, edge_label, key_table, numbered_links, type_name
+from beleidstheorie.views.samenhang_key import (
+    KEY,
+    edge_label,
+    forward_links,
+    key_table,
+    numbered_links,
+    type_name,
+)
 from beleidstheorie.views.sheet import evidence_rows, evidence_table, sheet_word, target_rows, targets_table
 from beleidstheorie.views.structure import (
     CONTEXT_LEVELS,
@@ -81,6 +88,7 @@ from beleidstheorie.views.wording import word, wrap
 DIAGRAM_KINDS = ("schema", "samenhang", "initiative")
 FORMATS = ("svg", "png", "pdf", "dot")
 UNLINKED = "cluster_unlinked"
+PORTS = {"tailport": "e", "headport": "w"}  # samenhang edges: out east, in west (rankdir LR)
 GRID = 3  # columns of the "Geen directe samenhang" box
 
 Scores = dict[str, NodeScore]
@@ -296,6 +304,15 @@ def linked_units(s: Structure) -> tuple[list[Initiative], list[Initiative]]:
     return linked, unlinked
 
 
+def header_width(lines: list[str], fontsize: float = 11) -> float:
+    """A generous width in inches of a plaintext node of these lines (0.6 em a character).
+
+    >>> round(header_width(["Nibud"]), 2)
+    0.68
+    """
+    return (0.6 * fontsize * max(len(line) for line in lines) + 16) / 72
+
+
 def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: str) -> graphviz.Digraph:
     g = new_graph("samenhang", s.label)
     g.attr(ranksep="0.7")
@@ -318,8 +335,8 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
         notes=[word("cluster_penvoerder", lang)],
     )
 
-    def draw(target: graphviz.Digraph, top: Initiative) -> list[str]:
-        return [_add(target, i, _ini_lines(i, 24), scores.get(i.iri), lang) for i in s.family(top)]
+    def draw(target: graphviz.Digraph, top: Initiative, **extra: str) -> list[str]:
+        return [_add(target, i, _ini_lines(i, 24), scores.get(i.iri), lang, **extra) for i in s.family(top)]
 
     if unlinked:
         with g.subgraph(name=UNLINKED) as c:
@@ -341,22 +358,32 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
             # edges around nodes, but straight through a cluster's label
             c.attr(label="", style="rounded,filled", fillcolor="#f4f7fb", color="#7f9fbf", margin="8")
             header = f"org/{k}"
-            title = dot_text(wrap(units[0].penvoerder_label, 24))
-            c.node(header, label=title, shape="plaintext", fontsize="11", height="0.2")
-            names = [name for unit in units for name in draw(c, unit)]
+            lines = wrap(units[0].penvoerder_label, 24)
+            c.node(header, label=dot_text(lines), shape="plaintext", fontsize="11", height="0.2")
+            # members at least as wide as the header: a header that overhangs the box beneath it
+            # lies in the way of an edge to that box's west side
+            wide = {"width": f"{header_width(lines):.2f}"}
+            names = [name for unit in units for name in draw(c, unit, **wide)]
+            # declared first in its rank, the header sits above the first member; an invisible
+            # flat edge to say so made dot's router fail at 200 initiatives ("lost ... edge")
             same_rank(c, [header, names[0]])
-            c.edge(names[0], header, style="invis")  # a flat edge: in LR it puts the header above
 
-    for number, letter, link in numbered:
+    # every edge leaves its tail's east side and enters its head's west side (LR), so dot routes
+    # it between the columns, never through a box or a penvoerder's header; an edge that would
+    # close a cycle is drawn backwards with its arrow at the tail, so each edge runs to a later rank
+    forward = forward_links(s, [link for _, _, link in numbered])
+    for (number, letter, link), ahead in zip(numbered, forward, strict=True):
         style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
-        g.edge(
-            node_id(s.node(link.source)),
-            node_id(s.node(link.target)),
-            label=edge_label(number, letter, style.colour),
-            **edge_attrs(style),
-        )
+        ends = (node_id(s.node(link.source)), node_id(s.node(link.target)))
+        attrs = edge_attrs(style)
+        if not ahead:
+            ends = ends[::-1]
+            if not style.both_ends:
+                attrs.update(dir="back", arrowtail=style.arrowhead)
+        g.edge(*ends, label=edge_label(number, letter, style.colour), **PORTS, **attrs)
     for sub in subs:
-        g.edge(node_id(sub), node_id(s.node(sub.parent)), **edge_attrs(LINK_STYLES["part-of"]))  # type: ignore[arg-type]
+        parent = node_id(s.node(sub.parent))  # type: ignore[arg-type]
+        g.edge(node_id(sub), parent, **PORTS, **edge_attrs(LINK_STYLES["part-of"]))
 
     return g
 

@@ -41,6 +41,48 @@ def numbered_links(s: Structure) -> list[tuple[int, str, Link]]:
     return [(n, LETTERS.get(k.type, "?"), k) for n, k in enumerate(links, start=1)]
 
 
+def forward_links(s: Structure, links: list[Link]) -> list[bool]:
+    """For each link in turn: whether it can be drawn from source to target without closing a cycle.
+
+    The samenhang figure draws every link from the east side of its tail to the west side of its
+    head, so that ``dot`` routes it between the columns and never through a box; that holds only
+    when each edge runs to a later rank. A link that would close a cycle with the links before it
+    (and the sub-lines' part-of edges) is drawn from target to source with its arrow at the tail.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from dataclasses import replace
+    >>> from beleidstheorie.views.structure import read_structure
+    >>> s = read_structure(load_theory(EXAMPLE).store)
+    >>> link = s.links[0]
+    >>> forward_links(s, [link, replace(link, source=link.target, target=link.source)])
+    [True, False]
+    """
+    after: dict[str, set[str]] = {}
+    for i in s.initiatives:
+        if i.parent:
+            after.setdefault(i.iri, set()).add(i.parent)
+
+    def reaches(a: str, b: str) -> bool:
+        todo, seen = [a], {a}
+        while todo:
+            here = todo.pop()
+            if here == b:
+                return True
+            for nxt in after.get(here, ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    out = []
+    for k in links:
+        forward = not reaches(k.target, k.source)
+        tail, head = (k.source, k.target) if forward else (k.target, k.source)
+        after.setdefault(tail, set()).add(head)
+        out.append(forward)
+    return out
+
+
 def edge_label(number: int, letter: str, colour: str) -> str:
     """The small framed label at an edge: its number and its type's letter."""
     return (

@@ -25,16 +25,21 @@ initiatives that feed it, dims the rest, and opens a persistent details panel
 initiatives with their strength). Zoom and fit buttons, a table alternative of
 every node (``bt-table``, each row a keyboard-reachable button that opens the
 panel) and the view in the URL hash (round, filters, focused node, the samenhang layer, the
-hidden link types, the open tables, the grouping and its expanded groups; Back undoes a
+hidden link types, the open tables, both groupings and their expanded groups; Back undoes a
 step) complete the page. At scale the initiatives' column is grouped (``bt-group``: per
 sub-goal or per penvoerder, :mod:`~beleidstheorie.views.page.groups`; a large theory opens
 grouped per sub-goal), each group collapsed into one box that a click, or its button in
-``bt-groups``, expands; and labels follow the zoom level
+``bt-groups``, expands; the mechanisms' column groups per sub-goal the same way
+(``bt-mgroup``; from 24 mechanisms the page opens with each sub-goal's mechanisms in one box
+beside it), grouped columns stacked and centred so the page is a few rows high, with a
+legend row for a group box while one is drawn; and labels follow the zoom level
 (:data:`~beleidstheorie.views.page.network.LABEL_FROM_PX`). The first view shows the goals
 columns with every label at
 least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
 text allows). The samenhang is a layer that switches off, with a counted filter per
-link type; PNG (the canvas) and SVG (drawn from the current view's positions) export
+link type; in the column layout each link is drawn as a route beside the initiatives'
+column (out of the left side of one box, along its own lane, into the left side of the
+other), never through a box; PNG (the canvas) and SVG (drawn from the current view's positions) export
 the current view; the evidence matrix of the chosen round
 (:func:`beleidstheorie.views.matrix.build_matrix`) and what changed since the round
 before it (:func:`round_changes`) are HTML tables below the graph. A panel above

@@ -18,7 +18,7 @@ from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.result import ScoreResult
 from beleidstheorie.views.page.data import page_data
 
-JS_PARTS = ("core", "url", "layers", "groups", "controls", "export", "tables", "panel", "main")
+JS_PARTS = ("core", "url", "layers", "groups", "routes", "controls", "export", "tables", "panel", "main")
 """The page's script files in the order they are joined (``assets/js/<name>.js``)."""
 
 

@@ -11,7 +11,14 @@ from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import column_layout
 from beleidstheorie.views.dotparts import legend_sample
 from beleidstheorie.views.page.filters import keep_for_initiative, keep_for_subgoal, keep_insufficient
-from beleidstheorie.views.page.groups import GROUP_WORDS, default_grouping, grouping_data
+from beleidstheorie.views.page.groups import (
+    GROUP_WORDS,
+    default_grouping,
+    default_mechanism_grouping,
+    grouping_data,
+    layout_data,
+    mechanism_grouping_data,
+)
 from beleidstheorie.views.page.network import build_network, score_style, vis_options
 from beleidstheorie.views.page.rounds import changes_by_round, matrix_data
 from beleidstheorie.views.palette import (
@@ -148,8 +155,11 @@ def page_data(
             **{k: word(k, lang) for k in UI_WORDS},
             **{k: pair[1 if lang == "en" else 0] for k, pair in (*PAGE_WORDS.items(), *GROUP_WORDS.items())},
         },
-        "groupings": grouping_data(s, physics),
+        "groupings": grouping_data(s),
         "defaultGroup": default_grouping(s),
+        "mechanismGroups": mechanism_grouping_data(s),
+        "defaultMechanismGroup": default_mechanism_grouping(s),
+        "layout": layout_data(s) if not physics else None,
         "nodes": net.nodes,
         "edges": net.edges,
         "options": vis_options(physics),

@@ -14,6 +14,13 @@ per penvoerder (``penvoerder``)
 A sub-line always sits in its initiative's group, so an initiative and its sub-lines open and
 close together.
 
+The mechanisms' column groups the same way, per sub-goal they serve
+(:func:`group_mechanisms`): a large theory opens with each sub-goal's mechanisms collapsed
+into one box beside its sub-goal. Grouped, the page lays out the columns itself (the rows of
+:data:`~beleidstheorie.views.columns.ROW_HEIGHT`, a collapsed group one ``GROUP_ROW``),
+each column stacked and centred, a sub-goal level with its mechanisms, the context band
+beneath the tallest column.
+
 >>> from beleidstheorie.graph.load import load_theory
 >>> from beleidstheorie.views.structure import read_structure
 >>> s = read_structure(load_theory(EXAMPLE).store)
@@ -27,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from beleidstheorie.views.columns import COLUMN_WIDTH, column_height, column_layout
+from beleidstheorie.views.columns import COLUMN_WIDTH, ROW_HEIGHT, column_height
 from beleidstheorie.views.structure import Initiative, Structure
 from beleidstheorie.views.wording import wrap
 
@@ -35,6 +42,10 @@ GROUPINGS = ("subgoal", "penvoerder")
 """The ways the page can group initiatives, in the order its control lists them."""
 GROUP_FROM = 40
 """From this many initiatives (sub-lines counted) the page opens grouped per sub-goal."""
+MECHANISM_GROUP_FROM = 24
+"""From this many mechanisms the page opens with the mechanisms grouped per sub-goal."""
+GROUP_ROW = 96
+"""The height of a collapsed group's row in its column (px on the canvas)."""
 GROUP_WORDS: dict[str, tuple[str, str]] = {
     "group_by": ("Groeperen", "Group"),
     "group_none": ("niet", "none"),
@@ -49,6 +60,14 @@ GROUP_WORDS: dict[str, tuple[str, str]] = {
     "group_hint": (
         "Klik op een groep om haar uit te klappen.",
         "Click a group to expand it.",
+    ),
+    "mgroup_by": ("Mechanismen groeperen", "Group mechanisms"),
+    "mgroup_subgoal": ("per subdoel", "by sub-goal"),
+    "mgroup_count": ("{n} mechanismen", "{n} mechanisms"),
+    "mgroups": ("Mechanismen per subdoel", "Mechanisms by sub-goal"),
+    "legend_group": (
+        "Groep, ingeklapt (het getal zegt hoeveel); klik om uit te klappen",
+        "Group, collapsed (the number says how many); click to expand",
     ),
 }
 """Words of the grouping controls (nl, en)."""
@@ -103,47 +122,75 @@ def group_initiatives(s: Structure, by: str) -> list[Group]:
     return groups
 
 
+def group_mechanisms(s: Structure) -> list[Group]:
+    """The mechanisms per sub-goal they serve: one group per sub-goal with mechanisms, in order.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.views.structure import read_structure
+    >>> s = read_structure(load_theory(EXAMPLE).store)
+    >>> [(g.label, len(g.members)) for g in group_mechanisms(s)]
+    [('Eenzame ouderen in beeld', 2), ('Sociaal netwerk versterkt', 2)]
+    """
+    return [
+        Group(_local(sg.iri), sg.label, tuple(m.iri for m in s.mechanisms_of(sg)))
+        for sg in s.subgoals
+        if s.mechanisms_of(sg)
+    ]
+
+
 def word_pair(key: str, lang: str) -> str:
     """One of ``GROUP_WORDS`` in the page's language."""
     nl, en = GROUP_WORDS[key]
     return en if lang == "en" else nl
 
 
-def grouping_data(s: Structure, physics: bool) -> dict[str, Any]:
-    """The page's data for every grouping: the groups, and where the other nodes go when grouped.
-
-    Grouped, the other columns fit a column of one row per group (:func:`column_layout` with
-    ``initiative_rows``); the page stacks the groups, expanded or not, in the initiatives' column.
-    """
-    out: dict[str, Any] = {}
-    for by in GROUPINGS:
-        groups = group_initiatives(s, by)
-        entry: dict[str, Any] = {
-            "label": word_pair(f"group_{by}", s.lang),
-            "groups": [
-                {
-                    "key": g.key,
-                    "label": g.label,
-                    "boxLabel": "\n".join(wrap(g.label, 26, 2)),
-                    "members": list(g.members),
-                    "count": word_pair("group_count", s.lang).replace("{n}", str(len(g.members))),
-                }
-                for g in groups
-            ],
+def _groups_data(groups: list[Group], count: str, lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": g.key,
+            "label": g.label,
+            "boxLabel": "\n".join(wrap(g.label, 26, 2)),
+            "members": list(g.members),
+            "count": word_pair(count, lang).replace("{n}", str(len(g.members))),
         }
-        if not physics:
-            layout = column_layout(s, initiative_rows=len(groups))
-            initiatives = {i.iri for i in s.initiatives}
-            entry["height"] = column_height(s, initiative_rows=len(groups))
-            entry["x"] = COLUMN_WIDTH
-            entry["positions"] = {k: list(v) for k, v in layout.positions.items() if k not in initiatives}
-            entry["headers"] = [
-                {"text": h.text, "x": h.x, "y": h.y, "align": h.align} for h in layout.headers
-            ]
-        out[by] = entry
-    return out
+        for g in groups
+    ]
+
+
+def grouping_data(s: Structure) -> dict[str, Any]:
+    """The page's data for every grouping of the initiatives: its label and its groups."""
+    return {
+        by: {
+            "label": word_pair(f"group_{by}", s.lang),
+            "groups": _groups_data(group_initiatives(s, by), "group_count", s.lang),
+        }
+        for by in GROUPINGS
+    }
+
+
+def mechanism_grouping_data(s: Structure) -> dict[str, Any]:
+    """The page's data for grouping the mechanisms per sub-goal (each group with its sub-goal)."""
+    groups = group_mechanisms(s)
+    rows = _groups_data(groups, "mgroup_count", s.lang)
+    for row, g in zip(rows, groups, strict=True):
+        row["subgoal"] = s.node(g.members[0]).subgoal  # type: ignore[attr-defined]
+    return {"label": word_pair("mgroup_subgoal", s.lang), "groups": rows}
+
+
+def layout_data(s: Structure) -> dict[str, Any]:
+    """What the page needs to lay out grouped columns: row heights, column x, the ungrouped height."""
+    return {
+        "rows": {**ROW_HEIGHT, "group": GROUP_ROW},
+        "column": COLUMN_WIDTH,
+        "height": column_height(s),
+    }
 
 
 def default_grouping(s: Structure) -> str:
     """The grouping the page opens with: per sub-goal from ``GROUP_FROM`` initiatives, else none."""
     return "subgoal" if len(s.initiatives) >= GROUP_FROM else ""
+
+
+def default_mechanism_grouping(s: Structure) -> str:
+    """Per sub-goal (``"subgoal"``) from ``MECHANISM_GROUP_FROM`` mechanisms, else none (``""``)."""
+    return "subgoal" if len(s.mechanisms) >= MECHANISM_GROUP_FROM else ""

@@ -90,7 +90,7 @@ def _edge(style: LineStyle, meaning: str, within_column: bool = False) -> dict[s
         "meaning": meaning,
         "structural": not within_column,  # path tracing follows the theory's edges, not the samenhang
     }
-    if within_column:  # links between initiatives arc beside their column
+    if within_column:  # floating (physics) links arc; in columns the page routes them (routes.js)
         edge["smooth"] = {"type": "curvedCW", "roundness": 0.35}
     return edge
 

@@ -42,7 +42,7 @@
 
     network.on("click", function (params) {
       var hit = params.nodes.length ? params.nodes[0] : null;
-      if (hit !== null && clusters[hit]) { toggleGroup(clusters[hit].key); return; }  // expand a group
+      if (hit !== null && clusters[hit]) { toggleGroup(clusters[hit].key, clusters[hit].kind); return; }
       state.focus = hit;
       render(false);
       if (state.focus !== null) { zoomToTrace(state.focus); details(state.focus); }

@@ -22,7 +22,12 @@
   var base = {};
   data.nodes.forEach(function (n) { base[n.id] = n; });
   var baseEdge = {};
-  data.edges.forEach(function (e) { baseEdge[e.id] = e; });
+  data.edges.forEach(function (e) {
+    // in the column layout the samenhang links are drawn as routes around the boxes (routes.js):
+    // vis-network's own drawing of them, an arc through the column, is made transparent
+    if (e.linkType && data.headers.length) { e.color = { color: e.color.color, inherit: false, opacity: 0 }; e.chosen = false; }
+    baseEdge[e.id] = e;
+  });
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
@@ -68,8 +73,8 @@
 
   function firstView() {
     // a legible first view: the goals (mechanisms, sub-goals, main goal), not the whole graph
-    var goals = data.nodes.filter(function (n) { return GOAL_LEVELS[n.level]; })
-      .map(function (n) { return n.id; });
+    var goals = shownIds(data.nodes.filter(function (n) { return GOAL_LEVELS[n.level]; })
+      .map(function (n) { return n.id; }));
     network.fit({ nodes: goals, animation: false });
     var scale = network.getScale();
     if (scale >= legibleScale()) { return; }
@@ -93,7 +98,8 @@
 
   var SECTIONS = { table: "bt-table-wrap", changes: "bt-changes-wrap", matrix: "bt-matrix-wrap" };
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
-                focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [] };
+                focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [],
+               mgroup: data.defaultMechanismGroup, mexpanded: [] };
 
   function tooltip(id) {
     var info = data.info[id];
@@ -181,6 +187,7 @@
     }));
     edges.update(data.edges.map(function (e) {
       var dim = near !== null && !(near.has(e.from) && near.has(e.to) && e.structural);
+      if (routedEdge(e)) { return { id: e.id }; }  // drawn by routes.js, no tooltip on an unseen arc
       return { id: e.id, color: dim ? FADED_EDGE : baseEdge[e.id].color, title: edgeTip(e) };
     }));
     group(near);

@@ -45,7 +45,17 @@
     });
     var pos = network.getPositions(drawn.map(function (d) { return d.id; }));
     var joined = {};
-    edges.get({ filter: function (e) { return !e.hidden; } }).forEach(function (e) {
+    routeLinks().forEach(function (r) {  // the samenhang links as the page draws them (routes.js)
+      var path = document.createElementNS(SVG_NS, "polyline");
+      path.setAttribute("points", r.points.map(function (p) { return p.join(","); }).join(" "));
+      path.setAttribute("fill", "none");
+      path.setAttribute("stroke", r.colour);
+      path.setAttribute("stroke-width", "1.6");
+      path.setAttribute("data-link", r.id);
+      if (Array.isArray(r.dashes)) { path.setAttribute("stroke-dasharray", r.dashes.join(" ")); }
+      svg.appendChild(path);
+    });
+    edges.get({ filter: function (e) { return !e.hidden && !routedEdge(e); } }).forEach(function (e) {
       var f = nodes.get(e.from), t = nodes.get(e.to);
       if (!f || !t || f.hidden || t.hidden) { return; }
       var from = shownId(e.from), to = shownId(e.to);

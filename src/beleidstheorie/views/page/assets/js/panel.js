@@ -47,6 +47,12 @@
       row.appendChild(el("span", k.label));
       aside.appendChild(row);
     });
+    var grp = el("div", null, "bt-legend-row");  // a collapsed group's box (groups.js)
+    grp.id = "bt-legend-group";
+    grp.appendChild(el("span", "\u25b8", "bt-swatch bt-group-swatch"));
+    grp.appendChild(el("span", T.legend_group));
+    aside.appendChild(grp);
+    groupLegend();
     data.legend.edges.forEach(function (e) {
       var row = el("div", null, "bt-legend-row");
       var line = el("span", null, "bt-line" + (e.dashed ? " bt-dashed" : ""));

@@ -15,6 +15,8 @@
     if (state.open.length) { p.set("open", state.open.join(",")); }
     if (state.group !== data.defaultGroup) { p.set("group", state.group || "none"); }
     if (state.group && state.expanded.length) { p.set("expanded", state.expanded.join(",")); }
+    if (state.mgroup !== data.defaultMechanismGroup) { p.set("mgroup", state.mgroup || "none"); }
+    if (state.mgroup && state.mexpanded.length) { p.set("mexpanded", state.mexpanded.join(",")); }
     var hash = p.toString();
     if (hash !== location.hash.replace(/^#/, "")) { history.pushState(null, "", "#" + hash); }
   }
@@ -40,7 +42,13 @@
     state.expanded = state.group ? listed("expanded", data.groupings[state.group].groups.map(function (g) {
       return g.key;
     })) : [];
+    var mby = p.get("mgroup");
+    state.mgroup = mby === "none" ? "" : (mby === "subgoal" ? mby : data.defaultMechanismGroup);
+    state.mexpanded = state.mgroup ? listed("mexpanded", data.mechanismGroups.groups.map(function (g) {
+      return g.key;
+    })) : [];
     document.getElementById("bt-group").value = state.group;
+    document.getElementById("bt-mgroup").value = state.mgroup;
     document.getElementById("bt-filter-subgoal").value = state.subgoal;
     document.getElementById("bt-filter-initiative").value = state.initiative;
     if (state.round) { document.getElementById("bt-filter-round").value = state.round; }

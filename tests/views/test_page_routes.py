@@ -1,0 +1,154 @@
+"""The page's samenhang layer: links drawn as routes beside the initiatives' column, never through a box.
+
+Checked in headless Chromium from what vis-network says about the drawn page (every visible
+node's and group's bounding box) against the routes the page draws (``btLinkRoutes``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from beleidstheorie.views.structure import read_structure
+
+THROUGH_BOXES = """() => {
+  const routes = btLinkRoutes();
+  const shown = new Set(btNodes.getIds().filter(id => !btNodes.get(id).hidden).map(id => btShownId(id)));
+  const boxes = Array.from(shown).map(id => [id, btNetwork.getBoundingBox(id)]);
+  const found = [];
+  for (const r of routes) {
+    for (let k = 0; k + 1 < r.points.length; k++) {
+      const [x1, y1] = r.points[k], [x2, y2] = r.points[k + 1];
+      for (const [id, b] of boxes) {
+        if ((id === r.from && k === 0) || (id === r.to && k === r.points.length - 2)) { continue; }
+        if (Math.max(x1, x2) > b.left + 1 && Math.min(x1, x2) < b.right - 1
+            && Math.max(y1, y2) > b.top + 1 && Math.min(y1, y2) < b.bottom - 1) {
+          found.push(`${r.id} (${r.from} -> ${r.to}) segment ${k} through ${id}`);
+        }
+      }
+    }
+  }
+  return found;
+}"""
+ENDS = """() => btLinkRoutes().map(r => {
+  const a = btNetwork.getBoundingBox(r.from), b = btNetwork.getBoundingBox(r.to);
+  const first = r.points[0], last = r.points[r.points.length - 1];
+  const straight = r.points.slice(1).every((p, k) => p[0] === r.points[k][0] || p[1] === r.points[k][1]);
+  return {id: r.id, type: r.type, straight: straight,
+          tail: Math.abs(first[0] - a.left) < 0.5 && first[1] > a.top && first[1] < a.bottom,
+          head: Math.abs(last[0] - b.left) < 0.5 && last[1] > b.top && last[1] < b.bottom};
+})"""
+
+
+def link_edges(theory) -> int:
+    s = read_structure(theory.store)
+    return len(s.links) + sum(1 for i in s.initiatives if i.parent)
+
+
+@pytest.mark.browser
+def test_every_link_of_the_flagship_is_a_route_from_box_side_to_box_side_through_no_box(
+    page, flagship_page_file, flagship_theory
+):
+    page.open(flagship_page_file)
+    ends = page.evaluate(ENDS)
+    assert len(ends) == link_edges(flagship_theory) == 17
+    assert all(e["straight"] and e["tail"] and e["head"] for e in ends)
+    assert page.evaluate(THROUGH_BOXES) == []
+    # vis-network's own arcs through the column are not drawn: the route replaces them
+    opacity = "btEdges.get({filter: e => e.linkType}).map(e => btNetwork.body.edges[e.id].options.color)"
+    assert {c["opacity"] for c in page.evaluate(opacity)} == {0}
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_routes_follow_the_layer_and_the_link_type_filters(page, flagship_page_file):
+    page.open(flagship_page_file)
+    types = {e["type"] for e in page.evaluate(ENDS)}
+    one = sorted(types)[0]
+    page.page.uncheck(f"#bt-link-{one}")
+    assert {e["type"] for e in page.evaluate(ENDS)} == types - {one}
+    page.page.uncheck("#bt-layer-links")
+    assert page.evaluate(ENDS) == []
+    page.page.check("#bt-layer-links")
+    page.page.check(f"#bt-link-{one}")
+    assert {e["type"] for e in page.evaluate(ENDS)} == types
+
+
+@pytest.mark.browser
+def test_an_initiative_filter_keeps_only_routes_between_shown_initiatives(page, flagship_page_file):
+    page.open(flagship_page_file)
+    option = "#bt-filter-initiative option[value$='/schuldenlabnl']"
+    value = page.evaluate(f"document.querySelector({option!r}).value")
+    page.page.select_option("#bt-filter-initiative", value)  # 12 SchuldenlabNL: seven links
+    routes = page.evaluate("btLinkRoutes()")
+    shown = page.evaluate("btNodes.getIds().filter(id => !btNodes.get(id).hidden)")
+    assert routes and all(r["from"] in shown and r["to"] in shown for r in routes)
+    assert page.evaluate(THROUGH_BOXES) == []
+
+
+@pytest.mark.browser
+def test_on_the_large_page_routes_join_the_groups_collapsed_and_the_initiatives_expanded(
+    page, large_page_file, large_theory
+):
+    page.open(large_page_file)
+    collapsed = page.evaluate("btLinkRoutes()")
+    assert collapsed and all(r["from"].startswith("bt-group:") for r in collapsed)
+    assert all(r["from"] != r["to"] for r in collapsed)  # a link inside one group is not drawn
+    assert page.evaluate(THROUGH_BOXES) == []
+    page.page.click("#bt-expand-all")
+    expanded = page.evaluate("btLinkRoutes()")
+    assert len(expanded) == link_edges(large_theory)
+    assert page.evaluate(THROUGH_BOXES) == []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_svg_export_draws_the_links_as_the_page_routes_them(page, flagship_page_file):
+    import xml.etree.ElementTree as ET
+
+    page.open(flagship_page_file)
+    page.page.click("#bt-fit")
+    root = ET.fromstring(page.evaluate("btSvgOfView()"))
+    ns = "{http://www.w3.org/2000/svg}"
+    drawn = {
+        p.get("data-link"): [tuple(float(v) for v in xy.split(",")) for xy in p.get("points").split()]
+        for p in root.iter(f"{ns}polyline")
+    }
+    routes = {r["id"]: [tuple(p) for p in r["points"]] for r in page.evaluate("btLinkRoutes()")}
+    assert drawn == routes and len(drawn) == 17
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_with_an_input_column_every_lane_stays_clear_of_it(page, tmp_path, large_theory, flagship_theory):
+    from beleidstheorie.graph.load import theory_from_model
+    from beleidstheorie.views.page import write_interactive
+
+    model = large_theory.model.model_copy(update={"inputs": flagship_theory.model.inputs})
+    out = write_interactive(theory_from_model(model), tmp_path / "inputs.html")
+    page.open(out)
+    page.page.click("#bt-expand-all")
+    routes = page.evaluate("btLinkRoutes()")
+    assert len(routes) == link_edges(large_theory)
+    lanes = {r["points"][1][0] for r in routes}
+    assert len(lanes) > 30  # 35 lanes in a gutter of about 100 px: closer than the widest spacing
+    assert page.evaluate(THROUGH_BOXES) == []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_no_two_boxes_of_the_flagship_overlap_with_scores_shown(page, flagship_page_file):
+    # a route leaves its box to the left at a height inside that box: a neighbour's box
+    # overlapping it there would lie in the route's way
+    page.open(flagship_page_file)
+    found = page.evaluate("""() => {
+      const ids = btNodes.getIds().filter(id => !btNodes.get(id).hidden && btNodes.get(id).level < 5);
+      const boxes = ids.map(id => [id, btNetwork.getBoundingBox(id)]);
+      const out = [];
+      boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+        if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) {
+          out.push(a + " x " + b);
+        }
+      }));
+      return out;
+    }""")
+    assert found == []
