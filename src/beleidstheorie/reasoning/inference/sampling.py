@@ -188,32 +188,36 @@ def _draw(
     x = np.zeros((size, n), dtype=bool)
     log_w = np.zeros(size)
     for lv in levels:
-        log_prod = np.zeros((size, lv.nodes.size))
-        if lv.sources.size:
-            xs = x[:, lv.sources].astype(np.float64)
-            if lv.w_on.any():
-                log_prod += xs @ lv.w_on
-            if lv.w_off.any():
-                log_prod += (1.0 - xs) @ lv.w_off
-        if lv.conditioned.size:
-            c = lv.conditioned
-            fires = x[:, lv.parent[c]] == (lv.fire_state[c] == 1)
-            strength_log = np.where(x[:, lv.cond[c]], lv.log_on[c], lv.log_off[c])
-            log_prod += (fires * strength_log) @ lv.to_child
-        prod = np.exp(log_prod)
-        p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
+        if lv.sources.size or lv.conditioned.size:
+            log_prod = np.zeros((size, lv.nodes.size))
+            if lv.sources.size:
+                xs = x[:, lv.sources].astype(np.float64)
+                if lv.w_on.any():
+                    log_prod += xs @ lv.w_on
+                if lv.w_off.any():
+                    log_prod += (1.0 - xs) @ lv.w_off
+            if lv.conditioned.size:
+                c = lv.conditioned
+                fires = x[:, lv.parent[c]] == (lv.fire_state[c] == 1)
+                strength_log = np.where(x[:, lv.cond[c]], lv.log_on[c], lv.log_off[c])
+                log_prod += (fires * strength_log) @ lv.to_child
+            prod = np.exp(log_prod)
+            p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
+        else:  # roots: the same conditional in every sample, one row broadcast over the batch
+            p1 = lv.base
         a1 = p1 * l1[lv.nodes]
         a0 = (1.0 - p1) * l0[lv.nodes]
         if lam is not None:  # the proposal leans on the evidence below: q ∝ P(x | pa) L(x) λ(x)
-            lam1, lam0 = np.exp(lam[0][lv.nodes]), np.exp(lam[1][lv.nodes])
-            a1, a0 = a1 * lam1, a0 * lam0
+            a1, a0 = a1 * np.exp(lam[0][lv.nodes]), a0 * np.exp(lam[1][lv.nodes])
         total = a1 + a0
-        drawn = rng.random((size, lv.nodes.size)) * total < a1
+        with np.errstate(divide="ignore", invalid="ignore"):
+            drawn = rng.random((size, lv.nodes.size)) < a1 / total
+            log_total = np.log(total)
         x[:, lv.nodes] = drawn
-        with np.errstate(divide="ignore"):
-            log_w += np.log(total).sum(axis=1)
-            if lam is not None:  # ... and the weight divides λ(x) out again: P(x | pa) L(x) / q(x)
-                log_w -= np.where(drawn, lam[0][lv.nodes], lam[1][lv.nodes]).sum(axis=1)
+        log_w += log_total.sum(axis=-1)
+        if lam is not None:  # ... and the weight divides λ(x) out again: P(x | pa) L(x) / q(x)
+            on, off = lam[0][lv.nodes], lam[1][lv.nodes]
+            log_w -= drawn @ (on - off) + off.sum()
     return x, log_w
 
 
