@@ -6,8 +6,11 @@
    sampler's measured maximum error against the exact posteriors at the same size.
 2. A cross-cutting portfolio (10 % of initiatives also serve a second sub-goal) whose
    width is beyond the exact budget: the sampler's time and its own error bound.
-3. The flagship as a fresh process: `beleidstheorie score --format json` (intervals included).
-4. Growth from 10^3 to 10^6 observations (60 mechanisms, initiatives within one sub-goal).
+3. bench_views' theory of 200 initiatives × 60 mechanisms (each initiative 1–3 mechanisms of
+   any sub-goal, so its width is beyond the exact budget): what `render --evidence` and the
+   page score per round.
+4. The flagship as a fresh process: `beleidstheorie score --format json` (intervals included).
+5. Growth from 10^3 to 10^6 observations (60 mechanisms, initiatives within one sub-goal).
 
 Run: `make bench` (writes benchmarks/inference_results.md, the tables in the README).
 """
@@ -26,11 +29,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_views import synthetic_theory
 from synthetic import portfolio_network
 
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.inference import infer, structure
 from beleidstheorie.reasoning.model.build import build_model
+from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.score import assemble, evaluate, score_intervals
 
 OUT = Path(__file__).with_name("inference_results.md")
@@ -128,6 +133,14 @@ def main(growth: list[int]) -> str:
         f"| cross-cutting: 10 % cross-links | {len(dense.obs_id):,} | {dense.n_initiatives:,} "
         f"| {post.method} (beyond budget) | {td:.2f} s | | | bound {post.error_bound.max():.4f} "
         f"(no exact reference at this width), ESS {post.ess:,.0f} |"
+    )
+    print(lines[-1], flush=True)
+    views = read_network(synthetic_theory(200, 60).store)
+    v = score_times(views, config)
+    lines.append(
+        f"| bench_views: 200 initiatives × 60 mechanisms, 2 rounds | {v['obs']:,} | {v['ini']:,} "
+        f"| {v['method']} ({'beyond budget' if v['width'] is None else v['width']}) | {v['plain']:.2f} s "
+        f"| {v['impacts']:.2f} s | {v['full']:.2f} s | bound {v['stderr']:.4f} |"
     )
     print(lines[-1], flush=True)
     fresh = flagship_fresh_process()
