@@ -140,7 +140,7 @@ def main(growth: list[int]) -> str:
     views = read_network(synthetic_theory(200, 60).store)
     v = score_times(views, config)
     lines.append(
-        f"| bench_views: 200 initiatives × 60 mechanisms, 2 rounds | {v['obs']:,} | {v['ini']:,} "
+        f"| bench_views: 200 initiatives × 60 mechanisms, one round scored | {v['obs']:,} | {v['ini']:,} "
         f"| {v['method']} ({'beyond budget' if v['width'] is None else v['width']}) | {v['plain']:.2f} s "
         f"| {v['impacts']:.2f} s | {v['full']:.2f} s | bound {v['stderr']:.4f} |"
     )
