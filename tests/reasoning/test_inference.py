@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
-from beleidstheorie.reasoning.inference import EXACT, SAMPLED, infer, leave_one_out, structure
+from beleidstheorie.reasoning.inference import EXACT, SAMPLED, infer, infer_many, leave_one_out, structure
 from beleidstheorie.reasoning.inference.sampling import Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, ROOT, BayesNet, enumerate_marginals
 from tests.reasoning.random_nets import random_evidence, random_net
@@ -304,6 +304,22 @@ def test_the_upward_proposal_keeps_weights_even_when_the_evidence_sits_below_the
             est = importance_sample(net, 3 * l1, 3 * l0, q, max_samples=16_384, proposal=proposal)
             ratios[proposal].append(est.ess / est.samples)
     assert np.mean(ratios["upward"]) > np.mean(ratios["prior"])
+
+
+def test_many_sampled_networks_reach_the_tolerance_on_their_query_nodes():
+    rng = np.random.default_rng(13)
+    net = random_net(rng, n_roots=8, n_gated=10)
+    pairs = [random_evidence(rng, net.n_nodes) for _ in range(3)]
+    q = np.flatnonzero(net.gate != ROOT)
+    shape = structure(net, budget=1)
+    posts = infer_many(
+        [net] * 3, [a for a, _ in pairs], [b for _, b in pairs], shape=shape, tolerance=0.02, query=q
+    )
+    for post, (l1, l0) in zip(posts, pairs, strict=True):
+        exact = infer(net, l1, l0).marginal
+        assert post.method == SAMPLED and list(post.query) == list(q)
+        assert post.error_bound[q].max() <= 0.02
+        assert np.abs(post.marginal - exact)[q].max() <= 1.5 * post.error_bound[q].max()
 
 
 def test_a_converged_sample_reports_a_bound_within_the_tolerance():
