@@ -60,10 +60,13 @@ class _Level:
     log_on: np.ndarray
     log_off: np.ndarray
     to_child: np.ndarray  # (conditioned edges, level nodes) 0/1: which child each one enters
-    # unconditioned edges as dense (parents × level nodes) sums of ln(1 − s): one matrix product
-    sources: np.ndarray  # parent nodes of the unconditioned edges
-    w_on: np.ndarray  # parent = 1 fires (noisy-OR child)
-    w_off: np.ndarray  # parent = 0 fires (noisy-AND child)
+    # unconditioned edges, sorted by child: each child's sum of ln(1 − s) over its firing edges
+    # is one segment of np.add.reduceat (a thin 0/1 product; no BLAS, whose idle threads spin)
+    p_parent: np.ndarray  # parent node of each unconditioned edge
+    p_on: np.ndarray  # the edge fires when its parent is 1 (noisy-OR child), else when 0
+    p_logw: np.ndarray  # ln(1 − s) of the edge
+    p_child: np.ndarray  # level-local children with at least one unconditioned edge
+    p_start: np.ndarray  # where each of those children's edges start
     conditioned: np.ndarray  # positions (within the level's edges) of the conditioned edges
 
 
@@ -87,14 +90,10 @@ def _levels(net: BayesNet) -> list[_Level]:
         s_on = np.clip(net.edge_strength[sel], 0.0, 1 - EPS)
         s_off = np.clip(net.edge_strength_off[sel], 0.0, 1 - EPS)
         plain = np.flatnonzero(net.edge_condition[sel] < 0)
-        sources = np.unique(net.edge_parent[sel][plain])
-        src_pos = np.searchsorted(sources, net.edge_parent[sel][plain])
-        w_on = np.zeros((sources.size, nodes.size))
-        w_off = np.zeros((sources.size, nodes.size))
         child_local = local[net.edge_child[sel][plain]]
-        fires_on = ~child_and[plain]
-        np.add.at(w_on, (src_pos[fires_on], child_local[fires_on]), np.log1p(-s_on[plain][fires_on]))
-        np.add.at(w_off, (src_pos[~fires_on], child_local[~fires_on]), np.log1p(-s_on[plain][~fires_on]))
+        by_child = np.argsort(child_local, kind="stable")
+        plain, child_local = plain[by_child], child_local[by_child]
+        p_child, p_start = np.unique(child_local, return_index=True)
         levels.append(
             _Level(
                 nodes=nodes,
@@ -106,9 +105,11 @@ def _levels(net: BayesNet) -> list[_Level]:
                 log_on=np.log1p(-s_on),
                 log_off=np.log1p(-s_off),
                 to_child=np.eye(nodes.size)[local[net.edge_child[sel][net.edge_condition[sel] >= 0]]],
-                sources=sources,
-                w_on=w_on,
-                w_off=w_off,
+                p_parent=net.edge_parent[sel][plain],
+                p_on=~child_and[plain],
+                p_logw=np.log1p(-s_on[plain]),
+                p_child=p_child,
+                p_start=p_start,
                 conditioned=np.flatnonzero(net.edge_condition[sel] >= 0),
             )
         )
@@ -185,39 +186,42 @@ def _draw(
     n: int,
     lam: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    x = np.zeros((size, n), dtype=bool)
+    # node-major (n, size): a level reads its parents' rows and writes its own, all contiguous
+    xt = np.zeros((n, size), dtype=bool)
     log_w = np.zeros(size)
     for lv in levels:
-        if lv.sources.size or lv.conditioned.size:
-            log_prod = np.zeros((size, lv.nodes.size))
-            if lv.sources.size:
-                xs = x[:, lv.sources].astype(np.float64)
-                if lv.w_on.any():
-                    log_prod += xs @ lv.w_on
-                if lv.w_off.any():
-                    log_prod += (1.0 - xs) @ lv.w_off
+        k = lv.nodes.size
+        if lv.p_parent.size or lv.conditioned.size:
+            log_prod = np.zeros((k, size))
+            if lv.p_parent.size:
+                xp = xt[lv.p_parent]
+                terms = np.where(lv.p_on[:, None], xp, ~xp) * lv.p_logw[:, None]
+                log_prod[lv.p_child] += np.add.reduceat(terms, lv.p_start, axis=0)
             if lv.conditioned.size:
                 c = lv.conditioned
-                fires = x[:, lv.parent[c]] == (lv.fire_state[c] == 1)
-                strength_log = np.where(x[:, lv.cond[c]], lv.log_on[c], lv.log_off[c])
-                log_prod += (fires * strength_log) @ lv.to_child
+                fires = xt[lv.parent[c]] == (lv.fire_state[c] == 1)[:, None]
+                strength_log = np.where(xt[lv.cond[c]], lv.log_on[c][:, None], lv.log_off[c][:, None])
+                log_prod += np.einsum("ek,es->ks", lv.to_child, fires * strength_log)
             prod = np.exp(log_prod)
-            p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
-        else:  # roots: the same conditional in every sample, one row broadcast over the batch
-            p1 = lv.base
-        a1 = p1 * l1[lv.nodes]
-        a0 = (1.0 - p1) * l0[lv.nodes]
+            base = lv.base[:, None]
+            p1 = np.where(lv.is_and[:, None], base * prod, 1.0 - (1.0 - base) * prod)
+        else:  # roots: the same conditional in every sample, one column broadcast over the batch
+            p1 = lv.base[:, None]
+        a1 = p1 * l1[lv.nodes][:, None]
+        a0 = (1.0 - p1) * l0[lv.nodes][:, None]
         if lam is not None:  # the proposal leans on the evidence below: q ∝ P(x | pa) L(x) λ(x)
-            a1, a0 = a1 * np.exp(lam[0][lv.nodes]), a0 * np.exp(lam[1][lv.nodes])
+            a1, a0 = a1 * np.exp(lam[0][lv.nodes])[:, None], a0 * np.exp(lam[1][lv.nodes])[:, None]
         total = a1 + a0
+        u = rng.random((size, k)).T  # drawn sample-major: the same stream as a (size, n) layout
         with np.errstate(divide="ignore", invalid="ignore"):
-            drawn = rng.random((size, lv.nodes.size)) < a1 / total
+            drawn = u < a1 / total
             log_total = np.log(total)
-        x[:, lv.nodes] = drawn
-        log_w += log_total.sum(axis=-1)
+        xt[lv.nodes] = drawn
+        log_w += log_total.sum(axis=0)
         if lam is not None:  # ... and the weight divides λ(x) out again: P(x | pa) L(x) / q(x)
             on, off = lam[0][lv.nodes], lam[1][lv.nodes]
-            log_w -= drawn @ (on - off) + off.sum()
+            log_w -= np.einsum("ks,k->s", drawn, on - off) + off.sum()
+    x = xt.T
     return x, log_w
 
 
@@ -269,8 +273,8 @@ def importance_sample(
         xf = x.astype(np.float64)
         s_w += w.sum()
         s_w2 += (w * w).sum()
-        s_wx += w @ xf
-        s_w2x += (w * w) @ xf
+        s_wx += np.einsum("s,sn->n", w, xf)
+        s_w2x += np.einsum("s,sn->n", w * w, xf)
         if s_wxy is not None:
             s_wxy += (xf * w[:, None]).T @ xf[:, query]
         if drawn >= MIN_SAMPLES or drawn >= max_samples:
