@@ -106,7 +106,8 @@ def main(growth: list[int]) -> str:
     config = load_config()
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python {platform.python_version()}, "
-        "2 cores shared with other jobs (CPU seconds of this process, median of 3 runs, one run at "
+        "2 cores shared with other jobs (CPU seconds of this process, each scoring cold on a fresh copy of "
+        "the network, median of 3 runs, one run at "
         "10^6 observations and for the sampler; the flagship: user+system CPU of the child process, "
         "best of 3).",
         "",
