@@ -8,7 +8,8 @@ import warnings
 import numpy as np
 import pytest
 
-from beleidstheorie.reasoning.inference import EXACT, SAMPLED, infer, leave_one_out, structure
+from beleidstheorie.reasoning.inference import EXACT, SAMPLED, infer, infer_many, leave_one_out, structure
+from beleidstheorie.reasoning.inference.sampling import Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, ROOT, BayesNet, enumerate_marginals
 from tests.reasoning.random_nets import random_evidence, random_net
 
@@ -273,6 +274,52 @@ def test_brute_force_enumeration_refuses_a_network_beyond_22_nodes():
     net = dense_net(39)
     with pytest.raises(ValueError, match=r"^brute-force enumeration is for networks of at most 22 nodes$"):
         enumerate_marginals(net, np.zeros(40), np.zeros(40))
+
+
+@pytest.mark.parametrize("proposal", ["upward", "prior"])
+def test_both_proposals_estimate_the_exact_posteriors_within_their_bound(proposal):
+    rng = np.random.default_rng(11)
+    for _ in range(3):
+        net = random_net(rng, n_roots=8, n_gated=10)
+        l1, l0 = random_evidence(rng, net.n_nodes)
+        exact = infer(net, l1, l0).marginal
+        q = np.arange(net.n_nodes)
+        est = importance_sample(net, l1, l0, q, tolerance=0.01, seed=3, proposal=proposal)
+        err = np.abs(est.marginal - exact)
+        assert np.mean(err <= Z * est.stderr) >= 0.95
+        assert err.max() <= 1.5 * Z * est.stderr.max()
+
+
+def test_the_upward_proposal_keeps_weights_even_when_the_evidence_sits_below_the_roots():
+    # evidence only on the gated nodes: the prior proposal ignores it when drawing the roots
+    rng = np.random.default_rng(12)
+    ratios = {"upward": [], "prior": []}
+    for _ in range(4):
+        net = random_net(rng, n_roots=10, n_gated=10)
+        l1, l0 = random_evidence(rng, net.n_nodes)
+        l1[net.gate == ROOT] = 0.0
+        l0[net.gate == ROOT] = 0.0
+        q = np.arange(net.n_nodes)
+        for proposal in ratios:
+            est = importance_sample(net, 3 * l1, 3 * l0, q, max_samples=16_384, proposal=proposal)
+            ratios[proposal].append(est.ess / est.samples)
+    assert np.mean(ratios["upward"]) > np.mean(ratios["prior"])
+
+
+def test_many_sampled_networks_reach_the_tolerance_on_their_query_nodes():
+    rng = np.random.default_rng(13)
+    net = random_net(rng, n_roots=8, n_gated=10)
+    pairs = [random_evidence(rng, net.n_nodes) for _ in range(3)]
+    q = np.flatnonzero(net.gate != ROOT)
+    shape = structure(net, budget=1)
+    posts = infer_many(
+        [net] * 3, [a for a, _ in pairs], [b for _, b in pairs], shape=shape, tolerance=0.02, query=q
+    )
+    for post, (l1, l0) in zip(posts, pairs, strict=True):
+        exact = infer(net, l1, l0).marginal
+        assert post.method == SAMPLED and list(post.query) == list(q)
+        assert post.error_bound[q].max() <= 0.02
+        assert np.abs(post.marginal - exact)[q].max() <= 1.5 * post.error_bound[q].max()
 
 
 def test_a_converged_sample_reports_a_bound_within_the_tolerance():

@@ -222,6 +222,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
             [models[i].log_l1 for i in distinct],
             [models[i].log_l0 for i in distinct],
             shape=ev.shape,
+            query=ev.model.theory_node,  # a sampled point need reach the tolerance on its scores only
         )
         by_key.update((keys[i], post) for i, post in zip(distinct, found, strict=True))
     posts = [by_key[k] for k in keys]

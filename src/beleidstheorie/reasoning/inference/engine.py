@@ -188,11 +188,13 @@ def infer_many(
     budget: int | None = None,
     tolerance: float = DEFAULT_TOLERANCE,
     seed: int = 0,
+    query: np.ndarray | None = None,
 ) -> list[Posterior]:
     """Posteriors of many networks of one shape (e.g. parameter points) in one batched pass.
 
     All ``nets`` must have the same nodes and edges; only numbers differ. Exact inference
-    calibrates them together (one batch axis); beyond the budget each is sampled.
+    calibrates them together (one batch axis); beyond the budget each is sampled until the
+    ``query`` nodes (default: every node) reach ``tolerance``.
 
     >>> import numpy as np
     >>> from beleidstheorie.reasoning.model.bayesnet import BayesNet, ROOT, NOISY_OR
@@ -204,9 +206,14 @@ def infer_many(
     """
     shape = shape or structure(nets[0], budget=budget)
     fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
-    if shape.plan is None or any(len(f.factors) != len(shape.plan.home) for f in fzs):
+    if shape.plan is None:
         return [
-            infer(net, a, b, budget=budget, tolerance=tolerance, seed=seed)
+            infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed, shape=shape)
+            for net, a, b in zip(nets, log_l1, log_l0, strict=True)
+        ]
+    if any(len(f.factors) != len(shape.plan.home) for f in fzs):
+        return [
+            infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed)
             for net, a, b in zip(nets, log_l1, log_l0, strict=True)
         ]
     stacked = [

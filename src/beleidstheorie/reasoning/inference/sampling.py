@@ -60,10 +60,13 @@ class _Level:
     log_on: np.ndarray
     log_off: np.ndarray
     to_child: np.ndarray  # (conditioned edges, level nodes) 0/1: which child each one enters
-    # unconditioned edges as dense (parents × level nodes) sums of ln(1 − s): one matrix product
-    sources: np.ndarray  # parent nodes of the unconditioned edges
-    w_on: np.ndarray  # parent = 1 fires (noisy-OR child)
-    w_off: np.ndarray  # parent = 0 fires (noisy-AND child)
+    # unconditioned edges, sorted by child: each child's sum of ln(1 − s) over its firing edges
+    # is one segment of np.add.reduceat (a thin 0/1 product; no BLAS, whose idle threads spin)
+    p_parent: np.ndarray  # parent node of each unconditioned edge
+    p_on: np.ndarray  # the edge fires when its parent is 1 (noisy-OR child), else when 0
+    p_logw: np.ndarray  # ln(1 − s) of the edge
+    p_child: np.ndarray  # level-local children with at least one unconditioned edge
+    p_start: np.ndarray  # where each of those children's edges start
     conditioned: np.ndarray  # positions (within the level's edges) of the conditioned edges
 
 
@@ -87,14 +90,10 @@ def _levels(net: BayesNet) -> list[_Level]:
         s_on = np.clip(net.edge_strength[sel], 0.0, 1 - EPS)
         s_off = np.clip(net.edge_strength_off[sel], 0.0, 1 - EPS)
         plain = np.flatnonzero(net.edge_condition[sel] < 0)
-        sources = np.unique(net.edge_parent[sel][plain])
-        src_pos = np.searchsorted(sources, net.edge_parent[sel][plain])
-        w_on = np.zeros((sources.size, nodes.size))
-        w_off = np.zeros((sources.size, nodes.size))
         child_local = local[net.edge_child[sel][plain]]
-        fires_on = ~child_and[plain]
-        np.add.at(w_on, (src_pos[fires_on], child_local[fires_on]), np.log1p(-s_on[plain][fires_on]))
-        np.add.at(w_off, (src_pos[~fires_on], child_local[~fires_on]), np.log1p(-s_on[plain][~fires_on]))
+        by_child = np.argsort(child_local, kind="stable")
+        plain, child_local = plain[by_child], child_local[by_child]
+        p_child, p_start = np.unique(child_local, return_index=True)
         levels.append(
             _Level(
                 nodes=nodes,
@@ -106,39 +105,123 @@ def _levels(net: BayesNet) -> list[_Level]:
                 log_on=np.log1p(-s_on),
                 log_off=np.log1p(-s_off),
                 to_child=np.eye(nodes.size)[local[net.edge_child[sel][net.edge_condition[sel] >= 0]]],
-                sources=sources,
-                w_on=w_on,
-                w_off=w_off,
+                p_parent=net.edge_parent[sel][plain],
+                p_on=~child_and[plain],
+                p_logw=np.log1p(-s_on[plain]),
+                p_child=p_child,
+                p_start=p_start,
                 conditioned=np.flatnonzero(net.edge_condition[sel] >= 0),
             )
         )
     return levels
 
 
-def _draw(levels, l1, l0, rng, size: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-    x = np.zeros((size, n), dtype=bool)
+def _upward(
+    net: BayesNet, levels: list[_Level], l1: np.ndarray, l0: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ln λ1, ln λ0) per node: an approximate likelihood of the evidence below it, for the proposal.
+
+    One forward pass of mean-field marginals (each edge's parent independent, at its
+    prior), then one backward pass: child c's message to parent i on edge e is
+    ``Σ_c L̃(c) P̄(c | x_i)``, with the other edges of c at their mean and ``L̃(c)`` c's own
+    evidence times the messages from its children. Only the proposal uses it — the
+    weights divide it out — so the estimates stay consistent and their error bounds honest
+    however rough the approximation (evidence pre-propagation, as in Yuan & Druzdzel 2003).
+    """
+    n = net.n_nodes
+    parent, child, cond = net.edge_parent, net.edge_child, net.edge_condition
+    on = np.clip(net.edge_strength, 0.0, 1 - EPS)
+    off = np.clip(net.edge_strength_off, 0.0, 1 - EPS)
+    child_and = net.gate[child] == NOISY_AND
+    p = net.base.astype(float).copy()
+    s_bar = on.copy()
+    fire = np.zeros(child.size)
+    log_keep = np.zeros(child.size)  # ln(1 − s̄_e P(e fires)) per edge
+    for lv in levels:
+        sel = np.flatnonzero(np.isin(child, lv.nodes))
+        if not sel.size:
+            continue
+        has_cond = cond[sel] >= 0
+        pc = np.where(has_cond, p[np.maximum(cond[sel], 0)], 1.0)
+        s_bar[sel] = pc * on[sel] + (1.0 - pc) * off[sel]
+        pa = p[parent[sel]]
+        fire[sel] = np.where(child_and[sel], 1.0 - pa, pa)
+        log_keep[sel] = np.log1p(-s_bar[sel] * fire[sel])
+        total = np.zeros(n)
+        np.add.at(total, child[sel], log_keep[sel])
+        nodes = lv.nodes
+        p[nodes] = np.where(
+            lv.is_and, lv.base * np.exp(total[nodes]), 1.0 - (1.0 - lv.base) * np.exp(total[nodes])
+        )
+    per_child = np.zeros(n)
+    np.add.at(per_child, child, log_keep)
+    rest = np.exp(per_child[child] - log_keep)  # per edge: the child's other edges at their mean
+    base = net.base[child].astype(float)
+    log_lam = np.zeros((2, n))  # rows: x = 0, x = 1
+    for lv in reversed(levels):
+        sel = np.flatnonzero(np.isin(child, lv.nodes))
+        if not sel.size:
+            continue
+        c = child[sel]
+        top = log_lam[:, c].max(axis=0)
+        own1 = l1[c] * np.exp(log_lam[1, c] - top)
+        own0 = l0[c] * np.exp(log_lam[0, c] - top)
+        for state in (0, 1):
+            fires = np.where(child_and[sel], state == 0, state == 1)
+            keep = rest[sel] * (1.0 - s_bar[sel] * fires)
+            p1 = np.where(child_and[sel], base[sel] * keep, 1.0 - (1.0 - base[sel]) * keep)
+            with np.errstate(divide="ignore"):
+                np.add.at(log_lam[state], parent[sel], np.log(own1 * p1 + own0 * (1.0 - p1)))
+    log_lam -= log_lam.max(axis=0)
+    log_lam = np.maximum(log_lam, -700.0)
+    return log_lam[1], log_lam[0]
+
+
+def _draw(
+    levels: list[_Level],
+    l1: np.ndarray,
+    l0: np.ndarray,
+    rng: np.random.Generator,
+    size: int,
+    n: int,
+    lam: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    # node-major (n, size): a level reads its parents' rows and writes its own, all contiguous
+    xt = np.zeros((n, size), dtype=bool)
     log_w = np.zeros(size)
     for lv in levels:
-        log_prod = np.zeros((size, lv.nodes.size))
-        if lv.sources.size:
-            xs = x[:, lv.sources].astype(np.float64)
-            if lv.w_on.any():
-                log_prod += xs @ lv.w_on
-            if lv.w_off.any():
-                log_prod += (1.0 - xs) @ lv.w_off
-        if lv.conditioned.size:
-            c = lv.conditioned
-            fires = x[:, lv.parent[c]] == (lv.fire_state[c] == 1)
-            strength_log = np.where(x[:, lv.cond[c]], lv.log_on[c], lv.log_off[c])
-            log_prod += (fires * strength_log) @ lv.to_child
-        prod = np.exp(log_prod)
-        p1 = np.where(lv.is_and, lv.base * prod, 1.0 - (1.0 - lv.base) * prod)
-        a1 = p1 * l1[lv.nodes]
-        a0 = (1.0 - p1) * l0[lv.nodes]
+        k = lv.nodes.size
+        if lv.p_parent.size or lv.conditioned.size:
+            log_prod = np.zeros((k, size))
+            if lv.p_parent.size:
+                xp = xt[lv.p_parent]
+                terms = np.where(lv.p_on[:, None], xp, ~xp) * lv.p_logw[:, None]
+                log_prod[lv.p_child] += np.add.reduceat(terms, lv.p_start, axis=0)
+            if lv.conditioned.size:
+                c = lv.conditioned
+                fires = xt[lv.parent[c]] == (lv.fire_state[c] == 1)[:, None]
+                strength_log = np.where(xt[lv.cond[c]], lv.log_on[c][:, None], lv.log_off[c][:, None])
+                log_prod += np.einsum("ek,es->ks", lv.to_child, fires * strength_log)
+            prod = np.exp(log_prod)
+            base = lv.base[:, None]
+            p1 = np.where(lv.is_and[:, None], base * prod, 1.0 - (1.0 - base) * prod)
+        else:  # roots: the same conditional in every sample, one column broadcast over the batch
+            p1 = lv.base[:, None]
+        a1 = p1 * l1[lv.nodes][:, None]
+        a0 = (1.0 - p1) * l0[lv.nodes][:, None]
+        if lam is not None:  # the proposal leans on the evidence below: q ∝ P(x | pa) L(x) λ(x)
+            a1, a0 = a1 * np.exp(lam[0][lv.nodes])[:, None], a0 * np.exp(lam[1][lv.nodes])[:, None]
         total = a1 + a0
-        x[:, lv.nodes] = rng.random((size, lv.nodes.size)) * total < a1
-        with np.errstate(divide="ignore"):
-            log_w += np.log(total).sum(axis=1)
+        u = rng.random((size, k)).T  # drawn sample-major: the same stream as a (size, n) layout
+        with np.errstate(divide="ignore", invalid="ignore"):
+            drawn = u < a1 / total
+            log_total = np.log(total)
+        xt[lv.nodes] = drawn
+        log_w += log_total.sum(axis=0)
+        if lam is not None:  # ... and the weight divides λ(x) out again: P(x | pa) L(x) / q(x)
+            on, off = lam[0][lv.nodes], lam[1][lv.nodes]
+            log_w -= np.einsum("ks,k->s", drawn, on - off) + off.sum()
+    x = xt.T
     return x, log_w
 
 
@@ -152,6 +235,7 @@ def importance_sample(
     tolerance: float = 0.005,
     seed: int = 0,
     max_samples: int = MAX_SAMPLES,
+    proposal: str = "upward",
 ) -> Estimate:
     """Posterior marginals (and joints with the query nodes) by importance sampling.
 
@@ -160,6 +244,7 @@ def importance_sample(
     n = net.n_nodes
     l1, l0 = normalised_likelihood(np.asarray(log_l1, float), np.asarray(log_l0, float))
     levels = _levels(net)
+    lam = _upward(net, levels, l1, l0) if proposal == "upward" else None
     rng = np.random.default_rng(seed)
     shift = -np.inf
     s_w = s_w2 = 0.0
@@ -168,7 +253,7 @@ def importance_sample(
     s_wxy = np.zeros((n, query.size)) if joints else None
     drawn = 0
     while True:
-        x, log_w = _draw(levels, l1, l0, rng, BATCH, n)
+        x, log_w = _draw(levels, l1, l0, rng, BATCH, n, lam)
         drawn += BATCH
         top = float(log_w.max())
         if not np.isfinite(top):
@@ -188,8 +273,8 @@ def importance_sample(
         xf = x.astype(np.float64)
         s_w += w.sum()
         s_w2 += (w * w).sum()
-        s_wx += w @ xf
-        s_w2x += (w * w) @ xf
+        s_wx += np.einsum("s,sn->n", w, xf)
+        s_w2x += np.einsum("s,sn->n", w * w, xf)
         if s_wxy is not None:
             s_wxy += (xf * w[:, None]).T @ xf[:, query]
         if drawn >= MIN_SAMPLES or drawn >= max_samples:
