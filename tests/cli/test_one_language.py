@@ -118,6 +118,7 @@ COMMANDS = [
     (["list", "rounds", F], 0),
     (["query", "SELECT ?m ?l WHERE { ?m a bt:Mechanism ; skos:prefLabel ?l }", F], 0),
     (["validate", F], 0),
+    (["validate", E], 0),  # its observations without basis or source: a warning with an example
     (["datasets"], 0),
     (["sensitivity", E], 0),
     (["sensitivity", E, "--coding"], 0),
@@ -550,3 +551,12 @@ def test_a_failing_dot_is_said_in_both_languages_with_its_own_message_after(fold
     assert nl.startswith(f"fout: {folder / 's.svg'}: dot kon het diagram niet tekenen (melding van dot: ")
     assert en.startswith(f"error: {folder / 's.svg'}: dot could not draw the diagram (dot's message: ")
     assert nl.split("(melding van dot: ")[1] == en.split("(dot's message: ")[1]  # dot's own words, kept
+
+
+def test_validate_s_example_of_an_unstated_observation_is_in_the_chosen_language():
+    # the example comes from the theory's outline, which the cache keeps: the second run reads it back
+    for _ in range(2):
+        _, nl = _run(["validate", E], "nl")
+        _, en = _run(["validate", E], "en")
+        assert "observations[0]: geen basis en geen source vermeld" in nl and "no basis" not in nl
+        assert "observations[0]: no basis and no source stated" in en and "geen basis" not in en

@@ -53,9 +53,9 @@ def validate(graph: str | None, lang: str) -> None:
     found = outline(theory)
     if found.unstated:
         # a warning, not an error: v1 files keep validating and scoring
-        said = message(
-            "unstated", message_lang(), source=theory.source, n=len(found.unstated), example=found.unstated[0]
-        )
+        in_lang = message_lang()
+        example = found.unstated[0][0 if in_lang == "nl" else 1]
+        said = message("unstated", in_lang, source=theory.source, n=len(found.unstated), example=example)
         click.echo(f"{message('warning', message_lang())}: {said}", err=True)
     counts = {
         "triples": len(theory.store),

@@ -53,8 +53,8 @@ class Outline:
     mechanisms: int
     indicators: int
     observations: int
-    unstated: tuple[str, ...]
-    """Each observation that states no basis or no source, as ``validate`` words it."""
+    unstated: tuple[tuple[str, str], ...]
+    """Each observation that states no basis or no source, as ``validate`` words it: (Dutch, English)."""
 
     def find(self, kinds: tuple[str, ...] | list[str]) -> list[Entry]:
         """The entries of ``kinds`` in theory order, as :func:`.names.resolve_entry` takes them."""
@@ -75,8 +75,17 @@ def outline_of_model(model: Any) -> Outline:
         mechanisms=len(model.mechanisms),
         indicators=len(indicators),
         observations=sum(len(ind.observations) for ind in indicators),
-        unstated=tuple(str(issue) for issue in unstated_semantics(model)),
+        unstated=tuple(_both(issue) for issue in unstated_semantics(model)),
     )
+
+
+def _both(issue: Any) -> tuple[str, str]:
+    """An authoring issue as ``str()`` gives it, in Dutch and in English (the YAML path as written)."""
+    from beleidstheorie.messages import message
+
+    where = str(issue).removesuffix(issue.message).removesuffix(": ")
+    said = [message(issue.key, lang, **dict(issue.values)) for lang in ("nl", "en")]
+    return (f"{where}: {said[0]}", f"{where}: {said[1]}") if where else (said[0], said[1])
 
 
 def _encode(o: Outline) -> bytes:
@@ -94,7 +103,7 @@ def _decode(raw: bytes) -> Outline | None:
             mechanisms=data["mechanisms"],
             indicators=data["indicators"],
             observations=data["observations"],
-            unstated=tuple(data["unstated"]),
+            unstated=tuple((str(nl), str(en)) for nl, en in data["unstated"]),
         )
     except (ValueError, KeyError, TypeError):
         return None  # a damaged entry: derived again from the model
