@@ -124,7 +124,7 @@ def render_next(result: NextResult, fmt: str, lang: str = "nl", csv_dialect: str
         return word("all_decided", lang) + "\n"
     parts = []
     for step in result.steps:
-        robust = "" if step.robust in (None, True) else " " + word("not_robust", lang)
+        robust = "" if step.robust in (None, True) else f" ({word('not_robust', lang)})"
         head = f"{_short(step.label_in(lang))} — {verdict_label(step.verdict, lang)}{robust}"
         parts.append(f"{head}, score {step.score:.2f}")
         rows = [
