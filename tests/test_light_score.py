@@ -66,12 +66,16 @@ def _stores() -> list:
     return [OxigraphStore(raw), RdflibStore(graph)]
 
 
+BOUND = [URIRef("urn:a"), iri_term("urn:a"), "urn:a"]
+
+
 @pytest.mark.parametrize("store", _stores(), ids=["oxigraph", "rdflib"])
-@pytest.mark.parametrize("bound", [URIRef("urn:a"), iri_term("urn:a"), "urn:a"], ids=["URIRef", "iri_term", "str"])
+@pytest.mark.parametrize("bound", BOUND, ids=["URIRef", "iri_term", "str"])
 def test_an_iri_is_bound_alike_as_an_rdflib_term_a_named_node_or_a_string(store, bound):
     rows = store.query("SELECT ?o WHERE { ?s ?p ?o }", {"s": bound})
     assert [str(r["o"]) for r in rows] == ["urn:a"]
-    assert store.query("SELECT ?o WHERE { ?s ?p ?o }", {"o": bound}) == []  # an IRI: the literal "urn:a" is not it
+    # bound as an IRI: the literal "urn:a" is not it
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }", {"o": bound}) == []
 
 
 def test_a_plain_string_binds_as_an_iri_and_a_literal_stays_a_literal():
