@@ -24,6 +24,7 @@ UNUSED = [
     "rdflib",
     "numpy.ma",
     "pydantic",
+    "beleidstheorie.graph.stores.remote",  # urllib.request, ssl, socket: only a SPARQL server needs them
     "beleidstheorie.reasoning.analysis.coding",
     "beleidstheorie.reasoning.compare",
     "beleidstheorie.reasoning.coverage",
