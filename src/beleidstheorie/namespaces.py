@@ -14,7 +14,9 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
-BT = Namespace("https://w3id.org/beleidstheorie#")
+from beleidstheorie.iris import BT_IRI
+
+BT = Namespace(BT_IRI)
 
 __all__ = [
     "BT",

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.model import build as build_module
-from beleidstheorie.reasoning.model.priors import Calibration, calibrate
+from beleidstheorie.reasoning.model import priors
+from beleidstheorie.reasoning.model.priors import Calibration, calibrate, calibrate_many
 from beleidstheorie.reasoning.network import read_network
 from tests.reasoning.strategies import theories
 
@@ -117,3 +118,86 @@ def test_random_nodes_calibrate_as_the_scalar_bisection(edges, conds, gate, stat
     base = float(rng.uniform(0.3, 1.0))
     args = (stated, p, strength, weights, gate, base, floor, tuple(rivals))
     same(calibrate(*args), scalar_calibrate(*args))
+
+
+def _clear_remembered(monkeypatch) -> None:
+    monkeypatch.setattr(priors, "_REMEMBERED", {})  # every calibration searched anew
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(0, 3),
+    st.sampled_from(["noisy-or", "noisy-and"]),
+    st.integers(1, 8),
+    st.integers(0, 2**32 - 1),
+)
+def test_calibrations_in_one_batch_match_the_scalar_bisection_each(edges, conds, gate, batch, seed):
+    rng = np.random.default_rng(seed)
+    requests = []
+    for _ in range(batch):  # one node's shape, numbers differing as between parameter points
+        p = rng.random(edges)
+        strength = rng.random((2**conds, edges)) * rng.choice([0.5, 1.0, 1.5])
+        weights = rng.dirichlet(np.ones(2**conds))
+        rivals = (float(rng.uniform(0, 0.9)),) if rng.random() < 0.5 else ()
+        stated, floor, base = (
+            float(rng.uniform(0.01, 0.99)),
+            float(rng.uniform(0, 0.3)),
+            float(rng.uniform(0.3, 1)),
+        )
+        requests.append((stated, p, strength, weights, gate, base, floor, rivals))
+    with pytest.MonkeyPatch.context() as mp:
+        _clear_remembered(mp)
+        found = calibrate_many(requests)
+    assert len(found) == len(requests)
+    for args, cal in zip(requests, found, strict=True):
+        same(cal, scalar_calibrate(*args))
+
+
+def _points(config, n: int, seed: int) -> list:
+    rng = np.random.default_rng(seed)
+    ranges = config.parameter_ranges()
+    keys = sorted(ranges)
+    return [config.replace({k: float(rng.uniform(*ranges[k])) for k in keys}) for _ in range(n)]
+
+
+def _same_model(a, b) -> None:
+    for name in ("base", "edge_strength", "edge_strength_off"):
+        np.testing.assert_allclose(getattr(a.net, name), getattr(b.net, name), atol=1e-12, rtol=0)
+    for name in ("gate", "edge_parent", "edge_child", "edge_condition"):
+        np.testing.assert_array_equal(getattr(a.net, name), getattr(b.net, name))
+    assert a.net.names == b.net.names and a.notes == b.notes
+    np.testing.assert_allclose(a.log_l1, b.log_l1, atol=1e-12, rtol=0)
+    np.testing.assert_allclose(a.log_l0, b.log_l0, atol=1e-12, rtol=0)
+    assert a.calibration.keys() == b.calibration.keys()
+    for k in a.calibration:
+        same(a.calibration[k], b.calibration[k])
+
+
+def test_models_built_side_by_side_equal_those_built_one_by_one(monkeypatch, flagship_theory):
+    network = read_network(flagship_theory.store)
+    configs = _points(load_config(), 12, seed=7)
+    rnd = network.round_number(None)
+    _clear_remembered(monkeypatch)
+    batched = build_module.build_models(network, configs, rnd)
+    _clear_remembered(monkeypatch)
+    one_by_one = [build_module.build_model(network, cfg, rnd) for cfg in configs]
+    assert len(batched) == len(configs)
+    assert any(c.scale != 1.0 for c in one_by_one[0].calibration.values())  # the search ran
+    for a, b in zip(batched, one_by_one, strict=True):
+        _same_model(a, b)
+
+
+@settings(max_examples=25, deadline=None)
+@given(theories(max_initiatives=5, max_mechanisms=5, v2=True), st.integers(0, 2**32 - 1))
+def test_models_of_a_random_theory_built_side_by_side_equal_those_built_one_by_one(model, seed):
+    network = read_network(theory_from_model(model).store)
+    configs = _points(load_config(), 4, seed)
+    rnd = network.round_number(None)
+    with pytest.MonkeyPatch.context() as mp:
+        _clear_remembered(mp)
+        batched = build_module.build_models(network, configs, rnd)
+        _clear_remembered(mp)
+        one_by_one = [build_module.build_model(network, cfg, rnd) for cfg in configs]
+    for a, b in zip(batched, one_by_one, strict=True):
+        _same_model(a, b)

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from beleidstheorie.errors import LoadError, NotFoundError, StoreError, ValidationError, problem
 from beleidstheorie.graph.locate import theory_files
@@ -32,8 +31,10 @@ from beleidstheorie.graph.stores import (
     OxigraphStore,
     Store,
     connect,
+    iri_term,
     local_name,
     round_graph,
+    select_text,
     text_of,
     theory_graph,
     to_ox,
@@ -43,6 +44,8 @@ from beleidstheorie.io.files import check_input_path, check_regular_file, os_pro
 from beleidstheorie.messages import parser_said
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from beleidstheorie.authoring.models import Theory as TheoryModel
 
 DEFAULT_GRAPH = "intensiveringsaanpak"
@@ -107,7 +110,8 @@ class Theory:
     """
 
     store: Store
-    iri: URIRef
+    iri: str
+    """The theory's IRI (a plain string; bound in a query as an IRI)."""
     source: str
     label: str
     _model: TheoryModel | None = field(default=None, repr=False)
@@ -122,17 +126,17 @@ class Theory:
         >>> [(r.id, r.number) for r in load_theory(EXAMPLE).rounds]
         [('meting-2024', 1), ('meting-2025', 2)]
         """
-        rows = self.store.query(Q_ROUND_NAMES, {"t": self.iri})
+        rows = select_text(self.store, Q_ROUND_NAMES, {"t": self.iri})
         return tuple(
-            RoundName(
-                local_name(str(r["round"])), int(r["number"].toPython()), text_of(r, "nl"), text_of(r, "en")
-            )
+            RoundName(local_name(r["round"]), int(r["number"]), r.get("nl", ""), r.get("en", ""))
             for r in rows
         )
 
     @cached_property
     def graph(self) -> Graph:
         """The theory's triples as an rdflib graph (built on first use)."""
+        from rdflib import Graph  # reading a theory from its store needs no rdflib
+
         if self._graph is not None:
             return self._graph
         path = Path(self.source)
@@ -175,7 +179,7 @@ def theory_from_model(model: TheoryModel, source: str = "") -> Theory:
     """Build the graph of an authoring model and wrap it as a :class:`Theory`."""
     graph = _theory_graph_of(model)
     store = OxigraphStore(_split_store(graph, model.base_iri))
-    iri = URIRef(f"{model.base_iri}theory/{model.id}")
+    iri = f"{model.base_iri}theory/{model.id}"
     return Theory(store, iri, source, model.label.nl, model, graph)
 
 
@@ -286,12 +290,12 @@ SELECT ?t ?id ?nl ?base WHERE {
 
 
 def _theory_in(store: Store, source: str) -> Theory:
-    rows = store.query(Q_THEORIES)
+    rows = select_text(store, Q_THEORIES)
     iris = sorted({str(r["t"]) for r in rows})
     if len(iris) != 1:
         raise LoadError([problem("one_theory", source, n=len(iris))])
     row = next(r for r in rows if str(r["t"]) == iris[0])
-    return Theory(store, URIRef(iris[0]), source, text_of(row, "nl", local_name(iris[0])))
+    return Theory(store, iris[0], source, text_of(row, "nl", local_name(iris[0])))
 
 
 def load_theory(path: str | Path | None = None, store: str | Path | None = None) -> Theory:
@@ -379,7 +383,7 @@ def stored_theories(store: Store) -> list[StoredTheory]:
 
 def graphs_of(store: Store, theory: StoredTheory) -> list[str]:
     """The names of the graphs of ``theory``: its own and one per measurement round."""
-    rows = store.query(Q_ROUNDS_OF, {"g": URIRef(theory.graph), "t": URIRef(theory.iri)})
+    rows = store.query(Q_ROUNDS_OF, {"g": iri_term(theory.graph), "t": iri_term(theory.iri)})
     return [theory.graph] + [round_graph(theory.base_iri, str(r["r"])) for r in rows]
 
 
@@ -416,7 +420,7 @@ def theory_from_store(store: Store, ref: str | None = None) -> Theory:
         scoped: Store = store
     else:
         scoped = store.scoped(graphs_of(store, chosen))
-    return Theory(scoped, URIRef(chosen.iri), f"{name}#{chosen.id}", chosen.label)
+    return Theory(scoped, chosen.iri, f"{name}#{chosen.id}", chosen.label)
 
 
 # -- loading into a store -------------------------------------------------------------

@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources import files
-
-from rdflib import Graph
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from beleidstheorie.errors import Problem, ValidationError, problem
 from beleidstheorie.graph.stores import OxigraphStore
 from beleidstheorie.graph.stores import cache as store_cache
 from beleidstheorie.messages import Texts, message
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
 
 _PREFIXES = {
     "https://w3id.org/beleidstheorie#": "bt:",
@@ -44,6 +46,8 @@ def _text(name: str) -> str:
 
 
 def _read(name: str) -> Graph:
+    from rdflib import Graph  # a theory remembered valid is not validated: no rdflib then
+
     return Graph().parse(data=_text(name), format="turtle")
 
 
@@ -181,6 +185,7 @@ def validate_ntriples(data: bytes | str, file: str = "") -> list[Problem]:
 def validate_graph(graph: Graph, file: str = "") -> list[Problem]:
     """Every SHACL violation of an rdflib ``graph``.
 
+    >>> from rdflib import Graph
     >>> validate_graph(Graph())
     []
     """

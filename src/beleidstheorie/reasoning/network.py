@@ -16,15 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from rdflib import URIRef
 
 from beleidstheorie.errors import NotFoundError, StoreError, problem
 from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
-from beleidstheorie.graph.stores import select_text
+from beleidstheorie.graph.stores import iri_term, select_text
+from beleidstheorie.iris import BT_IRI
 from beleidstheorie.messages import Kinds
-from beleidstheorie.namespaces import BT
 
 LEVELS = ("operationeel", "tactisch", "strategisch", "outcome")
 KINDS = ("quantitative", "qualitative", "anecdotal", "none")
@@ -343,7 +342,7 @@ SELECT ?obs (COUNT(?q) AS ?n)
 
 
 def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
-    prefix = f"{BT}{scheme}-"
+    prefix = f"{BT_IRI}{scheme}-"
     if not iri.startswith(prefix) or iri[len(prefix) :] not in values:
         raise StoreError([problem("unexpected_concept", scheme=scheme, iri=iri)])
     return values.index(iri[len(prefix) :])
@@ -374,7 +373,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         theory = theories[0]
     elif theory not in theories:
         raise NotFoundError([problem("no_policy_theory", theory=theory)])
-    bind = {"t": URIRef(theory)}  # bound as a term, so an IRI cannot change the query
+    bind = {"t": iri_term(theory)}  # bound as a term, so an IRI cannot change the query
 
     goal_rows = select_text(store, Q_GOALS, bind)
     by_kind: dict[str, list[dict]] = {k: [] for k in NODE_KINDS}

@@ -30,7 +30,7 @@ from beleidstheorie.reasoning.inference import (
     infer_many,
     structure,
 )
-from beleidstheorie.reasoning.model.build import Model, build_model
+from beleidstheorie.reasoning.model.build import Model, build_model, build_models
 from beleidstheorie.reasoning.network import (
     KINDS,
     LEVELS,
@@ -203,10 +203,10 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     net, rnd = ev.net, ev.round_number
     # the verdict thresholds (and sensitivity's own settings) never enter the model
     nominal = replace(ev.config, verdict=None, sensitivity=None)
-    models = [
-        ev.model if replace(cfg, verdict=None, sensitivity=None) == nominal else build_model(net, cfg, rnd)
-        for cfg in configs
-    ]
+    rebuilt = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
+    models = [ev.model] * len(configs)
+    for i, model in zip(rebuilt, build_models(net, [configs[i] for i in rebuilt], rnd), strict=True):
+        models[i] = model  # built side by side: each node calibrated at every point in one batch
     # A parameter that moves only verdicts (a threshold) leaves the numbers as they were:
     # models with equal numbers share one inference, and the nominal model's is known.
     keys = [_numbers(m) for m in models]

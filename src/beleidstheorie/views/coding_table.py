@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from beleidstheorie.reasoning.analysis.coding import CodingResult
 from beleidstheorie.reasoning.verdict import verdict_label
 from beleidstheorie.views.spreadsheet import Column, Sheet, col
 from beleidstheorie.views.wording import word
+
+if TYPE_CHECKING:
+    from beleidstheorie.reasoning.analysis.coding import CodingResult
 
 FIELD_WORDS = {
     "status": ("status", "status"),

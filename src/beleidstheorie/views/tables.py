@@ -19,18 +19,20 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from beleidstheorie.reasoning.analysis.coding import CodingResult
-from beleidstheorie.reasoning.compare import Comparison
-from beleidstheorie.reasoning.coverage import CoverageResult
-from beleidstheorie.reasoning.explain import Explanation
 from beleidstheorie.reasoning.network import LEVELS, STATUSES
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
-from beleidstheorie.reasoning.sensitivity import SensitivityResult
 from beleidstheorie.views.coding_table import coding_json, coding_sheet, coding_text
 from beleidstheorie.views.spreadsheet import Column, Sheet, col, generate_csv, generate_xlsx
 from beleidstheorie.views.wording import word
+
+if TYPE_CHECKING:  # annotations only: a score's table imports none of these five modules
+    from beleidstheorie.reasoning.analysis.coding import CodingResult
+    from beleidstheorie.reasoning.compare import Comparison
+    from beleidstheorie.reasoning.coverage import CoverageResult
+    from beleidstheorie.reasoning.explain import Explanation
+    from beleidstheorie.reasoning.sensitivity import SensitivityResult
 
 NOTES = {
     "nl": {

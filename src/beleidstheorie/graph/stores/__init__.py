@@ -14,12 +14,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from beleidstheorie.graph.stores.base import (
     PREFIXES,
     Row,
     Store,
     from_ox,
+    iri_term,
     local_name,
     round_graph,
     select_text,
@@ -29,7 +31,9 @@ from beleidstheorie.graph.stores.base import (
 )
 from beleidstheorie.graph.stores.embedded import OxigraphStore, StoreBusyError, open_store, writing
 from beleidstheorie.graph.stores.memory_rdflib import RdflibStore
-from beleidstheorie.graph.stores.remote import SparqlStore, is_remote
+
+if TYPE_CHECKING:
+    from beleidstheorie.graph.stores.remote import SparqlStore, is_remote
 
 __all__ = [
     "PREFIXES",
@@ -41,6 +45,7 @@ __all__ = [
     "StoreBusyError",
     "connect",
     "from_ox",
+    "iri_term",
     "is_remote",
     "local_name",
     "open_store",
@@ -53,8 +58,23 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """:class:`SparqlStore` and :func:`is_remote`, imported on first use.
+
+    The remote store brings urllib.request, http.client, ssl and socket (about 25 ms of a
+    fresh process), which a theory read from a file or the cache never needs.
+    """
+    if name in ("SparqlStore", "is_remote"):
+        from beleidstheorie.graph.stores import remote
+
+        return getattr(remote, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def connect(spec: str | Path) -> OxigraphStore | SparqlStore:
     """The store a ``--store`` value names: a SPARQL server URL or a directory on disk."""
+    from beleidstheorie.graph.stores.remote import SparqlStore, is_remote
+
     text = str(spec)
     if is_remote(text):
         return SparqlStore(text)

@@ -19,23 +19,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError, problem
-from beleidstheorie.namespaces import BT
+from beleidstheorie.iris import BT_IRI, DCTERMS_IRI, SKOS_IRI
 
-Row = dict[str, Identifier]
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
+
+Row = dict[str, "Identifier"]
 TextRow = dict[str, str]
 """A result row with each bound variable's value as text: an IRI, a literal's lexical form."""
 
 PREFIXES = f"""
-PREFIX bt: <{BT}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX bt: <{BT_IRI}>
+PREFIX skos: <{SKOS_IRI}>
+PREFIX dcterms: <{DCTERMS_IRI}>
 """
 """The prefixes the library's own SPARQL queries use."""
 
@@ -43,6 +44,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 def text_of(row: Row, key: str, default: str = "") -> str:
     """The string value of ``key`` in a result row, or ``default`` when unbound.
 
+    >>> from rdflib import Literal
     >>> text_of({"a": Literal("x")}, "a"), text_of({}, "a", "-")
     ('x', '-')
     """
@@ -123,8 +125,41 @@ def values_opening_where(sparql: str, names: Sequence[str], terms: Sequence[str]
     return f"{sparql[: match.end()]} {block}{sparql[match.end() :]}"
 
 
-def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
+def iri_term(iri: str) -> ox.NamedNode:
+    """An IRI as a term to bind in a query of any store, made without importing rdflib.
+
+    A bound value is an rdflib term, a pyoxigraph named node or a plain ``str``
+    (an IRI, as :attr:`Theory.iri <beleidstheorie.graph.load.Theory.iri>`).
+
+    >>> iri_term("urn:x")
+    <NamedNode value=urn:x>
+    """
+    return ox.NamedNode(iri)
+
+
+def rdflib_term(term: Identifier | ox.NamedNode | str) -> Identifier:
+    """A bound value as an rdflib term (a named node or plain ``str`` becomes a ``URIRef``).
+
+    >>> rdflib_term("urn:x"), rdflib_term(iri_term("urn:y"))
+    (rdflib.term.URIRef('urn:x'), rdflib.term.URIRef('urn:y'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return from_ox(term)
+    if type(term) is str:
+        from rdflib import URIRef  # the stores answering with rdflib terms import it anyway
+
+        return URIRef(term)
+    return term  # type: ignore[return-value]
+
+
+def to_ox(term: Identifier | ox.NamedNode | str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """A bound value as a pyoxigraph term (a named node as it is, a plain ``str`` as an IRI)."""
+    if isinstance(term, ox.NamedNode):
+        return term
+    if type(term) is str:
+        return ox.NamedNode(term)
+    from rdflib import BNode, Literal, URIRef  # only a store given rdflib terms needs rdflib
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -143,6 +178,8 @@ _STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def from_ox(term: object) -> Identifier:
     """A pyoxigraph term as an rdflib term (plain strings stay untyped, as in rdflib)."""
+    from rdflib import BNode, Literal, URIRef  # only the rdflib-term answers need rdflib
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -25,13 +25,16 @@ import shutil
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib.term import Identifier
 
 from beleidstheorie.errors import StoreError, problem
 from beleidstheorie.graph.stores.base import Row, TextRow, from_ox, to_ox, values_opening_where
 from beleidstheorie.messages import Texts, os_cause, parser_said
+
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
 
 STORE_FORMAT = 1
 """The on-disk layout this version writes and reads; a newer one is refused."""

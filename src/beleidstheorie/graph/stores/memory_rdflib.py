@@ -10,13 +10,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-
-from rdflib import Graph
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from beleidstheorie.errors import StoreError, problem
-from beleidstheorie.graph.stores.base import Row
+from beleidstheorie.graph.stores.base import Row, rdflib_term
 from beleidstheorie.messages import parser_said
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Identifier
 
 
 class RdflibStore:
@@ -35,7 +37,8 @@ class RdflibStore:
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         """Run a SELECT query with ``bindings`` as initial bindings."""
         try:
-            result = self.graph.query(sparql, initBindings=dict(bindings or {}))
+            bound = {k: rdflib_term(v) for k, v in (bindings or {}).items()}
+            result = self.graph.query(sparql, initBindings=bound)
         except Exception as exc:  # rdflib raises pyparsing and other errors
             raise StoreError([problem("query_failed", cause=parser_said(str(exc)))]) from None
         names = [str(v) for v in result.vars or []]

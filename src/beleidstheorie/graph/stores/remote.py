@@ -36,13 +36,14 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from beleidstheorie.errors import StoreError, problem
-from beleidstheorie.graph.stores.base import Row, values_opening_where
+from beleidstheorie.graph.stores.base import Row, rdflib_term, values_opening_where
 from beleidstheorie.messages import MESSAGES, os_cause, parser_said
+
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 INSERT_CHUNK = 2_000
@@ -99,6 +100,8 @@ def _number(name: str, default: float) -> float:
 
 
 def _term(value: dict) -> Identifier:
+    from rdflib import BNode, Literal, URIRef  # rdflib is imported by the stores that make its terms
+
     kind = value.get("type")
     text = value.get("value")
     if not isinstance(text, str):
@@ -128,10 +131,11 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
 
     The terms are serialised by rdflib, so a value cannot change the query.
 
+    >>> from rdflib import Literal
     >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('say "hi"')}))
     SELECT ?s WHERE { VALUES (?o) { ("say \\"hi\\"") } ?s ?p ?o }
     """
-    return values_opening_where(sparql, list(bindings), [t.n3() for t in bindings.values()])
+    return values_opening_where(sparql, list(bindings), [rdflib_term(t).n3() for t in bindings.values()])
 
 
 @dataclass

@@ -82,7 +82,7 @@ def one_pass_impacts(model: Model, post: Posterior) -> Impacts:
     # leave_one_out's P'(y) = [J/l1 + (P(y) − J)/l0] / [P(x)/l1 + P(x = 0)/l0] rearranges to
     # P(y) − P'(y) = c_t · (P(x) P(y) − J(x, y)): one covariance per (node, query node), and
     # per item the factor c_t = (1/l1 − 1/l0) / (P(x)/l1 + P(x = 0)/l0)
-    used = np.unique(item_node)
+    used = np.unique(item_node, return_index=True)[0]  # without return_index numpy 2.x imports numpy.ma
     py = post.marginal[q[keep]]
     cov = post.marginal[used][:, None] * py[None, :] - post.joint11[used][:, keep]
     top = np.maximum(log_l1, log_l0)

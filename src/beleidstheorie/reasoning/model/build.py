@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import itertools
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -31,7 +32,7 @@ from beleidstheorie.errors import BeleidstheorieError, problem
 from beleidstheorie.reasoning.config import Config
 from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, NOISY_OR, ROOT, BayesNet
-from beleidstheorie.reasoning.model.priors import Calibration, calibrate
+from beleidstheorie.reasoning.model.priors import Calibration, Request, calibrate, calibrate_many
 from beleidstheorie.reasoning.network import PROVENANCES, ROLES, STRENGTHS, Network
 
 MAX_CONDITIONS = 10  # condition states enumerated per node when calibrating: 2^10
@@ -113,8 +114,12 @@ class _Builder:
         stated: float,
         rival: int | None,
         with_paths: bool,
-    ) -> tuple[int, int | None]:
-        """Add X (and its paths node) with calibrated strengths; returns (X, paths)."""
+    ) -> Generator[Request, Calibration, tuple[int, int | None]]:
+        """Add X (and its paths node) with calibrated strengths; returns (X, paths).
+
+        The calibration is asked of the driver (``yield`` its inputs, receive the result),
+        so that :func:`build_models` calibrates the same node of many models in one batch.
+        """
         cfg = self.cfg
         and_gate = gate == "noisy-and" and bool(parents)
         p = np.array([self.pm[e[0]] for e in parents])
@@ -134,7 +139,7 @@ class _Builder:
                 on = states[:, conds.index(c)]
                 nominal[:, k] = np.where(on, s_on, s_off)
         rivals = (self.pm[rival],) if rival is not None else ()
-        cal = calibrate(
+        cal = yield (
             stated,
             p,
             nominal,
@@ -225,6 +230,43 @@ def _subgoal_order(network: Network) -> list[int]:
 
 def build_model(network: Network, config: Config, round_number: int) -> Model:
     """The Bayesian network of ``network`` with the evidence of ``round_number``."""
+    steps = _build(network, config, round_number)
+    try:
+        request = next(steps)
+        while True:
+            request = steps.send(calibrate(*request))
+    except StopIteration as done:
+        return done.value
+
+
+def build_models(network: Network, configs: Sequence[Config], round_number: int) -> list[Model]:
+    """:func:`build_model` at each of ``configs``, the models built side by side.
+
+    Every model asks for its nodes' calibrations in the same order; each round of
+    requests (one node, all models) is answered by one vectorised
+    :func:`~.priors.calibrate_many`. The models equal :func:`build_model`'s (to 1e-12,
+    ``tests/reasoning/test_priors.py``).
+    """
+    steps = [_build(network, cfg, round_number) for cfg in configs]
+    models: list[Model | None] = [None] * len(steps)
+    requests: dict[int, Request] = {}
+    for k, step in enumerate(steps):
+        try:
+            requests[k] = next(step)
+        except StopIteration as done:
+            models[k] = done.value
+    while requests:
+        answers = calibrate_many(list(requests.values()))
+        asked, requests = requests, {}
+        for k, cal in zip(asked, answers, strict=True):
+            try:
+                requests[k] = steps[k].send(cal)
+            except StopIteration as done:
+                models[k] = done.value
+    return models  # type: ignore[return-value]
+
+
+def _build(network: Network, config: Config, round_number: int) -> Generator[Request, Calibration, Model]:
     nw, cfg = network, config
     b = _Builder(nw, cfg)
     theory_node = np.full(nw.n_nodes, -1, dtype=np.int64)
@@ -305,7 +347,7 @@ def build_model(network: Network, config: Config, round_number: int) -> Model:
             parent(i, int(nw.con_init[c]), b.strength(int(nw.con_strength[c]), int(nw.con_provenance[c])))
             for c in cons
         ]
-        x, pth = b.caused(
+        x, pth = yield from b.caused(
             f"mechanism:{nw.nodes[i].id}",
             f"mechanism:{nw.nodes[i].id}",
             parents,
@@ -318,9 +360,11 @@ def build_model(network: Network, config: Config, round_number: int) -> Model:
         if pth is not None:
             paths[x] = pth
 
-    def goal(i: int, level: str, parents: list[tuple[int, float, int, float]]) -> None:
+    def goal(
+        i: int, level: str, parents: list[tuple[int, float, int, float]]
+    ) -> Generator[Request, Calibration, None]:
         rv, routes = rival_node(i)
-        x, pth = b.caused(
+        x, pth = yield from b.caused(
             f"goal:{nw.nodes[i].id}" if level == "main_goal" else f"subgoal:{nw.nodes[i].id}",
             nw.nodes[i].id,
             parents,
@@ -345,8 +389,10 @@ def build_model(network: Network, config: Config, round_number: int) -> Model:
             for a, t in zip(nw.serve_from.tolist(), nw.serve_to.tolist(), strict=True)
             if t == k
         ]
-        goal(i, "subgoal", parents)
-    goal(g, "main_goal", [parent(g, so + k, cfg.link.subgoal_to_main_goal) for k in range(nw.n_subgoals)])
+        yield from goal(i, "subgoal", parents)
+    yield from goal(
+        g, "main_goal", [parent(g, so + k, cfg.link.subgoal_to_main_goal) for k in range(nw.n_subgoals)]
+    )
 
     net = b.net()
     items = evidence_items(nw, cfg, round_number)

@@ -1,0 +1,86 @@
+"""A ``score`` recomputed from the cached store imports only what it uses (issue #12: under 0.3 s).
+
+rdflib (about 0.1 s CPU of a fresh process), numpy.ma and the reasoning modules that the
+score table names only in annotations stay unimported; the output is the one the first,
+uncached run printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from beleidstheorie.graph.stores import OxigraphStore, RdflibStore, iri_term
+from beleidstheorie.graph.stores.base import rdflib_term, to_ox
+from tests.conftest import EXAMPLE
+
+UNUSED = [
+    "rdflib",
+    "numpy.ma",
+    "pydantic",
+    "beleidstheorie.graph.stores.remote",  # urllib.request, ssl, socket: only a SPARQL server needs them
+    "beleidstheorie.reasoning.analysis.coding",
+    "beleidstheorie.reasoning.compare",
+    "beleidstheorie.reasoning.coverage",
+    "beleidstheorie.reasoning.explain",
+    "beleidstheorie.reasoning.sensitivity",
+]
+
+SCORE = f"""
+import json, sys
+from beleidstheorie.cli import main
+try:
+    main(["score", {str(EXAMPLE)!r}], standalone_mode=False)
+finally:
+    print(json.dumps([m for m in {UNUSED!r} if m in sys.modules]), file=sys.stderr)
+"""
+
+
+def _score(env: dict[str, str]) -> tuple[str, list[str]]:
+    proc = subprocess.run([sys.executable, "-c", SCORE], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_a_score_from_the_cached_store_imports_no_rdflib_and_prints_the_same(tmp_path):
+    env = {**os.environ, "BELEIDSTHEORIE_CACHE_DIR": str(tmp_path)}
+    first, imported_first = _score(env)
+    assert "rdflib" in imported_first  # the first run builds the graph from YAML: the check can fail
+    for entry in tmp_path.glob("*-output.json"):
+        entry.unlink()  # the output is recomputed, not replayed
+    again, imported = _score(env)
+    assert imported == []
+    assert again == first
+
+
+def _stores() -> list:
+    graph = Graph()
+    graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("urn:a")))
+    raw = ox.Store()
+    raw.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("urn:a")))
+    return [OxigraphStore(raw), RdflibStore(graph)]
+
+
+BOUND = [URIRef("urn:a"), iri_term("urn:a"), "urn:a"]
+
+
+@pytest.mark.parametrize("store", _stores(), ids=["oxigraph", "rdflib"])
+@pytest.mark.parametrize("bound", BOUND, ids=["URIRef", "iri_term", "str"])
+def test_an_iri_is_bound_alike_as_an_rdflib_term_a_named_node_or_a_string(store, bound):
+    rows = store.query("SELECT ?o WHERE { ?s ?p ?o }", {"s": bound})
+    assert [str(r["o"]) for r in rows] == ["urn:a"]
+    # bound as an IRI: the literal "urn:a" is not it
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }", {"o": bound}) == []
+
+
+def test_a_plain_string_binds_as_an_iri_and_a_literal_stays_a_literal():
+    assert rdflib_term("urn:x") == URIRef("urn:x") and isinstance(rdflib_term("urn:x"), URIRef)
+    assert to_ox("urn:x") == ox.NamedNode("urn:x")
+    assert to_ox(Literal("urn:x")) == ox.Literal("urn:x")  # a Literal is a str too, but not an IRI
+    assert rdflib_term(Literal("urn:x")) == Literal("urn:x")
