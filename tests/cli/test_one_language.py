@@ -560,3 +560,13 @@ def test_validate_s_example_of_an_unstated_observation_is_in_the_chosen_language
         _, en = _run(["validate", E], "en")
         assert "observations[0]: geen basis en geen source vermeld" in nl and "no basis" not in nl
         assert "observations[0]: no basis and no source stated" in en and "geen basis" not in en
+
+
+def test_validate_s_example_from_an_rdf_file_is_in_the_chosen_language(folder):
+    # an RDF file's counts come from its store, its example named by the observation's id
+    code, said = _run(["export", E, "-o", str(folder / "unstated.nt")], "nl")
+    assert code == 0, said
+    _, nl = _run(["validate", str(folder / "unstated.nt")], "nl")
+    _, en = _run(["validate", str(folder / "unstated.nt")], "en")
+    assert ": geen basis en geen source vermeld" in nl and "no basis" not in nl
+    assert ": no basis and no source stated" in en and "geen basis" not in en

@@ -48,9 +48,9 @@ def validate(graph: str | None, lang: str) -> None:
         from beleidstheorie.graph.places import place_problems
 
         raise ValidationError(place_problems(problems, theory.source))
-    from beleidstheorie.graph.outline import outline
+    from beleidstheorie.graph.outline import counts
 
-    found = outline(theory)
+    found = counts(theory)  # for an RDF file or a store: from the store, never the authoring model
     if found.unstated:
         # a warning, not an error: v1 files keep validating and scoring
         in_lang = message_lang()

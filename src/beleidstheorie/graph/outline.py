@@ -18,10 +18,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from beleidstheorie.authoring.names import KINDS, Entry
+from beleidstheorie.graph.load import YAML_SUFFIXES
 from beleidstheorie.graph.stores import cache as store_cache
+from beleidstheorie.graph.stores.base import PREFIXES, local_name, select_text
+from beleidstheorie.messages import message
+
+if TYPE_CHECKING:
+    from beleidstheorie.graph.store import Store
 
 _CODE = (
     "authoring/names.py",
@@ -81,11 +88,93 @@ def outline_of_model(model: Any) -> Outline:
 
 def _both(issue: Any) -> tuple[str, str]:
     """An authoring issue as ``str()`` gives it, in Dutch and in English (the YAML path as written)."""
-    from beleidstheorie.messages import message
-
     where = str(issue).removesuffix(issue.message).removesuffix(": ")
     said = [message(issue.key, lang, **dict(issue.values)) for lang in ("nl", "en")]
     return (f"{where}: {said[0]}", f"{where}: {said[1]}") if where else (said[0], said[1])
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the summary line of ``validate`` says of a theory: its sizes and unstated observations."""
+
+    initiatives: int
+    mechanisms: int
+    indicators: int
+    observations: int
+    unstated: tuple[tuple[str, str], ...]
+    """Each observation that states no basis or no source, as ``validate`` words it: (Dutch, English)."""
+
+
+_Q_COUNTS = (
+    PREFIXES
+    + """
+SELECT (COUNT(DISTINCT ?i) AS ?initiatives) (COUNT(DISTINCT ?m) AS ?mechanisms) WHERE {
+  { ?t bt:hasInitiative ?i } UNION { ?t bt:hasMechanism ?m }
+}
+"""
+)
+_LINES = "?t bt:hasInitiative ?top . ?line bt:actionLineOf* ?top . ?ind bt:indicatorOf ?line ."
+_Q_INDICATORS = (
+    PREFIXES
+    + f"""
+SELECT (COUNT(DISTINCT ?ind) AS ?indicators) (COUNT(DISTINCT ?obs) AS ?observations) WHERE {{
+  {_LINES}
+  OPTIONAL {{ ?obs bt:observes ?ind }}
+}}
+"""
+)
+_Q_UNSTATED = (
+    PREFIXES
+    + f"""
+SELECT DISTINCT ?obs ?basis ?source WHERE {{
+  {_LINES}
+  ?obs bt:observes ?ind .
+  OPTIONAL {{ ?obs bt:basis ?basis }}
+  OPTIONAL {{ ?obs bt:evidenceSource ?source }}
+  FILTER(!BOUND(?basis) || !BOUND(?source))
+}} ORDER BY ?obs
+"""
+)
+
+
+def counts_of_store(store: Store, theory: str) -> Counts:
+    """The counts of the theory ``theory`` read from its store by three aggregate queries.
+
+    For an RDF file or a store: no authoring model, no rdflib graph, however large.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> t = load_theory(EXAMPLE)
+    >>> c = counts_of_store(t.store, t.iri)
+    >>> (c.initiatives, c.mechanisms, c.indicators, c.observations, len(c.unstated))
+    (3, 4, 5, 6, 6)
+    """
+    bound = {"t": theory}
+    (sizes,) = select_text(store, _Q_COUNTS, bound)
+    (parts,) = select_text(store, _Q_INDICATORS, bound)
+    unstated = []
+    for row in select_text(store, _Q_UNSTATED, bound):
+        missing = [name for name in ("basis", "source") if row.get(name) is None]
+        said = []
+        for lang in ("nl", "en"):
+            fields = f" {message('and', lang)} ".join(message("no_field", lang, field=m) for m in missing)
+            said.append(f"{local_name(row['obs'])}: {message('unstated_fields', lang, fields=fields)}")
+        unstated.append((said[0], said[1]))
+    return Counts(
+        initiatives=int(sizes["initiatives"]),
+        mechanisms=int(sizes["mechanisms"]),
+        indicators=int(parts["indicators"]),
+        observations=int(parts["observations"]),
+        unstated=tuple(unstated),
+    )
+
+
+def counts(theory: Any) -> Counts:
+    """The counts of a loaded theory: from its outline for a YAML theory, else from its store."""
+    path = Path(theory.source) if theory.source else None
+    if theory._model is not None or (path is not None and (path.is_dir() or path.suffix in YAML_SUFFIXES)):
+        o = outline(theory)
+        return Counts(o.initiatives, o.mechanisms, o.indicators, o.observations, o.unstated)
+    return counts_of_store(theory.store, theory.iri)
 
 
 def _encode(o: Outline) -> bytes:

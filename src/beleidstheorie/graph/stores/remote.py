@@ -138,6 +138,10 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return values_opening_where(sparql, list(bindings), [rdflib_term(t).n3() for t in bindings.values()])
 
 
+SHAPES_DIFFER = ("Virtuoso",)
+"""Servers (by their ``Server`` header) whose answers to the compiled shapes differ: rudof on a copy."""
+
+
 @dataclass
 class SparqlStore:
     """A remote SPARQL 1.1 server (see the module documentation for the URL form)."""
@@ -156,10 +160,24 @@ class SparqlStore:
             raise StoreError([problem("no_host", spec=self.spec)])
         self._url = url
         self._params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        self._product: str | None = None  # the server's ``Server`` header, once it has answered
         self.timeout = _number("BELEIDSTHEORIE_SPARQL_TIMEOUT", 60.0)
         self.retries = int(_number("BELEIDSTHEORIE_SPARQL_RETRIES", 2))
         if self._auth is None:
             self._auth = _credentials(url.netloc)
+
+    @property
+    def runs_shapes_as_sparql(self) -> bool:
+        """Whether this server answers the SHACL shapes compiled to SPARQL as Oxigraph does.
+
+        Measured (docs/scaling.md): Oxigraph server gives the same problems as the
+        embedded store; Virtuoso 7.2 reports valid values of ``sh:in`` as violations
+        and fails on a cast of an IRI to a number, so a Virtuoso store is validated
+        by rudof on a copy. The server is known by the ``Server`` header it answers with.
+        """
+        if self._product is None:
+            self.query("SELECT * WHERE { } LIMIT 1")
+        return not any(name in (self._product or "") for name in SHAPES_DIFFER)
 
     @property
     def name(self) -> str:
@@ -209,6 +227,7 @@ class SparqlStore:
             request = urllib.request.Request(url, data=body, method=method, headers=headers)
             try:
                 with opener.open(request, timeout=self.timeout) as response:
+                    self._product = response.headers.get("Server", "") or ""
                     return response.read()
             except urllib.error.HTTPError as exc:
                 detail = exc.read(400).decode("utf-8", "replace").strip().replace("\n", " ")
