@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -16,10 +19,32 @@ def replace_sections(text: str, generated: dict[str, str]) -> str:
     return text
 
 
-def write_or_print(path: Path, generated: dict[str, str], argv: list[str]) -> None:
-    """With ``--write`` in ``argv`` replace the sections in ``path``, else print them."""
-    if "--write" in argv:
-        path.write_text(replace_sections(path.read_text(encoding="utf-8"), generated), encoding="utf-8")
+def main(doc: str | None, path: Path, render: Callable[[str], str], argv: list[str] | None = None) -> int:
+    """The command line of a generator script: print, ``--check`` or ``--write`` ``path``.
+
+    ``render`` maps the file's current text to the text it should have (a whole generated
+    file ignores its argument; a file with generated sections replaces only those).
+    ``--check`` exits 1 naming the file when it is out of date, and writes nothing.
+    """
+    summary, _, usage = (doc or "").partition("\n\n")
+    parser = argparse.ArgumentParser(
+        description=summary.strip(),
+        epilog=usage.rstrip() or None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help=f"write {path.name}")
+    mode.add_argument("--check", action="store_true", help=f"exit 1 if {path.name} is not current")
+    args = parser.parse_args(argv)
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    wanted = render(current)
+    if args.write:
+        path.write_text(wanted, encoding="utf-8")
+    elif args.check:
+        if wanted != current:
+            print(f"{path}: out of date; run: python {Path(sys.argv[0]).name} --write", file=sys.stderr)
+            return 1
+        print(f"{path}: current")
     else:
-        for name, content in generated.items():
-            print(f"== {name}\n{content}\n")
+        sys.stdout.write(wanted)
+    return 0

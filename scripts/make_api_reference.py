@@ -1,6 +1,7 @@
 """Regenerate docs/api.md from the docstrings of the public API (``beleidstheorie.__all__``).
 
     python scripts/make_api_reference.py           # print it
+    python scripts/make_api_reference.py --check   # exit 1 if docs/api.md is not current
     python scripts/make_api_reference.py --write   # write docs/api.md
 
 tests/test_api.py checks that the committed file is current.
@@ -81,8 +82,7 @@ def api_reference() -> str:
 
 
 if __name__ == "__main__":
-    text = api_reference()
-    if "--write" in sys.argv:
-        (ROOT / "docs" / "api.md").write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _markers import main
+
+    sys.exit(main(__doc__, ROOT / "docs" / "api.md", lambda _current: api_reference()))

@@ -1,7 +1,8 @@
 """Regenerate the real command output shown in README.md.
 
-    python scripts/readme_outputs.py           # print the sections
-    python scripts/readme_outputs.py --write   # replace them in README.md
+    python scripts/readme_outputs.py           # print README.md with the sections regenerated
+    python scripts/readme_outputs.py --check   # exit 1 if README.md is not current
+    python scripts/readme_outputs.py --write   # replace the sections in README.md
 
 Sections sit between <!-- BEGIN name --> and <!-- END name --> markers.
 tests/test_readme.py checks that the command outputs are current; the
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _markers import replace_sections, write_or_print
+from _markers import main, replace_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 EXE = Path(sys.executable).with_name("beleidstheorie")
@@ -50,4 +51,4 @@ update = replace_sections
 
 
 if __name__ == "__main__":
-    write_or_print(ROOT / "README.md", sections(), sys.argv)
+    sys.exit(main(__doc__, ROOT / "README.md", lambda text: replace_sections(text, sections())))
