@@ -17,6 +17,7 @@ from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.result import ScoreResult
 from beleidstheorie.views.page.data import page_data
+from beleidstheorie.views.page.network import vis_asset
 
 JS_PARTS = ("core", "url", "layers", "groups", "routes", "controls", "export", "tables", "panel", "main")
 """The page's script files in the order they are joined (``assets/js/<name>.js``)."""
@@ -24,10 +25,6 @@ JS_PARTS = ("core", "url", "layers", "groups", "routes", "controls", "export", "
 
 def _asset(name: str) -> str:
     return (files("beleidstheorie.views.page") / "assets" / name).read_text(encoding="utf-8")
-
-
-def _vis_asset(name: str) -> str:
-    return (files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
 
 
 def app_script() -> str:
@@ -64,10 +61,10 @@ def interactive_html(
     parts = {
         "LANG": "en" if lang == "en" else "nl",
         "TITLE": html.escape(data["title"]),
-        "VIS_CSS": _vis_asset("vis-network.css"),
+        "VIS_CSS": vis_asset("vis-network.css"),
         "PAGE_CSS": _asset("page.css"),
         "DATA": _json_for_html(data),
-        "VIS_JS": _vis_asset("vis-network.min.js"),
+        "VIS_JS": vis_asset("vis-network.min.js"),
         "APP_JS": app_script(),
     }
     # one pass, so nothing inserted is ever scanned for markers again

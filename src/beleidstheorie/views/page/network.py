@@ -3,13 +3,21 @@
 Nodes are styled in the one grammar of verdicts (:mod:`beleidstheorie.views.grammar`); the
 edges of the theory are ``structural`` (path tracing follows them), the samenhang links between
 initiatives carry their ``linkType`` (the layer and its filters switch them).
+
+The node and edge records are pyvis's (``pyvis.network.Network.add_node`` / ``add_edge`` on a
+directed network give the same dictionaries, which ``tests/views/test_page_network.py`` checks),
+built by :class:`VisNetwork` without importing ``pyvis.network``: that module imports networkx,
+IPython and jsonpickle at its top (0.16 s of a fresh ``interactive``) for features the page does not
+use, and its ``add_edge`` looks each end up in a list (quadratic in the theory's size). The page's
+vis-network script and style are the ones pyvis bundles (:func:`vis_asset`).
 """
 
 from __future__ import annotations
 
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
-
-from pyvis.network import Network
 
 from beleidstheorie.reasoning.result import NodeScore
 from beleidstheorie.views import grammar
@@ -36,6 +44,62 @@ first (below 6 px) and the goals' stay longest (the main goal's down to 3 px): a
 what the theory is for."""
 LABEL_WIDTH = {"initiative": 34, "main_goal": 34, "context": 30}
 LABEL_LINES = {"context": 4, "initiative": 3}  # the tooltip has the whole text
+
+
+VIS_NETWORK = "vis-9.1.2"
+"""The vis-network release in pyvis's package the page inlines."""
+
+
+def vis_asset(name: str) -> str:
+    """A file of the vis-network release pyvis bundles (``pyvis/lib/vis-9.1.2/<name>``).
+
+    The package directory is found without importing pyvis (see the module's docstring).
+
+    >>> vis_asset("vis-network.css").startswith(".vis-")
+    True
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the interactive page needs pyvis's vis-network files: pip install pyvis")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return (root / "lib" / VIS_NETWORK / name).read_text(encoding="utf-8")
+
+
+@dataclass
+class VisNetwork:
+    """A directed vis-network graph as pyvis records it: ``nodes`` and ``edges`` as dictionaries.
+
+    >>> net = VisNetwork()
+    >>> net.add_node("a", shape="box", label="A")
+    >>> net.add_node("b", shape="box", label="B")
+    >>> net.add_edge("a", "b", width=2)
+    >>> net.edges
+    [{'width': 2, 'from': 'a', 'to': 'b', 'arrows': 'to'}]
+    >>> net.add_edge("a", "c")
+    Traceback (most recent call last):
+    ...
+    ValueError: edge a -> c: no node 'c'
+    """
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set, repr=False)
+
+    def add_node(self, node_id: str, *, shape: str, label: str, **options: Any) -> None:
+        """Add a node once (a second call with the same id is ignored, as in pyvis)."""
+        if node_id in self._ids:
+            return
+        self._ids.add(node_id)
+        self.nodes.append({**options, "id": node_id, "label": label or node_id, "shape": shape})
+
+    def add_edge(self, source: str, target: str, **options: Any) -> None:
+        """Add a directed edge between two nodes already added."""
+        for end in (source, target):
+            if end not in self._ids:
+                raise ValueError(f"edge {source} -> {target}: no node {end!r}")
+        edge = {**options, "from": source, "to": target}
+        edge.setdefault("arrows", "to")
+        self.edges.append(edge)
 
 
 def _node_label(node: Node) -> str:
@@ -95,8 +159,8 @@ def _edge(style: LineStyle, meaning: str, within_column: bool = False) -> dict[s
     return edge
 
 
-def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = None) -> Network:
-    """The pyvis network of a theory's structure (base style, no scores).
+def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = None) -> VisNetwork:
+    """The vis-network graph of a theory's structure (base style, no scores).
 
     With a ``layout`` every node gets its column position.
 
@@ -106,7 +170,7 @@ def build_network(s: Structure, lang: str = "nl", layout: ColumnLayout | None = 
     >>> len(net.nodes), len(net.edges)
     (13, 14)
     """
-    net = Network(directed=True, cdn_resources="in_line")
+    net = VisNetwork()
     nodes = (*s.inputs, *s.initiatives, *s.mechanisms, *s.subgoals, s.main_goal, *s.context_factors)
     for n in nodes:
         shape = KIND_STYLES[n.kind].vis_shape
