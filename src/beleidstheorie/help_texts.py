@@ -514,6 +514,38 @@ HELP: dict[str, str] = {
     "ttl, jsonld, nt, yaml or graphml (default: from the extension of -o, else ttl).": (
         "ttl, jsonld, nt, yaml of graphml (standaard: volgens de extensie van -o, anders ttl)."
     ),
+    "Remove every entry; the next commands make them again.": (
+        "Verwijder alle items; de volgende commando's maken ze opnieuw."
+    ),
+    (
+        "Show where the cache is, what it holds and its bounds, or clear it.\n"
+        "\n"
+        "The cache keeps each YAML theory's store, the validity of its files and the\n"
+        "output of score and sensitivity, so an unchanged theory answers at once. It is\n"
+        "bounded: every write removes the least recently used entries beyond\n"
+        "BELEIDSTHEORIE_CACHE_MAX_MB megabytes (default 1024) or 5000 entries; a removed\n"
+        "entry is simply made again. BELEIDSTHEORIE_CACHE_DIR moves it and\n"
+        "BELEIDSTHEORIE_NO_CACHE=1 switches it off.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  beleidstheorie cache\n"
+        "  beleidstheorie cache --clear"
+    ): (
+        "Toon waar de cache staat, wat erin zit en de grenzen ervan, of leeg hem.\n"
+        "\n"
+        "De cache bewaart de store van elke YAML-theorie, de geldigheid van de bestanden\n"
+        "en de uitvoer van score en sensitivity, zodat een ongewijzigde theorie meteen\n"
+        "antwoordt. Hij is begrensd: elke schrijfactie verwijdert de langst ongebruikte\n"
+        "items boven BELEIDSTHEORIE_CACHE_MAX_MB megabyte (standaard 1024) of 5000 items;\n"
+        "een verwijderd item wordt gewoon opnieuw gemaakt. BELEIDSTHEORIE_CACHE_DIR\n"
+        "verplaatst hem en BELEIDSTHEORIE_NO_CACHE=1 zet hem uit.\n"
+        "\n"
+        "\b\n"
+        "Voorbeeld:\n"
+        "  beleidstheorie cache\n"
+        "  beleidstheorie cache --clear"
+    ),
     (
         "List the theories bundled with beleidstheorie, to name as GRAPH.\n"
         "\n"

@@ -61,6 +61,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{theory} geladen in {store}: {triples} triples in {graphs} grafen",
         "loaded {theory} into {store}: {triples} triples in {graphs} graphs",
     ),
+    "cache_usage": (
+        "cache {folder}: {entries} items, {size} (grens {limit} of {max_entries} items; "
+        "de langst ongebruikte gaan eerst)",
+        "cache {folder}: {entries} entries, {size} (bound {limit} or {max_entries} entries; "
+        "the least recently used go first)",
+    ),
+    "cache_cleared": (
+        "cache {folder} geleegd: {entries} items, {size}",
+        "cleared cache {folder}: {entries} entries, {size}",
+    ),
+    "cache_off": (
+        "de cache staat uit (BELEIDSTHEORIE_NO_CACHE)",
+        "the cache is switched off (BELEIDSTHEORIE_NO_CACHE)",
+    ),
     # errors of the command line
     "too_deep": ("de invoer is te diep genest om te lezen", "the input is nested too deeply to read"),
     "out_of_memory": ("geheugen vol: de invoer is te groot", "out of memory: the input is too large"),

@@ -120,6 +120,7 @@ COMMANDS = [
     (["validate", F], 0),
     (["validate", E], 0),  # its observations without basis or source: a warning with an example
     (["datasets"], 0),
+    (["cache"], 0),
     (["sensitivity", E], 0),
     (["sensitivity", E, "--coding"], 0),
     (["score", F, "-o", "{out}/s.csv"], 0),

@@ -19,7 +19,8 @@ hashes everything the output depends on:
 A hit prints the remembered stdout (and the status line, unless ``--quiet``) without
 loading the theory or importing the engine. It applies to output on stdout only, not to
 ``-o FILE`` nor to ``--store`` (a persistent or remote store can change without a file
-of ours changing). ``BELEIDSTHEORIE_NO_CACHE=1`` switches it off with the store cache.
+of ours changing). ``BELEIDSTHEORIE_NO_CACHE=1`` switches it off with the store cache;
+its entries share the cache's size bound and are pruned with it (least recently used first).
 A theory that fails validation is never remembered: the command stops before.
 
 >>> import tempfile, os
@@ -42,13 +43,13 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from importlib.resources import files
 from pathlib import Path
 
 from beleidstheorie import __version__
 from beleidstheorie.errors import BeleidstheorieError
 from beleidstheorie.graph.locate import YAML_SUFFIXES, cache_dir, locate_theory, theory_files
+from beleidstheorie.graph.stores.cache import mark_used, write_entry
 
 FORMAT = "1"
 _SKIP = ("__pycache__", "graphs")  # bytecode; the bundled theories (hashed as theories)
@@ -125,9 +126,11 @@ def replayed(key: str | None) -> tuple[str, str] | None:
         if path is None or not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return str(data["stdout"]), str(data["status"])
+        found = str(data["stdout"]), str(data["status"])
     except (OSError, ValueError, KeyError, TypeError):
-        return None  # a damaged entry: computed again and rewritten
+        return None  # a damaged or just pruned entry: computed again and rewritten
+    mark_used(path)
+    return found
 
 
 def remember(key: str | None, stdout: str, status: str) -> None:
@@ -135,11 +138,5 @@ def remember(key: str | None, stdout: str, status: str) -> None:
     path = _path(key) if key else None
     if path is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"stdout": stdout, "status": status}, out, ensure_ascii=False)
-        os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
-    except OSError:
-        return
+    data = json.dumps({"stdout": stdout, "status": status}, ensure_ascii=False).encode("utf-8")
+    write_entry(path, data)  # atomic, then the cache is pruned to its bounds (graph/stores/cache.py)

@@ -1,4 +1,4 @@
-"""Commands on stores and scale: load, generate."""
+"""Commands on stores and scale: load, generate, cache."""
 
 from __future__ import annotations
 
@@ -109,3 +109,62 @@ def generate(initiatives, indicators_per_initiative, mechanisms, rounds, seed, o
     except OSError as exc:
         raise RenderError([os_problem(str(output), exc)]) from None
     status("wrote", path=output)
+
+
+@main.command()
+@click.option("--clear", is_flag=True, help="Remove every entry; the next commands make them again.")
+@lang_option
+@library_errors
+def cache(clear: bool, lang: str) -> None:
+    """Show where the cache is, what it holds and its bounds, or clear it.
+
+    The cache keeps each YAML theory's store, the validity of its files and the
+    output of score and sensitivity, so an unchanged theory answers at once. It is
+    bounded: every write removes the least recently used entries beyond
+    BELEIDSTHEORIE_CACHE_MAX_MB megabytes (default 1024) or 5000 entries; a removed
+    entry is simply made again. BELEIDSTHEORIE_CACHE_DIR moves it and
+    BELEIDSTHEORIE_NO_CACHE=1 switches it off.
+
+    \b
+    Example:
+      beleidstheorie cache
+      beleidstheorie cache --clear
+    """
+    from beleidstheorie.graph.stores import cache as store_cache
+
+    lang = message_lang()
+    if clear:
+        gone = store_cache.clear()
+        if gone.folder is None:
+            click.echo(message("cache_off", lang))
+            return
+        click.echo(
+            message(
+                "cache_cleared", lang, entries=gone.entries, size=_megabytes(gone.bytes), folder=gone.folder
+            )
+        )
+        return
+    now = store_cache.usage()
+    if now.folder is None:
+        click.echo(message("cache_off", lang))
+        return
+    click.echo(
+        message(
+            "cache_usage",
+            lang,
+            folder=now.folder,
+            entries=now.entries,
+            size=_megabytes(now.bytes),
+            limit=_megabytes(now.max_bytes),
+            max_entries=now.max_entries,
+        )
+    )
+
+
+def _megabytes(size: int) -> str:
+    """``size`` bytes in megabytes, one decimal (``0.0`` for an empty cache).
+
+    >>> _megabytes(2_345_678)
+    '2.3 MB'
+    """
+    return f"{size / 1_000_000:.1f} MB"
