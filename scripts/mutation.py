@@ -111,7 +111,7 @@ TARGETS: tuple[Target, ...] = (
     _t("factors", "reasoning.inference", "reasoning/inference/factors.py", INFERENCE),
     _t("sampling", "reasoning.inference", "reasoning/inference/sampling.py", INFERENCE),
     _t("engine", "reasoning.inference", "reasoning/inference/engine.py", INFERENCE),
-    _t("files", "io", "io/files.py", "tests/io/test_files.py"),
+    _t("files", "io", "io/files.py", "tests/io/test_files.py", "tests/io/test_files_calls.py"),
     _t("yamltext", "io", "io/yamltext.py", "tests/io/test_bad_input.py"),
     _t(
         "theory_yaml",
