@@ -109,6 +109,7 @@ TARGETS: tuple[Target, ...] = (
         "reasoning.model",
         "reasoning/model/priors.py",
         SEMANTICS,
+        "tests/reasoning/test_priors.py",
         "tests/reasoning/test_mutants_priors.py",
     ),
     _t("build", "reasoning.model", "reasoning/model/build.py", SEMANTICS),
