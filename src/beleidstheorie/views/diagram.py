@@ -68,9 +68,11 @@ from beleidstheorie.views.initiative_column import (
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
 from beleidstheorie.views.samenhang_key import (
     KEY,
-    edge_label,
     forward_links,
     key_table,
+    link_mark,
+    link_node,
+    link_segments,
     numbered_links,
     type_name,
 )
@@ -375,12 +377,15 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     for (number, letter, link), ahead in zip(numbered, forward, strict=True):
         style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
         ends = (node_id(s.node(link.source)), node_id(s.node(link.target)))
-        attrs = edge_attrs(style)
         if not ahead:
             ends = ends[::-1]
-            if not style.both_ends:
-                attrs.update(dir="back", arrowtail=style.arrowhead)
-        g.edge(*ends, label=edge_label(number, letter, style.colour), **PORTS, **attrs)
+        # the number is a node of its own that splits the edge in two: dot's router keeps every
+        # edge out of a node's box, but not out of another edge's label (it did at 80+ initiatives)
+        mark = link_node(number)
+        g.node(mark, **link_mark(number, letter, style.colour))
+        first, last = link_segments(style, ahead)
+        g.edge(ends[0], mark, **PORTS, **first)
+        g.edge(mark, ends[1], **PORTS, **last)
     for sub in subs:
         parent = node_id(s.node(sub.parent))  # type: ignore[arg-type]
         g.edge(node_id(sub), parent, **PORTS, **edge_attrs(LINK_STYLES["part-of"]))
