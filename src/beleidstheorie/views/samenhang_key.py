@@ -158,13 +158,12 @@ def key_table(s: Structure, lang: str = "nl") -> str:
     title = html_text(TITLE["en" if lang == "en" else "nl"])
     rows = [f'<TR><TD COLSPAN="5" ALIGN="LEFT"><B>{title}</B></TD></TR>', f"<TR>{cells}</TR>"]
     for n, letter, link in numbered_links(s):
-        ref = f"{link.section}, p. {link.page}" if link.page else link.section
         values = (
             f"{n}{letter}",
             _ini(s.node(link.source)),  # type: ignore[arg-type]
             _ini(s.node(link.target)),  # type: ignore[arg-type]
             html_text(type_name(link.type, lang)),
-            html_text(ref),
+            html_text(link.reference),
         )
         first = f'<TD ALIGN="RIGHT">{values[0]}</TD>'
         rest = "".join(f'<TD ALIGN="LEFT">{v}</TD>' for v in values[1:])

@@ -56,6 +56,13 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "col_new": ("Nieuwe waarnemingen", "New observations"),
     "no_changes": ("Geen veranderingen.", "No changes."),
     "layer_links": ("Samenhang tussen initiatieven", "Links between initiatives"),
+    "links_table": (
+        "Tabel met alle verbanden tussen initiatieven (toegankelijk alternatief)",
+        "Table of every link between initiatives (accessible alternative)",
+    ),
+    "link_tip": ("Verband tussen initiatieven", "Link between initiatives"),
+    "col_from": ("Van", "From"),
+    "col_to": ("Naar", "To"),
     "graph_label": (
         "Grafiek van de beleidstheorie: pijltjestoetsen verschuiven, + en − zoomen; "
         "de tabel onder de grafiek noemt elk onderdeel",
@@ -181,6 +188,7 @@ def page_data(
         "contributors": _contributors(s, lang),
         "matrix": {rid: matrix_data(theory, res, lang) for rid, res in rounds.items()},
         "changes": changes_by_round(s, rounds, lang),
+        "links": _links(s, net.edges, lang),
         "linkTypes": [
             {
                 "type": t,
@@ -219,6 +227,30 @@ def page_data(
             "verdicts": _verdict_legend(rounds, lang),
         },
     }
+
+
+def _links(s: Structure, edges: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
+    """One row per samenhang edge of the page (typed links and sub-lines): its edge id, type,
+    ends, the report's words and where the report says so; the links' hover text and table."""
+    stated = {(k.source, k.target, k.type): k for k in s.links}
+    rows = []
+    for e in edges:
+        kind = e.get("linkType")
+        if not kind:
+            continue
+        tail, head = s.node(e["from"]), s.node(e["to"])
+        link = stated.get((e["from"], e["to"], kind))
+        rows.append(
+            {
+                "id": e["id"],
+                "type": word(kind, lang),
+                "from": f"{tail.code} {tail.label}",  # type: ignore[attr-defined]
+                "to": f"{head.code} {head.label}",  # type: ignore[attr-defined]
+                "quote": link.quote if link else "",
+                "reference": link.reference if link else tail.reference,  # a sub-line: where it is
+            }
+        )
+    return rows
 
 
 def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:

@@ -96,7 +96,8 @@
     legibleFit(ids, id);
   }
 
-  var SECTIONS = { table: "bt-table-wrap", changes: "bt-changes-wrap", matrix: "bt-matrix-wrap" };
+  var SECTIONS = { table: "bt-table-wrap", links: "bt-links-wrap", changes: "bt-changes-wrap",
+                   matrix: "bt-matrix-wrap" };
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
                 focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [],
                mgroup: data.defaultMechanismGroup, mexpanded: [] };
@@ -126,7 +127,28 @@
     return box;
   }
 
-  function edgeTip(e) { return el("div", e.meaning, "bt-tip"); }
+  var linkInfo = {};
+  data.links.forEach(function (k) { linkInfo[k.id] = k; });
+
+  function linkTip(ids) {
+    // a samenhang link's hover text: its type, from → to, the report's words and where they are;
+    // a route into a collapsed group may stand for several links, each listed
+    var box = el("div", null, "bt-tip");
+    box.appendChild(el("div", T.link_tip, "bt-tip-kind"));
+    ids.forEach(function (id) {
+      var k = linkInfo[id];
+      var item = el("div", null, "bt-tip-link");
+      item.setAttribute("data-link", id);
+      item.appendChild(el("div", k.type, "bt-tip-label"));
+      item.appendChild(el("div", k.from + " \u2192 " + k.to));
+      if (k.quote) { item.appendChild(el("p", "\u201c" + k.quote + "\u201d", "bt-tip-desc")); }
+      if (k.reference) { item.appendChild(el("div", T.reference + ": " + k.reference, "bt-tip-ref")); }
+      box.appendChild(item);
+    });
+    return box;
+  }
+
+  function edgeTip(e) { return e.linkType ? linkTip([e.id]) : el("div", e.meaning, "bt-tip"); }
 
   function intersect(keep, list) {
     var next = new Set(list);
