@@ -271,3 +271,19 @@ def test_the_link_table_lists_every_link_with_its_type_ends_and_source(
     ]
     assert cells[0][3].startswith("2.3 Samenhang tussen initiatieven, p. 17")
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_with_physics_vis_draws_the_links_and_their_tooltips_say_the_same(page, tmp_path, flagship_theory):
+    from beleidstheorie.views.page import write_interactive
+
+    page.open(write_interactive(flagship_theory, tmp_path / "physics.html", physics=True))
+    assert page.evaluate("btLinkRoutes()") == []  # floating nodes: vis draws the links itself
+    tips = page.evaluate(
+        "btEdges.get({filter: e => e.linkType}).map(e => [e.id, e.title.textContent, "
+        "Array.from(e.title.querySelectorAll('[data-link]')).map(x => x.getAttribute('data-link'))])"
+    )
+    assert len(tips) == 17
+    assert all(ids == [edge] for edge, _, ids in tips)
+    assert any("levert inbreng aan" in text and "p. 17" in text for _, text, _ in tips)
+    assert page.errors == []
