@@ -481,6 +481,40 @@ LINK_STATE = """() => ({
 
 
 @pytest.mark.browser
+def test_reset_returns_to_the_first_view_and_back_undoes_the_reset(page, flagship_page_file, flagship_rounds):
+    page.open(flagship_page_file)
+    first = page.evaluate(LINK_STATE)
+    start = page.evaluate("({scale: btNetwork.getScale(), at: btNetwork.getViewPosition()})")
+    latest = flagship_rounds["evaluatie-2022"]
+    page.page.fill("#bt-search", latest.node("meer-preventie").label)
+    page.page.press("#bt-search", "Enter")
+    page.page.select_option("#bt-filter-subgoal", latest.subgoals[0].id)
+    page.page.check("#bt-filter-insufficient")
+    page.page.uncheck("#bt-link-supports")
+    page.page.click("#bt-table-summary")
+    changed = page.evaluate(LINK_STATE)
+    assert changed != first and page.page.locator("#bt-details").is_visible()
+    before = page.page.url
+    page.page.click("#bt-reset")
+    assert page.evaluate(LINK_STATE) == first
+    assert page.evaluate("location.hash") == ""
+    assert page.page.locator("#bt-details").is_hidden()
+    assert page.evaluate("btNetwork.getSelectedNodes()") == []
+    assert page.page.input_value("#bt-search") == ""
+    assert page.page.input_value("#bt-filter-subgoal") == ""
+    now = page.evaluate("({scale: btNetwork.getScale(), at: btNetwork.getViewPosition()})")
+    assert now["scale"] == pytest.approx(start["scale"])
+    assert now["at"]["x"] == pytest.approx(start["at"]["x"]) and now["at"]["y"] == pytest.approx(
+        start["at"]["y"]
+    )
+    page.page.go_back()
+    page.page.wait_for_function("location.hash.includes('subgoal=')")
+    assert page.page.url == before
+    assert page.evaluate(LINK_STATE) == changed
+    assert page.errors == []
+
+
+@pytest.mark.browser
 def test_reloading_the_url_restores_the_layers_link_types_open_tables_and_filters(
     page, flagship_page_file, flagship_theory
 ):

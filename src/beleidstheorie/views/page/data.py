@@ -36,6 +36,7 @@ TOP_EVIDENCE = 3
 PAGE_WORDS: dict[str, tuple[str, str]] = {
     "search": ("Zoek", "Search"),
     "fit": ("Passend", "Fit"),
+    "reset": ("Beginweergave", "Reset view"),
     "zoom_in": ("Inzoomen", "Zoom in"),
     "zoom_out": ("Uitzoomen", "Zoom out"),
     "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
