@@ -333,6 +333,29 @@ def test_search_finds_a_node_focuses_it_and_opens_its_details_panel(
 
 
 @pytest.mark.browser
+def test_the_panel_lists_every_ranked_item_with_its_impact_quote_and_page(
+    page, flagship_page_file, flagship_rounds
+):
+    page.open(flagship_page_file)
+    mech = flagship_rounds["evaluatie-2022"].node("betere-signalering")
+    assert len(mech.contributions) > 3  # more than the tooltip shows
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    items = page.page.locator("#bt-details ol.bt-evidence > li")
+    assert items.count() == len(mech.contributions)
+    for k, item in enumerate(mech.contributions):
+        text = items.nth(k).inner_text()
+        assert f"{item.indicator_label} — " in text
+        assert f"effect op score: {item.impact:+.3f}".replace(".", ",") in text
+        assert item.reference in text and " ".join(item.text.split()) in " ".join(text.split())
+    # the tooltip keeps to the first few, the panel does not repeat them above its list
+    assert page.page.locator("#bt-details .bt-details-body li").count() == 0
+    tip = page.evaluate(f"btNodes.get({json.dumps(mech.id)}).title.querySelectorAll('li').length")
+    assert tip == 3
+    assert page.errors == []
+
+
+@pytest.mark.browser
 def test_clicking_a_node_opens_a_persistent_panel_that_stays_until_closed(page, flagship_page_file):
     page.open(flagship_page_file)
     iri = iri_of(page, "mechanism", "integrale-samenwerking")

@@ -42,6 +42,10 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
     "export_svg": ("Huidige weergave als SVG", "Current view as SVG"),
     "quotes": ("Uit het rapport", "From the report"),
+    "panel_evidence": (
+        "Bewijs dat het meest telt, met het effect op de score",
+        "Evidence that counts most, with its impact on the score",
+    ),
     "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
     "close": ("Sluiten", "Close"),
     "table": (
@@ -92,6 +96,7 @@ UI_WORDS = (
     "stated",
     "inferred",
     "round",
+    "col_impact",
 )
 
 
@@ -107,15 +112,31 @@ def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
     }
 
 
+def signed_impact(impact: float | None, lang: str = "nl") -> str:
+    """An item's leave-one-out impact on a score, signed, three decimals ('' when not computed).
+
+    >>> signed_impact(0.0234), signed_impact(-0.008, "en"), signed_impact(None)
+    ('+0,023', '-0.008', '')
+    """
+    if impact is None:
+        return ""
+    text = f"{impact:+.3f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
+    # the engine's ranked items (its top few); the tooltip shows the first TOP_EVIDENCE of them,
+    # the details panel every one, with its impact and the report's words
     evidence = [
         {
             "indicator": e.indicator_label,
+            "initiative": e.initiative_label,
             "status": word(e.status, lang),
             "reference": e.reference,
             "quote": e.text,
+            "impact": signed_impact(e.impact, lang),
         }
-        for e in score.contributions[:TOP_EVIDENCE]
+        for e in score.contributions
     ]
     return {
         "score": grammar.score_text(score, lang) or "–",
@@ -159,6 +180,7 @@ def page_data(
     return {
         "lang": lang,
         "title": s.label,
+        "tipEvidence": TOP_EVIDENCE,
         "text": {
             **{k: word(k, lang) for k in UI_WORDS},
             **{k: pair[1 if lang == "en" else 0] for k, pair in (*PAGE_WORDS.items(), *GROUP_WORDS.items())},

@@ -102,7 +102,8 @@
                 focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [],
                mgroup: data.defaultMechanismGroup, mexpanded: [] };
 
-  function tooltip(id) {
+  function tooltip(id, inPanel) {
+    // what hovering a node says; the details panel (inPanel) lists the evidence on its own
     var info = data.info[id];
     var box = el("div", null, "bt-tip");
     box.appendChild(el("div", info.kind, "bt-tip-kind"));
@@ -114,10 +115,10 @@
     if (sc) {
       box.appendChild(el("div", T.score + ": " + sc.score + " · " + sc.verdict, "bt-tip-score"));
       if (sc.note) { box.appendChild(el("p", sc.note, "bt-tip-note")); }
-      if (sc.evidence.length) {
+      if (sc.evidence.length && !inPanel) {
         box.appendChild(el("div", T.evidence, "bt-tip-head"));
         var list = el("ul");
-        sc.evidence.forEach(function (ev) {
+        sc.evidence.slice(0, data.tipEvidence).forEach(function (ev) {
           list.appendChild(el("li", ev.indicator + " — " + ev.status + " (" + ev.reference + ")"));
         });
         box.appendChild(list);
