@@ -356,6 +356,39 @@ def test_the_panel_lists_every_ranked_item_with_its_impact_quote_and_page(
 
 
 @pytest.mark.browser
+def test_the_panel_of_an_undecided_node_says_what_to_measure_next_in_that_round(
+    page, tmp_path, flagship_theory, flagship_rounds
+):
+    from beleidstheorie.reasoning.analysis.next import next_measurements
+    from beleidstheorie.views.next_table import sentence
+
+    latest = flagship_rounds["evaluatie-2022"]
+    planned = next_measurements(flagship_theory, round=latest.round)
+    step = next(s for s in planned.steps if s.kind == "mechanism" and s.measurements)
+    out = write_interactive(
+        flagship_theory,
+        tmp_path / "next.html",
+        result=latest,
+        results_by_round=flagship_rounds,
+        next_result=planned,
+    )
+    page.open(out)
+    page.page.fill("#bt-search", step.label)
+    page.page.press("#bt-search", "Enter")
+    assert page.page.locator("#bt-details").get_attribute("data-node") == latest.node(step.node).id
+    assert "Wat nu meten" in page.page.locator("#bt-details h3").all_inner_texts()
+    lines = page.page.locator("#bt-details ol.bt-next > li").all_inner_texts()
+    assert len(lines) == len(step.measurements)
+    assert lines[0].startswith(sentence(step, step.measurements[0]))
+    # the plan is for the latest round: another round's panel does not show it
+    page.page.select_option("#bt-filter-round", "monitor-2021")
+    page.page.fill("#bt-search", step.label)
+    page.page.press("#bt-search", "Enter")
+    assert page.page.locator("#bt-details ol.bt-next").count() == 0
+    assert page.errors == []
+
+
+@pytest.mark.browser
 def test_clicking_a_node_opens_a_persistent_panel_that_stays_until_closed(page, flagship_page_file):
     page.open(flagship_page_file)
     iri = iri_of(page, "mechanism", "integrale-samenwerking")

@@ -6,10 +6,12 @@ from dataclasses import asdict
 from typing import Any
 
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.reasoning.analysis.next import NextResult
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import column_layout
 from beleidstheorie.views.dotparts import legend_sample
+from beleidstheorie.views.next_table import sentence
 from beleidstheorie.views.page.filters import keep_for_initiative, keep_for_subgoal, keep_insufficient
 from beleidstheorie.views.page.groups import (
     GROUP_WORDS,
@@ -42,6 +44,7 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
     "export_svg": ("Huidige weergave als SVG", "Current view as SVG"),
     "quotes": ("Uit het rapport", "From the report"),
+    "next_title": ("Wat nu meten", "What to measure next"),
     "panel_evidence": (
         "Bewijs dat het meest telt, met het effect op de score",
         "Evidence that counts most, with its impact on the score",
@@ -161,8 +164,13 @@ def page_data(
     results_by_round: dict[str, ScoreResult] | None = None,
     lang: str = "nl",
     physics: bool = False,
+    next_result: NextResult | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready data."""
+    """Everything the page shows, as plain JSON-ready data.
+
+    With ``next_result`` (:func:`beleidstheorie.reasoning.analysis.next.next_measurements` of one
+    round) the details panel of each undecided node says what to measure next in that round.
+    """
     s = read_structure(theory.store, lang)
     layout = None if physics else column_layout(s)
     net = build_network(s, lang, layout)
@@ -212,6 +220,7 @@ def page_data(
         "matrix": {rid: matrix_data(theory, res, lang) for rid, res in rounds.items()},
         "changes": changes_by_round(s, rounds, lang),
         "links": _links(s, net.edges, lang),
+        "next": _next(next_result, rounds, lang),
         "linkTypes": [
             {
                 "type": t,
@@ -274,6 +283,25 @@ def _links(s: Structure, edges: list[dict[str, Any]], lang: str) -> list[dict[st
             }
         )
     return rows
+
+
+def _next(result: NextResult | None, rounds: dict[str, ScoreResult], lang: str) -> dict[str, Any] | None:
+    """Per undecided node (by IRI): the measurements that would most change its verdict, as sentences."""
+    if result is None or result.round not in rounds:
+        return None
+    scored = rounds[result.round]
+    p_flip = word("col_p_flip", lang)
+    return {
+        "round": result.round,
+        "byNode": {
+            scored.node(step.node).id: [
+                f"{sentence(step, m, lang)} ({p_flip} {format_score(m.p_flip, lang)})"
+                for m in step.measurements
+            ]
+            for step in result.steps
+            if step.measurements
+        },
+    }
 
 
 def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:

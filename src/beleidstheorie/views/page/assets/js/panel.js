@@ -27,6 +27,14 @@
       });
       panel.appendChild(items);
     }
+    var next = data.next && data.next.round === state.round ? data.next.byNode[id] || [] : [];
+    if (next.length) {
+      // the engine's value of information: the measurements that would most change this verdict
+      panel.appendChild(el("h3", T.next_title));
+      var plan = el("ol", null, "bt-next");
+      next.forEach(function (line) { plan.appendChild(el("li", line)); });
+      panel.appendChild(plan);
+    }
     var who = data.contributors[id] || [];
     if (who.length) {
       panel.appendChild(el("h3", T.contributors));
