@@ -421,6 +421,16 @@ def test_at_scale_samenhang_edges_run_through_no_other_edge_number(tmp_path, siz
     assert layout.hidden_arrows(tolerance=2.0) == []
 
 
+@pytest.mark.parametrize("name", THEORIES)
+def test_samenhang_legend_is_compact_its_sample_lines_no_longer_than_three_inches(request, tmp_path, name):
+    # the key beneath the figure once shared the legend's ranks, whose width then stretched
+    # every sample line across it (540-580 pt for the flagship)
+    svg = render_diagram(request.getfixturevalue(name), "samenhang", tmp_path / "s.svg").read_text()
+    samples = [path for t, _, path in parse_layout(svg).edges if t.startswith("legend/edge/")]
+    assert samples
+    assert max(max(x for x, _ in p) - min(x for x, _ in p) for p in samples) <= 3 * 72
+
+
 def test_samenhang_puts_each_penvoerder_name_above_its_first_initiative(samenhang_theory, samenhang_layout):
     dot = parse_dot(diagram_source(samenhang_theory, "samenhang"))
     boxes = [c for c in dot.clusters if c.startswith("cluster_org_")]

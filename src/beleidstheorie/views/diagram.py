@@ -328,7 +328,7 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     numbered = numbered_links(s)
     if numbered:
         g.node(KEY, label=key_table(s, lang), shape="plaintext")
-    add_legend(
+    _, legend_right = add_legend(
         g,
         lang,
         kinds=[] if evidence else ["initiative"],
@@ -336,6 +336,10 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
         evidence=evidence,
         notes=[word("cluster_penvoerder", lang)],
     )
+    if numbered and legend_right:
+        # the key in a rank of its own, right of the legend: in the legend's ranks its width would
+        # set theirs, and stretch every sample line of the legend across it
+        g.edge(legend_right[0], KEY, style="invis")
 
     def draw(target: graphviz.Digraph, top: Initiative, **extra: str) -> list[str]:
         return [_add(target, i, _ini_lines(i, 24), scores.get(i.iri), lang, **extra) for i in s.family(top)]
