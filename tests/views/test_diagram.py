@@ -431,6 +431,24 @@ def test_samenhang_legend_is_compact_its_sample_lines_no_longer_than_three_inche
     assert max(max(x for x, _ in p) - min(x for x, _ in p) for p in samples) <= 3 * 72
 
 
+@pytest.mark.parametrize("with_evidence", [False, True])
+def test_initiative_legend_is_compact_beside_its_evidence_tables(
+    tmp_path, flagship_theory, flagship_result, with_evidence
+):
+    # in the result column's ranks its evidence tables stretched every sample line (590-730 pt)
+    result = flagship_result if with_evidence else None
+    out = render_diagram(
+        flagship_theory,
+        "initiative",
+        tmp_path / "i.svg",
+        result=result,
+        initiative="samenwerken-kinderarmoede",
+    )
+    samples = [path for t, _, path in parse_layout(out.read_text()).edges if t.startswith("legend/edge/")]
+    assert samples
+    assert max(max(x for x, _ in p) - min(x for x, _ in p) for p in samples) <= 3 * 72
+
+
 def test_samenhang_puts_each_penvoerder_name_above_its_first_initiative(samenhang_theory, samenhang_layout):
     dot = parse_dot(diagram_source(samenhang_theory, "samenhang"))
     boxes = [c for c in dot.clusters if c.startswith("cluster_org_")]

@@ -424,7 +424,7 @@ def _initiative(
     ]
     subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
     evidence = _evidence(s, result, scores, [*members, *mechs, *subgoals])
-    add_legend(g, lang, edges=edges, evidence=evidence, notes=notes)  # declared first: beneath
+    _, legend_right = add_legend(g, lang, edges=edges, evidence=evidence, notes=notes)  # first: beneath
 
     with g.subgraph(name="cluster_col_initiative") as c:
         c.attr(**column_attrs(word("initiative_links", lang)))
@@ -491,8 +491,10 @@ def _initiative(
         columns[3] = [_add(c, sg, wrap(sg.label), scores.get(sg.iri), lang) for sg in subgoals]
 
     columns = [col for col in columns if col]
-    for col in columns:
-        same_rank(g, col)
+    # the legend's texts in the rank of the initiatives (its sample lines start one rank before):
+    # in the ranks of the result column its evidence tables would stretch every sample line
+    for k, col in enumerate(columns):
+        same_rank(g, [*col, *legend_right] if k == 0 and legend_right else col)
     chain(g, [col[0] for col in columns])
 
     for i in members:
