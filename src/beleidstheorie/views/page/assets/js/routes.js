@@ -4,7 +4,8 @@
  * (core) and each link shown is drawn here instead: out of the left side of its tail's box, along
  * a lane in the gutter left of the column, into the left side of its head's box with the arrow.
  * Lanes are assigned like intervals on a line (shorter links nearer the column, no two links
- * overlapping in one lane); the gutter ends before the input column. Uses core's state. */
+ * overlapping in one lane); the gutter ends before the input column. Hovering a route shows its
+ * links (core's linkTip) in the page's own tooltip element and draws it wider. Uses core's state. */
   var ROUTE_PAD = 8;  // space between the column and the first lane, and before the inputs
   var ROUTE_STEP = 10;  // the widest spacing of the lanes
   var ROUTED = !!data.headers.length;  // column layout; with physics the nodes float and vis draws
