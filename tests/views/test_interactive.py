@@ -360,6 +360,7 @@ def test_the_panel_of_an_undecided_node_says_what_to_measure_next_in_that_round(
     page, tmp_path, flagship_theory, flagship_rounds
 ):
     from beleidstheorie.reasoning.analysis.next import next_measurements
+    from beleidstheorie.views import grammar
     from beleidstheorie.views.next_table import sentence
 
     latest = flagship_rounds["evaluatie-2022"]
@@ -380,6 +381,9 @@ def test_the_panel_of_an_undecided_node_says_what_to_measure_next_in_that_round(
     lines = page.page.locator("#bt-details ol.bt-next > li").all_inner_texts()
     assert len(lines) == len(step.measurements)
     assert lines[0].startswith(sentence(step, step.measurements[0]))
+    best = step.measurements[0].outcomes[0]  # and what its strongest evidence would make of the verdict
+    assert f"bij progressie: {grammar.MARKS[best.verdict_if_progress].glyph} " in lines[0]
+    assert f"zonder: {grammar.MARKS[best.verdict_if_no_progress].glyph} " in lines[0]
     # the plan is for the latest round: another round's panel does not show it
     page.page.select_option("#bt-filter-round", "monitor-2021")
     page.page.fill("#bt-search", step.label)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from beleidstheorie.graph.load import Theory
-from beleidstheorie.reasoning.analysis.next import NextResult
+from beleidstheorie.reasoning.analysis.next import Measurement, NextResult
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import column_layout
@@ -290,18 +290,34 @@ def _next(result: NextResult | None, rounds: dict[str, ScoreResult], lang: str) 
     if result is None or result.round not in rounds:
         return None
     scored = rounds[result.round]
-    p_flip = word("col_p_flip", lang)
     return {
         "round": result.round,
         "byNode": {
             scored.node(step.node).id: [
-                f"{sentence(step, m, lang)} ({p_flip} {format_score(m.p_flip, lang)})"
-                for m in step.measurements
+                f"{sentence(step, m, lang)} — {_outcome(m, lang)}" for m in step.measurements
             ]
             for step in result.steps
             if step.measurements
         },
     }
+
+
+NEXT_WORDS = {"with": ("bij progressie", "with progress"), "without": ("zonder", "without")}
+
+
+def _outcome(m: Measurement, lang: str) -> str:
+    """What the measurement's strongest kind of evidence would make of the verdict, either way.
+
+    ``sentence`` names only the chance of "supported"; a measurement that can at most make a
+    node "aanwijzingen" would read as worthless without the verdicts it can lead to.
+    """
+    o = m.outcomes[0]
+    k = 1 if lang == "en" else 0
+    ways = [
+        f"{NEXT_WORDS[side][k]}: {grammar.MARKS[v].glyph} {word(v, lang)}"
+        for side, v in (("with", o.verdict_if_progress), ("without", o.verdict_if_no_progress))
+    ]
+    return f"{', '.join(ways)} ({word('col_p_flip', lang)} {format_score(m.p_flip, lang)})"
 
 
 def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:
