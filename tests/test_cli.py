@@ -259,6 +259,27 @@ def test_render_and_interactive_write_their_files(tmp_path):
     assert "<script" in html.read_text(encoding="utf-8")
 
 
+def test_interactive_says_what_to_measure_next_unless_told_not_to(tmp_path):
+    import json
+    import re
+
+    from beleidstheorie.graph.load import load_theory
+    from beleidstheorie.reasoning.analysis.next import next_measurements
+    from beleidstheorie.reasoning.score import score
+
+    block = re.compile(r'<script type="application/json" id="bt-data">(.*?)</script>', re.S)
+    with_next, without = tmp_path / "next.html", tmp_path / "no-next.html"
+    run("interactive", str(EXAMPLE), "-o", str(with_next))
+    run("interactive", str(EXAMPLE), "--no-next", "-o", str(without))
+    theory = load_theory(EXAMPLE)
+    planned, scored = next_measurements(theory), score(theory)
+    data = json.loads(block.search(with_next.read_text(encoding="utf-8")).group(1))
+    assert data["next"]["round"] == planned.round == scored.round
+    undecided = {scored.node(s.node).id for s in planned.steps if s.measurements}
+    assert set(data["next"]["byNode"]) == undecided != set()
+    assert json.loads(block.search(without.read_text(encoding="utf-8")).group(1))["next"] is None
+
+
 def test_unwritable_output_and_unknown_initiative_are_clear_errors(tmp_path):
     proc = run(
         "--lang", "en", "render", "schema", str(EXAMPLE), "-o", str(tmp_path / "missing" / "x.svg"), ok=False

@@ -613,8 +613,9 @@ HELP: dict[str, str] = {
     (
         "Write an interactive graph (one self-contained HTML file, works offline).\n"
         "\n"
-        "Hover a node for its score, verdict and evidence; click to highlight its\n"
-        "neighbourhood; filter by sub-goal, initiative, round or insufficient evidence.\n"
+        "Hover a node for its score, verdict and evidence; click it for a panel with the\n"
+        "evidence, its impact and what to measure next; filter by sub-goal, initiative,\n"
+        "round or insufficient evidence.\n"
         "\n"
         "\b\n"
         "Example:\n"
@@ -622,8 +623,9 @@ HELP: dict[str, str] = {
     ): (
         "Schrijf een interactieve graaf (één zelfstandig HTML-bestand, werkt offline).\n"
         "\n"
-        "Wijs een knoop aan voor zijn score, oordeel en bewijs; klik om zijn omgeving te\n"
-        "markeren; filter op subdoel, initiatief, meting of onvoldoende bewijs.\n"
+        "Wijs een knoop aan voor zijn score, oordeel en bewijs; klik erop voor een paneel met\n"
+        "het bewijs, het effect ervan en wat nu te meten; filter op subdoel, initiatief,\n"
+        "meting of onvoldoende bewijs.\n"
         "\n"
         "\b\n"
         "Voorbeeld:\n"
@@ -632,6 +634,9 @@ HELP: dict[str, str] = {
     "The HTML file to write.": "Het te schrijven HTML-bestand.",
     "Free physics layout instead of left-to-right columns.": (
         "Vrije, fysische opmaak in plaats van kolommen van links naar rechts."
+    ),
+    "Say in each undecided node's panel what to measure next (as `beleidstheorie next`).": (
+        "Zeg in het paneel van elke onbesliste knoop wat nu te meten (zoals `beleidstheorie next`)."
     ),
 }
 """Every help text of the command line: English (as click shows it) -> Dutch."""

@@ -333,6 +333,66 @@ def test_search_finds_a_node_focuses_it_and_opens_its_details_panel(
 
 
 @pytest.mark.browser
+def test_the_panel_lists_every_ranked_item_with_its_impact_quote_and_page(
+    page, flagship_page_file, flagship_rounds
+):
+    page.open(flagship_page_file)
+    mech = flagship_rounds["evaluatie-2022"].node("betere-signalering")
+    assert len(mech.contributions) > 3  # more than the tooltip shows
+    page.page.fill("#bt-search", mech.label)
+    page.page.press("#bt-search", "Enter")
+    items = page.page.locator("#bt-details ol.bt-evidence > li")
+    assert items.count() == len(mech.contributions)
+    for k, item in enumerate(mech.contributions):
+        text = items.nth(k).inner_text()
+        assert f"{item.indicator_label} — " in text
+        assert f"effect op score: {item.impact:+.3f}".replace(".", ",") in text
+        assert item.reference in text and " ".join(item.text.split()) in " ".join(text.split())
+    # the tooltip keeps to the first few, the panel does not repeat them above its list
+    assert page.page.locator("#bt-details .bt-details-body li").count() == 0
+    tip = page.evaluate(f"btNodes.get({json.dumps(mech.id)}).title.querySelectorAll('li').length")
+    assert tip == 3
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_panel_of_an_undecided_node_says_what_to_measure_next_in_that_round(
+    page, tmp_path, flagship_theory, flagship_rounds
+):
+    from beleidstheorie.reasoning.analysis.next import next_measurements
+    from beleidstheorie.views import grammar
+    from beleidstheorie.views.next_table import sentence
+
+    latest = flagship_rounds["evaluatie-2022"]
+    planned = next_measurements(flagship_theory, round=latest.round)
+    step = next(s for s in planned.steps if s.kind == "mechanism" and s.measurements)
+    out = write_interactive(
+        flagship_theory,
+        tmp_path / "next.html",
+        result=latest,
+        results_by_round=flagship_rounds,
+        next_result=planned,
+    )
+    page.open(out)
+    page.page.fill("#bt-search", step.label)
+    page.page.press("#bt-search", "Enter")
+    assert page.page.locator("#bt-details").get_attribute("data-node") == latest.node(step.node).id
+    assert "Wat nu meten" in page.page.locator("#bt-details h3").all_inner_texts()
+    lines = page.page.locator("#bt-details ol.bt-next > li").all_inner_texts()
+    assert len(lines) == len(step.measurements)
+    assert lines[0].startswith(sentence(step, step.measurements[0]))
+    best = step.measurements[0].outcomes[0]  # and what its strongest evidence would make of the verdict
+    assert f"bij progressie: {grammar.MARKS[best.verdict_if_progress].glyph} " in lines[0]
+    assert f"zonder: {grammar.MARKS[best.verdict_if_no_progress].glyph} " in lines[0]
+    # the plan is for the latest round: another round's panel does not show it
+    page.page.select_option("#bt-filter-round", "monitor-2021")
+    page.page.fill("#bt-search", step.label)
+    page.page.press("#bt-search", "Enter")
+    assert page.page.locator("#bt-details ol.bt-next").count() == 0
+    assert page.errors == []
+
+
+@pytest.mark.browser
 def test_clicking_a_node_opens_a_persistent_panel_that_stays_until_closed(page, flagship_page_file):
     page.open(flagship_page_file)
     iri = iri_of(page, "mechanism", "integrale-samenwerking")
@@ -478,6 +538,40 @@ LINK_STATE = """() => ({
   insufficient: document.getElementById('bt-filter-insufficient').checked,
   visible: btNodes.get({filter: n => !n.hidden}).length,
 })"""
+
+
+@pytest.mark.browser
+def test_reset_returns_to_the_first_view_and_back_undoes_the_reset(page, flagship_page_file, flagship_rounds):
+    page.open(flagship_page_file)
+    first = page.evaluate(LINK_STATE)
+    start = page.evaluate("({scale: btNetwork.getScale(), at: btNetwork.getViewPosition()})")
+    latest = flagship_rounds["evaluatie-2022"]
+    page.page.fill("#bt-search", latest.node("meer-preventie").label)
+    page.page.press("#bt-search", "Enter")
+    page.page.select_option("#bt-filter-subgoal", latest.subgoals[0].id)
+    page.page.check("#bt-filter-insufficient")
+    page.page.uncheck("#bt-link-supports")
+    page.page.click("#bt-table-summary")
+    changed = page.evaluate(LINK_STATE)
+    assert changed != first and page.page.locator("#bt-details").is_visible()
+    before = page.page.url
+    page.page.click("#bt-reset")
+    assert page.evaluate(LINK_STATE) == first
+    assert page.evaluate("location.hash") == ""
+    assert page.page.locator("#bt-details").is_hidden()
+    assert page.evaluate("btNetwork.getSelectedNodes()") == []
+    assert page.page.input_value("#bt-search") == ""
+    assert page.page.input_value("#bt-filter-subgoal") == ""
+    now = page.evaluate("({scale: btNetwork.getScale(), at: btNetwork.getViewPosition()})")
+    assert now["scale"] == pytest.approx(start["scale"])
+    assert now["at"]["x"] == pytest.approx(start["at"]["x"]) and now["at"]["y"] == pytest.approx(
+        start["at"]["y"]
+    )
+    page.page.go_back()
+    page.page.wait_for_function("location.hash.includes('subgoal=')")
+    assert page.page.url == before
+    assert page.evaluate(LINK_STATE) == changed
+    assert page.errors == []
 
 
 @pytest.mark.browser

@@ -6,6 +6,8 @@ node's and group's bounding box) against the routes the page draws (``btLinkRout
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from beleidstheorie.views.structure import read_structure
@@ -152,3 +154,136 @@ def test_no_two_boxes_of_the_flagship_overlap_with_scores_shown(page, flagship_p
       return out;
     }""")
     assert found == []
+
+
+# -- hovering a route, and the table of links ----------------------------------------------
+HOVERABLE = """() => btLinkRoutes().map(r => {
+  // a point on the route's lane where the pointer hovers this route and no other
+  const [[x, y1], [, y2]] = [r.points[1], r.points[2]];
+  for (let k = 1; k < 20; k++) {
+    const y = y1 + (y2 - y1) * k / 20;
+    if (btRouteAt(x, y) === r.id) { return {id: r.id, ids: r.ids, x: x, y: y}; }
+  }
+  return {id: r.id, ids: r.ids, x: null, y: null};
+})"""
+
+
+def hover_route(page, route: dict) -> None:
+    """Scroll the route's lane point into the middle of the graph and put the pointer on it."""
+    point = json.dumps({"x": route["x"], "y": route["y"]})
+    page.evaluate(f"btNetwork.moveTo({{position: {point}, scale: 1, animation: false}})")
+    page.evaluate("btNetwork.redraw()")
+    dom = page.evaluate(f"btNetwork.canvasToDOM({point})")
+    frame = page.page.locator("#bt-graph .vis-network").bounding_box()
+    page.page.mouse.move(frame["x"] + dom["x"], frame["y"] + dom["y"])
+
+
+def route_between(page, tail: str, head: str) -> dict:
+    routes = page.evaluate(HOVERABLE)
+    ends = {r["id"]: (r["from"], r["to"]) for r in page.evaluate("btLinkRoutes()")}
+    (route,) = [r for r in routes if [e.rsplit("/", 1)[-1] for e in ends[r["id"]]] == [tail, head]]
+    return route
+
+
+@pytest.mark.browser
+def test_every_route_of_the_flagship_can_be_hovered_somewhere_on_its_lane(page, flagship_page_file):
+    page.open(flagship_page_file)
+    routes = page.evaluate(HOVERABLE)
+    assert len(routes) == 17
+    assert [r["id"] for r in routes if r["x"] is None] == []
+
+
+@pytest.mark.browser
+def test_hovering_a_route_shows_its_type_its_ends_and_where_the_report_says_so(page, flagship_page_file):
+    page.open(flagship_page_file)
+    route = route_between(page, "inzet-ervaringsdeskundigen", "samenwerken-kinderarmoede")
+    tip = page.page.locator("#bt-route-tip")
+    assert tip.is_hidden()
+    hover_route(page, route)
+    tip.wait_for(state="visible", timeout=5000)
+    text = tip.inner_text()
+    assert "levert inbreng aan" in text
+    assert (
+        "1 Inzet ervaringsdeskundigen armoede bij SZW → 10 Samenwerken in de aanpak van kinderarmoede" in text
+    )
+    assert "Bron: 2.3 Samenhang tussen initiatieven, p. 17" in text
+    assert tip.get_attribute("data-route") == route["id"]
+    # the tip lies inside the graph's frame, beside the pointer
+    frame, box = page.page.locator("#bt-graph .vis-network").bounding_box(), tip.bounding_box()
+    assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+    graph = page.page.locator("#bt-graph").bounding_box()
+    page.page.mouse.move(graph["x"] + graph["width"] - 3, graph["y"] + 3)  # off the route: gone
+    tip.wait_for(state="hidden", timeout=5000)
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_a_hostile_label_in_a_route_tooltip_and_the_link_table_stays_text(page, hostile_page_file):
+    page.open(hostile_page_file)
+    (route,) = page.evaluate(HOVERABLE)  # the example's one link, from the hostile initiative
+    hover_route(page, route)
+    tip = page.page.locator("#bt-route-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert "<script>alert(1)</script>" in tip.inner_text()
+    assert '"quote" \\ back' in tip.inner_text()
+    assert tip.locator("script").count() == 0
+    row = page.page.locator("#bt-link-table tbody tr")
+    assert row.count() == 1 and "<script>alert(1)</script>" in row.text_content()  # closed: not rendered
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert page.dialogs == [] and page.errors == []
+
+
+@pytest.mark.browser
+def test_a_route_into_a_collapsed_group_lists_every_link_it_stands_for(page, large_page_file):
+    page.open(large_page_file)
+    routes = [r for r in page.evaluate(HOVERABLE) if len(r["ids"]) > 1 and r["x"] is not None]
+    assert routes, "the large page, grouped, joins several links into one route"
+    route = max(routes, key=lambda r: len(r["ids"]))
+    hover_route(page, route)
+    tip = page.page.locator("#bt-route-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    listed = tip.locator(".bt-tip-link")
+    assert [listed.nth(k).get_attribute("data-link") for k in range(listed.count())] == route["ids"]
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_the_link_table_lists_every_link_with_its_type_ends_and_source(
+    page, flagship_page_file, flagship_theory
+):
+    page.open(flagship_page_file)
+    page.page.click("#bt-links-summary")
+    rows = page.page.locator("#bt-link-table tbody tr")
+    assert rows.count() == link_edges(flagship_theory) == 17
+    assert page.evaluate("btEdges.get({filter: e => e.linkType}).length") == rows.count()
+    heads = page.page.locator("#bt-link-table thead th").all_inner_texts()
+    assert heads == ["Van", "Soort", "Naar", "Bron"]
+    cells = [
+        row.locator("th, td").all_inner_texts()
+        for row in rows.all()
+        if row.locator("th").inner_text() == "1 Inzet ervaringsdeskundigen armoede bij SZW"
+    ]
+    assert len(cells) == 1
+    assert cells[0][:3] == [
+        "1 Inzet ervaringsdeskundigen armoede bij SZW",
+        "levert inbreng aan",
+        "10 Samenwerken in de aanpak van kinderarmoede",
+    ]
+    assert cells[0][3].startswith("2.3 Samenhang tussen initiatieven, p. 17")
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_with_physics_vis_draws_the_links_and_their_tooltips_say_the_same(page, tmp_path, flagship_theory):
+    from beleidstheorie.views.page import write_interactive
+
+    page.open(write_interactive(flagship_theory, tmp_path / "physics.html", physics=True))
+    assert page.evaluate("btLinkRoutes()") == []  # floating nodes: vis draws the links itself
+    tips = page.evaluate(
+        "btEdges.get({filter: e => e.linkType}).map(e => [e.id, e.title.textContent, "
+        "Array.from(e.title.querySelectorAll('[data-link]')).map(x => x.getAttribute('data-link'))])"
+    )
+    assert len(tips) == 17
+    assert all(ids == [edge] for edge, _, ids in tips)
+    assert any("levert inbreng aan" in text and "p. 17" in text for _, text, _ in tips)
+    assert page.errors == []

@@ -114,20 +114,29 @@ def render(kind, args, output, evidence, paper_name, landscape, expand, round_, 
 @graph_argument
 @required_output("The HTML file to write.")
 @click.option("--physics", is_flag=True, help="Free physics layout instead of left-to-right columns.")
+@click.option(
+    "--next/--no-next",
+    "with_next",
+    default=True,
+    show_default=True,
+    help="Say in each undecided node's panel what to measure next (as `beleidstheorie next`).",
+)
 @config_option
 @lang_option
 @library_errors
-def interactive(graph, output, physics, config_path, lang) -> None:
+def interactive(graph, output, physics, with_next, config_path, lang) -> None:
     """Write an interactive graph (one self-contained HTML file, works offline).
 
-    Hover a node for its score, verdict and evidence; click to highlight its
-    neighbourhood; filter by sub-goal, initiative, round or insufficient evidence.
+    Hover a node for its score, verdict and evidence; click it for a panel with the
+    evidence, its impact and what to measure next; filter by sub-goal, initiative,
+    round or insufficient evidence.
 
     \b
     Example:
       beleidstheorie interactive -o intensiveringsaanpak.html
     """
     from beleidstheorie.cli.progress import progress
+    from beleidstheorie.reasoning.analysis.next import next_measurements
     from beleidstheorie.reasoning.network import read_network
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.page import write_interactive
@@ -137,7 +146,16 @@ def interactive(graph, output, physics, config_path, lang) -> None:
     rounds = read_network(theory.store).rounds
     with progress(lang, "interactive"):
         by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
-    latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
+        latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
+        planned = next_measurements(theory, config, latest.round) if latest and with_next else None
     announce(theory, latest.round if latest else None, lang)
-    write_interactive(theory, output, result=latest, results_by_round=by_round, lang=lang, physics=physics)
+    write_interactive(
+        theory,
+        output,
+        result=latest,
+        results_by_round=by_round,
+        lang=lang,
+        physics=physics,
+        next_result=planned,
+    )
     status("wrote", path=output)

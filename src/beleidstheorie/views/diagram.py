@@ -68,9 +68,11 @@ from beleidstheorie.views.initiative_column import (
 from beleidstheorie.views.palette import CONTRIBUTION_STYLES, LINK_STYLES, STRUCTURE_EDGE
 from beleidstheorie.views.samenhang_key import (
     KEY,
-    edge_label,
     forward_links,
     key_table,
+    link_mark,
+    link_node,
+    link_segments,
     numbered_links,
     type_name,
 )
@@ -326,7 +328,7 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     numbered = numbered_links(s)
     if numbered:
         g.node(KEY, label=key_table(s, lang), shape="plaintext")
-    add_legend(
+    _, legend_right = add_legend(
         g,
         lang,
         kinds=[] if evidence else ["initiative"],
@@ -334,6 +336,10 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
         evidence=evidence,
         notes=[word("cluster_penvoerder", lang)],
     )
+    if numbered and legend_right:
+        # the key in a rank of its own, right of the legend: in the legend's ranks its width would
+        # set theirs, and stretch every sample line of the legend across it
+        g.edge(legend_right[0], KEY, style="invis")
 
     def draw(target: graphviz.Digraph, top: Initiative, **extra: str) -> list[str]:
         return [_add(target, i, _ini_lines(i, 24), scores.get(i.iri), lang, **extra) for i in s.family(top)]
@@ -375,12 +381,15 @@ def _samenhang(s: Structure, scores: Scores, result: ScoreResult | None, lang: s
     for (number, letter, link), ahead in zip(numbered, forward, strict=True):
         style = LINK_STYLES.get(link.type, LINK_STYLES["supports"])
         ends = (node_id(s.node(link.source)), node_id(s.node(link.target)))
-        attrs = edge_attrs(style)
         if not ahead:
             ends = ends[::-1]
-            if not style.both_ends:
-                attrs.update(dir="back", arrowtail=style.arrowhead)
-        g.edge(*ends, label=edge_label(number, letter, style.colour), **PORTS, **attrs)
+        # the number is a node of its own that splits the edge in two: dot's router keeps every
+        # edge out of a node's box, but not out of another edge's label (it did at 80+ initiatives)
+        mark = link_node(number)
+        g.node(mark, **link_mark(number, letter, style.colour))
+        first, last = link_segments(style, ahead)
+        g.edge(ends[0], mark, **PORTS, **first)
+        g.edge(mark, ends[1], **PORTS, **last)
     for sub in subs:
         parent = node_id(s.node(sub.parent))  # type: ignore[arg-type]
         g.edge(node_id(sub), parent, **PORTS, **edge_attrs(LINK_STYLES["part-of"]))
@@ -415,7 +424,7 @@ def _initiative(
     ]
     subgoals = [sg for sg in s.subgoals if any(m.subgoal == sg.iri for m in mechs)]
     evidence = _evidence(s, result, scores, [*members, *mechs, *subgoals])
-    add_legend(g, lang, edges=edges, evidence=evidence, notes=notes)  # declared first: beneath
+    _, legend_right = add_legend(g, lang, edges=edges, evidence=evidence, notes=notes)  # first: beneath
 
     with g.subgraph(name="cluster_col_initiative") as c:
         c.attr(**column_attrs(word("initiative_links", lang)))
@@ -482,8 +491,10 @@ def _initiative(
         columns[3] = [_add(c, sg, wrap(sg.label), scores.get(sg.iri), lang) for sg in subgoals]
 
     columns = [col for col in columns if col]
-    for col in columns:
-        same_rank(g, col)
+    # the legend's texts in the rank of the initiatives (its sample lines start one rank before):
+    # in the ranks of the result column its evidence tables would stretch every sample line
+    for k, col in enumerate(columns):
+        same_rank(g, [*col, *legend_right] if k == 0 and legend_right else col)
     chain(g, [col[0] for col in columns])
 
     for i in members:

@@ -17,7 +17,7 @@ from typing import Any
 from beleidstheorie.reasoning.analysis.next import Measurement, NextResult, NextStep
 from beleidstheorie.views.spreadsheet import Column, Sheet, generate_csv, generate_xlsx
 from beleidstheorie.views.tables import _short, format_json, format_table, verdict_label
-from beleidstheorie.views.wording import word
+from beleidstheorie.views.wording import format_score, word
 
 COLUMNS = (
     Column("node", "onderdeel", "node"),
@@ -57,7 +57,7 @@ def sentence(step: NextStep, m: Measurement, lang: str = "nl") -> str:
         new=new,
         who=who,
         label=step.label_in(lang),
-        p=f"{m.p_supported:.2f}",
+        p=format_score(m.p_supported, lang),  # a decimal comma in Dutch, as everywhere else
     )
     if weak:
         kinds = f" {word('or', lang)} ".join(word(k, lang) for k in weak)

@@ -183,6 +183,15 @@ class Link:
     section: str = ""
     page: int | None = None
 
+    @property
+    def reference(self) -> str:
+        """Where the report states the link ('section, p. N').
+
+        >>> Link("a", "b", "supports", section="2.3 Samenhang", page=17).reference
+        '2.3 Samenhang, p. 17'
+        """
+        return f"{self.section}, p. {self.page}" if self.page else self.section
+
 
 @dataclass(frozen=True)
 class Contribution:

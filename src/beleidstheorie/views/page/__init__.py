@@ -39,7 +39,9 @@ least 10.5 px on screen, and tracing zooms to the traced part (as far as legible
 text allows). The samenhang is a layer that switches off, with a counted filter per
 link type; in the column layout each link is drawn as a route beside the initiatives'
 column (out of the left side of one box, along its own lane, into the left side of the
-other), never through a box; PNG (the canvas) and SVG (drawn from the current view's positions) export
+other), never through a box; hovering a route shows its type, its ends, the report's words
+and where they are (every link it stands for, into a collapsed group), and a table below the
+graph lists every link the same way; PNG (the canvas) and SVG (drawn from the current view's positions) export
 the current view; the evidence matrix of the chosen round
 (:func:`beleidstheorie.views.matrix.build_matrix`) and what changed since the round
 before it (:func:`round_changes`) are HTML tables below the graph. A panel above

@@ -15,6 +15,7 @@ from typing import Any
 
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
+from beleidstheorie.reasoning.analysis.next import NextResult
 from beleidstheorie.reasoning.result import ScoreResult
 from beleidstheorie.views.page.data import page_data
 from beleidstheorie.views.page.network import vis_asset
@@ -55,9 +56,20 @@ def interactive_html(
     results_by_round: dict[str, ScoreResult] | None = None,
     lang: str = "nl",
     physics: bool = False,
+    next_result: NextResult | None = None,
 ) -> str:
-    """The interactive page as one self-contained HTML text (no I/O besides package files)."""
-    data = page_data(theory, result=result, results_by_round=results_by_round, lang=lang, physics=physics)
+    """The interactive page as one self-contained HTML text (no I/O besides package files).
+
+    ``next_result`` (one round's ``next_measurements``) adds what to measure next to the panels.
+    """
+    data = page_data(
+        theory,
+        result=result,
+        results_by_round=results_by_round,
+        lang=lang,
+        physics=physics,
+        next_result=next_result,
+    )
     parts = {
         "LANG": "en" if lang == "en" else "nl",
         "TITLE": html.escape(data["title"]),
@@ -79,8 +91,9 @@ def write_interactive(
     results_by_round: dict[str, ScoreResult] | None = None,
     lang: str = "nl",
     physics: bool = False,
+    next_result: NextResult | None = None,
 ) -> Path:
-    """Write the interactive page to ``output`` (one offline HTML file).
+    """Write the interactive page to ``output`` (one offline HTML file); see :func:`interactive_html`.
 
     >>> import tempfile
     >>> from beleidstheorie.graph.load import load_theory
@@ -90,7 +103,12 @@ def write_interactive(
     """
     output = Path(output)
     text = interactive_html(
-        theory, result=result, results_by_round=results_by_round, lang=lang, physics=physics
+        theory,
+        result=result,
+        results_by_round=results_by_round,
+        lang=lang,
+        physics=physics,
+        next_result=next_result,
     )
     atomic_write(output, text)
     return output

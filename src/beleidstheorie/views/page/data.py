@@ -6,10 +6,12 @@ from dataclasses import asdict
 from typing import Any
 
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.reasoning.analysis.next import Measurement, NextResult
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import column_layout
 from beleidstheorie.views.dotparts import legend_sample
+from beleidstheorie.views.next_table import sentence
 from beleidstheorie.views.page.filters import keep_for_initiative, keep_for_subgoal, keep_insufficient
 from beleidstheorie.views.page.groups import (
     GROUP_WORDS,
@@ -36,11 +38,17 @@ TOP_EVIDENCE = 3
 PAGE_WORDS: dict[str, tuple[str, str]] = {
     "search": ("Zoek", "Search"),
     "fit": ("Passend", "Fit"),
+    "reset": ("Beginweergave", "Reset view"),
     "zoom_in": ("Inzoomen", "Zoom in"),
     "zoom_out": ("Uitzoomen", "Zoom out"),
     "export_png": ("Huidige weergave als PNG", "Current view as PNG"),
     "export_svg": ("Huidige weergave als SVG", "Current view as SVG"),
     "quotes": ("Uit het rapport", "From the report"),
+    "next_title": ("Wat nu meten", "What to measure next"),
+    "panel_evidence": (
+        "Bewijs dat het meest telt, met het effect op de score",
+        "Evidence that counts most, with its impact on the score",
+    ),
     "contributors": ("Bijdragende initiatieven", "Contributing initiatives"),
     "close": ("Sluiten", "Close"),
     "table": (
@@ -56,6 +64,13 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "col_new": ("Nieuwe waarnemingen", "New observations"),
     "no_changes": ("Geen veranderingen.", "No changes."),
     "layer_links": ("Samenhang tussen initiatieven", "Links between initiatives"),
+    "links_table": (
+        "Tabel met alle verbanden tussen initiatieven (toegankelijk alternatief)",
+        "Table of every link between initiatives (accessible alternative)",
+    ),
+    "link_tip": ("Verband tussen initiatieven", "Link between initiatives"),
+    "col_from": ("Van", "From"),
+    "col_to": ("Naar", "To"),
     "graph_label": (
         "Grafiek van de beleidstheorie: pijltjestoetsen verschuiven, + en − zoomen; "
         "de tabel onder de grafiek noemt elk onderdeel",
@@ -84,6 +99,7 @@ UI_WORDS = (
     "stated",
     "inferred",
     "round",
+    "col_impact",
 )
 
 
@@ -99,15 +115,31 @@ def _info(s: Structure, n: Node, lang: str) -> dict[str, str]:
     }
 
 
+def signed_impact(impact: float | None, lang: str = "nl") -> str:
+    """An item's leave-one-out impact on a score, signed, three decimals ('' when not computed).
+
+    >>> signed_impact(0.0234), signed_impact(-0.008, "en"), signed_impact(None)
+    ('+0,023', '-0.008', '')
+    """
+    if impact is None:
+        return ""
+    text = f"{impact:+.3f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def _score_data(score: NodeScore, lang: str) -> dict[str, Any]:
+    # the engine's ranked items (its top few); the tooltip shows the first TOP_EVIDENCE of them,
+    # the details panel every one, with its impact and the report's words
     evidence = [
         {
             "indicator": e.indicator_label,
+            "initiative": e.initiative_label,
             "status": word(e.status, lang),
             "reference": e.reference,
             "quote": e.text,
+            "impact": signed_impact(e.impact, lang),
         }
-        for e in score.contributions[:TOP_EVIDENCE]
+        for e in score.contributions
     ]
     return {
         "score": grammar.score_text(score, lang) or "–",
@@ -132,8 +164,13 @@ def page_data(
     results_by_round: dict[str, ScoreResult] | None = None,
     lang: str = "nl",
     physics: bool = False,
+    next_result: NextResult | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready data."""
+    """Everything the page shows, as plain JSON-ready data.
+
+    With ``next_result`` (:func:`beleidstheorie.reasoning.analysis.next.next_measurements` of one
+    round) the details panel of each undecided node says what to measure next in that round.
+    """
     s = read_structure(theory.store, lang)
     layout = None if physics else column_layout(s)
     net = build_network(s, lang, layout)
@@ -151,6 +188,7 @@ def page_data(
     return {
         "lang": lang,
         "title": s.label,
+        "tipEvidence": TOP_EVIDENCE,
         "text": {
             **{k: word(k, lang) for k in UI_WORDS},
             **{k: pair[1 if lang == "en" else 0] for k, pair in (*PAGE_WORDS.items(), *GROUP_WORDS.items())},
@@ -181,6 +219,8 @@ def page_data(
         "contributors": _contributors(s, lang),
         "matrix": {rid: matrix_data(theory, res, lang) for rid, res in rounds.items()},
         "changes": changes_by_round(s, rounds, lang),
+        "links": _links(s, net.edges, lang),
+        "next": _next(next_result, rounds, lang),
         "linkTypes": [
             {
                 "type": t,
@@ -219,6 +259,65 @@ def page_data(
             "verdicts": _verdict_legend(rounds, lang),
         },
     }
+
+
+def _links(s: Structure, edges: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
+    """One row per samenhang edge of the page (typed links and sub-lines): its edge id, type,
+    ends, the report's words and where the report says so; the links' hover text and table."""
+    stated = {(k.source, k.target, k.type): k for k in s.links}
+    rows = []
+    for e in edges:
+        kind = e.get("linkType")
+        if not kind:
+            continue
+        tail, head = s.node(e["from"]), s.node(e["to"])
+        link = stated.get((e["from"], e["to"], kind))
+        rows.append(
+            {
+                "id": e["id"],
+                "type": word(kind, lang),
+                "from": f"{tail.code} {tail.label}",  # type: ignore[attr-defined]
+                "to": f"{head.code} {head.label}",  # type: ignore[attr-defined]
+                "quote": link.quote if link else "",
+                "reference": link.reference if link else tail.reference,  # a sub-line: where it is
+            }
+        )
+    return rows
+
+
+def _next(result: NextResult | None, rounds: dict[str, ScoreResult], lang: str) -> dict[str, Any] | None:
+    """Per undecided node (by IRI): the measurements that would most change its verdict, as sentences."""
+    if result is None or result.round not in rounds:
+        return None
+    scored = rounds[result.round]
+    return {
+        "round": result.round,
+        "byNode": {
+            scored.node(step.node).id: [
+                f"{sentence(step, m, lang)} — {_outcome(m, lang)}" for m in step.measurements
+            ]
+            for step in result.steps
+            if step.measurements
+        },
+    }
+
+
+NEXT_WORDS = {"with": ("bij progressie", "with progress"), "without": ("zonder", "without")}
+
+
+def _outcome(m: Measurement, lang: str) -> str:
+    """What the measurement's strongest kind of evidence would make of the verdict, either way.
+
+    ``sentence`` names only the chance of "supported"; a measurement that can at most make a
+    node "aanwijzingen" would read as worthless without the verdicts it can lead to.
+    """
+    o = m.outcomes[0]
+    k = 1 if lang == "en" else 0
+    ways = [
+        f"{NEXT_WORDS[side][k]}: {grammar.MARKS[v].glyph} {word(v, lang)}"
+        for side, v in (("with", o.verdict_if_progress), ("without", o.verdict_if_no_progress))
+    ]
+    return f"{', '.join(ways)} ({word('col_p_flip', lang)} {format_score(m.p_flip, lang)})"
 
 
 def _contributors(s: Structure, lang: str) -> dict[str, list[dict[str, str]]]:

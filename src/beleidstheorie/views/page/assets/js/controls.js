@@ -1,4 +1,4 @@
-/* The controls above the graph: filters, round, search, zoom and fit, export buttons. */
+/* The controls above the graph: filters, round, search, zoom and fit, reset, export buttons. */
   function option(select, value, text) {
     var o = el("option", text);
     o.value = value;
@@ -90,5 +90,8 @@
     document.getElementById("bt-fit").addEventListener("click", function () {
       network.fit({ animation: false });
     });
+    var reset = document.getElementById("bt-reset");
+    reset.textContent = T.reset;
+    reset.addEventListener("click", resetView);
   }
 

@@ -96,12 +96,14 @@
     legibleFit(ids, id);
   }
 
-  var SECTIONS = { table: "bt-table-wrap", changes: "bt-changes-wrap", matrix: "bt-matrix-wrap" };
+  var SECTIONS = { table: "bt-table-wrap", links: "bt-links-wrap", changes: "bt-changes-wrap",
+                   matrix: "bt-matrix-wrap" };
   var state = { round: data.defaultRound, subgoal: "", initiative: "", insufficient: false,
                 focus: null, links: true, hide: [], open: [], group: data.defaultGroup, expanded: [],
                mgroup: data.defaultMechanismGroup, mexpanded: [] };
 
-  function tooltip(id) {
+  function tooltip(id, inPanel) {
+    // what hovering a node says; the details panel (inPanel) lists the evidence on its own
     var info = data.info[id];
     var box = el("div", null, "bt-tip");
     box.appendChild(el("div", info.kind, "bt-tip-kind"));
@@ -113,10 +115,10 @@
     if (sc) {
       box.appendChild(el("div", T.score + ": " + sc.score + " · " + sc.verdict, "bt-tip-score"));
       if (sc.note) { box.appendChild(el("p", sc.note, "bt-tip-note")); }
-      if (sc.evidence.length) {
+      if (sc.evidence.length && !inPanel) {
         box.appendChild(el("div", T.evidence, "bt-tip-head"));
         var list = el("ul");
-        sc.evidence.forEach(function (ev) {
+        sc.evidence.slice(0, data.tipEvidence).forEach(function (ev) {
           list.appendChild(el("li", ev.indicator + " — " + ev.status + " (" + ev.reference + ")"));
         });
         box.appendChild(list);
@@ -126,7 +128,28 @@
     return box;
   }
 
-  function edgeTip(e) { return el("div", e.meaning, "bt-tip"); }
+  var linkInfo = {};
+  data.links.forEach(function (k) { linkInfo[k.id] = k; });
+
+  function linkTip(ids) {
+    // a samenhang link's hover text: its type, from → to, the report's words and where they are;
+    // a route into a collapsed group may stand for several links, each listed
+    var box = el("div", null, "bt-tip");
+    box.appendChild(el("div", T.link_tip, "bt-tip-kind"));
+    ids.forEach(function (id) {
+      var k = linkInfo[id];
+      var item = el("div", null, "bt-tip-link");
+      item.setAttribute("data-link", id);
+      item.appendChild(el("div", k.type, "bt-tip-label"));
+      item.appendChild(el("div", k.from + " \u2192 " + k.to));
+      if (k.quote) { item.appendChild(el("p", "\u201c" + k.quote + "\u201d", "bt-tip-desc")); }
+      if (k.reference) { item.appendChild(el("div", T.reference + ": " + k.reference, "bt-tip-ref")); }
+      box.appendChild(item);
+    });
+    return box;
+  }
+
+  function edgeTip(e) { return e.linkType ? linkTip([e.id]) : el("div", e.meaning, "bt-tip"); }
 
   function intersect(keep, list) {
     var next = new Set(list);

@@ -5,6 +5,7 @@
   groupControls();
   legend();
   table();
+  linkTable();
   matrix();
   changes();
   var fromUrl = location.hash.length > 1;

@@ -5,20 +5,35 @@
     panel.textContent = "";
     panel.hidden = false;
     panel.setAttribute("data-node", id);
-    var body = tooltip(id);
+    var body = tooltip(id, true);
     body.className = "bt-details-body";
     panel.appendChild(body);
     var scores = state.round ? data.scores[state.round] || {} : {};
     var sc = scores[id];
     if (sc && sc.evidence.length) {
-      panel.appendChild(el("h3", T.quotes));
+      // every item the engine ranks for this node: what was measured, by whom, its status, its
+      // impact on this score, and the report's words with the page they are on
+      panel.appendChild(el("h3", T.panel_evidence));
+      var items = el("ol", null, "bt-evidence");
       sc.evidence.forEach(function (ev) {
-        if (ev.quote) {
-          var q = el("blockquote", ev.quote);
-          q.appendChild(el("cite", " (" + ev.reference + ")"));
-          panel.appendChild(q);
-        }
+        var li = el("li");
+        li.appendChild(el("div", ev.indicator + " — " + ev.status, "bt-evidence-what"));
+        if (ev.initiative) { li.appendChild(el("div", ev.initiative, "bt-evidence-who")); }
+        if (ev.impact) { li.appendChild(el("div", T.col_impact + ": " + ev.impact, "bt-evidence-impact")); }
+        var q = el("blockquote", ev.quote || "");
+        q.appendChild(el("cite", (ev.quote ? " " : "") + "(" + T.quotes + ", " + ev.reference + ")"));
+        li.appendChild(q);
+        items.appendChild(li);
       });
+      panel.appendChild(items);
+    }
+    var next = data.next && data.next.round === state.round ? data.next.byNode[id] || [] : [];
+    if (next.length) {
+      // the engine's value of information: the measurements that would most change this verdict
+      panel.appendChild(el("h3", T.next_title));
+      var plan = el("ol", null, "bt-next");
+      next.forEach(function (line) { plan.appendChild(el("li", line)); });
+      panel.appendChild(plan);
     }
     var who = data.contributors[id] || [];
     if (who.length) {

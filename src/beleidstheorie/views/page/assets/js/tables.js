@@ -1,4 +1,5 @@
-/* The tables below the graph: every node (the keyboard alternative), what changed, the matrix. */
+/* The tables below the graph: every node and every link (the keyboard alternative), what changed,
+ * the matrix. */
   function table() {
     // the table alternative of everything in the graph: one row per node, reachable by keyboard
     document.getElementById("bt-table-summary").textContent = T.table;
@@ -36,6 +37,36 @@
       tr.appendChild(el("td", sc ? sc.verdict : ""));
       tr.appendChild(el("td", sc ? sc.score : ""));
       tr.appendChild(el("td", info.reference));
+      body.appendChild(tr);
+    });
+  }
+
+  function linkTable() {
+    // the table alternative of the samenhang: every link with its type, ends and source
+    var wrap = document.getElementById("bt-links-wrap");
+    wrap.hidden = !data.links.length;
+    document.getElementById("bt-links-summary").textContent = T.links_table + " (" + data.links.length + ")";
+    document.getElementById("bt-links-caption").textContent = T.layer_links;
+    var head = document.querySelector("#bt-link-table thead tr");
+    head.textContent = "";
+    [T.col_from, T.col_kind, T.col_to, T.reference].forEach(function (h) {
+      var th = el("th", h);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var body = document.querySelector("#bt-link-table tbody");
+    body.textContent = "";
+    data.links.forEach(function (k) {
+      var tr = el("tr");
+      tr.setAttribute("data-link", k.id);
+      var from = el("th", k.from);
+      from.scope = "row";
+      tr.appendChild(from);
+      tr.appendChild(el("td", k.type));
+      tr.appendChild(el("td", k.to));
+      var source = el("td", k.reference);
+      if (k.quote) { source.appendChild(el("blockquote", k.quote)); }
+      tr.appendChild(source);
       body.appendChild(tr);
     });
   }

@@ -83,3 +83,12 @@
     restoring = false;
   }
 
+
+  function resetView() {
+    // the first view again: no filter, focus or hidden link type, the default grouping and layers,
+    // the tables closed; one step in the history, so Back returns to the view before the reset
+    history.pushState(null, "", "#");
+    document.getElementById("bt-search").value = "";
+    restore();
+    firstView();
+  }
