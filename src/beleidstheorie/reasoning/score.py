@@ -64,6 +64,10 @@ NOTES = {
 }
 TOP_ITEMS = 5
 FULL_IMPACT_NODES = 400  # up to this many nodes, impacts on every node are computed
+# A sampled parameter point of the intervals stops at this error bound (the nominal scores
+# at the engine's 0.005); the interval is widened by each point's own bound, so it still
+# holds every point's exact posterior within the bound (docs/method.md, "Intervals")
+INTERVAL_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,11 +110,17 @@ def evaluate(
     explain: bool | None = None,
     network: Network | None = None,
     extra: tuple[int, ...] = (),
+    budget: int | None = None,
 ) -> Evaluation:
     """Read the network, build the model of ``round`` and infer every posterior.
 
     ``extra`` names theory nodes whose impacts must be computed on a network too
-    large for impacts on every node.
+    large for impacts on every node. ``budget`` is the exact engine's (default
+    :data:`~..inference.engine.DEFAULT_BUDGET`); beyond it every posterior is sampled.
+    When sampled, impacts are computed on the goals (mechanisms, sub-goals, main goal,
+    ``extra``) and on each item's own node, as on a large network: every further column
+    of joints is one more pass over all the samples, while every queried posterior
+    still reaches the tolerance.
     """
     config = config or load_config()
     net = network if network is not None else read_network(getattr(source, "store", source))  # type: ignore[arg-type]
@@ -123,8 +133,14 @@ def evaluate(
     else:
         goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
         query = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
-    shape = structure(model.net, query, joints=True)
-    found = infer(model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape)
+    shape = structure(model.net, query, joints=True, budget=budget)
+    columns = None
+    if shape.plan is None:
+        goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
+        columns = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
+    found = infer(
+        model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape, columns=columns
+    )
     zeros = np.zeros(n)
     bn_prior = infer(model.net, zeros, zeros, query=query, shape=shape).marginal
     impacts = one_pass_impacts(model, found) if explain else None
@@ -223,6 +239,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
             [models[i].log_l0 for i in distinct],
             shape=ev.shape,
             query=ev.model.theory_node,  # a sampled point need reach the tolerance on its scores only
+            tolerance=INTERVAL_TOLERANCE,
         )
         by_key.update((keys[i], post) for i, post in zip(distinct, found, strict=True))
     posts = [by_key[k] for k in keys]
@@ -295,6 +312,7 @@ def ranked_items(
     info = ev.net.nodes[node]
     if ev.impacts is not None:
         column = ev.impacts.column(node)
+        bound = ev.impacts.column_error(node)
         size = np.abs(column[: len(items)])
         moved = np.flatnonzero(size > 1e-12)
         order = moved[np.lexsort((moved, -size[moved]))].tolist()  # largest first, ties by item
@@ -306,7 +324,8 @@ def ranked_items(
         base = items[t]
         path = base.path if base.node == info.id else (*base.path, info.label_nl)
         impact = float(column[t]) if ev.impacts is not None else base.impact
-        out.append(replace(base, impact=impact, path=path))
+        error = None if ev.impacts is None or bound is None else float(bound[t])
+        out.append(replace(base, impact=impact, path=path, impact_error=error))
     return tuple(out)
 
 
@@ -328,6 +347,7 @@ class _Assembler:
         ind = int(net.obs_indicator[o])
         owner = int(net.ind_initiative[ind])
         impact = self.ev.impacts.at(t, node) if self.ev.impacts is not None else None
+        impact_error = self.ev.impacts.error_at(t, node) if self.ev.impacts is not None else None
         log_lr, raw_lr = self._lr
         return EvidenceItem(
             observation=net.obs_id[o],
@@ -352,6 +372,7 @@ class _Assembler:
             basis=it.basis[t],
             source=it.source[t],
             informative=bool(it.informative[t]),
+            impact_error=impact_error,
         )
 
     def related_items(self, node: int, members: set[int]) -> list[int]:
