@@ -39,7 +39,7 @@ from beleidstheorie.reasoning.inference.elimination import (
 )
 from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
 from beleidstheorie.reasoning.inference.joints import Joints
-from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Z, Moments, importance_sample
+from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Moments, Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
 
 EXACT = "exact-elimination"
