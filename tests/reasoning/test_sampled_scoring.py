@@ -16,7 +16,7 @@ from beleidstheorie.reasoning.analysis.intervals import (
     parameter_ranges,
 )
 from beleidstheorie.reasoning.config import load_config
-from beleidstheorie.reasoning.inference import SAMPLED
+from beleidstheorie.reasoning.inference import SAMPLED, infer
 from beleidstheorie.reasoning.inference.sampling import min_samples
 from beleidstheorie.reasoning.score import (
     INTERVAL_TOLERANCE,
@@ -109,3 +109,13 @@ def test_the_first_check_of_the_stopping_rule_scales_with_the_tolerance():
     assert min_samples(0.005) == 16_384
     assert min_samples(0.01) == 4_096
     assert min_samples(0.0025) == 65_536
+
+
+def test_a_remembered_sampled_prior_is_the_prior_sampling_anew_gives(flagship_theory, example_theory):
+    first = evaluate(flagship_theory, explain=False, budget=1)
+    evaluate(example_theory, explain=False, budget=1)  # another network in between
+    again = evaluate(flagship_theory, explain=False, budget=1)
+    zeros = np.zeros(again.model.n_nodes)
+    fresh = infer(again.model.net, zeros, zeros, query=again.query, budget=1).marginal
+    assert np.array_equal(first.bn_prior, fresh) and np.array_equal(again.bn_prior, fresh)
+    assert not first.posterior.exact

@@ -142,8 +142,7 @@ def evaluate(
     found = infer(
         model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape, columns=columns
     )
-    zeros = np.zeros(n)
-    bn_prior = infer(model.net, zeros, zeros, query=query, shape=shape).marginal
+    bn_prior = _prior(model, query, shape)
     impacts = one_pass_impacts(model, found) if explain else None
     tn = model.theory_node
     return Evaluation(
@@ -161,6 +160,31 @@ def evaluate(
         shape=shape,
         query=query,
     )
+
+
+_sampled_prior: list[tuple[bytes, np.ndarray]] = []  # the last sampled prior and what it was computed from
+
+
+def _prior(model: Model, query: np.ndarray, shape: Structure) -> np.ndarray:
+    """P(X = 1) of every node without evidence.
+
+    Exact inference computes it afresh (cheap). A sampled prior is remembered for the next
+    call on the same network numbers and query — it depends on no round's evidence, and the
+    sampler is deterministic (seed 0), so this is exactly what sampling again would return:
+    the page, which scores every round of one theory, samples it once.
+    """
+    zeros = np.zeros(model.n_nodes)
+    if shape.plan is not None:
+        return infer(model.net, zeros, zeros, query=query, shape=shape).marginal
+    net = model.net
+    key = b"|".join(
+        np.ascontiguousarray(a).tobytes()
+        for a in (net.gate, net.base, net.edge_parent, net.edge_child, net.edge_strength,
+                  net.edge_condition, net.edge_strength_off, query)
+    )  # fmt: skip
+    if not _sampled_prior or _sampled_prior[0][0] != key:
+        _sampled_prior[:] = [(key, infer(net, zeros, zeros, query=query, shape=shape).marginal)]
+    return _sampled_prior[0][1].copy()
 
 
 def inference_structure(source: Store | object, config: Config | None = None) -> Structure:

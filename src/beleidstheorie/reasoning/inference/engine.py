@@ -206,12 +206,12 @@ def infer_many(
     [0.19, 0.46]
     """
     shape = shape or structure(nets[0], budget=budget)
-    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
-    if shape.plan is None:
+    if shape.plan is None:  # sampled one by one; the factorisation would go unused
         return [
             infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed, shape=shape)
             for net, a, b in zip(nets, log_l1, log_l0, strict=True)
         ]
+    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
     if any(len(f.factors) != len(shape.plan.home) for f in fzs):
         return [
             infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed)
