@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_views import synthetic_theory
 from synthetic import portfolio_network
 
+import beleidstheorie.reasoning.score as scoring
 from beleidstheorie.reasoning.analysis.intervals import apply, latin_hypercube, parameter_ranges
 from beleidstheorie.reasoning.config import load_config
 from beleidstheorie.reasoning.inference import infer
@@ -56,7 +57,10 @@ def score_times(net, config, repeat: int = 3, budget: int | None = None) -> dict
     for _ in range(repeat):
         # each scoring on a fresh copy of the network: none reuses the evidence plan that an
         # earlier one cached on it (a fresh process scores cold)
+        # ... and none reuses a sampled prior that an earlier one remembered
+        scoring._sampled_prior.clear()
         t0, ev0 = timed(lambda: evaluate(None, config, 2, explain=False, network=replace(net), budget=budget))
+        scoring._sampled_prior.clear()
         t1, ev = timed(lambda: evaluate(None, config, 2, explain=True, network=replace(net), budget=budget))
         t2, iv = timed(lambda ev=ev: score_intervals(ev))
         t3, _ = timed(lambda ev=ev, iv=iv: assemble(replace(ev, intervals=iv)))
