@@ -119,3 +119,15 @@ def test_a_remembered_sampled_prior_is_the_prior_sampling_anew_gives(flagship_th
     fresh = infer(again.model.net, zeros, zeros, query=again.query, budget=1).marginal
     assert np.array_equal(first.bn_prior, fresh) and np.array_equal(again.bn_prior, fresh)
     assert not first.posterior.exact
+
+
+def test_what_to_measure_next_is_planned_on_a_sampled_theory_with_context_factors(flagship_theory):
+    # the joints' columns must hold every node `next` decides on, context factors included
+    from dataclasses import replace
+
+    from beleidstheorie.reasoning.analysis.next import plan_measurements
+
+    ev = evaluate(flagship_theory, explain=True, budget=1)
+    assert ev.net.n_context > 0
+    planned = plan_measurements(replace(ev, intervals=score_intervals(ev)))
+    assert any(step.kind == "context" for step in planned.steps)

@@ -117,10 +117,10 @@ def evaluate(
     ``extra`` names theory nodes whose impacts must be computed on a network too
     large for impacts on every node. ``budget`` is the exact engine's (default
     :data:`~..inference.engine.DEFAULT_BUDGET`); beyond it every posterior is sampled.
-    When sampled, impacts are computed on the goals (mechanisms, sub-goals, main goal,
-    ``extra``) and on each item's own node, as on a large network: every further column
-    of joints is one more pass over all the samples, while every queried posterior
-    still reaches the tolerance.
+    When sampled, impacts are computed on the nodes verdicts are given for (mechanisms,
+    sub-goals, main goal, context factors; and ``extra``) and on each item's own node:
+    every further column of joints is one more pass over all the samples, while every
+    queried posterior still reaches the tolerance.
     """
     config = config or load_config()
     net = network if network is not None else read_network(getattr(source, "store", source))  # type: ignore[arg-type]
@@ -136,8 +136,9 @@ def evaluate(
     shape = structure(model.net, query, joints=True, budget=budget)
     columns = None
     if shape.plan is None:
-        goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
-        columns = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
+        # the nodes verdicts and `next` are about: mechanisms, sub-goals, main goal, context factors
+        decided = model.theory_node[net.mechanism_offset :]
+        columns = np.union1d(decided, model.theory_node[np.asarray(extra, dtype=np.int64)])
         query = np.union1d(query, model.theory_node)  # every score shown reaches the tolerance
     found = infer(
         model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape, columns=columns
