@@ -8,8 +8,9 @@ only disagreement between a node's evidence and what its sampled parents make li
 does. The estimates are self-normalised; the standard error of each posterior is the
 delta-method one, ``se(p̂)² = Σ w² (x − p̂)² / (Σ w)²``, and the effective sample size is
 ``(Σ w)² / Σ w²``. Sampling continues in batches until every requested posterior has
-``z · se`` below the tolerance or the sample cap is reached; the result reports what
-was achieved, never more. The last batch is sized from the standard errors so far (the
+``z · se`` below the tolerance (with at least :data:`MIN_ESS` effective samples, so that
+the standard errors themselves can be trusted) or the sample cap is reached; the result
+reports what was achieved, never more. The last batch is sized from the standard errors so far (the
 samples the slowest node still needs), so a loose tolerance does not pay for a whole batch.
 
 The same weighted sample also gives joints ``P(X = 1, Y = 1 | e)`` with chosen columns Y
@@ -43,6 +44,7 @@ BATCH = 4096
 MIN_BATCH = 1024  # the last batch, sized to what the slowest node still needs, is at least this
 MIN_SAMPLES = 16_384  # at the default tolerance (0.005); scaled by (0.005 / tolerance)² below
 MIN_SAMPLES_FLOOR = 4096  # ... but never fewer before the standard errors are trusted
+MIN_ESS = 1000  # nor before the weights amount to this many effective samples
 REFERENCE_TOLERANCE = 0.005
 MAX_SAMPLES = 1_048_576
 EPS = 1e-12
@@ -346,10 +348,11 @@ def importance_sample(
                 p = s_wx / s_w
                 se = np.sqrt(np.clip(s_w2x * (1 - 2 * p) + p * p * s_w2, 0.0, None)) / s_w
                 worst = float((Z * se[query] / tolerance).max()) if query.size else 0.0
-                if drawn >= max_samples or worst <= 1.0:
+                trusted = s_w * s_w >= MIN_ESS * s_w2  # the delta method needs effective samples
+                if drawn >= max_samples or (worst <= 1.0 and trusted):
                     break
                 # se² falls as 1/samples: the slowest node needs about drawn·worst² in all
-                missing = drawn * worst * worst - drawn
+                missing = drawn * worst * worst - drawn if trusted else BATCH
                 size = int(min(BATCH, max(MIN_BATCH, -(-missing // MIN_BATCH) * MIN_BATCH)))
                 size = max(1, min(size, max_samples - drawn))
     if s_w <= 0:
