@@ -131,3 +131,18 @@ def test_what_to_measure_next_is_planned_on_a_sampled_theory_with_context_factor
     assert ev.net.n_context > 0
     planned = plan_measurements(replace(ev, intervals=score_intervals(ev)))
     assert any(step.kind == "context" for step in planned.steps)
+
+
+def test_what_to_measure_next_is_planned_on_a_network_beyond_full_impacts(flagship_theory, monkeypatch):
+    # beyond FULL_IMPACT_NODES the joints have the decided nodes' columns only: context factors
+    # are decided on too (regression: `next` raised KeyError on a context factor's column)
+    from dataclasses import replace
+
+    import beleidstheorie.reasoning.score as scoring
+    from beleidstheorie.reasoning.analysis.next import plan_measurements
+
+    monkeypatch.setattr(scoring, "FULL_IMPACT_NODES", 10)
+    ev = evaluate(flagship_theory, explain=True)
+    assert ev.posterior.exact and len(ev.query) < ev.model.n_nodes
+    planned = plan_measurements(replace(ev, intervals=score_intervals(ev)))
+    assert any(step.kind == "context" for step in planned.steps)

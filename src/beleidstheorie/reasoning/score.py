@@ -128,17 +128,15 @@ def evaluate(
     model = build_model(net, config, rnd)
     explain = True if explain is None else explain
     n = model.n_nodes
-    if n <= FULL_IMPACT_NODES:
-        query = np.arange(n)
-    else:
-        goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
-        query = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
+    # the nodes verdicts and `next` are about: mechanisms, sub-goals, main goal, context factors
+    decided = np.union1d(
+        model.theory_node[net.mechanism_offset :], model.theory_node[np.asarray(extra, dtype=np.int64)]
+    )
+    query = np.arange(n) if n <= FULL_IMPACT_NODES else decided
     shape = structure(model.net, query, joints=True, budget=budget)
     columns = None
     if shape.plan is None:
-        # the nodes verdicts and `next` are about: mechanisms, sub-goals, main goal, context factors
-        decided = model.theory_node[net.mechanism_offset :]
-        columns = np.union1d(decided, model.theory_node[np.asarray(extra, dtype=np.int64)])
+        columns = decided
         query = np.union1d(query, model.theory_node)  # every score shown reaches the tolerance
     found = infer(
         model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape, columns=columns
