@@ -4,7 +4,8 @@ The impact of item t on node Y is Y's score with all evidence minus its score wi
 likelihood divided out (:func:`~beleidstheorie.reasoning.inference.leave_one_out`).
 It is computed for the query nodes of the inference (every node of a small network;
 the mechanisms, sub-goals, main goal and context factors of a large or a sampled one)
-and, for every item, for its own node, which needs no joint. All other entries are zero: they were not asked for.
+and, for every item, for its own node, which needs no joint. All other entries are zero:
+they were not asked for.
 
 The table is kept in that sparse form — a dense block over the query columns plus one
 number per item — because the dense (items × nodes) matrix of a large theory (10^5

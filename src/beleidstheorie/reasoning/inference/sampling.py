@@ -83,7 +83,8 @@ _blas: list[object] = []  # threadpoolctl's controller of the loaded BLAS, made 
 def _one_blas_thread() -> AbstractContextManager[object]:
     """BLAS limited to one thread while sampling: the joints' products are small and many, and
     OpenBLAS's idle workers spin between them — on 2 shared cores that doubled the CPU time of
-    scoring with impacts (bench_views' theory: 1.5–1.9 s against 1.05–1.15 s, one run each)."""
+    scoring with impacts (bench_views' theory: 1.5–1.9 s against 1.05–1.15 s with
+    OPENBLAS_NUM_THREADS=1, two runs each)."""
     if not _blas:
         from threadpoolctl import ThreadpoolController  # only a sampled network needs it
 
