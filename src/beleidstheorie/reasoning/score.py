@@ -129,7 +129,7 @@ def evaluate(
     explain = True if explain is None else explain
     n = model.n_nodes
     # the nodes verdicts and `next` are about: mechanisms, sub-goals, main goal, context factors
-    decided = np.union1d(
+    decided = _union(
         model.theory_node[net.mechanism_offset :], model.theory_node[np.asarray(extra, dtype=np.int64)]
     )
     query = np.arange(n) if n <= FULL_IMPACT_NODES else decided
@@ -137,7 +137,7 @@ def evaluate(
     columns = None
     if shape.plan is None:
         columns = decided
-        query = np.union1d(query, model.theory_node)  # every score shown reaches the tolerance
+        query = _union(query, model.theory_node)  # every score shown reaches the tolerance
     found = infer(
         model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape, columns=columns
     )
@@ -159,6 +159,11 @@ def evaluate(
         shape=shape,
         query=query,
     )
+
+
+def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted distinct entries of both: np.union1d, which in numpy 2.x imports numpy.ma."""
+    return np.unique(np.concatenate([a, b]).astype(np.int64), return_index=True)[0]
 
 
 _sampled_prior: list[tuple[bytes, np.ndarray]] = []  # the last sampled prior and what it was computed from
