@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import beleidstheorie.reasoning.score as scoring
 from beleidstheorie.authoring.models import Theory as TheoryModel
 from beleidstheorie.graph.load import theory_from_model
 from beleidstheorie.reasoning.score import score
@@ -145,6 +146,8 @@ def main(n_ini: int, n_mech: int) -> str:
     t_matrix = cpu_timed(lambda: render_matrix(theory, result, out / "matrix.svg"))
 
     def page():
+        # as a fresh `interactive` does: a sampled prior remembered from the scorings above is forgotten
+        scoring._sampled_prior.clear()
         rounds = {r: score(theory, round=r) for r in ("r1", "r2")}
         write_interactive(theory, out / "page.html", result=rounds["r2"], results_by_round=rounds)
 

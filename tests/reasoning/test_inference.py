@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from beleidstheorie.reasoning.inference import EXACT, SAMPLED, infer, infer_many, leave_one_out, structure
-from beleidstheorie.reasoning.inference.sampling import Z, importance_sample
+from beleidstheorie.reasoning.inference.sampling import MIN_ESS, Z, importance_sample, min_samples
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, ROOT, BayesNet, enumerate_marginals
 from tests.reasoning.random_nets import random_evidence, random_net
 
@@ -337,3 +337,19 @@ def test_exact_says_whether_every_posterior_is_exact():
     l1, l0 = random_evidence(rng, net.n_nodes)
     assert infer(net, l1, l0).exact is True
     assert infer(net, l1, l0, budget=1, tolerance=0.05, seed=1).exact is False
+
+
+def test_sampling_never_stops_on_standard_errors_from_too_few_effective_samples():
+    # strong evidence and the prior proposal: weights so uneven that 4,096 samples can be worth
+    # a few hundred; the bounds from those would be met at a loose tolerance, but not trusted
+    rng = np.random.default_rng(12)
+    extended = 0
+    for _ in range(8):
+        net = random_net(rng, n_roots=14, n_gated=14)
+        l1, l0 = random_evidence(rng, net.n_nodes)
+        est = importance_sample(
+            net, 25 * l1, 25 * l0, np.arange(net.n_nodes), tolerance=0.1, proposal="prior"
+        )
+        assert est.ess >= MIN_ESS
+        extended += est.samples > min_samples(0.1)
+    assert extended >= 1

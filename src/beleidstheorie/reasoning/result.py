@@ -57,6 +57,7 @@ class EvidenceItem:
     basis: str = ""  # the basis the rule read (stated, implied by the values, or the default)
     source: str = ""  # who produced the report (stated or the default)
     informative: bool = True  # False: no evidence by rule (expectation, restatement, ...)
+    impact_error: float | None = None  # the sampled impact's error bound (Z standard errors); None: exact
 
     @property
     def reference(self) -> str:

@@ -64,6 +64,10 @@ NOTES = {
 }
 TOP_ITEMS = 5
 FULL_IMPACT_NODES = 400  # up to this many nodes, impacts on every node are computed
+# A sampled parameter point of the intervals stops at this error bound (the nominal scores
+# at the engine's 0.005); the interval is widened by each point's own bound, so it still
+# holds every point's exact posterior within the bound (docs/method.md, "Intervals")
+INTERVAL_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,11 +110,17 @@ def evaluate(
     explain: bool | None = None,
     network: Network | None = None,
     extra: tuple[int, ...] = (),
+    budget: int | None = None,
 ) -> Evaluation:
     """Read the network, build the model of ``round`` and infer every posterior.
 
     ``extra`` names theory nodes whose impacts must be computed on a network too
-    large for impacts on every node.
+    large for impacts on every node. ``budget`` is the exact engine's (default
+    :data:`~..inference.engine.DEFAULT_BUDGET`); beyond it every posterior is sampled.
+    When sampled, impacts are computed on the nodes verdicts are given for (mechanisms,
+    sub-goals, main goal, context factors; and ``extra``) and on each item's own node:
+    every further column of joints is one more pass over all the samples, while every
+    queried posterior still reaches the tolerance.
     """
     config = config or load_config()
     net = network if network is not None else read_network(getattr(source, "store", source))  # type: ignore[arg-type]
@@ -118,15 +128,20 @@ def evaluate(
     model = build_model(net, config, rnd)
     explain = True if explain is None else explain
     n = model.n_nodes
-    if n <= FULL_IMPACT_NODES:
-        query = np.arange(n)
-    else:
-        goals = np.array([*model.mechanisms, *model.subgoals, model.main_goal], dtype=np.int64)
-        query = np.union1d(goals, model.theory_node[np.asarray(extra, dtype=np.int64)])
-    shape = structure(model.net, query, joints=True)
-    found = infer(model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape)
-    zeros = np.zeros(n)
-    bn_prior = infer(model.net, zeros, zeros, query=query, shape=shape).marginal
+    # the nodes verdicts and `next` are about: mechanisms, sub-goals, main goal, context factors
+    decided = _union(
+        model.theory_node[net.mechanism_offset :], model.theory_node[np.asarray(extra, dtype=np.int64)]
+    )
+    query = np.arange(n) if n <= FULL_IMPACT_NODES else decided
+    shape = structure(model.net, query, joints=True, budget=budget)
+    columns = None
+    if shape.plan is None:
+        columns = decided
+        query = _union(query, model.theory_node)  # every score shown reaches the tolerance
+    found = infer(
+        model.net, model.log_l1, model.log_l0, query=query, joints=explain, shape=shape, columns=columns
+    )
+    bn_prior = _prior(model, query, shape)
     impacts = one_pass_impacts(model, found) if explain else None
     tn = model.theory_node
     return Evaluation(
@@ -144,6 +159,36 @@ def evaluate(
         shape=shape,
         query=query,
     )
+
+
+def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted distinct entries of both: np.union1d, which in numpy 2.x imports numpy.ma."""
+    return np.unique(np.concatenate([a, b]).astype(np.int64), return_index=True)[0]
+
+
+_sampled_prior: list[tuple[bytes, np.ndarray]] = []  # the last sampled prior and what it was computed from
+
+
+def _prior(model: Model, query: np.ndarray, shape: Structure) -> np.ndarray:
+    """P(X = 1) of every node without evidence.
+
+    Exact inference computes it afresh (cheap). A sampled prior is remembered for the next
+    call on the same network numbers and query — it depends on no round's evidence, and the
+    sampler is deterministic (seed 0), so this is exactly what sampling again would return:
+    the page, which scores every round of one theory, samples it once.
+    """
+    zeros = np.zeros(model.n_nodes)
+    if shape.plan is not None:
+        return infer(model.net, zeros, zeros, query=query, shape=shape).marginal
+    net = model.net
+    key = b"|".join(
+        np.ascontiguousarray(a).tobytes()
+        for a in (net.gate, net.base, net.edge_parent, net.edge_child, net.edge_strength,
+                  net.edge_condition, net.edge_strength_off, query)
+    )  # fmt: skip
+    if not _sampled_prior or _sampled_prior[0][0] != key:
+        _sampled_prior[:] = [(key, infer(net, zeros, zeros, query=query, shape=shape).marginal)]
+    return _sampled_prior[0][1].copy()
 
 
 def inference_structure(source: Store | object, config: Config | None = None) -> Structure:
@@ -223,6 +268,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
             [models[i].log_l0 for i in distinct],
             shape=ev.shape,
             query=ev.model.theory_node,  # a sampled point need reach the tolerance on its scores only
+            tolerance=INTERVAL_TOLERANCE,
         )
         by_key.update((keys[i], post) for i, post in zip(distinct, found, strict=True))
     posts = [by_key[k] for k in keys]
@@ -295,6 +341,7 @@ def ranked_items(
     info = ev.net.nodes[node]
     if ev.impacts is not None:
         column = ev.impacts.column(node)
+        bound = ev.impacts.column_error(node)
         size = np.abs(column[: len(items)])
         moved = np.flatnonzero(size > 1e-12)
         order = moved[np.lexsort((moved, -size[moved]))].tolist()  # largest first, ties by item
@@ -306,7 +353,8 @@ def ranked_items(
         base = items[t]
         path = base.path if base.node == info.id else (*base.path, info.label_nl)
         impact = float(column[t]) if ev.impacts is not None else base.impact
-        out.append(replace(base, impact=impact, path=path))
+        error = None if ev.impacts is None or bound is None else float(bound[t])
+        out.append(replace(base, impact=impact, path=path, impact_error=error))
     return tuple(out)
 
 
@@ -328,6 +376,7 @@ class _Assembler:
         ind = int(net.obs_indicator[o])
         owner = int(net.ind_initiative[ind])
         impact = self.ev.impacts.at(t, node) if self.ev.impacts is not None else None
+        impact_error = self.ev.impacts.error_at(t, node) if self.ev.impacts is not None else None
         log_lr, raw_lr = self._lr
         return EvidenceItem(
             observation=net.obs_id[o],
@@ -352,6 +401,7 @@ class _Assembler:
             basis=it.basis[t],
             source=it.source[t],
             informative=bool(it.informative[t]),
+            impact_error=impact_error,
         )
 
     def related_items(self, node: int, members: set[int]) -> list[int]:

@@ -39,7 +39,7 @@ from beleidstheorie.reasoning.inference.elimination import (
 )
 from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
 from beleidstheorie.reasoning.inference.joints import Joints
-from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Z, importance_sample
+from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Moments, Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
 
 EXACT = "exact-elimination"
@@ -60,8 +60,9 @@ class Posterior:
     method: str
     width: int | None  # induced width of the elimination order (None when sampled)
     ess: float | None  # effective sample size (None when exact)
-    query: np.ndarray  # (q,) node indices
+    query: np.ndarray  # (q,) node indices: the joints' columns Y
     joint11: np.ndarray | None  # (n, q) P(X = 1, Y = 1 | e)
+    moments: Moments | None = None  # sampled joints: the weights' second moments, for error bounds
 
     @property
     def exact(self) -> bool:
@@ -205,12 +206,12 @@ def infer_many(
     [0.19, 0.46]
     """
     shape = shape or structure(nets[0], budget=budget)
-    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
-    if shape.plan is None:
+    if shape.plan is None:  # sampled one by one; the factorisation would go unused
         return [
             infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed, shape=shape)
             for net, a, b in zip(nets, log_l1, log_l0, strict=True)
         ]
+    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
     if any(len(f.factors) != len(shape.plan.home) for f in fzs):
         return [
             infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed)
@@ -246,6 +247,7 @@ def infer(
     seed: int = 0,
     max_samples: int = MAX_SAMPLES,
     shape: Structure | None = None,
+    columns: np.ndarray | None = None,
 ) -> Posterior:
     """Posterior P(X = 1 | e) of every node; with ``joints`` also P(X = 1, Y = 1 | e).
 
@@ -253,6 +255,9 @@ def infer(
     whose sampling error must reach ``tolerance``. ``budget`` caps the entries of
     the largest clique table of exact inference (default :data:`DEFAULT_BUDGET`).
     ``shape`` reuses a :func:`structure` computed for the same network shape.
+    ``columns``, when sampling, narrows the joints to these nodes Y (a subset of the
+    work: each column costs a pass over the samples) while every ``query`` node still
+    reaches ``tolerance``; exact inference ignores it (its joints cost one sweep).
     """
     n = net.n_nodes
     log_l1 = np.asarray(log_l1, dtype=float)
@@ -263,9 +268,18 @@ def infer(
     shape = shape or structure(net, q, joints, budget)
     if shape.plan is None:
         est = importance_sample(
-            net, log_l1, log_l0, q, joints=joints, tolerance=tolerance, seed=seed, max_samples=max_samples
+            net,
+            log_l1,
+            log_l0,
+            q,
+            joints=joints,
+            columns=columns,
+            tolerance=tolerance,
+            seed=seed,
+            max_samples=max_samples,
         )
-        return Posterior(est.marginal, est.stderr, SAMPLED, None, est.ess, q, est.joint11)
+        cols = est.columns if est.columns is not None else q
+        return Posterior(est.marginal, est.stderr, SAMPLED, None, est.ess, cols, est.joint11, est.moments)
     fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints), shape=shape.layout)
     if len(fz.factors) != len(shape.plan.home):  # evidence changed which roots could be summed out
         shape = structure(net, q, joints, budget)
@@ -281,6 +295,7 @@ def infer(
                 seed=seed,
                 max_samples=max_samples,
                 shape=shape,
+                columns=columns,
             )
     p = shape.plan
     factors = _factor_list(fz)

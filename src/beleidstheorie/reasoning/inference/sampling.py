@@ -8,8 +8,15 @@ only disagreement between a node's evidence and what its sampled parents make li
 does. The estimates are self-normalised; the standard error of each posterior is the
 delta-method one, ``se(p̂)² = Σ w² (x − p̂)² / (Σ w)²``, and the effective sample size is
 ``(Σ w)² / Σ w²``. Sampling continues in batches until every requested posterior has
-``z · se`` below the tolerance or the sample cap is reached; the result reports what
-was achieved, never more.
+``z · se`` below the tolerance (with at least :data:`MIN_ESS` effective samples, so that
+the standard errors themselves can be trusted) or the sample cap is reached; the result
+reports what was achieved, never more. The last batch is sized from the standard errors so far (the
+samples the slowest node still needs), so a loose tolerance does not pay for a whole batch.
+
+The same weighted sample also gives joints ``P(X = 1, Y = 1 | e)`` with chosen columns Y
+and, in :class:`Moments`, the weighted second moments ``Σ w² x / (Σ w)²`` and
+``Σ w² x y / (Σ w)²`` — all the delta method needs for the standard error of anything
+computed from those joints (the impacts of :mod:`..analysis.impacts`).
 
 >>> import numpy as np
 >>> from beleidstheorie.reasoning.model.bayesnet import BayesNet, ROOT, NOISY_OR
@@ -24,6 +31,7 @@ was achieved, never more.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,9 +41,27 @@ from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, BayesNet
 
 Z = 3.0  # the reported error bound is Z standard errors
 BATCH = 4096
-MIN_SAMPLES = 16_384
+MIN_BATCH = 1024  # the last batch, sized to what the slowest node still needs, is at least this
+MIN_SAMPLES = 16_384  # at the default tolerance (0.005); scaled by (0.005 / tolerance)² below
+MIN_SAMPLES_FLOOR = 4096  # ... but never fewer before the standard errors are trusted
+MIN_ESS = 1000  # nor before the weights amount to this many effective samples
+REFERENCE_TOLERANCE = 0.005
 MAX_SAMPLES = 1_048_576
 EPS = 1e-12
+
+
+@dataclass(frozen=True, eq=False)
+class Moments:
+    """Weighted second moments of the sample, each divided by ``(Σ w)²``.
+
+    The delta-method variance of a self-normalised estimate whose per-sample
+    linearisation ``g`` depends only on ``(x_X, x_Y)`` is ``Σ_{a,b} g(a, b)² M[a, b]``,
+    with ``M[1, 1] = joint[X, Y]``, ``M[1, ·] = marginal[X]`` and ``M[·, ·] = total``.
+    """
+
+    total: float  # Σ w² / (Σ w)² = 1 / ESS
+    marginal: np.ndarray  # (n,) Σ w² x / (Σ w)²
+    joint: np.ndarray | None  # (n, c) Σ w² x y / (Σ w)² over the joint columns
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,7 +72,36 @@ class Estimate:
     stderr: np.ndarray  # (n,)
     ess: float
     samples: int
-    joint11: np.ndarray | None  # (n, q)
+    joint11: np.ndarray | None  # (n, c) P(X = 1, Y = 1 | e) over the joint columns
+    columns: np.ndarray | None = None  # (c,) the joint columns Y
+    moments: Moments | None = None
+
+
+_blas: list[object] = []  # threadpoolctl's controller of the loaded BLAS, made once
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """BLAS limited to one thread while sampling: the joints' products are small and many, and
+    OpenBLAS's idle workers spin between them — on 2 shared cores that doubled the CPU time of
+    scoring with impacts (bench_views' theory: 1.5–1.9 s against 1.05–1.15 s with
+    OPENBLAS_NUM_THREADS=1, two runs each)."""
+    if not _blas:
+        from threadpoolctl import ThreadpoolController  # only a sampled network needs it
+
+        _blas.append(ThreadpoolController())
+    return _blas[0].limit(limits=1, user_api="blas")  # type: ignore[attr-defined]
+
+
+def min_samples(tolerance: float) -> int:
+    """Samples drawn before the stopping rule is first checked, for ``tolerance``.
+
+    The count a posterior of 0.5 needs scales with ``tolerance⁻²``; so does this floor
+    (16,384 at 0.005), never below :data:`MIN_SAMPLES_FLOOR`.
+
+    >>> min_samples(0.005), min_samples(0.02)
+    (16384, 4096)
+    """
+    return max(MIN_SAMPLES_FLOOR, int(MIN_SAMPLES * (REFERENCE_TOLERANCE / tolerance) ** 2))
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,17 +115,17 @@ class _Level:
     log_on: np.ndarray
     log_off: np.ndarray
     to_child: np.ndarray  # (conditioned edges, level nodes) 0/1: which child each one enters
-    # unconditioned edges, sorted by child: each child's sum of ln(1 − s) over its firing edges
-    # is one segment of np.add.reduceat (a thin 0/1 product; no BLAS, whose idle threads spin)
-    p_parent: np.ndarray  # parent node of each unconditioned edge
-    p_on: np.ndarray  # the edge fires when its parent is 1 (noisy-OR child), else when 0
-    p_logw: np.ndarray  # ln(1 − s) of the edge
-    p_child: np.ndarray  # level-local children with at least one unconditioned edge
-    p_start: np.ndarray  # where each of those children's edges start
+    # unconditioned edges: each child's sum of ln(1 − s) over its firing edges is
+    # ``const + matrix @ x`` — a noisy-OR edge adds ln(1 − s)·x_parent, a noisy-AND edge
+    # ln(1 − s)·(1 − x_parent) — one sparse product per level (no BLAS, whose idle threads spin)
+    matrix: object | None  # scipy.sparse CSR (level nodes, n), None without such edges
+    const: np.ndarray  # (level nodes,)
     conditioned: np.ndarray  # positions (within the level's edges) of the conditioned edges
 
 
 def _levels(net: BayesNet) -> list[_Level]:
+    from scipy.sparse import csr_matrix  # only a sampled network needs it
+
     n = net.n_nodes
     depth = np.zeros(n, dtype=np.int64)
     for e in np.argsort(net.edge_child, kind="stable"):
@@ -91,9 +146,14 @@ def _levels(net: BayesNet) -> list[_Level]:
         s_off = np.clip(net.edge_strength_off[sel], 0.0, 1 - EPS)
         plain = np.flatnonzero(net.edge_condition[sel] < 0)
         child_local = local[net.edge_child[sel][plain]]
-        by_child = np.argsort(child_local, kind="stable")
-        plain, child_local = plain[by_child], child_local[by_child]
-        p_child, p_start = np.unique(child_local, return_index=True)
+        logw = np.log1p(-s_on[plain])
+        is_or = ~child_and[plain]
+        matrix = None
+        if plain.size:
+            matrix = csr_matrix(
+                (np.where(is_or, logw, -logw), (child_local, net.edge_parent[sel][plain])),
+                shape=(nodes.size, n),
+            )
         levels.append(
             _Level(
                 nodes=nodes,
@@ -105,11 +165,8 @@ def _levels(net: BayesNet) -> list[_Level]:
                 log_on=np.log1p(-s_on),
                 log_off=np.log1p(-s_off),
                 to_child=np.eye(nodes.size)[local[net.edge_child[sel][net.edge_condition[sel] >= 0]]],
-                p_parent=net.edge_parent[sel][plain],
-                p_on=~child_and[plain],
-                p_logw=np.log1p(-s_on[plain]),
-                p_child=p_child,
-                p_start=p_start,
+                matrix=matrix,
+                const=np.bincount(child_local, weights=np.where(is_or, 0.0, logw), minlength=nodes.size),
                 conditioned=np.flatnonzero(net.edge_condition[sel] >= 0),
             )
         )
@@ -186,43 +243,44 @@ def _draw(
     n: int,
     lam: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    # node-major (n, size): a level reads its parents' rows and writes its own, all contiguous
-    xt = np.zeros((n, size), dtype=bool)
+    """(x, ln w): ``size`` samples, node-major (n, size) 0.0/1.0, and their log-weights."""
+    # node-major: a level reads its parents' rows and writes its own, all contiguous
+    xt = np.zeros((n, size))
     log_w = np.zeros(size)
     for lv in levels:
         k = lv.nodes.size
-        if lv.p_parent.size or lv.conditioned.size:
-            log_prod = np.zeros((k, size))
-            if lv.p_parent.size:
-                xp = xt[lv.p_parent]
-                terms = np.where(lv.p_on[:, None], xp, ~xp) * lv.p_logw[:, None]
-                log_prod[lv.p_child] += np.add.reduceat(terms, lv.p_start, axis=0)
+        own1, own0 = l1[lv.nodes], l0[lv.nodes]
+        if lam is not None:  # the proposal leans on the evidence below: q ∝ P(x | pa) L(x) λ(x)
+            own1, own0 = own1 * np.exp(lam[0][lv.nodes]), own0 * np.exp(lam[1][lv.nodes])
+        u = rng.random((size, k)).T  # drawn sample-major: the same stream as a (size, n) layout
+        if lv.matrix is not None or lv.conditioned.size:
+            log_prod = np.zeros((k, size)) if lv.matrix is None else lv.matrix @ xt
+            log_prod += lv.const[:, None]
             if lv.conditioned.size:
                 c = lv.conditioned
-                fires = xt[lv.parent[c]] == (lv.fire_state[c] == 1)[:, None]
-                strength_log = np.where(xt[lv.cond[c]], lv.log_on[c][:, None], lv.log_off[c][:, None])
+                xp = xt[lv.parent[c]]
+                fires = np.where((lv.fire_state[c] == 1)[:, None], xp, 1.0 - xp)
+                strength_log = np.where(xt[lv.cond[c]] > 0.5, lv.log_on[c][:, None], lv.log_off[c][:, None])
                 log_prod += np.einsum("ek,es->ks", lv.to_child, fires * strength_log)
             prod = np.exp(log_prod)
             base = lv.base[:, None]
             p1 = np.where(lv.is_and[:, None], base * prod, 1.0 - (1.0 - base) * prod)
-        else:  # roots: the same conditional in every sample, one column broadcast over the batch
-            p1 = lv.base[:, None]
-        a1 = p1 * l1[lv.nodes][:, None]
-        a0 = (1.0 - p1) * l0[lv.nodes][:, None]
-        if lam is not None:  # the proposal leans on the evidence below: q ∝ P(x | pa) L(x) λ(x)
-            a1, a0 = a1 * np.exp(lam[0][lv.nodes])[:, None], a0 * np.exp(lam[1][lv.nodes])[:, None]
-        total = a1 + a0
-        u = rng.random((size, k)).T  # drawn sample-major: the same stream as a (size, n) layout
-        with np.errstate(divide="ignore", invalid="ignore"):
-            drawn = u < a1 / total
-            log_total = np.log(total)
+            a1 = p1 * own1[:, None]
+            total = a1 + (1.0 - p1) * own0[:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                drawn = u < a1 / total
+                log_w += np.log(total).sum(axis=0)
+        else:  # roots: the same conditional in every sample, so one number per node
+            a1 = lv.base * own1
+            total = a1 + (1.0 - lv.base) * own0
+            with np.errstate(divide="ignore", invalid="ignore"):
+                drawn = u < (a1 / total)[:, None]
+                log_w += np.log(total).sum()
         xt[lv.nodes] = drawn
-        log_w += log_total.sum(axis=0)
         if lam is not None:  # ... and the weight divides λ(x) out again: P(x | pa) L(x) / q(x)
             on, off = lam[0][lv.nodes], lam[1][lv.nodes]
             log_w -= np.einsum("ks,k->s", drawn, on - off) + off.sum()
-    x = xt.T
-    return x, log_w
+    return xt, log_w
 
 
 def importance_sample(
@@ -232,59 +290,78 @@ def importance_sample(
     query: np.ndarray,
     *,
     joints: bool = False,
+    columns: np.ndarray | None = None,
     tolerance: float = 0.005,
     seed: int = 0,
     max_samples: int = MAX_SAMPLES,
     proposal: str = "upward",
 ) -> Estimate:
-    """Posterior marginals (and joints with the query nodes) by importance sampling.
+    """Posterior marginals (and joints with ``columns``, default the query nodes) by importance sampling.
 
     Stops once ``Z · stderr ≤ tolerance`` for every query node, or at ``max_samples``.
+    With ``joints`` the estimate also carries the joints and their :class:`Moments`.
     """
     n = net.n_nodes
     l1, l0 = normalised_likelihood(np.asarray(log_l1, float), np.asarray(log_l0, float))
     levels = _levels(net)
     lam = _upward(net, levels, l1, l0) if proposal == "upward" else None
     rng = np.random.default_rng(seed)
+    cols = (np.asarray(query) if columns is None else np.asarray(columns, dtype=np.int64)) if joints else None
     shift = -np.inf
     s_w = s_w2 = 0.0
     s_wx = np.zeros(n)
     s_w2x = np.zeros(n)
-    s_wxy = np.zeros((n, query.size)) if joints else None
+    s_wxy = np.zeros((n, cols.size)) if cols is not None else None
+    s_w2xy = np.zeros((n, cols.size)) if cols is not None else None
     drawn = 0
-    while True:
-        x, log_w = _draw(levels, l1, l0, rng, BATCH, n, lam)
-        drawn += BATCH
-        top = float(log_w.max())
-        if not np.isfinite(top):
-            if drawn >= max_samples:
-                break
-            continue
-        if top > shift:
-            scale = np.exp(shift - top) if np.isfinite(shift) else 0.0
-            s_w *= scale
-            s_wx *= scale
-            s_w2 *= scale**2
-            s_w2x *= scale**2
+    first = min(min_samples(tolerance), max_samples)
+    size = BATCH
+    with _one_blas_thread():
+        while True:
+            xt, log_w = _draw(levels, l1, l0, rng, size, n, lam)
+            drawn += size
+            top = float(log_w.max())
+            if not np.isfinite(top):
+                if drawn >= max_samples:
+                    break
+                continue
+            if top > shift:
+                scale = np.exp(shift - top) if np.isfinite(shift) else 0.0
+                s_w *= scale
+                s_wx *= scale
+                s_w2 *= scale**2
+                s_w2x *= scale**2
+                if s_wxy is not None:
+                    s_wxy *= scale
+                    s_w2xy *= scale**2
+                shift = top
+            w = np.exp(log_w - shift)
+            w2 = w * w
+            s_w += w.sum()
+            s_w2 += w2.sum()
+            s_wx += np.einsum("ns,s->n", xt, w)  # c_einsum: no BLAS threads to spin
+            s_w2x += np.einsum("ns,s->n", xt, w2)
             if s_wxy is not None:
-                s_wxy *= scale
-            shift = top
-        w = np.exp(log_w - shift)
-        xf = x.astype(np.float64)
-        s_w += w.sum()
-        s_w2 += (w * w).sum()
-        s_wx += np.einsum("s,sn->n", w, xf)
-        s_w2x += np.einsum("s,sn->n", w * w, xf)
-        if s_wxy is not None:
-            s_wxy += (xf * w[:, None]).T @ xf[:, query]
-        if drawn >= MIN_SAMPLES or drawn >= max_samples:
-            p = s_wx / s_w
-            se = np.sqrt(np.clip(s_w2x * (1 - 2 * p) + p * p * s_w2, 0.0, None)) / s_w
-            if drawn >= max_samples or np.all(Z * se[query] <= tolerance):
-                break
+                xc = xt[cols].T
+                s_wxy += (xt * w) @ xc
+                s_w2xy += (xt * w2) @ xc
+            if drawn >= first or drawn >= max_samples:
+                p = s_wx / s_w
+                se = np.sqrt(np.clip(s_w2x * (1 - 2 * p) + p * p * s_w2, 0.0, None)) / s_w
+                worst = float((Z * se[query] / tolerance).max()) if query.size else 0.0
+                trusted = s_w * s_w >= MIN_ESS * s_w2  # the delta method needs effective samples
+                if drawn >= max_samples or (worst <= 1.0 and trusted):
+                    break
+                # se² falls as 1/samples: the slowest node needs about drawn·worst² in all
+                missing = drawn * worst * worst - drawn if trusted else BATCH
+                size = int(min(BATCH, max(MIN_BATCH, -(-missing // MIN_BATCH) * MIN_BATCH)))
+                size = max(1, min(size, max_samples - drawn))
     if s_w <= 0:
         raise ValueError("no sample is compatible with the evidence")
     p = s_wx / s_w
     se = np.sqrt(np.clip(s_w2x * (1 - 2 * p) + p * p * s_w2, 0.0, None)) / s_w
     joint = s_wxy / s_w if s_wxy is not None else None
-    return Estimate(np.clip(p, 0.0, 1.0), se, float(s_w**2 / s_w2), drawn, joint)
+    moments = None
+    if s_w2xy is not None:
+        moments = Moments(float(s_w2 / s_w**2), s_w2x / s_w**2, s_w2xy / s_w**2)
+    return Estimate(np.clip(p, 0.0, 1.0), se, float(s_w**2 / s_w2), drawn, joint, cols, moments)
