@@ -30,7 +30,8 @@ from beleidstheorie.reasoning.inference import (
     infer_many,
     structure,
 )
-from beleidstheorie.reasoning.model.build import Model, build_model, build_models
+from beleidstheorie.reasoning.model.build import Model, build_model
+from beleidstheorie.reasoning.model.points import ModelPoint, model_points
 from beleidstheorie.reasoning.network import (
     KINDS,
     LEVELS,
@@ -42,7 +43,7 @@ from beleidstheorie.reasoning.network import (
     read_network,
 )
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
-from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict
+from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict, verdicts
 
 NOTE_UNTARGETED = "no-initiative"
 NOTE_DELIVERY_ONLY = "delivery-only"
@@ -166,15 +167,7 @@ def theory_verdicts(
     lr = items.log_lr
     pos = np.bincount(items.node, weights=np.maximum(lr, 0.0), minlength=net.n_nodes)
     neg = np.bincount(items.node, weights=np.maximum(-lr, 0.0), minlength=net.n_nodes)
-    return [
-        verdict(
-            DirectEvidence(float(pos[i]), float(neg[i])),
-            float(post[i]),
-            config,
-            (float(post[i] - error[i]), float(post[i] + error[i])) if error[i] > 0 else None,
-        )
-        for i in range(net.n_nodes)
-    ]
+    return verdicts(pos, neg, post, error, config)
 
 
 def score_intervals(ev: Evaluation, *, points: int = DEFAULT_POINTS) -> Intervals:
@@ -196,7 +189,8 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     """(posteriors, error bounds, verdicts) of every theory node of ``ev``'s network at each config.
 
     Only numbers change between configurations (likelihoods, calibrated priors), never the
-    network's shape, so ``ev``'s inference plan serves them all in one batched pass.
+    network's shape: the models' numbers come from one structure (:func:`.model.points.model_points`)
+    and ``ev``'s inference plan serves them all in one batched pass.
     """
     if not configs:
         return []
@@ -204,9 +198,11 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     # the verdict thresholds (and sensitivity's own settings) never enter the model
     nominal = replace(ev.config, verdict=None, sensitivity=None)
     rebuilt = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
-    models = [ev.model] * len(configs)
-    for i, model in zip(rebuilt, build_models(net, [configs[i] for i in rebuilt], rnd), strict=True):
-        models[i] = model  # built side by side: each node calibrated at every point in one batch
+    pos, neg = direct_evidence(ev)
+    m0 = ev.model
+    models = [ModelPoint(m0.net, m0.log_l1, m0.log_l0, m0.theory_node, pos, neg)] * len(configs)
+    for i, point in zip(rebuilt, model_points(net, [configs[i] for i in rebuilt], rnd), strict=True):
+        models[i] = point  # built side by side: each node calibrated at every point in one batch
     # A parameter that moves only verdicts (a threshold) leaves the numbers as they were:
     # models with equal numbers share one inference, and the nominal model's is known.
     keys = [_numbers(m) for m in models]
@@ -214,7 +210,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     known = ev.posterior
     every_node = ev.query is not None and len(ev.query) == ev.model.n_nodes
     if known is not None and every_node and not np.any(known.error_bound):
-        by_key[_numbers(ev.model)] = known  # exact, every node queried: what infer_many would give
+        by_key[_numbers(m0)] = known  # exact, every node queried: what infer_many would give
     distinct = [i for i, k in enumerate(keys) if k not in by_key and k not in keys[:i]]
     if distinct:
         found = infer_many(
@@ -229,11 +225,11 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     out = []
     for post, cfg, m in zip(posts, configs, models, strict=True):
         p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
-        out.append((p, err, theory_verdicts(net, m.items, p, err, cfg)))
+        out.append((p, err, verdicts(m.in_favour, m.against, p, err, cfg)))
     return out
 
 
-def _numbers(model: Model) -> bytes:
+def _numbers(model: Model | ModelPoint) -> bytes:
     """Every number inference reads from ``model``: equal bytes, equal posteriors."""
     n = model.net
     return b"|".join(

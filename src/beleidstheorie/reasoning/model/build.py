@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -35,6 +36,7 @@ from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, NOISY_OR, ROOT, B
 from beleidstheorie.reasoning.model.priors import Calibration, Request, calibrate, calibrate_many
 from beleidstheorie.reasoning.network import PROVENANCES, ROLES, STRENGTHS, Network
 
+T = TypeVar("T")
 MAX_CONDITIONS = 10  # condition states enumerated per node when calibrating: 2^10
 
 
@@ -247,8 +249,22 @@ def build_models(network: Network, configs: Sequence[Config], round_number: int)
     :func:`~.priors.calibrate_many`. The models equal :func:`build_model`'s (to 1e-12,
     ``tests/reasoning/test_priors.py``).
     """
-    steps = [_build(network, cfg, round_number) for cfg in configs]
-    models: list[Model | None] = [None] * len(steps)
+    return _side_by_side([_build(network, cfg, round_number) for cfg in configs])
+
+
+def networks_at(network: Network, configs: Sequence[Config]) -> list[Networked]:
+    """The BayesNet of ``network`` at each of ``configs`` (no evidence), built side by side.
+
+    What :func:`build_models` builds apart from the evidence items, which do not depend on
+    the network's numbers (:func:`~beleidstheorie.reasoning.evidence.evidence_sums` gives
+    what a parameter point needs of them).
+    """
+    return _side_by_side([_build_net(network, cfg) for cfg in configs])
+
+
+def _side_by_side(steps: list[Generator[Request, Calibration, T]]) -> list[T]:
+    """Run builders together: each round of calibration requests is answered in one batch."""
+    models: list[T | None] = [None] * len(steps)
     requests: dict[int, Request] = {}
     for k, step in enumerate(steps):
         try:
@@ -266,7 +282,54 @@ def build_models(network: Network, configs: Sequence[Config], round_number: int)
     return models  # type: ignore[return-value]
 
 
+@dataclass(frozen=True, eq=False)
+class Networked:
+    """A theory's BayesNet at one configuration, without evidence (see :class:`Model`)."""
+
+    net: BayesNet
+    theory_node: np.ndarray
+    paths: dict[int, int]
+    rival: dict[int, int]
+    rival_routes: dict[int, tuple[tuple[int, int], ...]]
+    stated_prior: np.ndarray
+    calibration: dict[int, Calibration]
+    notes: tuple[str, ...]
+
+
 def _build(network: Network, config: Config, round_number: int) -> Generator[Request, Calibration, Model]:
+    nw = network
+    built = yield from _build_net(network, config)
+    net, theory_node = built.net, built.theory_node
+    co, mo, so, g = nw.context_offset, nw.mechanism_offset, nw.subgoal_offset, nw.main_goal_index
+    items = evidence_items(nw, config, round_number)
+    item_node = theory_node[items.node] if len(items) else np.zeros(0, dtype=np.int64)
+    n = net.n_nodes
+    log_l1 = np.bincount(item_node, weights=items.log_l1, minlength=n) if len(items) else np.zeros(n)
+    log_l0 = np.bincount(item_node, weights=items.log_l0, minlength=n) if len(items) else np.zeros(n)
+    return Model(
+        network=nw,
+        round_number=round_number,
+        net=net,
+        log_l1=log_l1,
+        log_l0=log_l0,
+        items=items,
+        item_node=item_node,
+        theory_node=theory_node,
+        delivery=theory_node[: nw.n_initiatives].copy(),
+        mechanisms=theory_node[mo:so].copy(),
+        subgoals=theory_node[so:g].copy(),
+        main_goal=int(theory_node[g]),
+        context=theory_node[co:].copy(),
+        paths=built.paths,
+        rival=built.rival,
+        rival_routes=built.rival_routes,
+        stated_prior=built.stated_prior,
+        calibration=built.calibration,
+        notes=built.notes,
+    )
+
+
+def _build_net(network: Network, config: Config) -> Generator[Request, Calibration, Networked]:
     nw, cfg = network, config
     b = _Builder(nw, cfg)
     theory_node = np.full(nw.n_nodes, -1, dtype=np.int64)
@@ -394,26 +457,9 @@ def _build(network: Network, config: Config, round_number: int) -> Generator[Req
         g, "main_goal", [parent(g, so + k, cfg.link.subgoal_to_main_goal) for k in range(nw.n_subgoals)]
     )
 
-    net = b.net()
-    items = evidence_items(nw, cfg, round_number)
-    item_node = theory_node[items.node] if len(items) else np.zeros(0, dtype=np.int64)
-    n = net.n_nodes
-    log_l1 = np.bincount(item_node, weights=items.log_l1, minlength=n) if len(items) else np.zeros(n)
-    log_l0 = np.bincount(item_node, weights=items.log_l0, minlength=n) if len(items) else np.zeros(n)
-    return Model(
-        network=nw,
-        round_number=round_number,
-        net=net,
-        log_l1=log_l1,
-        log_l0=log_l0,
-        items=items,
-        item_node=item_node,
+    return Networked(
+        net=b.net(),
         theory_node=theory_node,
-        delivery=theory_node[: nw.n_initiatives].copy(),
-        mechanisms=theory_node[mo:so].copy(),
-        subgoals=theory_node[so:g].copy(),
-        main_goal=int(theory_node[g]),
-        context=theory_node[co:].copy(),
         paths=paths,
         rival=rival,
         rival_routes=routes_of,

@@ -1,0 +1,160 @@
+"""The numbers of many parameter points from one structure equal a model built at each point.
+
+The reference is :func:`build_model` at each configuration, one by one (its evidence items,
+its BayesNet, its per-node log-likelihoods), and :func:`infer` on that model; the new path
+builds the structure once and only recomputes the numbers per point
+(:func:`~beleidstheorie.reasoning.model.points.model_points`, ``score_configs``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beleidstheorie.graph.load import theory_from_model
+from beleidstheorie.reasoning.analysis.intervals import (
+    apply,
+    latin_hypercube,
+    parameter_ranges,
+    scalar_parameters,
+    with_parameter,
+)
+from beleidstheorie.reasoning.config import Config, load_config
+from beleidstheorie.reasoning.inference import infer
+from beleidstheorie.reasoning.model import priors
+from beleidstheorie.reasoning.model.build import build_model
+from beleidstheorie.reasoning.model.points import model_points
+from beleidstheorie.reasoning.network import read_network
+from beleidstheorie.reasoning.score import evaluate, score_configs
+from beleidstheorie.reasoning.verdict import DirectEvidence, verdict, verdicts
+from tests.reasoning.strategies import theories
+
+TOL = 1e-12
+
+
+def _points(config: Config, n: int, seed: int) -> list[Config]:
+    """Latin-hypercube points (as the intervals draw them) and one-parameter moves (as sensitivity)."""
+    found = [apply(config, v) for v in latin_hypercube(parameter_ranges(config), n, seed)]
+    rng = np.random.default_rng(seed)
+    params = list(scalar_parameters(config))
+    for k in rng.choice(len(params), size=min(n, len(params)), replace=False):
+        path, value = params[int(k)]
+        found.append(with_parameter(config, path, value * (1 + float(rng.uniform(-0.9, 0.9)))))
+    return [c for c in found if c is not None]
+
+
+def _direct(model) -> tuple[np.ndarray, np.ndarray]:
+    lr = model.items.log_lr
+    n = model.network.n_nodes
+    return (
+        np.bincount(model.items.node, weights=np.maximum(lr, 0.0), minlength=n),
+        np.bincount(model.items.node, weights=np.maximum(-lr, 0.0), minlength=n),
+    )
+
+
+def _same_numbers(network, configs, rnd) -> None:
+    got = model_points(network, configs, rnd)
+    assert len(got) == len(configs)
+    for cfg, point in zip(configs, got, strict=True):
+        ref = build_model(network, cfg, rnd)
+        for name in ("gate", "edge_parent", "edge_child", "edge_condition"):
+            np.testing.assert_array_equal(getattr(point.net, name), getattr(ref.net, name))
+        assert point.net.names == ref.net.names
+        for name in ("base", "edge_strength", "edge_strength_off"):
+            np.testing.assert_allclose(getattr(point.net, name), getattr(ref.net, name), atol=TOL, rtol=0)
+        np.testing.assert_allclose(point.log_l1, ref.log_l1, atol=TOL, rtol=0)
+        np.testing.assert_allclose(point.log_l0, ref.log_l0, atol=TOL, rtol=0)
+        np.testing.assert_array_equal(point.theory_node, ref.theory_node)
+        pos, neg = _direct(ref)
+        np.testing.assert_allclose(point.in_favour, pos, atol=TOL, rtol=0)
+        np.testing.assert_allclose(point.against, neg, atol=TOL, rtol=0)
+
+
+def _same_scores(network, configs, rnd) -> None:
+    config = load_config()
+    ev = evaluate(None, config, rnd, explain=False, network=network)
+    got = score_configs(ev, configs)
+    for cfg, (post, err, vs) in zip(configs, got, strict=True):
+        ref = build_model(network, cfg, rnd)
+        found = infer(ref.net, ref.log_l1, ref.log_l0, query=ref.theory_node)
+        p = found.marginal[ref.theory_node]
+        np.testing.assert_allclose(post, p, atol=TOL, rtol=0)
+        assert not np.any(err) and found.exact
+        pos, neg = _direct(ref)
+        assert vs == [
+            verdict(DirectEvidence(float(a), float(b)), float(q), cfg) for a, b, q in zip(pos, neg, p, strict=True)
+        ]
+
+
+@pytest.fixture
+def fresh_calibrations(monkeypatch):
+    monkeypatch.setattr(priors, "_REMEMBERED", {})  # every calibration searched anew
+
+
+def test_every_point_of_the_flagship_equals_a_model_built_there(flagship_theory, fresh_calibrations):
+    network = read_network(flagship_theory.store)
+    configs = _points(load_config(), 24, seed=0)
+    assert len(configs) > 30
+    _same_numbers(network, configs, network.round_number(None))
+
+
+def test_every_point_of_the_flagship_scores_as_a_model_built_there(flagship_theory):
+    network = read_network(flagship_theory.store)
+    configs = _points(load_config(), 12, seed=1)
+    _same_scores(network, configs, network.round_number(None))
+
+
+@settings(max_examples=30, deadline=None)
+@given(theories(max_initiatives=5, max_mechanisms=5, v2=True), st.integers(0, 2**32 - 1))
+def test_every_point_of_a_random_theory_equals_a_model_built_there(model, seed):
+    network = read_network(theory_from_model(model).store)
+    configs = _points(load_config(), 6, seed)
+    for rnd in (1, network.round_number(None)):
+        _same_numbers(network, configs, rnd)
+    _same_scores(network, configs, network.round_number(None))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 4) | st.sampled_from([0.0, np.log(2.0), np.log(1.2), np.log(5.0)]),
+            st.floats(0, 4) | st.sampled_from([0.0, np.log(2.0), np.log(1.2), np.log(5.0)]),
+            st.floats(0, 1) | st.sampled_from([0.6, 0.7, 0.8]),
+            st.floats(0, 0.2) | st.just(0.0),
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    st.integers(0, 2**32 - 1),
+)
+def test_verdicts_of_many_nodes_equal_the_verdict_of_each(rows, seed):
+    config = _points(load_config(), 1, seed)[0]
+    pos, neg, post, err = (np.array(col, dtype=float) for col in zip(*rows, strict=True))
+    expected = [
+        verdict(DirectEvidence(float(a), float(b)), float(p), config, (float(p - e), float(p + e)) if e > 0 else None)
+        for a, b, p, e in rows
+    ]
+    assert verdicts(pos, neg, post, err, config) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 60), st.floats(-2.0, 3.0) | st.sampled_from([0.0, 1.0, -0.0, 0.5]))
+def test_setting_one_parameter_is_valid_exactly_where_the_whole_configuration_is(k, factor):
+    config = load_config()
+    params = list(scalar_parameters(config))
+    path, value = params[k % len(params)]
+    new = value * factor
+    data = config.model_dump()
+    node = data
+    keys = path.split(".")
+    for key in keys[:-1]:
+        node = node[key]
+    node[keys[-1]] = new
+    try:
+        expected = Config.model_validate(data)
+    except Exception:
+        expected = None
+    assert with_parameter(config, path, new) == expected
