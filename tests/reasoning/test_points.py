@@ -84,7 +84,8 @@ def _same_scores(network, configs, rnd) -> None:
         assert not np.any(err) and found.exact
         pos, neg = _direct(ref)
         assert vs == [
-            verdict(DirectEvidence(float(a), float(b)), float(q), cfg) for a, b, q in zip(pos, neg, p, strict=True)
+            verdict(DirectEvidence(float(a), float(b)), float(q), cfg)
+            for a, b, q in zip(pos, neg, p, strict=True)
         ]
 
 
@@ -134,7 +135,12 @@ def test_verdicts_of_many_nodes_equal_the_verdict_of_each(rows, seed):
     config = _points(load_config(), 1, seed)[0]
     pos, neg, post, err = (np.array(col, dtype=float) for col in zip(*rows, strict=True))
     expected = [
-        verdict(DirectEvidence(float(a), float(b)), float(p), config, (float(p - e), float(p + e)) if e > 0 else None)
+        verdict(
+            DirectEvidence(float(a), float(b)),
+            float(p),
+            config,
+            (float(p - e), float(p + e)) if e > 0 else None,
+        )
         for a, b, p, e in rows
     ]
     assert verdicts(pos, neg, post, err, config) == expected

@@ -282,7 +282,9 @@ class _Grouping:
 _GROUPINGS: weakref.WeakKeyDictionary[_Plan, dict[tuple[bool, ...], _Grouping]] = weakref.WeakKeyDictionary()
 
 
-def _grouping(net: Network, plan: _Plan, to_delivery: tuple[bool, ...], obs: np.ndarray, node: np.ndarray) -> _Grouping:
+def _grouping(
+    net: Network, plan: _Plan, to_delivery: tuple[bool, ...], obs: np.ndarray, node: np.ndarray
+) -> _Grouping:
     cache = _GROUPINGS.setdefault(plan, {})
     if to_delivery not in cache:
         group = net.ind_initiative[net.obs_indicator[obs]] * (net.n_nodes + 1) + node
