@@ -1,9 +1,10 @@
 """The numbers of many parameter points from one structure equal a model built at each point.
 
-The reference is :func:`build_model` at each configuration, one by one (its evidence items,
-its BayesNet, its per-node log-likelihoods), and :func:`infer` on that model; the new path
-builds the structure once and only recomputes the numbers per point
-(:func:`~beleidstheorie.reasoning.model.points.model_points`, ``score_configs``).
+The reference is the model builder as it was (``reference_build.py``, one node and one edge
+at a time) at each configuration, one by one (its evidence items, its BayesNet, its per-node
+log-likelihoods), and :func:`infer` on that model; the new path builds the structure once and
+only recomputes the numbers per point (:func:`~beleidstheorie.reasoning.model.points.model_points`,
+``score_configs``), and :func:`build_model` builds one model with the same vectorised builder.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from beleidstheorie.reasoning.model.points import model_points
 from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.score import evaluate, score_configs
 from beleidstheorie.reasoning.verdict import DirectEvidence, verdict, verdicts
+from tests.reasoning.reference_build import build_model as reference_model
 from tests.reasoning.strategies import theories
 
 TOL = 1e-12
@@ -58,7 +60,8 @@ def _same_numbers(network, configs, rnd) -> None:
     got = model_points(network, configs, rnd)
     assert len(got) == len(configs)
     for cfg, point in zip(configs, got, strict=True):
-        ref = build_model(network, cfg, rnd)
+        ref = reference_model(network, cfg, rnd)
+        _same_model(build_model(network, cfg, rnd), ref)
         for name in ("gate", "edge_parent", "edge_child", "edge_condition"):
             np.testing.assert_array_equal(getattr(point.net, name), getattr(ref.net, name))
         assert point.net.names == ref.net.names
@@ -72,12 +75,35 @@ def _same_numbers(network, configs, rnd) -> None:
         np.testing.assert_allclose(point.against, neg, atol=TOL, rtol=0)
 
 
+def _same_model(model, ref) -> None:
+    for name in ("gate", "edge_parent", "edge_child", "edge_condition"):
+        np.testing.assert_array_equal(getattr(model.net, name), getattr(ref.net, name))
+    assert model.net.names == ref.net.names and model.notes == ref.notes
+    for name in ("base", "edge_strength", "edge_strength_off"):
+        np.testing.assert_allclose(getattr(model.net, name), getattr(ref.net, name), atol=TOL, rtol=0)
+    for name in ("log_l1", "log_l0", "item_node", "theory_node", "stated_prior"):
+        np.testing.assert_allclose(getattr(model, name), getattr(ref, name), atol=TOL, rtol=0)
+    assert (model.paths, model.rival, model.rival_routes) == (ref.paths, ref.rival, ref.rival_routes)
+    assert model.calibration.keys() == ref.calibration.keys()
+    for k, cal in model.calibration.items():
+        np.testing.assert_allclose(
+            list(vars(cal).values()), list(vars(ref.calibration[k]).values()), atol=TOL
+        )
+    for name in ("obs", "node", "l1", "l0", "weight"):
+        np.testing.assert_array_equal(getattr(model.items, name), getattr(ref.items, name))
+    assert (model.items.rule, model.items.basis, model.items.source) == (
+        ref.items.rule,
+        ref.items.basis,
+        ref.items.source,
+    )
+
+
 def _same_scores(network, configs, rnd) -> None:
     config = load_config()
     ev = evaluate(None, config, rnd, explain=False, network=network)
     got = score_configs(ev, configs)
     for cfg, (post, err, vs) in zip(configs, got, strict=True):
-        ref = build_model(network, cfg, rnd)
+        ref = reference_model(network, cfg, rnd)
         found = infer(ref.net, ref.log_l1, ref.log_l0, query=ref.theory_node)
         p = found.marginal[ref.theory_node]
         np.testing.assert_allclose(post, p, atol=TOL, rtol=0)
