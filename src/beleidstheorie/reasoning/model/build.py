@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -82,13 +83,67 @@ class Model:
         return self.items.log_l1, self.items.log_l0
 
 
+Parents = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+"""A caused node's parents: BayesNet index, strength when the condition is on, condition
+(BayesNet index, -1 for none), strength when it is off (0.0 for none); one row per edge."""
+
+
+def _parents(rows: list[tuple[int, float, int, float]]) -> Parents:
+    node, s_on, cond, s_off = (list(col) for col in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    return (
+        np.array(node, dtype=np.int64),
+        np.array(s_on, dtype=float),
+        np.array(cond, dtype=np.int64),
+        np.array(s_off, dtype=float),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Links:
+    """What the links from initiatives to mechanisms are, whatever the configuration (per network)."""
+
+    cons: tuple[np.ndarray, ...]  # per mechanism: its connections
+    role: np.ndarray  # per connection: the first context condition on it (role index), or -1
+    crowded: dict[int, int]  # connections with several conditions: how many
+    delivery_names: tuple[str, ...]
+
+
+_LINKS: weakref.WeakKeyDictionary[Network, _Links] = weakref.WeakKeyDictionary()
+
+
+def _links(nw: Network) -> _Links:
+    if nw not in _LINKS:
+        by_target: dict[int, list[int]] = {}
+        for r in range(nw.role_context.size):
+            if ROLES[int(nw.role_kind[r])] != "rival":
+                by_target.setdefault(int(nw.role_target[r]), []).append(r)
+        role = np.full(nw.con_init.size, -1, dtype=np.int64)
+        crowded: dict[int, int] = {}
+        for c, (ini, j) in enumerate(zip(nw.con_init.tolist(), nw.con_mech.tolist(), strict=True)):
+            roles = by_target.get(nw.mechanism_offset + j, [])
+            found = [r for r in roles if not nw.role_initiatives[r] or ini in nw.role_initiatives[r]]
+            if found:
+                role[c] = found[0]
+            if len(found) > 1:
+                crowded[c] = len(found)
+        order = np.argsort(nw.con_mech, kind="stable")
+        bounds = np.searchsorted(nw.con_mech[order], np.arange(nw.n_mechanisms + 1))
+        _LINKS[nw] = _Links(
+            tuple(order[bounds[j] : bounds[j + 1]] for j in range(nw.n_mechanisms)),
+            role,
+            crowded,
+            tuple(f"delivery:{nw.nodes[i].id}" for i in range(nw.n_initiatives)),
+        )
+    return _LINKS[nw]
+
+
 class _Builder:
     def __init__(self, network: Network, config: Config) -> None:
         self.nw, self.cfg = network, config
         self.names: list[str] = []
         self.gate: list[int] = []
         self.base: list[float] = []
-        self.edges: list[list[float]] = []  # parent, child, strength, condition, strength_off
+        self.edges: list[np.ndarray] = []  # blocks of rows: parent, child, strength, condition, strength_off
         self.pm: list[float] = []  # prior marginal (independence approximation)
         self.stated: list[float] = []
         self.calibration: dict[int, Calibration] = {}
@@ -102,6 +157,20 @@ class _Builder:
         self.stated.append(stated)
         return len(self.names) - 1
 
+    def nodes(self, names: Sequence[str], gate: int, base: float, pm: float, stated: float) -> np.ndarray:
+        """Add ``len(names)`` nodes with the same numbers at once; returns their indices."""
+        first = len(self.names)
+        self.names.extend(names)
+        self.gate.extend([gate] * len(names))
+        self.base.extend([base] * len(names))
+        self.pm.extend([pm] * len(names))
+        self.stated.extend([stated] * len(names))
+        return np.arange(first, len(self.names), dtype=np.int64)
+
+    def edge(self, parent: int, child: int, strength: float) -> None:
+        """An unconditioned edge."""
+        self.edges.append(np.array([[parent, child, strength, -1, 0.0]]))
+
     def strength(self, level: int, provenance: int) -> float:
         return getattr(self.cfg.link, STRENGTHS[level]) * getattr(
             self.cfg.provenance, PROVENANCES[provenance]
@@ -111,7 +180,7 @@ class _Builder:
         self,
         name: str,
         ident: str,
-        parents: list[tuple[int, float, int, float]],
+        parents: Parents,
         gate: str,
         stated: float,
         rival: int | None,
@@ -123,24 +192,25 @@ class _Builder:
         so that :func:`build_models` calibrates the same node of many models in one batch.
         """
         cfg = self.cfg
-        and_gate = gate == "noisy-and" and bool(parents)
-        p = np.array([self.pm[e[0]] for e in parents])
-        conds = sorted({e[2] for e in parents if e[2] >= 0})
+        node, s_on, cond, s_off = parents
+        and_gate = gate == "noisy-and" and bool(node.size)
+        pm = self.pm
+        p = np.array([pm[e] for e in node.tolist()])
+        conds = sorted(set(cond[cond >= 0].tolist()))
         if len(conds) > MAX_CONDITIONS:
             raise BeleidstheorieError([problem("too_many_conditions", name=name, n=MAX_CONDITIONS)])
         states = np.array(list(itertools.product((0, 1), repeat=len(conds))), dtype=bool).reshape(
             2 ** len(conds), len(conds)
         )
-        pc = np.array([self.pm[c] for c in conds])
+        pc = np.array([pm[c] for c in conds])
         weights = np.prod(np.where(states, pc, 1.0 - pc), axis=1) if conds else np.ones(1)
-        nominal = np.empty((states.shape[0], len(parents)))
-        for k, (_, s_on, c, s_off) in enumerate(parents):
-            if c < 0:
-                nominal[:, k] = s_on
-            else:
-                on = states[:, conds.index(c)]
-                nominal[:, k] = np.where(on, s_on, s_off)
-        rivals = (self.pm[rival],) if rival is not None else ()
+        nominal = np.empty((states.shape[0], node.size))
+        nominal[:] = s_on
+        if conds:
+            has = cond >= 0
+            on = states[:, np.searchsorted(conds, cond[has])]
+            nominal[:, has] = np.where(on, s_on[has], s_off[has])
+        rivals = (pm[rival],) if rival is not None else ()
         cal = yield (
             stated,
             p,
@@ -168,28 +238,25 @@ class _Builder:
                 cal.paths,
             )
             target = paths
-        for parent, s_on, c, s_off in parents:
-            self.edges.append(
-                [
-                    parent,
-                    target,
-                    min(cal.scale * s_on, 1.0),
-                    c,
-                    min(cal.scale * s_off, 1.0) if c >= 0 else 0.0,
-                ]
-            )
+        block = np.empty((node.size, 5))
+        block[:, 0] = node
+        block[:, 1] = target
+        block[:, 2] = np.minimum(cal.scale * s_on, 1.0)
+        block[:, 3] = cond
+        block[:, 4] = np.where(cond >= 0, np.minimum(cal.scale * s_off, 1.0), 0.0)
+        self.edges.append(block)
         if direct:
             self.calibration[x] = cal
             return x, None
         x = self.node(name, NOISY_OR, cal.leak, cal.prior, stated)
-        self.edges.append([paths, x, 1.0, -1, 0.0])  # type: ignore[list-item]
+        self.edge(paths, x, 1.0)
         if rival is not None:
-            self.edges.append([rival, x, 1.0, -1, 0.0])
+            self.edge(rival, x, 1.0)
         self.calibration[x] = cal
         return x, paths
 
     def net(self) -> BayesNet:
-        e = np.array(self.edges, dtype=float).reshape(-1, 5)
+        e = np.concatenate(self.edges) if self.edges else np.zeros((0, 5))
         order = np.lexsort((e[:, 0], e[:, 1])) if e.size else np.zeros(0, dtype=np.int64)
         e = e[order]
         return BayesNet(
@@ -346,9 +413,9 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
         i = co + c
         p = stated(i, "context")
         theory_node[i] = b.node(f"context:{nw.nodes[i].id}", ROOT, p, p, p)
-    for i in range(nw.n_initiatives):
-        p = cfg.prior.delivery
-        theory_node[i] = b.node(f"delivery:{nw.nodes[i].id}", ROOT, p, p, p)
+    links = _links(nw)
+    p = cfg.prior.delivery
+    theory_node[: nw.n_initiatives] = b.nodes(links.delivery_names, ROOT, p, p, p)
 
     # Conditions per target node: (context bn index, enabling?, factor, initiatives or empty)
     conditions: dict[int, list[tuple[int, bool, float, tuple[int, ...]]]] = {}
@@ -388,7 +455,7 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
         for ctx, w in found:
             cbn = int(theory_node[co + ctx])
             x = b.node(f"rival:{nw.nodes[co + ctx].id}:{nw.nodes[target].id}", NOISY_OR, 0.0, b.pm[cbn] * w)
-            b.edges.append([cbn, x, w, -1, 0.0])
+            b.edge(cbn, x, w)
             routes.append((ctx, x))
         if not routes:
             return None, ()
@@ -397,19 +464,39 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
         pm = 1.0 - float(np.prod([1.0 - b.pm[x] for _, x in routes]))
         joined = b.node(f"rivals:{nw.nodes[target].id}", NOISY_OR, 0.0, pm)
         for _, x in routes:
-            b.edges.append([x, joined, 1.0, -1, 0.0])
+            b.edge(x, joined, 1.0)
         return joined, tuple(routes)
 
     paths: dict[int, int] = {}
     rival: dict[int, int] = {}
     routes_of: dict[int, tuple[tuple[int, int], ...]] = {}
+    # the links from initiatives, on arrays: (level, provenance) → strength, then the condition
+    table = np.array([[b.strength(lv, pv) for pv in range(len(PROVENANCES))] for lv in range(len(STRENGTHS))])
+    role_w = table[nw.role_strength, nw.role_provenance] if nw.role_context.size else np.zeros(0)
+    role_bn = theory_node[co + nw.role_context] if nw.role_context.size else np.zeros(0, dtype=np.int64)
+    role_enabling = np.array([ROLES[int(k)] == "enabling" for k in nw.role_kind.tolist()], dtype=bool)
     for j in range(nw.n_mechanisms):
         i = mo + j
-        cons = np.flatnonzero(nw.con_mech == j)
-        parents = [
-            parent(i, int(nw.con_init[c]), b.strength(int(nw.con_strength[c]), int(nw.con_provenance[c])))
-            for c in cons
-        ]
+        cons = links.cons[j]
+        for c in cons.tolist():
+            if c in links.crowded:
+                ini = int(nw.con_init[c])
+                b.notes.append(
+                    f"{nw.nodes[i].id}: {links.crowded[c]} context conditions on the link from "
+                    f"{nw.nodes[ini].id}; only the first is modelled"
+                )
+        s = table[nw.con_strength[cons], nw.con_provenance[cons]]
+        role = links.role[cons]
+        has = role >= 0
+        r = np.where(has, role, 0)
+        weak = s * (1 - role_w[r]) if role_w.size else s
+        enabling = role_enabling[r] if role_w.size else has
+        parents = (
+            theory_node[nw.con_init[cons]],
+            np.where(has & ~enabling, weak, s),
+            np.where(has, role_bn[r] if role_w.size else -1, -1),
+            np.where(has, np.where(enabling, weak, s), 0.0),
+        )
         x, pth = yield from b.caused(
             f"mechanism:{nw.nodes[i].id}",
             f"mechanism:{nw.nodes[i].id}",
@@ -424,13 +511,13 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
             paths[x] = pth
 
     def goal(
-        i: int, level: str, parents: list[tuple[int, float, int, float]]
+        i: int, level: str, rows: list[tuple[int, float, int, float]]
     ) -> Generator[Request, Calibration, None]:
         rv, routes = rival_node(i)
         x, pth = yield from b.caused(
             f"goal:{nw.nodes[i].id}" if level == "main_goal" else f"subgoal:{nw.nodes[i].id}",
             nw.nodes[i].id,
-            parents,
+            _parents(rows),
             gate_of(i, level),
             stated(i, level),
             rv,
