@@ -387,6 +387,10 @@ class Config:
         >>> load_config().replace({"verdict.posterior": 0.8}).verdict.posterior
         0.8
         """
+        if len(values) == 1:
+            fast = self._one_value(*next(iter(values.items())))
+            if fast is not None:
+                return fast
         data = self.model_dump()
         for key, value in values.items():
             node = data
@@ -399,6 +403,32 @@ class Config:
                 raise ConfigError([problem("config_key", "", key)])
             node[parts[-1]] = value
         return _validate(data, "")
+
+    def _one_value(self, key: str, value: Any) -> Config | None:
+        """This configuration with the number at ``key`` set, when it is plainly valid; else None.
+
+        The check :func:`_well_formed` makes of that one number (its rule, and the two rules
+        across fields: se above alpha, negligible at most support), so that the copy is the
+        one validating the whole configuration gives; None leaves the case to that validation.
+        """
+        parts = key.split(".")
+        if len(parts) not in (2, 3) or parts[0] not in _RULES or (len(parts) == 3) != (parts[0] in _PER_NAME):
+            return None
+        rule = _RULES[parts[0]].get(parts[-1])
+        if rule is None or isinstance(rule[0], str) or parts[-1] == "steps" or not _fits(value, rule):
+            return None
+        section = getattr(self, parts[0])
+        part = section.get(parts[1]) if len(parts) == 3 else section
+        if part is None:
+            return None
+        changed = dataclasses.replace(part, **{parts[-1]: float(value)})
+        if parts[0] == "evidence" and changed.se <= changed.alpha:
+            return None
+        if parts[0] == "verdict" and changed.negligible > changed.support:
+            return None
+        if len(parts) == 3:
+            changed = {**section, parts[1]: changed}
+        return dataclasses.replace(self, **{parts[0]: changed})
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
