@@ -31,6 +31,8 @@ from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
 from beleidstheorie.reasoning.network import BASES, KINDS, LEVELS, SOURCES, STATUSES, Network
 
 PROGRESS, NO_PROGRESS, NOT_YET_KNOWN, NOT_MEASURABLE = range(4)
+EVIDENCE_SECTIONS = ("evidence", "specificity", "basis", "source", "defaults", "response", "dependence")
+"""The sections of the configuration that the evidence items read (the likelihood rule, the discount)."""
 
 
 @dataclass(frozen=True, eq=False)

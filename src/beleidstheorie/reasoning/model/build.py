@@ -38,6 +38,8 @@ from beleidstheorie.reasoning.model.priors import Calibration, Request, calibrat
 from beleidstheorie.reasoning.network import PROVENANCES, ROLES, STRENGTHS, Network
 
 T = TypeVar("T")
+NETWORK_SECTIONS = ("prior", "gate", "leak", "link", "provenance")
+"""The sections of the configuration that the BayesNet's numbers read (the evidence reads others)."""
 MAX_CONDITIONS = 10  # condition states enumerated per node when calibrating: 2^10
 
 

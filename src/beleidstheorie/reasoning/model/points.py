@@ -29,9 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from beleidstheorie.reasoning.config import Config
-from beleidstheorie.reasoning.evidence import evidence_sums
+from beleidstheorie.reasoning.evidence import EVIDENCE_SECTIONS, EvidenceSums, evidence_sums
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
-from beleidstheorie.reasoning.model.build import build_model, networks_at  # noqa: F401 (doctest)
+from beleidstheorie.reasoning.model.build import NETWORK_SECTIONS, build_model, networks_at  # noqa: F401
 from beleidstheorie.reasoning.network import Network
 
 
@@ -53,14 +53,31 @@ class ModelPoint:
 
 
 def model_points(network: Network, configs: Sequence[Config], round_number: int) -> list[ModelPoint]:
-    """The model of ``network`` and ``round_number`` at each of ``configs``, numbers only."""
-    nets = networks_at(network, configs)
+    """The model of ``network`` and ``round_number`` at each of ``configs``, numbers only.
+
+    The BayesNet reads only the :data:`~.build.NETWORK_SECTIONS` of a configuration and the
+    evidence only the :data:`~beleidstheorie.reasoning.evidence.EVIDENCE_SECTIONS`: points that
+    agree on one of them (sensitivity moves one parameter at a time) share that part.
+    """
+    net_key = [_key(cfg, NETWORK_SECTIONS) for cfg in configs]
+    first = {k: i for i, k in reversed(list(enumerate(net_key)))}
+    built = dict(zip(first, networks_at(network, [configs[i] for i in first.values()]), strict=True))
+    sums: dict[tuple, EvidenceSums] = {}
     out = []
-    for cfg, built in zip(configs, nets, strict=True):
-        sums = evidence_sums(network, cfg, round_number)
-        n = built.net.n_nodes
+    for cfg, nk in zip(configs, net_key, strict=True):
+        ek = _key(cfg, EVIDENCE_SECTIONS)
+        if ek not in sums:
+            sums[ek] = evidence_sums(network, cfg, round_number)
+        b, e = built[nk], sums[ek]
+        n = b.net.n_nodes
         log_l1, log_l0 = np.zeros(n), np.zeros(n)
-        log_l1[built.theory_node] = sums.log_l1
-        log_l0[built.theory_node] = sums.log_l0
-        out.append(ModelPoint(built.net, log_l1, log_l0, built.theory_node, sums.in_favour, sums.against))
+        log_l1[b.theory_node] = e.log_l1
+        log_l0[b.theory_node] = e.log_l0
+        out.append(ModelPoint(b.net, log_l1, log_l0, b.theory_node, e.in_favour, e.against))
     return out
+
+
+def _key(config: Config, sections: tuple[str, ...]) -> tuple:
+    """The values of ``sections`` of ``config``, hashable."""
+    parts = [getattr(config, name) for name in sections]
+    return tuple(tuple(sorted(p.items())) if isinstance(p, dict) else p for p in parts)
