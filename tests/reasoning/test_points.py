@@ -205,3 +205,52 @@ def test_setting_one_parameter_is_valid_exactly_where_the_whole_configuration_is
     except Exception:
         expected = None
     assert with_parameter(config, path, new) == expected
+
+
+def _renumbered(rng: np.random.Generator, net):
+    """``net`` with new numbers (bases, strengths), as another parameter point gives it."""
+    from dataclasses import replace as copy
+
+    return copy(
+        net,
+        base=rng.uniform(0.05, 0.95, net.base.size),
+        edge_strength=rng.uniform(0.05, 0.95, net.edge_strength.size),
+        edge_strength_off=np.where(net.edge_condition >= 0, rng.uniform(0, 0.5, net.edge_strength.size), 0.0),
+    )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_many_networks_of_one_shape_factorise_as_each_alone(seed):
+    """Gate tables, edge factors, absorbed roots: every table of the batch equals its own."""
+    from beleidstheorie.reasoning.inference.factors import factorise, factorise_many, layout
+    from tests.reasoning.random_nets import random_evidence, random_net
+
+    rng = np.random.default_rng(seed)
+    net = random_net(rng, n_roots=int(rng.integers(2, 9)), n_gated=int(rng.integers(2, 9)), max_parents=6)
+    nets = [net, *(_renumbered(rng, net) for _ in range(3))]
+    evidence = [random_evidence(rng, net.n_nodes) for _ in nets]
+    lay = layout(net)
+    batch = factorise_many(nets, [e[0] for e in evidence], [e[1] for e in evidence], lay)
+    for b, (x, (l1, l0)) in enumerate(zip(nets, evidence, strict=True)):
+        alone = factorise(x, l1, l0, shape=lay)
+        assert [f.scope for f in alone.factors] == [f.scope for f in batch.factors]
+        for f, g in zip(alone.factors, batch.factors, strict=True):
+            np.testing.assert_allclose(g.table[b], f.table, atol=TOL, rtol=0)
+        for f, g in zip(alone.groups, batch.groups, strict=True):
+            assert f.scope == g.scope and np.array_equal(f.roots, g.roots)
+            for name in ("pi0", "pi1", "f0", "f1"):
+                np.testing.assert_allclose(getattr(g, name)[b], getattr(f, name), atol=TOL, rtol=0)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_many_networks_of_one_shape_infer_as_each_alone(seed):
+    from beleidstheorie.reasoning.inference import infer_many, structure
+    from tests.reasoning.random_nets import random_evidence, random_net
+
+    rng = np.random.default_rng(100 + seed)
+    net = random_net(rng, n_roots=int(rng.integers(3, 12)), n_gated=int(rng.integers(3, 9)), max_parents=6)
+    nets = [net, *(_renumbered(rng, net) for _ in range(4))]
+    evidence = [random_evidence(rng, net.n_nodes) for _ in nets]
+    found = infer_many(nets, [e[0] for e in evidence], [e[1] for e in evidence], shape=structure(net))
+    for x, (l1, l0), post in zip(nets, evidence, found, strict=True):
+        np.testing.assert_allclose(post.marginal, infer(x, l1, l0).marginal, atol=TOL, rtol=0)
