@@ -388,7 +388,7 @@ class Config:
         0.8
         """
         if len(values) == 1:
-            fast = self._one_value(*next(iter(values.items())))
+            _, fast = self._one_value(*next(iter(values.items())))
             if fast is not None:
                 return fast
         data = self.model_dump()
@@ -404,31 +404,37 @@ class Config:
             node[parts[-1]] = value
         return _validate(data, "")
 
-    def _one_value(self, key: str, value: Any) -> Config | None:
-        """This configuration with the number at ``key`` set, when it is plainly valid; else None.
+    def _one_value(self, key: str, value: Any) -> tuple[bool, Config | None]:
+        """(decided, copy): this configuration with the number at ``key`` set, judged alone.
 
         The check :func:`_well_formed` makes of that one number (its rule, and the two rules
-        across fields: se above alpha, negligible at most support), so that the copy is the
-        one validating the whole configuration gives; None leaves the case to that validation.
+        across fields: se above alpha, negligible at most support). A number that passes gives
+        the copy validating the whole configuration gives; one that fails is invalid there too
+        (the schema never accepts what these rules refuse, ``tests/reasoning/test_config.py``):
+        ``(True, None)``. Anything else — not a plain number, not a numeric key — is left to
+        that validation: ``(False, None)``.
         """
         parts = key.split(".")
         if len(parts) not in (2, 3) or parts[0] not in _RULES or (len(parts) == 3) != (parts[0] in _PER_NAME):
-            return None
+            return False, None
         rule = _RULES[parts[0]].get(parts[-1])
-        if rule is None or isinstance(rule[0], str) or parts[-1] == "steps" or not _fits(value, rule):
-            return None
+        number = type(value) is int or isinstance(value, float)
+        if rule is None or isinstance(rule[0], str) or parts[-1] == "steps" or not number:
+            return False, None
         section = getattr(self, parts[0])
         part = section.get(parts[1]) if len(parts) == 3 else section
         if part is None:
-            return None
+            return False, None
+        if not _fits(value, rule):
+            return True, None
         changed = dataclasses.replace(part, **{parts[-1]: float(value)})
         if parts[0] == "evidence" and changed.se <= changed.alpha:
-            return None
+            return True, None
         if parts[0] == "verdict" and changed.negligible > changed.support:
-            return None
+            return True, None
         if len(parts) == 3:
             changed = {**section, parts[1]: changed}
-        return dataclasses.replace(self, **{parts[0]: changed})
+        return True, dataclasses.replace(self, **{parts[0]: changed})
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

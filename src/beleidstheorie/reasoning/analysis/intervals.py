@@ -76,9 +76,10 @@ def _dump(config: Config) -> dict[str, Any]:
 def with_parameter(config: Config, path: str, value: float) -> Config | None:
     """A copy of ``config`` with one parameter set, or None where it is invalid."""
     one_value = getattr(config, "_one_value", None)
-    fast = one_value(path, value) if callable(one_value) else None
-    if fast is not None:
-        return fast  # plainly valid: what validating the whole configuration gives
+    if callable(one_value):
+        decided, fast = one_value(path, value)
+        if decided:  # the one number judged as validating the whole configuration judges it
+            return fast
     data = _dump(config)
     node = data
     keys = path.split(".")
