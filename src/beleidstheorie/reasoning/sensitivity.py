@@ -196,7 +196,7 @@ def _narrow_all(config: Config, brackets: list[tuple], at) -> dict[int, tuple[fl
     done: dict[int, tuple[float, str]] = {}
     best: dict[int, float] = {}  # per node: the nearest end known to flip it (it only moves in)
     for b in brackets:
-        bound, k, pos, path, value, v0, inside, rel, v1 = b
+        _, k, pos, _, _, v0, inside, rel, v1 = b
         run = _narrowing(v0, inside, rel, v1)
         try:
             grids[k], outside = next(run)
