@@ -26,7 +26,6 @@ import itertools
 import weakref
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import numpy as np
 
@@ -37,7 +36,6 @@ from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, NOISY_OR, ROOT, B
 from beleidstheorie.reasoning.model.priors import Calibration, Request, calibrate, calibrate_many
 from beleidstheorie.reasoning.network import PROVENANCES, ROLES, STRENGTHS, Network
 
-T = TypeVar("T")
 NETWORK_SECTIONS = ("prior", "gate", "leak", "link", "provenance")
 """The sections of the configuration that the BayesNet's numbers read (the evidence reads others)."""
 MAX_CONDITIONS = 10  # condition states enumerated per node when calibrating: 2^10
@@ -86,18 +84,17 @@ class Model:
 
 
 Parents = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
-"""A caused node's parents: BayesNet index, strength when the condition is on, condition
-(BayesNet index, -1 for none), strength when it is off (0.0 for none); one row per edge."""
+"""A caused node's parents: BayesNet index (E,), strength when the condition is on (E, P),
+condition (BayesNet index, -1 for none) (E,), strength when it is off (0.0 for none) (E, P):
+one row per edge, one column per parameter point."""
 
 
-def _parents(rows: list[tuple[int, float, int, float]]) -> Parents:
-    node, s_on, cond, s_off = (list(col) for col in zip(*rows, strict=True)) if rows else ([], [], [], [])
-    return (
-        np.array(node, dtype=np.int64),
-        np.array(s_on, dtype=float),
-        np.array(cond, dtype=np.int64),
-        np.array(s_off, dtype=float),
-    )
+def _parents(rows: list[tuple[int, np.ndarray, int, np.ndarray]], points: int) -> Parents:
+    node = np.array([r[0] for r in rows], dtype=np.int64)
+    cond = np.array([r[2] for r in rows], dtype=np.int64)
+    s_on = np.array([r[1] for r in rows], dtype=float).reshape(len(rows), points)
+    s_off = np.array([r[3] for r in rows], dtype=float).reshape(len(rows), points)
+    return node, s_on, cond, s_off
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,43 +137,63 @@ def _links(nw: Network) -> _Links:
 
 
 class _Builder:
-    def __init__(self, network: Network, config: Config) -> None:
-        self.nw, self.cfg = network, config
+    """Nodes and edges of the BayesNets of P parameter points: one structure, numbers (P,) each."""
+
+    def __init__(self, network: Network, configs: Sequence[Config]) -> None:
+        self.nw, self.cfgs = network, configs
+        self.points = len(configs)
         self.names: list[str] = []
         self.gate: list[int] = []
-        self.base: list[float] = []
-        self.edges: list[np.ndarray] = []  # blocks of rows: parent, child, strength, condition, strength_off
-        self.pm: list[float] = []  # prior marginal (independence approximation)
-        self.stated: list[float] = []
-        self.calibration: dict[int, Calibration] = {}
-        self.notes: list[str] = []
+        self.base: list[np.ndarray] = []  # per node (P,)
+        self.pm: list[np.ndarray] = []  # prior marginal (independence approximation), (P,)
+        self.stated: list[np.ndarray] = []
+        self.edges: list[
+            tuple[np.ndarray, np.ndarray, np.ndarray]
+        ] = []  # (parent, child, condition), on, off
+        self.calibration: dict[int, list[Calibration]] = {}
+        self.notes: list[list[str]] = [[] for _ in configs]
 
-    def node(self, name: str, gate: int, base: float, pm: float, stated: float = float("nan")) -> int:
+    def each(self, read) -> np.ndarray:
+        """(P,) ``read(config)`` of every point, as floats."""
+        return np.array([float(read(c)) for c in self.cfgs])
+
+    def node(self, name: str, gate: int, base, pm, stated=float("nan")) -> int:
+        p = self.points
         self.names.append(name)
         self.gate.append(gate)
-        self.base.append(base)
-        self.pm.append(pm)
-        self.stated.append(stated)
+        self.base.append(np.broadcast_to(np.asarray(base, dtype=float), (p,)))
+        self.pm.append(np.broadcast_to(np.asarray(pm, dtype=float), (p,)))
+        self.stated.append(np.broadcast_to(np.asarray(stated, dtype=float), (p,)))
         return len(self.names) - 1
 
-    def nodes(self, names: Sequence[str], gate: int, base: float, pm: float, stated: float) -> np.ndarray:
-        """Add ``len(names)`` nodes with the same numbers at once; returns their indices."""
+    def nodes(self, names: Sequence[str], gate: int, value: np.ndarray) -> np.ndarray:
+        """Add ``len(names)`` roots with the same numbers (base, prior and stated) at once."""
         first = len(self.names)
         self.names.extend(names)
         self.gate.extend([gate] * len(names))
-        self.base.extend([base] * len(names))
-        self.pm.extend([pm] * len(names))
-        self.stated.extend([stated] * len(names))
+        for column in (self.base, self.pm, self.stated):
+            column.extend([value] * len(names))
         return np.arange(first, len(self.names), dtype=np.int64)
 
-    def edge(self, parent: int, child: int, strength: float) -> None:
+    def edge(self, parent: int, child: int, strength) -> None:
         """An unconditioned edge."""
-        self.edges.append(np.array([[parent, child, strength, -1, 0.0]]))
+        on = np.broadcast_to(np.asarray(strength, dtype=float), (1, self.points))
+        self.edges.append((np.array([[parent, child, -1]]), on, np.zeros((1, self.points))))
 
-    def strength(self, level: int, provenance: int) -> float:
-        return getattr(self.cfg.link, STRENGTHS[level]) * getattr(
-            self.cfg.provenance, PROVENANCES[provenance]
-        )
+    def strengths(self) -> np.ndarray:
+        """(levels, provenances, P): each link strength times its provenance factor."""
+        return np.array(
+            [
+                [
+                    [
+                        getattr(c.link, STRENGTHS[lv]) * getattr(c.provenance, PROVENANCES[pv])
+                        for c in self.cfgs
+                    ]
+                    for pv in range(len(PROVENANCES))
+                ]
+                for lv in range(len(STRENGTHS))
+            ]
+        ).reshape(len(STRENGTHS), len(PROVENANCES), self.points)
 
     def caused(
         self,
@@ -184,93 +201,113 @@ class _Builder:
         ident: str,
         parents: Parents,
         gate: str,
-        stated: float,
+        stated: np.ndarray,
         rival: int | None,
         with_paths: bool,
-    ) -> Generator[Request, Calibration, tuple[int, int | None]]:
+    ) -> Generator[list[Request], list[Calibration], tuple[int, int | None]]:
         """Add X (and its paths node) with calibrated strengths; returns (X, paths).
 
-        The calibration is asked of the driver (``yield`` its inputs, receive the result),
-        so that :func:`build_models` calibrates the same node of many models in one batch.
+        The calibrations are asked of the driver (``yield`` the inputs of every point, receive
+        the results), so that the same node is calibrated at every point in one batch.
         """
-        cfg = self.cfg
         node, s_on, cond, s_off = parents
         and_gate = gate == "noisy-and" and bool(node.size)
         pm = self.pm
-        p = np.array([pm[e] for e in node.tolist()])
+        p = np.array([pm[e] for e in node.tolist()]).reshape(node.size, self.points)  # (E, P)
         conds = sorted(set(cond[cond >= 0].tolist()))
         if len(conds) > MAX_CONDITIONS:
             raise BeleidstheorieError([problem("too_many_conditions", name=name, n=MAX_CONDITIONS)])
         states = np.array(list(itertools.product((0, 1), repeat=len(conds))), dtype=bool).reshape(
             2 ** len(conds), len(conds)
         )
-        pc = np.array([pm[c] for c in conds])
-        weights = np.prod(np.where(states, pc, 1.0 - pc), axis=1) if conds else np.ones(1)
-        nominal = np.empty((states.shape[0], node.size))
+        nominal = np.empty((states.shape[0], node.size, self.points))
         nominal[:] = s_on
         if conds:
+            pc = np.array([pm[c] for c in conds])  # (C, P)
+            weights = np.prod(np.where(states[:, :, None], pc, 1.0 - pc), axis=1)  # (S, P)
             has = cond >= 0
             on = states[:, np.searchsorted(conds, cond[has])]
-            nominal[:, has] = np.where(on, s_on[has], s_off[has])
-        rivals = (pm[rival],) if rival is not None else ()
-        cal = yield (
-            stated,
-            p,
-            nominal,
-            weights,
-            "noisy-and" if and_gate else "noisy-or",
-            cfg.link.and_base,
-            cfg.leak.floor,
-            rivals,
-        )
-        if cal.prior - stated > 1e-6:
-            self.notes.append(
-                f"{name}: its rival causes alone make it more likely than its stated prior "
-                f"{stated:g} (prior {cal.prior:.3f})"
+            nominal[:, has] = np.where(on[:, :, None], s_on[has], s_off[has])
+        else:
+            weights = np.ones((1, self.points))
+        kind = "noisy-and" if and_gate else "noisy-or"
+        cals = yield [
+            (
+                float(stated[k]),
+                np.ascontiguousarray(p[:, k]),
+                np.ascontiguousarray(nominal[:, :, k]),
+                np.ascontiguousarray(weights[:, k]),
+                kind,
+                cfg.link.and_base,
+                cfg.leak.floor,
+                (float(pm[rival][k]),) if rival is not None else (),
             )
+            for k, cfg in enumerate(self.cfgs)
+        ]
+        for k, cal in enumerate(cals):
+            if cal.prior - stated[k] > 1e-6:
+                self.notes[k].append(
+                    f"{name}: its rival causes alone make it more likely than its stated prior "
+                    f"{float(stated[k]):g} (prior {cal.prior:.3f})"
+                )
+        scale, leak, prior = (np.array([getattr(c, f) for c in cals]) for f in ("scale", "leak", "prior"))
         direct = not with_paths and not and_gate and rival is None
         if direct:
-            x = self.node(name, NOISY_OR, cal.leak, cal.prior, stated)
+            x = self.node(name, NOISY_OR, leak, prior, stated)
             target, paths = x, None
         else:
             paths = self.node(
                 f"paths:{ident}",
                 NOISY_AND if and_gate else NOISY_OR,
-                cal.base if and_gate else 0.0,
-                cal.paths,
+                np.array([c.base for c in cals]) if and_gate else 0.0,
+                np.array([c.paths for c in cals]),
             )
             target = paths
-        block = np.empty((node.size, 5))
-        block[:, 0] = node
-        block[:, 1] = target
-        block[:, 2] = np.minimum(cal.scale * s_on, 1.0)
-        block[:, 3] = cond
-        block[:, 4] = np.where(cond >= 0, np.minimum(cal.scale * s_off, 1.0), 0.0)
-        self.edges.append(block)
+        shape = np.stack([node, np.full(node.size, target), cond], axis=1)
+        on_block = np.minimum(scale * s_on, 1.0)
+        off_block = np.where((cond >= 0)[:, None], np.minimum(scale * s_off, 1.0), 0.0)
+        self.edges.append((shape, on_block, off_block))
         if direct:
-            self.calibration[x] = cal
+            self.calibration[x] = cals
             return x, None
-        x = self.node(name, NOISY_OR, cal.leak, cal.prior, stated)
+        x = self.node(name, NOISY_OR, leak, prior, stated)
         self.edge(paths, x, 1.0)
         if rival is not None:
             self.edge(rival, x, 1.0)
-        self.calibration[x] = cal
+        self.calibration[x] = cals
         return x, paths
 
-    def net(self) -> BayesNet:
-        e = np.concatenate(self.edges) if self.edges else np.zeros((0, 5))
-        order = np.lexsort((e[:, 0], e[:, 1])) if e.size else np.zeros(0, dtype=np.int64)
-        e = e[order]
-        return BayesNet(
-            names=tuple(self.names),
-            gate=np.array(self.gate, dtype=np.int64),
-            base=np.array(self.base, dtype=float),
-            edge_parent=e[:, 0].astype(np.int64),
-            edge_child=e[:, 1].astype(np.int64),
-            edge_strength=e[:, 2],
-            edge_condition=e[:, 3].astype(np.int64),
-            edge_strength_off=e[:, 4],
-        )
+    def nets(self) -> list[BayesNet]:
+        """The BayesNet of every point (the edges sorted by child, then parent)."""
+        if self.edges:
+            shape = np.concatenate([e[0] for e in self.edges])
+            on = np.concatenate([e[1] for e in self.edges])
+            off = np.concatenate([e[2] for e in self.edges])
+        else:
+            shape, on, off = (
+                np.zeros((0, 3), dtype=np.int64),
+                np.zeros((0, self.points)),
+                np.zeros((0, self.points)),
+            )
+        order = np.lexsort((shape[:, 0], shape[:, 1])) if shape.size else np.zeros(0, dtype=np.int64)
+        shape = shape[order].astype(np.int64)
+        on, off = np.ascontiguousarray(on[order].T), np.ascontiguousarray(off[order].T)
+        base = np.ascontiguousarray(np.array(self.base).reshape(len(self.names), self.points).T)
+        names, gate = tuple(self.names), np.array(self.gate, dtype=np.int64)
+        parent, child, cond = shape[:, 0].copy(), shape[:, 1].copy(), shape[:, 2].copy()
+        return [
+            BayesNet(
+                names=names,
+                gate=gate,
+                base=base[k],
+                edge_parent=parent,
+                edge_child=child,
+                edge_strength=on[k],
+                edge_condition=cond,
+                edge_strength_off=off[k],
+            )
+            for k in range(self.points)
+        ]
 
 
 def _subgoal_order(network: Network) -> list[int]:
@@ -301,54 +338,48 @@ def _subgoal_order(network: Network) -> list[int]:
 
 def build_model(network: Network, config: Config, round_number: int) -> Model:
     """The Bayesian network of ``network`` with the evidence of ``round_number``."""
-    steps = _build(network, config, round_number)
+    steps = _build_nets(network, [config])
     try:
-        request = next(steps)
+        requests = next(steps)
         while True:
-            request = steps.send(calibrate(*request))
+            requests = steps.send([calibrate(*r) for r in requests])
     except StopIteration as done:
-        return done.value
+        return _model(network, done.value[0], config, round_number)
 
 
 def build_models(network: Network, configs: Sequence[Config], round_number: int) -> list[Model]:
     """:func:`build_model` at each of ``configs``, the models built side by side.
 
-    Every model asks for its nodes' calibrations in the same order; each round of
-    requests (one node, all models) is answered by one vectorised
-    :func:`~.priors.calibrate_many`. The models equal :func:`build_model`'s (to 1e-12,
+    One structure for all (:func:`networks_at`); each node is calibrated at every point in one
+    vectorised :func:`~.priors.calibrate_many`. The models equal :func:`build_model`'s (to 1e-12,
     ``tests/reasoning/test_priors.py``).
     """
-    return _side_by_side([_build(network, cfg, round_number) for cfg in configs])
+    built = networks_at(network, configs)
+    return [_model(network, b, cfg, round_number) for b, cfg in zip(built, configs, strict=True)]
 
 
 def networks_at(network: Network, configs: Sequence[Config]) -> list[Networked]:
     """The BayesNet of ``network`` at each of ``configs`` (no evidence), built side by side.
 
-    What :func:`build_models` builds apart from the evidence items, which do not depend on
-    the network's numbers (:func:`~beleidstheorie.reasoning.evidence.evidence_sums` gives
-    what a parameter point needs of them).
+    The network's structure is walked once for every run of points with the same gates, its
+    numbers carried as one array per node and edge over the points. What :func:`build_models`
+    builds apart from the evidence items, which do not depend on the network's numbers
+    (:func:`~beleidstheorie.reasoning.evidence.evidence_sums` gives what a point needs of them).
     """
-    return _side_by_side([_build_net(network, cfg) for cfg in configs])
-
-
-def _side_by_side(steps: list[Generator[Request, Calibration, T]]) -> list[T]:
-    """Run builders together: each round of calibration requests is answered in one batch."""
-    models: list[T | None] = [None] * len(steps)
-    requests: dict[int, Request] = {}
-    for k, step in enumerate(steps):
+    by_gates: dict[object, list[int]] = {}
+    for k, cfg in enumerate(configs):
+        by_gates.setdefault(cfg.gate, []).append(k)
+    out: list[Networked | None] = [None] * len(configs)
+    for members in by_gates.values():
+        steps = _build_nets(network, [configs[k] for k in members])
         try:
-            requests[k] = next(step)
+            requests = next(steps)
+            while True:
+                requests = steps.send(calibrate_many(requests))
         except StopIteration as done:
-            models[k] = done.value
-    while requests:
-        answers = calibrate_many(list(requests.values()))
-        asked, requests = requests, {}
-        for k, cal in zip(asked, answers, strict=True):
-            try:
-                requests[k] = steps[k].send(cal)
-            except StopIteration as done:
-                models[k] = done.value
-    return models  # type: ignore[return-value]
+            for k, built in zip(members, done.value, strict=True):
+                out[k] = built
+    return out  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, eq=False)
@@ -365,9 +396,7 @@ class Networked:
     notes: tuple[str, ...]
 
 
-def _build(network: Network, config: Config, round_number: int) -> Generator[Request, Calibration, Model]:
-    nw = network
-    built = yield from _build_net(network, config)
+def _model(nw: Network, built: Networked, config: Config, round_number: int) -> Model:
     net, theory_node = built.net, built.theory_node
     co, mo, so, g = nw.context_offset, nw.mechanism_offset, nw.subgoal_offset, nw.main_goal_index
     items = evidence_items(nw, config, round_number)
@@ -398,33 +427,39 @@ def _build(network: Network, config: Config, round_number: int) -> Generator[Req
     )
 
 
-def _build_net(network: Network, config: Config) -> Generator[Request, Calibration, Networked]:
-    nw, cfg = network, config
-    b = _Builder(nw, cfg)
+def _build_nets(
+    network: Network, configs: Sequence[Config]
+) -> Generator[list[Request], list[Calibration], list[Networked]]:
+    """The BayesNets of ``network`` at ``configs`` (which share their gates), one walk for all."""
+    nw, cfg0 = network, configs[0]
+    b = _Builder(nw, configs)
+    points = len(configs)
     theory_node = np.full(nw.n_nodes, -1, dtype=np.int64)
     co, mo, so, g = nw.context_offset, nw.mechanism_offset, nw.subgoal_offset, nw.main_goal_index
 
-    def stated(i: int, level: str) -> float:
+    def stated(i: int, level: str) -> np.ndarray:
         prior = nw.nodes[i].prior
-        return float(prior) if prior is not None else float(getattr(cfg.prior, level))
+        if prior is not None:
+            return np.full(points, float(prior))
+        return b.each(lambda c: getattr(c.prior, level))
 
     def gate_of(i: int, level: str) -> str:
-        return nw.nodes[i].gate or getattr(cfg.gate, level)
+        return nw.nodes[i].gate or getattr(cfg0.gate, level)
 
     for c in range(nw.n_context):
         i = co + c
         p = stated(i, "context")
         theory_node[i] = b.node(f"context:{nw.nodes[i].id}", ROOT, p, p, p)
     links = _links(nw)
-    p = cfg.prior.delivery
-    theory_node[: nw.n_initiatives] = b.nodes(links.delivery_names, ROOT, p, p, p)
+    theory_node[: nw.n_initiatives] = b.nodes(links.delivery_names, ROOT, b.each(lambda c: c.prior.delivery))
 
-    # Conditions per target node: (context bn index, enabling?, factor, initiatives or empty)
-    conditions: dict[int, list[tuple[int, bool, float, tuple[int, ...]]]] = {}
-    rivals_of: dict[int, list[tuple[int, float]]] = {}
+    table = b.strengths()  # (levels, provenances, P)
+    # Conditions per target node: (context bn index, enabling?, factor (P,), initiatives or empty)
+    conditions: dict[int, list[tuple[int, bool, np.ndarray, tuple[int, ...]]]] = {}
+    rivals_of: dict[int, list[tuple[int, np.ndarray]]] = {}
     for r in range(nw.role_context.size):
         ctx = int(nw.role_context[r])
-        w = b.strength(int(nw.role_strength[r]), int(nw.role_provenance[r]))
+        w = table[int(nw.role_strength[r]), int(nw.role_provenance[r])]
         target = int(nw.role_target[r])
         if ROLES[int(nw.role_kind[r])] == "rival":
             rivals_of.setdefault(target, []).append((ctx, w))
@@ -434,22 +469,20 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
                 (int(theory_node[co + ctx]), enabling, w, nw.role_initiatives[r])
             )
 
-    def conditioned(target: int, parent_theory: int, s: float) -> tuple[float, int, float]:
-        """(strength when the condition is on, condition index, strength when off)."""
+    def parent(target: int, parent_theory: int, s: np.ndarray) -> tuple[int, np.ndarray, int, np.ndarray]:
+        """(parent, strength when the condition is on, condition index, strength when off)."""
         found = [cd for cd in conditions.get(target, []) if not cd[3] or parent_theory in cd[3]]
+        pa = int(theory_node[parent_theory])
         if not found:
-            return s, -1, 0.0
+            return pa, s, -1, np.zeros(points)
         if len(found) > 1:
-            b.notes.append(
-                f"{nw.nodes[target].id}: {len(found)} context conditions on the link from "
-                f"{nw.nodes[parent_theory].id}; only the first is modelled"
-            )
+            for notes in b.notes:
+                notes.append(
+                    f"{nw.nodes[target].id}: {len(found)} context conditions on the link from "
+                    f"{nw.nodes[parent_theory].id}; only the first is modelled"
+                )
         c, enabling, w, _ = found[0]
-        return (s, c, s * (1 - w)) if enabling else (s * (1 - w), c, s)
-
-    def parent(target: int, parent_theory: int, s: float) -> tuple[int, float, int, float]:
-        s_on, c, s_off = conditioned(target, parent_theory, s)
-        return int(theory_node[parent_theory]), s_on, c, s_off
+        return (pa, s, c, s * (1 - w)) if enabling else (pa, s * (1 - w), c, s)
 
     def rival_node(target: int) -> tuple[int | None, tuple[tuple[int, int], ...]]:
         found = rivals_of.get(target, [])
@@ -463,7 +496,7 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
             return None, ()
         if len(routes) == 1:
             return routes[0][1], tuple(routes)
-        pm = 1.0 - float(np.prod([1.0 - b.pm[x] for _, x in routes]))
+        pm = 1.0 - np.prod([1.0 - b.pm[x] for _, x in routes], axis=0)
         joined = b.node(f"rivals:{nw.nodes[target].id}", NOISY_OR, 0.0, pm)
         for _, x in routes:
             b.edge(x, joined, 1.0)
@@ -473,31 +506,32 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
     rival: dict[int, int] = {}
     routes_of: dict[int, tuple[tuple[int, int], ...]] = {}
     # the links from initiatives, on arrays: (level, provenance) → strength, then the condition
-    table = np.array([[b.strength(lv, pv) for pv in range(len(PROVENANCES))] for lv in range(len(STRENGTHS))])
-    role_w = table[nw.role_strength, nw.role_provenance] if nw.role_context.size else np.zeros(0)
-    role_bn = theory_node[co + nw.role_context] if nw.role_context.size else np.zeros(0, dtype=np.int64)
-    role_enabling = np.array([ROLES[int(k)] == "enabling" for k in nw.role_kind.tolist()], dtype=bool)
+    role_w = table[nw.role_strength, nw.role_provenance] if nw.role_context.size else np.ones((1, points))
+    role_bn = theory_node[co + nw.role_context] if nw.role_context.size else np.full(1, -1, dtype=np.int64)
+    role_enabling = np.array([ROLES[int(k)] == "enabling" for k in nw.role_kind.tolist()] or [False])
     for j in range(nw.n_mechanisms):
         i = mo + j
         cons = links.cons[j]
         for c in cons.tolist():
             if c in links.crowded:
                 ini = int(nw.con_init[c])
-                b.notes.append(
-                    f"{nw.nodes[i].id}: {links.crowded[c]} context conditions on the link from "
-                    f"{nw.nodes[ini].id}; only the first is modelled"
-                )
-        s = table[nw.con_strength[cons], nw.con_provenance[cons]]
+                for notes in b.notes:
+                    notes.append(
+                        f"{nw.nodes[i].id}: {links.crowded[c]} context conditions on the link from "
+                        f"{nw.nodes[ini].id}; only the first is modelled"
+                    )
+        s = table[nw.con_strength[cons], nw.con_provenance[cons]]  # (E, P)
         role = links.role[cons]
         has = role >= 0
         r = np.where(has, role, 0)
-        weak = s * (1 - role_w[r]) if role_w.size else s
-        enabling = role_enabling[r] if role_w.size else has
+        weak = s * (1 - role_w[r])
+        enabling = (role_enabling[r] & has)[:, None]
+        inhibiting = (~role_enabling[r] & has)[:, None]
         parents = (
             theory_node[nw.con_init[cons]],
-            np.where(has & ~enabling, weak, s),
-            np.where(has, role_bn[r] if role_w.size else -1, -1),
-            np.where(has, np.where(enabling, weak, s), 0.0),
+            np.where(inhibiting, weak, s),
+            np.where(has, role_bn[r], -1),
+            np.where(enabling, weak, np.where(inhibiting, s, 0.0)),
         )
         x, pth = yield from b.caused(
             f"mechanism:{nw.nodes[i].id}",
@@ -513,13 +547,13 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
             paths[x] = pth
 
     def goal(
-        i: int, level: str, rows: list[tuple[int, float, int, float]]
-    ) -> Generator[Request, Calibration, None]:
+        i: int, level: str, rows: list[tuple[int, np.ndarray, int, np.ndarray]]
+    ) -> Generator[list[Request], list[Calibration], None]:
         rv, routes = rival_node(i)
         x, pth = yield from b.caused(
             f"goal:{nw.nodes[i].id}" if level == "main_goal" else f"subgoal:{nw.nodes[i].id}",
             nw.nodes[i].id,
-            _parents(rows),
+            _parents(rows, points),
             gate_of(i, level),
             stated(i, level),
             rv,
@@ -533,26 +567,29 @@ def _build_net(network: Network, config: Config) -> Generator[Request, Calibrati
 
     for k in _subgoal_order(nw):
         i = so + k
-        parents = [
-            parent(i, mo + j, cfg.link.mechanism_to_subgoal) for j in np.flatnonzero(nw.mech_subgoal == k)
-        ]
-        parents += [
-            parent(i, so + int(a), cfg.link.subgoal_to_subgoal)
+        to_sub = b.each(lambda c: c.link.mechanism_to_subgoal)
+        rows = [parent(i, mo + j, to_sub) for j in np.flatnonzero(nw.mech_subgoal == k)]
+        sub_sub = b.each(lambda c: c.link.subgoal_to_subgoal)
+        rows += [
+            parent(i, so + int(a), sub_sub)
             for a, t in zip(nw.serve_from.tolist(), nw.serve_to.tolist(), strict=True)
             if t == k
         ]
-        yield from goal(i, "subgoal", parents)
-    yield from goal(
-        g, "main_goal", [parent(g, so + k, cfg.link.subgoal_to_main_goal) for k in range(nw.n_subgoals)]
-    )
+        yield from goal(i, "subgoal", rows)
+    to_main = b.each(lambda c: c.link.subgoal_to_main_goal)
+    yield from goal(g, "main_goal", [parent(g, so + k, to_main) for k in range(nw.n_subgoals)])
 
-    return Networked(
-        net=b.net(),
-        theory_node=theory_node,
-        paths=paths,
-        rival=rival,
-        rival_routes=routes_of,
-        stated_prior=np.array(b.stated),
-        calibration=b.calibration,
-        notes=tuple(b.notes),
-    )
+    stated_prior = np.array(b.stated).reshape(len(b.names), points).T
+    return [
+        Networked(
+            net=net,
+            theory_node=theory_node,
+            paths=paths,
+            rival=rival,
+            rival_routes=routes_of,
+            stated_prior=stated_prior[k].copy(),
+            calibration={x: cals[k] for x, cals in b.calibration.items()},
+            notes=tuple(b.notes[k]),
+        )
+        for k, net in enumerate(b.nets())
+    ]
