@@ -254,3 +254,28 @@ def test_many_networks_of_one_shape_infer_as_each_alone(seed):
     found = infer_many(nets, [e[0] for e in evidence], [e[1] for e in evidence], shape=structure(net))
     for x, (l1, l0), post in zip(nets, evidence, found, strict=True):
         np.testing.assert_allclose(post.marginal, infer(x, l1, l0).marginal, atol=TOL, rtol=0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 45), st.floats(0.0, 0.3))
+def test_setting_many_parameters_is_valid_exactly_where_the_whole_configuration_is(seed, n, wild):
+    config = load_config()
+    params = list(scalar_parameters(config))
+    rng = np.random.default_rng(seed)
+    values = {}
+    for k in rng.choice(len(params), size=min(n, len(params)), replace=False):
+        path, value = params[int(k)]
+        factor = rng.uniform(-1.5, 2.5) if rng.random() < wild else rng.uniform(0.7, 1.3)
+        values[path] = value * factor
+    data = config.model_dump()
+    for path, value in values.items():
+        node = data
+        keys = path.split(".")
+        for key in keys[:-1]:
+            node = node[key]
+        node[keys[-1]] = value
+    try:
+        expected = Config.model_validate(data)
+    except Exception:
+        expected = None
+    assert apply(config, values) == expected
