@@ -123,13 +123,10 @@ def latin_hypercube(
     u = (
         rng.permuted(np.tile(np.arange(points), (len(names), 1)), axis=1) + rng.random((len(names), points))
     ) / points
-    return [
-        {
-            name: ranges[name][0] + u[i, k] * (ranges[name][1] - ranges[name][0])
-            for i, name in enumerate(names)
-        }
-        for k in range(points)
-    ]
+    lo = np.array([ranges[name][0] for name in names], dtype=float)
+    hi = np.array([ranges[name][1] for name in names], dtype=float)
+    values = (lo[:, None] + u * (hi - lo)[:, None]).T.tolist()  # (points, parameters)
+    return [dict(zip(names, row, strict=True)) for row in values]
 
 
 def apply(config: Config, values: dict[str, float]) -> Config | None:
