@@ -289,11 +289,16 @@ def ranked_items(
     |impact|; without them the ``candidates`` are ranked by |weighted ln LR|.
     """
     info = ev.net.nodes[node]
+    impact_of: dict[int, float] = {}
     if ev.impacts is not None:
-        column = ev.impacts.column(node)
-        size = np.abs(column[: len(items)])
-        moved = np.flatnonzero(size > 1e-12)
-        order = moved[np.lexsort((moved, -size[moved]))].tolist()  # largest first, ties by item
+        which, column = ev.impacts.moved(node)  # a node without a column: only its own items
+        within = which < len(items)
+        which, column = which[within], column[within]
+        size = np.abs(column)
+        hit = np.flatnonzero(size > 1e-12)
+        ranked = hit[np.lexsort((which[hit], -size[hit]))]  # largest first, ties by item
+        order = which[ranked].tolist()
+        impact_of = dict(zip(order, column[ranked].tolist(), strict=True))
     else:
         log_lr = ev.items.log_lr
         order = sorted(candidates or [], key=lambda t: (-abs(log_lr[t]), t))
@@ -301,7 +306,7 @@ def ranked_items(
     for t in order[:limit]:
         base = items[t]
         path = base.path if base.node == info.id else (*base.path, info.label_nl)
-        impact = float(column[t]) if ev.impacts is not None else base.impact
+        impact = impact_of[t] if ev.impacts is not None else base.impact
         out.append(replace(base, impact=impact, path=path))
     return tuple(out)
 
