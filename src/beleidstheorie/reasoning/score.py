@@ -318,6 +318,8 @@ class _Assembler:
         self.pos, self.neg = direct_evidence(ev)
         self.weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
         self._lr = (ev.items.log_lr, ev.items.raw_lr)
+        self.error = ev.error  # (theory nodes,), computed once
+        self._round_ids = {r.number: r.id for r in ev.net.rounds}
         self.item_objs = tuple(self._item(t) for t in range(len(ev.items)))
         self.by_node: dict[int, list[int]] = {}
         for t, node in enumerate(ev.items.node.tolist()):
@@ -336,7 +338,7 @@ class _Assembler:
             indicator_label=net.ind_label[ind],
             initiative=net.nodes[owner].id,
             initiative_label=net.nodes[owner].label_nl,
-            round=net.round_id(int(net.obs_round[o])),
+            round=self._round_ids[int(net.obs_round[o])],
             status=STATUSES[int(net.obs_status[o])],
             evidence_kind=KINDS[int(net.obs_kind[o])],
             level=LEVELS[int(net.ind_level[ind])],
@@ -416,7 +418,7 @@ class _Assembler:
         direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
-        err = float(ev.error[i])
+        err = float(self.error[i])
         v = verdict(direct_ev, score, self.cfg, (score - err, score + err) if err > 0 else None)
         iv = ev.intervals
         cov = self.coverage(i, targeting)
@@ -481,7 +483,7 @@ def assemble(ev: Evaluation) -> ScoreResult:
     n, mo, so, g = net.n_initiatives, net.mechanism_offset, net.subgoal_offset, net.main_goal_index
 
     def judged(i: int) -> str:
-        err = float(ev.error[i])
+        err = float(a.error[i])
         p = float(ev.post[i])
         return verdict(
             DirectEvidence(float(a.pos[i]), float(a.neg[i])),
