@@ -36,6 +36,7 @@ import numpy as np
 BISECTIONS = 60  # halvings of the scale's bracket: its width ends at 2^-60 of the start
 CACHE_SIZE = 4096  # calibrations remembered (a frozen result per distinct set of inputs)
 SPLIT = 6  # halvings per vectorised round of the search (63 points at once)
+MERGE_FROM = 16  # edges of a node from which the batched search merges equal ones
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def _merged(job: tuple) -> tuple:
     Appends the counts (None when every edge is distinct: the job searched as it is).
     """
     p, strength = job[1], job[2]
-    if p.size < 2:
+    if p.size < MERGE_FROM:
         return (*job, None)
     cols = np.vstack([p[None, :], strength])  # (1 + S, E)
     order = np.lexsort(cols[::-1])
