@@ -22,6 +22,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -112,19 +113,23 @@ def sampler_error(net, config) -> tuple[float, float, float, float]:
 
 
 def flagship_fresh_process(repeat: int = 3) -> float:
+    """Best CPU of ``score --format json`` as a fresh process on a warm cache whose remembered
+    output is removed before every run: the store read from the cache, everything scored."""
     exe = shutil.which("beleidstheorie", path=str(Path(sys.executable).parent))
     best = float("inf")
+    cache = Path(tempfile.mkdtemp(prefix="bench-inference-cache-"))
+    env = {**os.environ, "BELEIDSTHEORIE_CACHE_DIR": str(cache)}
+    args = [exe, "score", "intensiveringsaanpak", "--format", "json"]
+    subprocess.run(args, check=True, capture_output=True, cwd=ROOT, env=env)  # fills the cache
     for _ in range(repeat):
+        for entry in cache.glob("*-output.json"):
+            entry.unlink()
         before = os.times()
-        subprocess.run(
-            [exe, "score", "intensiveringsaanpak", "--format", "json"],
-            check=True,
-            capture_output=True,
-            cwd=ROOT,
-        )
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT, env=env)
         after = os.times()
         cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
         best = min(best, cpu)
+    shutil.rmtree(cache, ignore_errors=True)
     return best
 
 
@@ -182,7 +187,8 @@ def main(growth: list[int]) -> str:
     lines += [
         "",
         "Flagship, `beleidstheorie score intensiveringsaanpak --format json` as a fresh process "
-        f"(exact, intervals included): {fresh:.2f} s CPU (best of 3).",
+        "on a warm cache with its remembered output removed (the store read from the cache; exact, "
+        f"intervals included): {fresh:.2f} s CPU (best of 3).",
         "",
     ]
     print(lines[-2], flush=True)

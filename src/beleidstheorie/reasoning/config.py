@@ -387,6 +387,9 @@ class Config:
         >>> load_config().replace({"verdict.posterior": 0.8}).verdict.posterior
         0.8
         """
+        _, fast = self._numbers_set(values)
+        if fast is not None:
+            return fast
         data = self.model_dump()
         for key, value in values.items():
             node = data
@@ -399,6 +402,49 @@ class Config:
                 raise ConfigError([problem("config_key", "", key)])
             node[parts[-1]] = value
         return _validate(data, "")
+
+    def _one_value(self, key: str, value: Any) -> tuple[bool, Config | None]:
+        """(decided, copy): this configuration with the number at ``key`` set (:meth:`_numbers_set`)."""
+        return self._numbers_set({key: value})
+
+    def _numbers_set(self, values: dict[str, Any]) -> tuple[bool, Config | None]:
+        """(decided, copy): this configuration with the numbers at the dotted keys set, judged alone.
+
+        The checks :func:`_well_formed` makes of those numbers (each one's rule, and the two
+        rules across fields: se above alpha, negligible at most support). Numbers that pass
+        give the copy validating the whole configuration gives; one that fails is invalid there
+        too (the schema never accepts what these rules refuse, ``tests/reasoning/test_config.py``):
+        ``(True, None)``. Anything else — not a plain number, not a numeric key — is left to
+        that validation: ``(False, None)``.
+        """
+        sections: dict[str, Any] = {}
+        invalid = False
+        for key, value in values.items():
+            parts = key.split(".")
+            if (
+                len(parts) not in (2, 3)
+                or parts[0] not in _RULES
+                or (len(parts) == 3) != (parts[0] in _PER_NAME)
+            ):
+                return False, None
+            rule = _RULES[parts[0]].get(parts[-1])
+            number = type(value) is int or isinstance(value, float)
+            if rule is None or isinstance(rule[0], str) or parts[-1] == "steps" or not number:
+                return False, None
+            section = sections.get(parts[0], getattr(self, parts[0]))
+            part = section.get(parts[1]) if len(parts) == 3 else section
+            if part is None:
+                return False, None
+            invalid = invalid or not _fits(value, rule)
+            changed = dataclasses.replace(part, **{parts[-1]: float(value)})
+            sections[parts[0]] = {**section, parts[1]: changed} if len(parts) == 3 else changed
+        if invalid:
+            return True, None
+        if "evidence" in sections and any(p.se <= p.alpha for p in sections["evidence"].values()):
+            return True, None
+        if "verdict" in sections and sections["verdict"].negligible > sections["verdict"].support:
+            return True, None
+        return True, dataclasses.replace(self, **sections)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -31,6 +31,8 @@ from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
 from beleidstheorie.reasoning.network import BASES, KINDS, LEVELS, SOURCES, STATUSES, Network
 
 PROGRESS, NO_PROGRESS, NOT_YET_KNOWN, NOT_MEASURABLE = range(4)
+EVIDENCE_SECTIONS = ("evidence", "specificity", "basis", "source", "defaults", "response", "dependence")
+"""The sections of the configuration that the evidence items read (the likelihood rule, the discount)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,6 +255,98 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
         tuple(lks[f].basis for f in fid.tolist()),
         tuple(lks[f].source for f in fid.tolist()),
         informative,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class EvidenceSums:
+    """What a round's evidence puts on each theory node at one parameter point, without its items.
+
+    ``log_l1`` and ``log_l0`` are the summed weighted log-likelihoods (what inference reads),
+    ``in_favour`` and ``against`` the summed positive and negative weighted ln LR (what the
+    verdict reads); each equals the same sum over :func:`evidence_items`' items.
+    """
+
+    log_l1: np.ndarray  # (n,) by flat theory node
+    log_l0: np.ndarray
+    in_favour: np.ndarray
+    against: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class _Grouping:
+    """The items of one row layout ordered by their dependence group, once for every point."""
+
+    by_group: np.ndarray  # item indices, stably ordered by group (then by item)
+    block: np.ndarray  # (items,) each item's group as a dense index in that order
+
+
+_GROUPINGS: weakref.WeakKeyDictionary[_Plan, dict[tuple[bool, ...], _Grouping]] = weakref.WeakKeyDictionary()
+
+
+def _grouping(
+    net: Network, plan: _Plan, to_delivery: tuple[bool, ...], obs: np.ndarray, node: np.ndarray
+) -> _Grouping:
+    cache = _GROUPINGS.setdefault(plan, {})
+    if to_delivery not in cache:
+        group = net.ind_initiative[net.obs_indicator[obs]] * (net.n_nodes + 1) + node
+        by_group = np.argsort(group, kind="stable")
+        g = group[by_group]
+        start = np.ones(g.size, dtype=bool)
+        start[1:] = g[1:] != g[:-1]
+        block = np.empty(g.size, dtype=np.int64)
+        block[by_group] = np.cumsum(start) - 1
+        cache[to_delivery] = _Grouping(by_group, block)
+    return cache[to_delivery]
+
+
+def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSums:
+    """Per theory node, the sums over :func:`evidence_items` at ``config``, vectorised.
+
+    For the many parameter points of intervals and sensitivity: the items' order by
+    dependence group is kept from the first call, and the likelihood rule runs once per
+    distinct set of facts, so a point costs a few array passes over the items and no
+    Python per item. The dependence discount ranks the items of each group exactly as
+    :func:`evidence_items` does (the same order, ties included), so every sum is the same
+    sum in the same order.
+    """
+    n = net.n_nodes
+    plan = _plan(net, round_number)
+    lks = [likelihood(f, config) for f in plan.facts]
+    to_delivery = tuple(lk.bears_on == "delivery" for lk in lks)
+    obs, node, fid, split = _rows(net, plan, to_delivery)
+    if not obs.size:
+        zero = np.zeros(n)
+        return EvidenceSums(zero, zero, zero, zero)
+    ln1 = np.log(np.array([lk.l1 for lk in lks]))
+    ln0 = np.log(np.array([lk.l0 for lk in lks]))
+    raw = ln1 - ln0
+    # each fact's rank by (|ln LR| descending, supporting first): the keys _dependence_weights sorts by
+    by_key = np.lexsort((~(raw > 0), -np.abs(raw)))
+    new = np.ones(by_key.size, dtype=bool)
+    new[1:] = (np.abs(raw[by_key][1:]) != np.abs(raw[by_key][:-1])) | (
+        (raw[by_key][1:] > 0) != (raw[by_key][:-1] > 0)
+    )
+    rank_of = np.empty(by_key.size, dtype=np.int64)
+    rank_of[by_key] = np.cumsum(new) - 1
+    grouping = _grouping(net, plan, to_delivery, obs, node)
+    ahead = grouping.by_group
+    order = ahead[np.argsort(grouping.block[ahead] * by_key.size + rank_of[fid[ahead]], kind="stable")]
+    g = grouping.block[order]
+    start = np.ones(g.size, dtype=bool)
+    start[1:] = g[1:] != g[:-1]
+    first = np.maximum.accumulate(np.where(start, np.arange(g.size), 0))
+    discount = np.empty(g.size)
+    discount[order] = config.dependence.rho ** (np.arange(g.size) - first).astype(float)
+    weight = split * discount
+    log_l1 = weight * ln1[fid]
+    log_l0 = weight * ln0[fid]
+    lr = log_l1 - log_l0
+    return EvidenceSums(
+        np.bincount(node, weights=log_l1, minlength=n),
+        np.bincount(node, weights=log_l0, minlength=n),
+        np.bincount(node, weights=np.maximum(lr, 0.0), minlength=n),
+        np.bincount(node, weights=np.maximum(-lr, 0.0), minlength=n),
     )
 
 

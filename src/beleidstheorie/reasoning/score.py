@@ -30,7 +30,8 @@ from beleidstheorie.reasoning.inference import (
     infer_many,
     structure,
 )
-from beleidstheorie.reasoning.model.build import Model, build_model, build_models
+from beleidstheorie.reasoning.model.build import Model, build_model
+from beleidstheorie.reasoning.model.points import ModelPoint, model_points
 from beleidstheorie.reasoning.network import (
     KINDS,
     LEVELS,
@@ -42,7 +43,7 @@ from beleidstheorie.reasoning.network import (
     read_network,
 )
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
-from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict
+from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict, verdicts
 
 NOTE_UNTARGETED = "no-initiative"
 NOTE_DELIVERY_ONLY = "delivery-only"
@@ -211,15 +212,7 @@ def theory_verdicts(
     lr = items.log_lr
     pos = np.bincount(items.node, weights=np.maximum(lr, 0.0), minlength=net.n_nodes)
     neg = np.bincount(items.node, weights=np.maximum(-lr, 0.0), minlength=net.n_nodes)
-    return [
-        verdict(
-            DirectEvidence(float(pos[i]), float(neg[i])),
-            float(post[i]),
-            config,
-            (float(post[i] - error[i]), float(post[i] + error[i])) if error[i] > 0 else None,
-        )
-        for i in range(net.n_nodes)
-    ]
+    return verdicts(pos, neg, post, error, config)
 
 
 def score_intervals(ev: Evaluation, *, points: int = DEFAULT_POINTS) -> Intervals:
@@ -241,7 +234,8 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     """(posteriors, error bounds, verdicts) of every theory node of ``ev``'s network at each config.
 
     Only numbers change between configurations (likelihoods, calibrated priors), never the
-    network's shape, so ``ev``'s inference plan serves them all in one batched pass.
+    network's shape: the models' numbers come from one structure (:func:`.model.points.model_points`)
+    and ``ev``'s inference plan serves them all in one batched pass.
     """
     if not configs:
         return []
@@ -249,9 +243,11 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     # the verdict thresholds (and sensitivity's own settings) never enter the model
     nominal = replace(ev.config, verdict=None, sensitivity=None)
     rebuilt = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
-    models = [ev.model] * len(configs)
-    for i, model in zip(rebuilt, build_models(net, [configs[i] for i in rebuilt], rnd), strict=True):
-        models[i] = model  # built side by side: each node calibrated at every point in one batch
+    pos, neg = direct_evidence(ev)
+    m0 = ev.model
+    models = [ModelPoint(m0.net, m0.log_l1, m0.log_l0, m0.theory_node, pos, neg)] * len(configs)
+    for i, point in zip(rebuilt, model_points(net, [configs[i] for i in rebuilt], rnd), strict=True):
+        models[i] = point  # built side by side: each node calibrated at every point in one batch
     # A parameter that moves only verdicts (a threshold) leaves the numbers as they were:
     # models with equal numbers share one inference, and the nominal model's is known.
     keys = [_numbers(m) for m in models]
@@ -259,7 +255,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     known = ev.posterior
     every_node = ev.query is not None and len(ev.query) == ev.model.n_nodes
     if known is not None and every_node and not np.any(known.error_bound):
-        by_key[_numbers(ev.model)] = known  # exact, every node queried: what infer_many would give
+        by_key[_numbers(m0)] = known  # exact, every node queried: what infer_many would give
     distinct = [i for i, k in enumerate(keys) if k not in by_key and k not in keys[:i]]
     if distinct:
         found = infer_many(
@@ -275,11 +271,11 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     out = []
     for post, cfg, m in zip(posts, configs, models, strict=True):
         p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
-        out.append((p, err, theory_verdicts(net, m.items, p, err, cfg)))
+        out.append((p, err, verdicts(m.in_favour, m.against, p, err, cfg)))
     return out
 
 
-def _numbers(model: Model) -> bytes:
+def _numbers(model: Model | ModelPoint) -> bytes:
     """Every number inference reads from ``model``: equal bytes, equal posteriors."""
     n = model.net
     return b"|".join(
@@ -339,12 +335,18 @@ def ranked_items(
     |impact|; without them the ``candidates`` are ranked by |weighted ln LR|.
     """
     info = ev.net.nodes[node]
+    impact_of: dict[int, float] = {}
+    bound = None
     if ev.impacts is not None:
-        column = ev.impacts.column(node)
-        bound = ev.impacts.column_error(node)
-        size = np.abs(column[: len(items)])
-        moved = np.flatnonzero(size > 1e-12)
-        order = moved[np.lexsort((moved, -size[moved]))].tolist()  # largest first, ties by item
+        which, column = ev.impacts.moved(node)  # a node without a column: only its own items
+        within = which < len(items)
+        which, column = which[within], column[within]
+        size = np.abs(column)
+        hit = np.flatnonzero(size > 1e-12)
+        ranked = hit[np.lexsort((which[hit], -size[hit]))]  # largest first, ties by item
+        order = which[ranked].tolist()
+        impact_of = dict(zip(order, column[ranked].tolist(), strict=True))
+        bound = ev.impacts.column_error(node)  # None where exact
     else:
         log_lr = ev.items.log_lr
         order = sorted(candidates or [], key=lambda t: (-abs(log_lr[t]), t))
@@ -352,7 +354,7 @@ def ranked_items(
     for t in order[:limit]:
         base = items[t]
         path = base.path if base.node == info.id else (*base.path, info.label_nl)
-        impact = float(column[t]) if ev.impacts is not None else base.impact
+        impact = impact_of[t] if ev.impacts is not None else base.impact
         error = None if ev.impacts is None or bound is None else float(bound[t])
         out.append(replace(base, impact=impact, path=path, impact_error=error))
     return tuple(out)
@@ -365,6 +367,8 @@ class _Assembler:
         self.pos, self.neg = direct_evidence(ev)
         self.weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
         self._lr = (ev.items.log_lr, ev.items.raw_lr)
+        self.error = ev.error  # (theory nodes,), computed once
+        self._round_ids = {r.number: r.id for r in ev.net.rounds}
         self.item_objs = tuple(self._item(t) for t in range(len(ev.items)))
         self.by_node: dict[int, list[int]] = {}
         for t, node in enumerate(ev.items.node.tolist()):
@@ -384,7 +388,7 @@ class _Assembler:
             indicator_label=net.ind_label[ind],
             initiative=net.nodes[owner].id,
             initiative_label=net.nodes[owner].label_nl,
-            round=net.round_id(int(net.obs_round[o])),
+            round=self._round_ids[int(net.obs_round[o])],
             status=STATUSES[int(net.obs_status[o])],
             evidence_kind=KINDS[int(net.obs_kind[o])],
             level=LEVELS[int(net.ind_level[ind])],
@@ -465,7 +469,7 @@ class _Assembler:
         direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
-        err = float(ev.error[i])
+        err = float(self.error[i])
         v = verdict(direct_ev, score, self.cfg, (score - err, score + err) if err > 0 else None)
         iv = ev.intervals
         cov = self.coverage(i, targeting)
@@ -530,7 +534,7 @@ def assemble(ev: Evaluation) -> ScoreResult:
     n, mo, so, g = net.n_initiatives, net.mechanism_offset, net.subgoal_offset, net.main_goal_index
 
     def judged(i: int) -> str:
-        err = float(ev.error[i])
+        err = float(a.error[i])
         p = float(ev.post[i])
         return verdict(
             DirectEvidence(float(a.pos[i]), float(a.neg[i])),

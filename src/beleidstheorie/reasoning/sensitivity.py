@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,11 +110,19 @@ def sensitivity(
     # Beyond the documented range only to locate flip points, not for ranges.
     wide = np.array([x for x in np.linspace(-0.95, 0.95, 39) if abs(x) > r])
     brackets: list[tuple[float, int, int, str, float, str, float, float, str]] = []
-    for path, value in params:
-        steps_of = [x for x in [*sorted(grid, key=abs), *sorted(wide, key=abs)] if x != 0]
-        cfgs = [(rel, with_parameter(config, path, value * (1 + rel))) for rel in steps_of]
-        cfgs = [(rel, cfg) for rel, cfg in cfgs if cfg is not None]
-        scored = at([cfg for _, cfg in cfgs])
+    # every parameter's steps scored in one batched pass
+    steps_of = [x for x in [*sorted(grid, key=abs), *sorted(wide, key=abs)] if x != 0]
+    moved = [
+        [
+            (rel, cfg)
+            for rel in steps_of
+            if (cfg := with_parameter(config, path, value * (1 + rel))) is not None
+        ]
+        for path, value in params
+    ]
+    scored_all = iter(at([cfg for cfgs in moved for _, cfg in cfgs]))
+    for (path, value), cfgs in zip(params, moved, strict=True):
+        scored = [next(scored_all) for _ in cfgs]
         for (rel, _), (post, _verdicts) in zip(cfgs, scored, strict=True):
             in_range = abs(rel) <= r + 1e-12
             if in_range:
@@ -138,17 +147,15 @@ def sensitivity(
                 bracketed.add(side)
                 inside = last_kept.get(side, 0.0)
                 brackets.append((abs(inside), len(brackets), pos, path, value, v0, inside, float(rel), v1))
-    # Nearest brackets first: one whose every point lies further out than a flip already
-    # found is never narrowed. Each is narrowed to the resolution of a double.
-    for bound, _, pos, path, value, v0, inside, rel, v1 in sorted(brackets):
+    # Each bracket is narrowed to the resolution of a double; all of them in lockstep, one
+    # batched pass per round. Nearest brackets first: one whose every point lies further out
+    # than a flip already found is never the flip (it stops being narrowed).
+    narrowed = _narrow_all(config, sorted(brackets), at)
+    for bound, k, pos, path, value, _, _, _, _ in sorted(brackets):
         found = flips.get(nodes[pos])
         if found is not None and abs(found.relative_change) <= bound:
             continue
-
-        def verdicts_at(xs: list[float], pos: int = pos, path: str = path, value: float = value):
-            return _verdicts_at(config, path, value, xs, at, pos)
-
-        outside, to = _edge(verdicts_at, v0, inside, rel, v1)
+        outside, to = narrowed[k]
         if found is None or abs(outside) < abs(found.relative_change):
             flips[nodes[pos]] = Flip(path, outside, value * (1 + outside), to)
     joint = score_intervals(base)
@@ -177,14 +184,71 @@ def sensitivity(
     return SensitivityResult(round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips)))
 
 
-def _verdicts_at(
-    config: Config, path: str, value: float, rels: list[float], at, pos: int
-) -> list[str | None]:
-    """Node ``pos``'s verdict with ``path`` at ``value · (1 + rel)`` for each of ``rels`` (None: invalid)."""
-    cfgs = [with_parameter(config, path, value * (1 + rel)) for rel in rels]
-    valid = [c for c in cfgs if c is not None]
-    scored = iter(at(valid) if valid else [])
-    return [None if c is None else next(scored)[1][pos] for c in cfgs]
+def _narrow_all(config: Config, brackets: list[tuple], at) -> dict[int, tuple[float, str]]:
+    """(flip point, verdict there) of each bracket, by its index, narrowed as :func:`_edge` does.
+
+    The brackets advance together: each round scores the inner points of every open bracket in
+    one call of ``at``. A bracket whose nearer end lies at or beyond a flip point already found
+    for the same node cannot hold that node's flip and is dropped (it is never read).
+    """
+    runs: dict[int, tuple[tuple, Generator]] = {}
+    grids: dict[int, list[float]] = {}
+    done: dict[int, tuple[float, str]] = {}
+    best: dict[int, float] = {}  # per node: the nearest end known to flip it (it only moves in)
+    for b in brackets:
+        _, k, pos, _, _, v0, inside, rel, v1 = b
+        run = _narrowing(v0, inside, rel, v1)
+        try:
+            grids[k], outside = next(run)
+            runs[k] = (b, run)
+        except StopIteration as stop:
+            done[k] = stop.value
+            outside = stop.value[0]
+        best[pos] = min(best.get(pos, np.inf), abs(outside))
+    while grids:
+        for k in [k for k in grids if runs[k][0][0] >= best.get(runs[k][0][2], np.inf)]:
+            del grids[k]  # no nearer than a flip known for this node: not the node's flip
+        asked = [(k, x) for k, xs in grids.items() for x in xs]
+        cfgs = [with_parameter(config, runs[k][0][3], runs[k][0][4] * (1 + x)) for k, x in asked]
+        valid = [c for c in cfgs if c is not None]
+        scored = iter(at(valid) if valid else [])
+        got: dict[int, list[str | None]] = {k: [] for k in grids}
+        for (k, _), c in zip(asked, cfgs, strict=True):
+            got[k].append(None if c is None else next(scored)[1][runs[k][0][2]])
+        for k in list(grids):
+            try:
+                grids[k], outside = runs[k][1].send(got[k])
+            except StopIteration as stop:
+                del grids[k]
+                done[k] = stop.value
+                outside = stop.value[0]
+            pos = runs[k][0][2]
+            best[pos] = min(best.get(pos, np.inf), abs(outside))
+    return done
+
+
+def _narrowing(
+    kept: str, inside: float, outside: float, to: str
+) -> Generator[tuple[list[float], float], list[str | None], tuple[float, str]]:
+    """:func:`_edge` as a generator: yields each round's points (and the bracket's outer end),
+    receives their verdicts."""
+    k = 2**SPLIT
+    for _ in range(-(-MAX_STEPS // SPLIT)):
+        if abs(outside - inside) <= RESOLUTION * abs(outside):
+            break
+        grid = [inside + (outside - inside) * (j / k) for j in range(1, k)]
+        grid = [x for x in grid if x not in (inside, outside)]
+        if not grid:
+            break
+        got = yield grid, outside
+        for x, v in zip(grid, got, strict=True):
+            if v is None:  # the configuration is invalid there: the flip is known to this bracket
+                return outside, to
+            if v != kept:
+                outside, to = x, v
+                break
+            inside = x
+    return outside, to
 
 
 def _edge(verdicts_at, kept: str, inside: float, outside: float, to: str) -> tuple[float, str]:
@@ -198,20 +262,10 @@ def _edge(verdicts_at, kept: str, inside: float, outside: float, to: str) -> tup
     >>> _edge(lambda xs: ["b" if x >= 0.3 else "a" for x in xs], "a", 0.0, 0.5, "b")[0] == 0.3
     True
     """
-    k = 2**SPLIT
-    for _ in range(-(-MAX_STEPS // SPLIT)):
-        if abs(outside - inside) <= RESOLUTION * abs(outside):
-            break
-        grid = [inside + (outside - inside) * (j / k) for j in range(1, k)]
-        grid = [x for x in grid if x not in (inside, outside)]
-        if not grid:
-            break
-        got = verdicts_at(grid)
-        for x, v in zip(grid, got, strict=True):
-            if v is None:  # the configuration is invalid there: the flip is known to this bracket
-                return outside, to
-            if v != kept:
-                outside, to = x, v
-                break
-            inside = x
-    return outside, to
+    steps = _narrowing(kept, inside, outside, to)
+    try:
+        grid, _ = next(steps)
+        while True:
+            grid, _ = steps.send(verdicts_at(grid))
+    except StopIteration as done:
+        return done.value

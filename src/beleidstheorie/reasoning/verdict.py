@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from beleidstheorie.reasoning.config import Config
 
 
@@ -129,6 +131,33 @@ def verdict(
         if posterior >= v.posterior:
             return SUPPORTED
     return INDICATIONS
+
+
+def verdicts(
+    in_favour: np.ndarray, against: np.ndarray, posterior: np.ndarray, error: np.ndarray, config: Config
+) -> list[str]:
+    """:func:`verdict` of many nodes at once: each node's evidence, posterior and error bound.
+
+    Node i gets ``verdict(DirectEvidence(in_favour[i], against[i]), posterior[i], config,
+    (posterior[i] − error[i], posterior[i] + error[i]) if error[i] > 0 else None)``, the same
+    rule in the same order, on arrays (``tests/reasoning/test_points.py`` holds them equal).
+
+    >>> from beleidstheorie.reasoning.config import load_config
+    >>> verdicts(np.array([1.2, 0.0, 1.4]), np.array([1.3, 0.0, 0.0]), np.array([0.5, 0.9, 0.72]),
+    ...          np.array([0.0, 0.0, 0.06]), load_config())
+    ['conflicting', 'insufficient', 'undecided']
+    """
+    v = config.verdict
+    net = in_favour - against
+    out = np.full(net.shape, INDICATIONS, dtype=object)
+    strong = net >= v.support
+    straddles = strong & (error > 0) & (posterior - error < v.posterior) & (v.posterior <= posterior + error)
+    out[strong & ~straddles & (posterior >= v.posterior)] = SUPPORTED
+    out[straddles] = UNDECIDED
+    out[net < 0] = NOT_SUPPORTED
+    out[np.abs(net) < v.negligible] = INSUFFICIENT
+    out[(in_favour >= v.conflict) & (against >= v.conflict)] = CONFLICTING
+    return out.tolist()
 
 
 def verdict_label(code: str, lang: str = "nl") -> str:

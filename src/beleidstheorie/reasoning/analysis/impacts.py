@@ -24,11 +24,14 @@ is ``Z`` of those standard errors, as for the posteriors.
 ([0.1, 0.4], [0.3, 0.0], [0.3, 0.1, 0.0])
 >>> float(imp.at(1, 1))
 0.4
+>>> [a.tolist() for a in imp.moved(0)], [a.tolist() for a in imp.moved(1)]
+([[0], [0.3]], [[0, 1], [0.1, 0.4]])
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -80,6 +83,23 @@ class Impacts:
         mine = self.node == j
         out[mine] = self.own[mine]
         return out
+
+    def moved(self, j: int) -> tuple[np.ndarray, np.ndarray]:
+        """(items, impacts): the items that may move theory node ``j`` and their impacts on it.
+
+        Every item where ``j`` has a column (:meth:`column`); elsewhere only the items on ``j``
+        itself, found without a pass over all items (every other entry is zero).
+        """
+        if np.any(self.nodes == j):
+            return np.arange(self.node.size), self.column(j)
+        order, starts = self._by_node
+        on = order[starts[j] : starts[j + 1]] if 0 <= j < self.n_nodes else order[:0]
+        return on, self.own[on]
+
+    @cached_property
+    def _by_node(self) -> tuple[np.ndarray, np.ndarray]:
+        order = np.argsort(self.node, kind="stable")
+        return order, np.searchsorted(self.node[order], np.arange(self.n_nodes + 1))
 
     def at(self, t: int, j: int) -> float:
         """Item ``t``'s impact on theory node ``j``."""

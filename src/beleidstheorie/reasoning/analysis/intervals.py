@@ -75,6 +75,11 @@ def _dump(config: Config) -> dict[str, Any]:
 
 def with_parameter(config: Config, path: str, value: float) -> Config | None:
     """A copy of ``config`` with one parameter set, or None where it is invalid."""
+    one_value = getattr(config, "_one_value", None)
+    if callable(one_value):
+        decided, fast = one_value(path, value)
+        if decided:  # the one number judged as validating the whole configuration judges it
+            return fast
     data = _dump(config)
     node = data
     keys = path.split(".")
@@ -118,13 +123,10 @@ def latin_hypercube(
     u = (
         rng.permuted(np.tile(np.arange(points), (len(names), 1)), axis=1) + rng.random((len(names), points))
     ) / points
-    return [
-        {
-            name: ranges[name][0] + u[i, k] * (ranges[name][1] - ranges[name][0])
-            for i, name in enumerate(names)
-        }
-        for k in range(points)
-    ]
+    lo = np.array([ranges[name][0] for name in names], dtype=float)
+    hi = np.array([ranges[name][1] for name in names], dtype=float)
+    values = (lo[:, None] + u * (hi - lo)[:, None]).T.tolist()  # (points, parameters)
+    return [dict(zip(names, row, strict=True)) for row in values]
 
 
 def apply(config: Config, values: dict[str, float]) -> Config | None:

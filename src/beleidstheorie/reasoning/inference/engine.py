@@ -37,7 +37,13 @@ from beleidstheorie.reasoning.inference.elimination import (
     plan,
     sum_onto,
 )
-from beleidstheorie.reasoning.inference.factors import Factorisation, Layout, factorise, layout
+from beleidstheorie.reasoning.inference.factors import (
+    Factorisation,
+    Layout,
+    factorise,
+    factorise_many,
+    layout,
+)
 from beleidstheorie.reasoning.inference.joints import Joints
 from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, Moments, Z, importance_sample
 from beleidstheorie.reasoning.model.bayesnet import BayesNet
@@ -122,10 +128,13 @@ def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray |
     return np.arange(net.n_nodes) if query is None else np.asarray(query, dtype=np.int64)
 
 
-def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration | Joints) -> np.ndarray:
+def _marginals(
+    fzs: list[Factorisation], p: Plan, cal: Calibration | Joints, *, batched: bool = False
+) -> np.ndarray:
     """(B, n) posteriors of every node for each batch of the calibration.
 
-    ``fzs`` holds one factorisation per batch, or one shared by all batches.
+    ``fzs`` holds one factorisation per batch, or one shared by all batches; ``batched``:
+    one factorisation whose arrays have the batch axis (:func:`.factors.factorise_many`).
     """
     batch = cal.batch
     fz = fzs[0]
@@ -151,11 +160,15 @@ def _marginals(fzs: list[Factorisation], p: Plan, cal: Calibration | Joints) -> 
         index = [sum(bit[v] << i for i, v in enumerate(fz.groups[gi].scope)) for gi in gis]
         ratios = []
         for gi in gis:
-            gs = [f.groups[gi] for f in fzs]
-            pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
-            pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
-            f0 = np.stack([g.f0 for g in gs])
-            f1 = np.stack([g.f1 for g in gs])
+            if batched:
+                g = fz.groups[gi]
+                pi0, pi1, f0, f1 = g.pi0[:, :, None], g.pi1[:, :, None], g.f0, g.f1
+            else:
+                gs = [f.groups[gi] for f in fzs]
+                pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
+                pi1 = np.stack([g.pi1 for g in gs])[:, :, None]
+                f0 = np.stack([g.f0 for g in gs])
+                f1 = np.stack([g.f1 for g in gs])
             ratios.append(pi1 * f1 / (pi0 * f0 + pi1 * f1))  # (B or 1, r, 2^k)
         roots = np.concatenate([fz.groups[gi].roots for gi in gis])
         if ratios[0].shape[0] == 1:
@@ -211,17 +224,15 @@ def infer_many(
             infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed, shape=shape)
             for net, a, b in zip(nets, log_l1, log_l0, strict=True)
         ]
-    fzs = [factorise(net, a, b, shape=shape.layout) for net, a, b in zip(nets, log_l1, log_l0, strict=True)]
-    if any(len(f.factors) != len(shape.plan.home) for f in fzs):
+    lay = shape.layout or layout(nets[0])
+    fz = factorise_many(nets, log_l1, log_l0, lay)  # the structure walked once, every table batched
+    if len(fz.factors) != len(shape.plan.home):
         return [
             infer(net, a, b, query=query, budget=budget, tolerance=tolerance, seed=seed)
             for net, a, b in zip(nets, log_l1, log_l0, strict=True)
         ]
-    stacked = [
-        (np.stack([f.factors[i].table for f in fzs]), fzs[0].factors[i].scope)
-        for i in range(len(fzs[0].factors))
-    ]
-    marg = _marginals(fzs, shape.plan, Calibration(shape.plan, stacked))
+    stacked = [(f.table, f.scope) for f in fz.factors]
+    marg = _marginals([fz], shape.plan, Calibration(shape.plan, stacked), batched=True)
     n = nets[0].n_nodes
     out = []
     for row in marg:

@@ -335,3 +335,141 @@ def _groups(net: BayesNet, shape: Layout, unary: np.ndarray) -> list[tuple[Absor
             group = AbsorbedGroup(roots[a:b], shape.scopes[g], pi0[a:b], pi1[a:b], f0[a:b], f1[a:b])
             out[g] = (group, tables[j].reshape((2,) * c.k, order="F"))
     return out
+
+
+def factorise_many(
+    nets: list[BayesNet], log_l1: list[np.ndarray], log_l0: list[np.ndarray], shape: Layout
+) -> Factorisation:
+    """:func:`factorise` of many networks of one shape at once: every table gets a batch axis.
+
+    The networks (e.g. parameter points) share nodes, edges and ``shape``; only their numbers
+    differ. Factor ``k``'s table is ``(B, 2, ..., 2)``, each absorbed group's ``pi0``, ``pi1``
+    ``(B, r)`` and ``f0``, ``f1`` ``(B, r, 2^k)``; row ``b`` equals ``factorise(nets[b], ...)``
+    (the same arithmetic, element by element), so the structure is walked once for all points.
+    """
+    net = nets[0]
+    n, batch = net.n_nodes, len(nets)
+    base = np.stack([x.base for x in nets])  # (B, n)
+    on = np.stack([x.edge_strength for x in nets])  # (B, E)
+    off = np.stack([x.edge_strength_off for x in nets])
+    l1, l0 = normalised_likelihood(np.stack(log_l1).astype(float), np.stack(log_l0).astype(float))
+    order = np.argsort(net.edge_child, kind="stable")
+    starts = np.searchsorted(net.edge_child[order], np.arange(n + 1))
+    unary = np.stack([l0, l1], axis=2)  # (B, n, 2)
+    is_root = (net.gate == ROOT) | (starts[1:] == starts[:-1])
+    unary[:, is_root] *= np.stack([1.0 - base[:, is_root], base[:, is_root]], axis=2)
+    aux_of, absorbed = shape.aux_of, shape.absorbed
+    factors: list[Factor] = []
+    for i in np.flatnonzero(~is_root):
+        edges = order[starts[i] : starts[i + 1]]
+        if aux_of[i] < 0:
+            factors.append(_full_table_many(net, base, on, off, int(i), edges))
+        else:
+            kept = edges[~absorbed[net.edge_parent[edges]]]
+            factors.extend(_gate_factors_many(net, base, on, off, int(i), kept, int(aux_of[i])))
+    for i in np.flatnonzero(~absorbed):
+        factors.append(Factor((int(i),), unary[:, i].copy()))
+    groups = _groups_many(on, shape, unary, batch)
+    gfactors = []
+    for g, table in groups:
+        gfactors.append(len(factors))
+        factors.append(Factor(g.scope, table))
+    return Factorisation(
+        n,
+        shape.n_vars,
+        tuple(factors),
+        tuple(g for g, _ in groups),
+        tuple(gfactors),
+        np.flatnonzero(absorbed).astype(np.int64),
+    )
+
+
+def _full_table_many(
+    net: BayesNet, base: np.ndarray, on: np.ndarray, off: np.ndarray, child: int, edges: np.ndarray
+) -> Factor:
+    """:func:`_full_table` with a batch axis: strengths and bases are (B,) per edge and node."""
+    parents = {int(net.edge_parent[e]) for e in edges}
+    conds = {int(net.edge_condition[e]) for e in edges if net.edge_condition[e] >= 0}
+    scope_vars = tuple(sorted(parents | conds))
+    pos = {v: k for k, v in enumerate(scope_vars)}
+    batch = base.shape[0]
+    table = np.empty((batch, *(2,) * (len(scope_vars) + 1)))
+    is_and = net.gate[child] == NOISY_AND
+    b = base[:, child]
+    for states in product((0, 1), repeat=len(scope_vars)):
+        prod = np.ones(batch)
+        for e in edges:
+            pa = states[pos[int(net.edge_parent[e])]]
+            c = int(net.edge_condition[e])
+            s = on[:, e] if c < 0 or states[pos[c]] == 1 else off[:, e]
+            fires = (pa == 0) if is_and else (pa == 1)
+            prod = prod * (1.0 - s * fires)
+        p1 = b * prod if is_and else 1.0 - (1.0 - b) * prod
+        table[(slice(None), *states, 1)] = p1
+        table[(slice(None), *states, 0)] = 1.0 - p1
+    return Factor((*scope_vars, child), table)
+
+
+def _gate_factors_many(
+    net: BayesNet, base: np.ndarray, on: np.ndarray, off: np.ndarray, child: int, edges: np.ndarray, aux: int
+) -> list[Factor]:
+    """:func:`_gate_factors` with a batch axis."""
+    b = base[:, child]
+    batch = b.shape[0]
+    is_and = net.gate[child] == NOISY_AND
+    h = np.empty((batch, 2, 2))
+    if is_and:
+        h[:, 0, 0], h[:, 0, 1], h[:, 1, 0], h[:, 1, 1] = -b, 1.0, b, 0.0
+    else:
+        h[:, 0, 0], h[:, 0, 1], h[:, 1, 0], h[:, 1, 1] = 1 - b, 0.0, b - 1, 1.0
+    out = [Factor((child, aux), h)]
+    fire_state = 0 if is_and else 1
+    for e in edges:
+        pa, c = int(net.edge_parent[e]), int(net.edge_condition[e])
+        if c < 0 or c == pa:
+            t = np.ones((batch, 2, 2))
+            s_fire = on[:, e] if c < 0 else (on[:, e] if fire_state == 1 else off[:, e])
+            t[:, fire_state, 0] = 1.0 - s_fire
+            out.append(Factor((pa, aux), t))
+        else:
+            t = np.ones((batch, 2, 2, 2))  # (B, pa, c, aux)
+            t[:, fire_state, 1, 0] = 1.0 - on[:, e]
+            t[:, fire_state, 0, 0] = 1.0 - off[:, e]
+            out.append(Factor((pa, c, aux), t))
+    return out
+
+
+def _groups_many(
+    on: np.ndarray, shape: Layout, unary: np.ndarray, batch: int
+) -> list[tuple[AbsorbedGroup, np.ndarray]]:
+    """:func:`_groups` with a batch axis (first) on every array."""
+    if not shape.scopes:
+        return []
+    log_q = np.log1p(-np.clip(on[:, shape.sel], 0.0, 1.0 - 1e-12))  # (B, absorbed edges)
+    pi = unary / unary.sum(axis=2, keepdims=True)
+    members = np.concatenate(shape.members)
+    out: list = [None] * len(shape.scopes)
+    every = slice(None)
+    for c in shape.classes:
+        size = 2**c.k
+        contrib = log_q[:, c.edges, None] * c.off  # (B, edges, 2^k)
+        f1e = shape.fire1[c.edges]
+        log_f1 = np.zeros((batch, c.rows.size, size))
+        log_f0 = np.zeros((batch, c.rows.size, size))
+        np.add.at(log_f1, (every, c.edge_local[f1e]), contrib[:, f1e])
+        np.add.at(log_f0, (every, c.edge_local[~f1e]), contrib[:, ~f1e])
+        roots = members[c.rows]
+        pi0, pi1 = pi[:, roots, 0], pi[:, roots, 1]
+        f0, f1 = np.exp(log_f0), np.exp(log_f1)
+        log_phi = np.add.reduceat(np.log(pi0[:, :, None] * f0 + pi1[:, :, None] * f1), c.starts, axis=1)
+        tables = np.exp(log_phi - log_phi.max(axis=2, keepdims=True))  # (B, groups, 2^k)
+        ends = [*c.starts[1:].tolist(), c.rows.size]
+        # F order over the scope: the first variable's bit is the fastest, as in _groups
+        axes = (0, *range(c.k, 0, -1))
+        for j, g in enumerate(c.groups.tolist()):
+            a, b = int(c.starts[j]), ends[j]
+            group = AbsorbedGroup(
+                roots[a:b], shape.scopes[g], pi0[:, a:b], pi1[:, a:b], f0[:, a:b], f1[:, a:b]
+            )
+            out[g] = (group, tables[:, j].reshape(batch, *(2,) * c.k).transpose(axes))
+    return out

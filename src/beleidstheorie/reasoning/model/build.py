@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
@@ -35,6 +36,8 @@ from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, NOISY_OR, ROOT, B
 from beleidstheorie.reasoning.model.priors import Calibration, Request, calibrate, calibrate_many
 from beleidstheorie.reasoning.network import PROVENANCES, ROLES, STRENGTHS, Network
 
+NETWORK_SECTIONS = ("prior", "gate", "leak", "link", "provenance")
+"""The sections of the configuration that the BayesNet's numbers read (the evidence reads others)."""
 MAX_CONDITIONS = 10  # condition states enumerated per node when calibrating: 2^10
 
 
@@ -80,126 +83,231 @@ class Model:
         return self.items.log_l1, self.items.log_l0
 
 
+Parents = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+"""A caused node's parents: BayesNet index (E,), strength when the condition is on (E, P),
+condition (BayesNet index, -1 for none) (E,), strength when it is off (0.0 for none) (E, P):
+one row per edge, one column per parameter point."""
+
+
+def _parents(rows: list[tuple[int, np.ndarray, int, np.ndarray]], points: int) -> Parents:
+    node = np.array([r[0] for r in rows], dtype=np.int64)
+    cond = np.array([r[2] for r in rows], dtype=np.int64)
+    s_on = np.array([r[1] for r in rows], dtype=float).reshape(len(rows), points)
+    s_off = np.array([r[3] for r in rows], dtype=float).reshape(len(rows), points)
+    return node, s_on, cond, s_off
+
+
+@dataclass(frozen=True, eq=False)
+class _Links:
+    """What the links from initiatives to mechanisms are, whatever the configuration (per network)."""
+
+    cons: tuple[np.ndarray, ...]  # per mechanism: its connections
+    role: np.ndarray  # per connection: the first context condition on it (role index), or -1
+    crowded: dict[int, int]  # connections with several conditions: how many
+    delivery_names: tuple[str, ...]
+
+
+_LINKS: weakref.WeakKeyDictionary[Network, _Links] = weakref.WeakKeyDictionary()
+
+
+def _links(nw: Network) -> _Links:
+    if nw not in _LINKS:
+        by_target: dict[int, list[int]] = {}
+        for r in range(nw.role_context.size):
+            if ROLES[int(nw.role_kind[r])] != "rival":
+                by_target.setdefault(int(nw.role_target[r]), []).append(r)
+        role = np.full(nw.con_init.size, -1, dtype=np.int64)
+        crowded: dict[int, int] = {}
+        for c, (ini, j) in enumerate(zip(nw.con_init.tolist(), nw.con_mech.tolist(), strict=True)):
+            roles = by_target.get(nw.mechanism_offset + j, [])
+            found = [r for r in roles if not nw.role_initiatives[r] or ini in nw.role_initiatives[r]]
+            if found:
+                role[c] = found[0]
+            if len(found) > 1:
+                crowded[c] = len(found)
+        order = np.argsort(nw.con_mech, kind="stable")
+        bounds = np.searchsorted(nw.con_mech[order], np.arange(nw.n_mechanisms + 1))
+        _LINKS[nw] = _Links(
+            tuple(order[bounds[j] : bounds[j + 1]] for j in range(nw.n_mechanisms)),
+            role,
+            crowded,
+            tuple(f"delivery:{nw.nodes[i].id}" for i in range(nw.n_initiatives)),
+        )
+    return _LINKS[nw]
+
+
 class _Builder:
-    def __init__(self, network: Network, config: Config) -> None:
-        self.nw, self.cfg = network, config
+    """Nodes and edges of the BayesNets of P parameter points: one structure, numbers (P,) each."""
+
+    def __init__(self, network: Network, configs: Sequence[Config]) -> None:
+        self.nw, self.cfgs = network, configs
+        self.points = len(configs)
         self.names: list[str] = []
         self.gate: list[int] = []
-        self.base: list[float] = []
-        self.edges: list[list[float]] = []  # parent, child, strength, condition, strength_off
-        self.pm: list[float] = []  # prior marginal (independence approximation)
-        self.stated: list[float] = []
-        self.calibration: dict[int, Calibration] = {}
-        self.notes: list[str] = []
+        self.base: list[np.ndarray] = []  # per node (P,)
+        self.pm: list[np.ndarray] = []  # prior marginal (independence approximation), (P,)
+        self.stated: list[np.ndarray] = []
+        self.edges: list[
+            tuple[np.ndarray, np.ndarray, np.ndarray]
+        ] = []  # (parent, child, condition), on, off
+        self.calibration: dict[int, list[Calibration]] = {}
+        self.notes: list[list[str]] = [[] for _ in configs]
 
-    def node(self, name: str, gate: int, base: float, pm: float, stated: float = float("nan")) -> int:
+    def each(self, read) -> np.ndarray:
+        """(P,) ``read(config)`` of every point, as floats."""
+        return np.array([float(read(c)) for c in self.cfgs])
+
+    def node(self, name: str, gate: int, base, pm, stated=float("nan")) -> int:
+        p = self.points
         self.names.append(name)
         self.gate.append(gate)
-        self.base.append(base)
-        self.pm.append(pm)
-        self.stated.append(stated)
+        self.base.append(np.broadcast_to(np.asarray(base, dtype=float), (p,)))
+        self.pm.append(np.broadcast_to(np.asarray(pm, dtype=float), (p,)))
+        self.stated.append(np.broadcast_to(np.asarray(stated, dtype=float), (p,)))
         return len(self.names) - 1
 
-    def strength(self, level: int, provenance: int) -> float:
-        return getattr(self.cfg.link, STRENGTHS[level]) * getattr(
-            self.cfg.provenance, PROVENANCES[provenance]
-        )
+    def nodes(self, names: Sequence[str], gate: int, value: np.ndarray) -> np.ndarray:
+        """Add ``len(names)`` roots with the same numbers (base, prior and stated) at once."""
+        first = len(self.names)
+        self.names.extend(names)
+        self.gate.extend([gate] * len(names))
+        for column in (self.base, self.pm, self.stated):
+            column.extend([value] * len(names))
+        return np.arange(first, len(self.names), dtype=np.int64)
+
+    def edge(self, parent: int, child: int, strength) -> None:
+        """An unconditioned edge."""
+        on = np.broadcast_to(np.asarray(strength, dtype=float), (1, self.points))
+        self.edges.append((np.array([[parent, child, -1]]), on, np.zeros((1, self.points))))
+
+    def strengths(self) -> np.ndarray:
+        """(levels, provenances, P): each link strength times its provenance factor."""
+        return np.array(
+            [
+                [
+                    [
+                        getattr(c.link, STRENGTHS[lv]) * getattr(c.provenance, PROVENANCES[pv])
+                        for c in self.cfgs
+                    ]
+                    for pv in range(len(PROVENANCES))
+                ]
+                for lv in range(len(STRENGTHS))
+            ]
+        ).reshape(len(STRENGTHS), len(PROVENANCES), self.points)
 
     def caused(
         self,
         name: str,
         ident: str,
-        parents: list[tuple[int, float, int, float]],
+        parents: Parents,
         gate: str,
-        stated: float,
+        stated: np.ndarray,
         rival: int | None,
         with_paths: bool,
-    ) -> Generator[Request, Calibration, tuple[int, int | None]]:
+    ) -> Generator[list[Request], list[Calibration], tuple[int, int | None]]:
         """Add X (and its paths node) with calibrated strengths; returns (X, paths).
 
-        The calibration is asked of the driver (``yield`` its inputs, receive the result),
-        so that :func:`build_models` calibrates the same node of many models in one batch.
+        The calibrations are asked of the driver (``yield`` the inputs of every point, receive
+        the results), so that the same node is calibrated at every point in one batch.
         """
-        cfg = self.cfg
-        and_gate = gate == "noisy-and" and bool(parents)
-        p = np.array([self.pm[e[0]] for e in parents])
-        conds = sorted({e[2] for e in parents if e[2] >= 0})
+        node, s_on, cond, s_off = parents
+        and_gate = gate == "noisy-and" and bool(node.size)
+        pm = self.pm
+        p = np.array([pm[e] for e in node.tolist()]).reshape(node.size, self.points)  # (E, P)
+        conds = sorted(set(cond[cond >= 0].tolist()))
         if len(conds) > MAX_CONDITIONS:
             raise BeleidstheorieError([problem("too_many_conditions", name=name, n=MAX_CONDITIONS)])
         states = np.array(list(itertools.product((0, 1), repeat=len(conds))), dtype=bool).reshape(
             2 ** len(conds), len(conds)
         )
-        pc = np.array([self.pm[c] for c in conds])
-        weights = np.prod(np.where(states, pc, 1.0 - pc), axis=1) if conds else np.ones(1)
-        nominal = np.empty((states.shape[0], len(parents)))
-        for k, (_, s_on, c, s_off) in enumerate(parents):
-            if c < 0:
-                nominal[:, k] = s_on
-            else:
-                on = states[:, conds.index(c)]
-                nominal[:, k] = np.where(on, s_on, s_off)
-        rivals = (self.pm[rival],) if rival is not None else ()
-        cal = yield (
-            stated,
-            p,
-            nominal,
-            weights,
-            "noisy-and" if and_gate else "noisy-or",
-            cfg.link.and_base,
-            cfg.leak.floor,
-            rivals,
-        )
-        if cal.prior - stated > 1e-6:
-            self.notes.append(
-                f"{name}: its rival causes alone make it more likely than its stated prior "
-                f"{stated:g} (prior {cal.prior:.3f})"
+        nominal = np.empty((states.shape[0], node.size, self.points))
+        nominal[:] = s_on
+        if conds:
+            pc = np.array([pm[c] for c in conds])  # (C, P)
+            weights = np.prod(np.where(states[:, :, None], pc, 1.0 - pc), axis=1)  # (S, P)
+            has = cond >= 0
+            on = states[:, np.searchsorted(conds, cond[has])]
+            nominal[:, has] = np.where(on[:, :, None], s_on[has], s_off[has])
+        else:
+            weights = np.ones((1, self.points))
+        kind = "noisy-and" if and_gate else "noisy-or"
+        cals = yield [
+            (
+                float(stated[k]),
+                np.ascontiguousarray(p[:, k]),
+                np.ascontiguousarray(nominal[:, :, k]),
+                np.ascontiguousarray(weights[:, k]),
+                kind,
+                cfg.link.and_base,
+                cfg.leak.floor,
+                (float(pm[rival][k]),) if rival is not None else (),
             )
+            for k, cfg in enumerate(self.cfgs)
+        ]
+        for k, cal in enumerate(cals):
+            if cal.prior - stated[k] > 1e-6:
+                self.notes[k].append(
+                    f"{name}: its rival causes alone make it more likely than its stated prior "
+                    f"{float(stated[k]):g} (prior {cal.prior:.3f})"
+                )
+        scale, leak, prior = (np.array([getattr(c, f) for c in cals]) for f in ("scale", "leak", "prior"))
         direct = not with_paths and not and_gate and rival is None
         if direct:
-            x = self.node(name, NOISY_OR, cal.leak, cal.prior, stated)
+            x = self.node(name, NOISY_OR, leak, prior, stated)
             target, paths = x, None
         else:
             paths = self.node(
                 f"paths:{ident}",
                 NOISY_AND if and_gate else NOISY_OR,
-                cal.base if and_gate else 0.0,
-                cal.paths,
+                np.array([c.base for c in cals]) if and_gate else 0.0,
+                np.array([c.paths for c in cals]),
             )
             target = paths
-        for parent, s_on, c, s_off in parents:
-            self.edges.append(
-                [
-                    parent,
-                    target,
-                    min(cal.scale * s_on, 1.0),
-                    c,
-                    min(cal.scale * s_off, 1.0) if c >= 0 else 0.0,
-                ]
-            )
+        shape = np.stack([node, np.full(node.size, target), cond], axis=1)
+        on_block = np.minimum(scale * s_on, 1.0)
+        off_block = np.where((cond >= 0)[:, None], np.minimum(scale * s_off, 1.0), 0.0)
+        self.edges.append((shape, on_block, off_block))
         if direct:
-            self.calibration[x] = cal
+            self.calibration[x] = cals
             return x, None
-        x = self.node(name, NOISY_OR, cal.leak, cal.prior, stated)
-        self.edges.append([paths, x, 1.0, -1, 0.0])  # type: ignore[list-item]
+        x = self.node(name, NOISY_OR, leak, prior, stated)
+        self.edge(paths, x, 1.0)
         if rival is not None:
-            self.edges.append([rival, x, 1.0, -1, 0.0])
-        self.calibration[x] = cal
+            self.edge(rival, x, 1.0)
+        self.calibration[x] = cals
         return x, paths
 
-    def net(self) -> BayesNet:
-        e = np.array(self.edges, dtype=float).reshape(-1, 5)
-        order = np.lexsort((e[:, 0], e[:, 1])) if e.size else np.zeros(0, dtype=np.int64)
-        e = e[order]
-        return BayesNet(
-            names=tuple(self.names),
-            gate=np.array(self.gate, dtype=np.int64),
-            base=np.array(self.base, dtype=float),
-            edge_parent=e[:, 0].astype(np.int64),
-            edge_child=e[:, 1].astype(np.int64),
-            edge_strength=e[:, 2],
-            edge_condition=e[:, 3].astype(np.int64),
-            edge_strength_off=e[:, 4],
-        )
+    def nets(self) -> list[BayesNet]:
+        """The BayesNet of every point (the edges sorted by child, then parent)."""
+        if self.edges:
+            shape = np.concatenate([e[0] for e in self.edges])
+            on = np.concatenate([e[1] for e in self.edges])
+            off = np.concatenate([e[2] for e in self.edges])
+        else:
+            shape, on, off = (
+                np.zeros((0, 3), dtype=np.int64),
+                np.zeros((0, self.points)),
+                np.zeros((0, self.points)),
+            )
+        order = np.lexsort((shape[:, 0], shape[:, 1])) if shape.size else np.zeros(0, dtype=np.int64)
+        shape = shape[order].astype(np.int64)
+        on, off = np.ascontiguousarray(on[order].T), np.ascontiguousarray(off[order].T)
+        base = np.ascontiguousarray(np.array(self.base).reshape(len(self.names), self.points).T)
+        names, gate = tuple(self.names), np.array(self.gate, dtype=np.int64)
+        parent, child, cond = shape[:, 0].copy(), shape[:, 1].copy(), shape[:, 2].copy()
+        return [
+            BayesNet(
+                names=names,
+                gate=gate,
+                base=base[k],
+                edge_parent=parent,
+                edge_child=child,
+                edge_strength=on[k],
+                edge_condition=cond,
+                edge_strength_off=off[k],
+            )
+            for k in range(self.points)
+        ]
 
 
 def _subgoal_order(network: Network) -> list[int]:
@@ -230,172 +338,68 @@ def _subgoal_order(network: Network) -> list[int]:
 
 def build_model(network: Network, config: Config, round_number: int) -> Model:
     """The Bayesian network of ``network`` with the evidence of ``round_number``."""
-    steps = _build(network, config, round_number)
+    steps = _build_nets(network, [config])
     try:
-        request = next(steps)
+        requests = next(steps)
         while True:
-            request = steps.send(calibrate(*request))
+            requests = steps.send([calibrate(*r) for r in requests])
     except StopIteration as done:
-        return done.value
+        return _model(network, done.value[0], config, round_number)
 
 
 def build_models(network: Network, configs: Sequence[Config], round_number: int) -> list[Model]:
     """:func:`build_model` at each of ``configs``, the models built side by side.
 
-    Every model asks for its nodes' calibrations in the same order; each round of
-    requests (one node, all models) is answered by one vectorised
-    :func:`~.priors.calibrate_many`. The models equal :func:`build_model`'s (to 1e-12,
+    One structure for all (:func:`networks_at`); each node is calibrated at every point in one
+    vectorised :func:`~.priors.calibrate_many`. The models equal :func:`build_model`'s (to 1e-12,
     ``tests/reasoning/test_priors.py``).
     """
-    steps = [_build(network, cfg, round_number) for cfg in configs]
-    models: list[Model | None] = [None] * len(steps)
-    requests: dict[int, Request] = {}
-    for k, step in enumerate(steps):
+    built = networks_at(network, configs)
+    return [_model(network, b, cfg, round_number) for b, cfg in zip(built, configs, strict=True)]
+
+
+def networks_at(network: Network, configs: Sequence[Config]) -> list[Networked]:
+    """The BayesNet of ``network`` at each of ``configs`` (no evidence), built side by side.
+
+    The network's structure is walked once for every run of points with the same gates, its
+    numbers carried as one array per node and edge over the points. What :func:`build_models`
+    builds apart from the evidence items, which do not depend on the network's numbers
+    (:func:`~beleidstheorie.reasoning.evidence.evidence_sums` gives what a point needs of them).
+    """
+    by_gates: dict[object, list[int]] = {}
+    for k, cfg in enumerate(configs):
+        by_gates.setdefault(cfg.gate, []).append(k)
+    out: list[Networked | None] = [None] * len(configs)
+    for members in by_gates.values():
+        steps = _build_nets(network, [configs[k] for k in members])
         try:
-            requests[k] = next(step)
+            requests = next(steps)
+            while True:
+                requests = steps.send(calibrate_many(requests))
         except StopIteration as done:
-            models[k] = done.value
-    while requests:
-        answers = calibrate_many(list(requests.values()))
-        asked, requests = requests, {}
-        for k, cal in zip(asked, answers, strict=True):
-            try:
-                requests[k] = steps[k].send(cal)
-            except StopIteration as done:
-                models[k] = done.value
-    return models  # type: ignore[return-value]
+            for k, built in zip(members, done.value, strict=True):
+                out[k] = built
+    return out  # type: ignore[return-value]
 
 
-def _build(network: Network, config: Config, round_number: int) -> Generator[Request, Calibration, Model]:
-    nw, cfg = network, config
-    b = _Builder(nw, cfg)
-    theory_node = np.full(nw.n_nodes, -1, dtype=np.int64)
+@dataclass(frozen=True, eq=False)
+class Networked:
+    """A theory's BayesNet at one configuration, without evidence (see :class:`Model`)."""
+
+    net: BayesNet
+    theory_node: np.ndarray
+    paths: dict[int, int]
+    rival: dict[int, int]
+    rival_routes: dict[int, tuple[tuple[int, int], ...]]
+    stated_prior: np.ndarray
+    calibration: dict[int, Calibration]
+    notes: tuple[str, ...]
+
+
+def _model(nw: Network, built: Networked, config: Config, round_number: int) -> Model:
+    net, theory_node = built.net, built.theory_node
     co, mo, so, g = nw.context_offset, nw.mechanism_offset, nw.subgoal_offset, nw.main_goal_index
-
-    def stated(i: int, level: str) -> float:
-        prior = nw.nodes[i].prior
-        return float(prior) if prior is not None else float(getattr(cfg.prior, level))
-
-    def gate_of(i: int, level: str) -> str:
-        return nw.nodes[i].gate or getattr(cfg.gate, level)
-
-    for c in range(nw.n_context):
-        i = co + c
-        p = stated(i, "context")
-        theory_node[i] = b.node(f"context:{nw.nodes[i].id}", ROOT, p, p, p)
-    for i in range(nw.n_initiatives):
-        p = cfg.prior.delivery
-        theory_node[i] = b.node(f"delivery:{nw.nodes[i].id}", ROOT, p, p, p)
-
-    # Conditions per target node: (context bn index, enabling?, factor, initiatives or empty)
-    conditions: dict[int, list[tuple[int, bool, float, tuple[int, ...]]]] = {}
-    rivals_of: dict[int, list[tuple[int, float]]] = {}
-    for r in range(nw.role_context.size):
-        ctx = int(nw.role_context[r])
-        w = b.strength(int(nw.role_strength[r]), int(nw.role_provenance[r]))
-        target = int(nw.role_target[r])
-        if ROLES[int(nw.role_kind[r])] == "rival":
-            rivals_of.setdefault(target, []).append((ctx, w))
-        else:
-            enabling = ROLES[int(nw.role_kind[r])] == "enabling"
-            conditions.setdefault(target, []).append(
-                (int(theory_node[co + ctx]), enabling, w, nw.role_initiatives[r])
-            )
-
-    def conditioned(target: int, parent_theory: int, s: float) -> tuple[float, int, float]:
-        """(strength when the condition is on, condition index, strength when off)."""
-        found = [cd for cd in conditions.get(target, []) if not cd[3] or parent_theory in cd[3]]
-        if not found:
-            return s, -1, 0.0
-        if len(found) > 1:
-            b.notes.append(
-                f"{nw.nodes[target].id}: {len(found)} context conditions on the link from "
-                f"{nw.nodes[parent_theory].id}; only the first is modelled"
-            )
-        c, enabling, w, _ = found[0]
-        return (s, c, s * (1 - w)) if enabling else (s * (1 - w), c, s)
-
-    def parent(target: int, parent_theory: int, s: float) -> tuple[int, float, int, float]:
-        s_on, c, s_off = conditioned(target, parent_theory, s)
-        return int(theory_node[parent_theory]), s_on, c, s_off
-
-    def rival_node(target: int) -> tuple[int | None, tuple[tuple[int, int], ...]]:
-        found = rivals_of.get(target, [])
-        routes = []
-        for ctx, w in found:
-            cbn = int(theory_node[co + ctx])
-            x = b.node(f"rival:{nw.nodes[co + ctx].id}:{nw.nodes[target].id}", NOISY_OR, 0.0, b.pm[cbn] * w)
-            b.edges.append([cbn, x, w, -1, 0.0])
-            routes.append((ctx, x))
-        if not routes:
-            return None, ()
-        if len(routes) == 1:
-            return routes[0][1], tuple(routes)
-        pm = 1.0 - float(np.prod([1.0 - b.pm[x] for _, x in routes]))
-        joined = b.node(f"rivals:{nw.nodes[target].id}", NOISY_OR, 0.0, pm)
-        for _, x in routes:
-            b.edges.append([x, joined, 1.0, -1, 0.0])
-        return joined, tuple(routes)
-
-    paths: dict[int, int] = {}
-    rival: dict[int, int] = {}
-    routes_of: dict[int, tuple[tuple[int, int], ...]] = {}
-    for j in range(nw.n_mechanisms):
-        i = mo + j
-        cons = np.flatnonzero(nw.con_mech == j)
-        parents = [
-            parent(i, int(nw.con_init[c]), b.strength(int(nw.con_strength[c]), int(nw.con_provenance[c])))
-            for c in cons
-        ]
-        x, pth = yield from b.caused(
-            f"mechanism:{nw.nodes[i].id}",
-            f"mechanism:{nw.nodes[i].id}",
-            parents,
-            gate_of(i, "mechanism"),
-            stated(i, "mechanism"),
-            None,
-            False,
-        )
-        theory_node[i] = x
-        if pth is not None:
-            paths[x] = pth
-
-    def goal(
-        i: int, level: str, parents: list[tuple[int, float, int, float]]
-    ) -> Generator[Request, Calibration, None]:
-        rv, routes = rival_node(i)
-        x, pth = yield from b.caused(
-            f"goal:{nw.nodes[i].id}" if level == "main_goal" else f"subgoal:{nw.nodes[i].id}",
-            nw.nodes[i].id,
-            parents,
-            gate_of(i, level),
-            stated(i, level),
-            rv,
-            True,
-        )
-        theory_node[i] = x
-        paths[x] = pth  # type: ignore[assignment]
-        if rv is not None:
-            rival[x] = rv
-            routes_of[x] = routes
-
-    for k in _subgoal_order(nw):
-        i = so + k
-        parents = [
-            parent(i, mo + j, cfg.link.mechanism_to_subgoal) for j in np.flatnonzero(nw.mech_subgoal == k)
-        ]
-        parents += [
-            parent(i, so + int(a), cfg.link.subgoal_to_subgoal)
-            for a, t in zip(nw.serve_from.tolist(), nw.serve_to.tolist(), strict=True)
-            if t == k
-        ]
-        yield from goal(i, "subgoal", parents)
-    yield from goal(
-        g, "main_goal", [parent(g, so + k, cfg.link.subgoal_to_main_goal) for k in range(nw.n_subgoals)]
-    )
-
-    net = b.net()
-    items = evidence_items(nw, cfg, round_number)
+    items = evidence_items(nw, config, round_number)
     item_node = theory_node[items.node] if len(items) else np.zeros(0, dtype=np.int64)
     n = net.n_nodes
     log_l1 = np.bincount(item_node, weights=items.log_l1, minlength=n) if len(items) else np.zeros(n)
@@ -414,10 +418,178 @@ def _build(network: Network, config: Config, round_number: int) -> Generator[Req
         subgoals=theory_node[so:g].copy(),
         main_goal=int(theory_node[g]),
         context=theory_node[co:].copy(),
-        paths=paths,
-        rival=rival,
-        rival_routes=routes_of,
-        stated_prior=np.array(b.stated),
-        calibration=b.calibration,
-        notes=tuple(b.notes),
+        paths=built.paths,
+        rival=built.rival,
+        rival_routes=built.rival_routes,
+        stated_prior=built.stated_prior,
+        calibration=built.calibration,
+        notes=built.notes,
     )
+
+
+def _build_nets(
+    network: Network, configs: Sequence[Config]
+) -> Generator[list[Request], list[Calibration], list[Networked]]:
+    """The BayesNets of ``network`` at ``configs`` (which share their gates), one walk for all."""
+    nw, cfg0 = network, configs[0]
+    b = _Builder(nw, configs)
+    points = len(configs)
+    theory_node = np.full(nw.n_nodes, -1, dtype=np.int64)
+    co, mo, so, g = nw.context_offset, nw.mechanism_offset, nw.subgoal_offset, nw.main_goal_index
+
+    def stated(i: int, level: str) -> np.ndarray:
+        prior = nw.nodes[i].prior
+        if prior is not None:
+            return np.full(points, float(prior))
+        return b.each(lambda c: getattr(c.prior, level))
+
+    def gate_of(i: int, level: str) -> str:
+        return nw.nodes[i].gate or getattr(cfg0.gate, level)
+
+    for c in range(nw.n_context):
+        i = co + c
+        p = stated(i, "context")
+        theory_node[i] = b.node(f"context:{nw.nodes[i].id}", ROOT, p, p, p)
+    links = _links(nw)
+    theory_node[: nw.n_initiatives] = b.nodes(links.delivery_names, ROOT, b.each(lambda c: c.prior.delivery))
+
+    table = b.strengths()  # (levels, provenances, P)
+    # Conditions per target node: (context bn index, enabling?, factor (P,), initiatives or empty)
+    conditions: dict[int, list[tuple[int, bool, np.ndarray, tuple[int, ...]]]] = {}
+    rivals_of: dict[int, list[tuple[int, np.ndarray]]] = {}
+    for r in range(nw.role_context.size):
+        ctx = int(nw.role_context[r])
+        w = table[int(nw.role_strength[r]), int(nw.role_provenance[r])]
+        target = int(nw.role_target[r])
+        if ROLES[int(nw.role_kind[r])] == "rival":
+            rivals_of.setdefault(target, []).append((ctx, w))
+        else:
+            enabling = ROLES[int(nw.role_kind[r])] == "enabling"
+            conditions.setdefault(target, []).append(
+                (int(theory_node[co + ctx]), enabling, w, nw.role_initiatives[r])
+            )
+
+    def parent(target: int, parent_theory: int, s: np.ndarray) -> tuple[int, np.ndarray, int, np.ndarray]:
+        """(parent, strength when the condition is on, condition index, strength when off)."""
+        found = [cd for cd in conditions.get(target, []) if not cd[3] or parent_theory in cd[3]]
+        pa = int(theory_node[parent_theory])
+        if not found:
+            return pa, s, -1, np.zeros(points)
+        if len(found) > 1:
+            for notes in b.notes:
+                notes.append(
+                    f"{nw.nodes[target].id}: {len(found)} context conditions on the link from "
+                    f"{nw.nodes[parent_theory].id}; only the first is modelled"
+                )
+        c, enabling, w, _ = found[0]
+        return (pa, s, c, s * (1 - w)) if enabling else (pa, s * (1 - w), c, s)
+
+    def rival_node(target: int) -> tuple[int | None, tuple[tuple[int, int], ...]]:
+        found = rivals_of.get(target, [])
+        routes = []
+        for ctx, w in found:
+            cbn = int(theory_node[co + ctx])
+            x = b.node(f"rival:{nw.nodes[co + ctx].id}:{nw.nodes[target].id}", NOISY_OR, 0.0, b.pm[cbn] * w)
+            b.edge(cbn, x, w)
+            routes.append((ctx, x))
+        if not routes:
+            return None, ()
+        if len(routes) == 1:
+            return routes[0][1], tuple(routes)
+        pm = 1.0 - np.prod([1.0 - b.pm[x] for _, x in routes], axis=0)
+        joined = b.node(f"rivals:{nw.nodes[target].id}", NOISY_OR, 0.0, pm)
+        for _, x in routes:
+            b.edge(x, joined, 1.0)
+        return joined, tuple(routes)
+
+    paths: dict[int, int] = {}
+    rival: dict[int, int] = {}
+    routes_of: dict[int, tuple[tuple[int, int], ...]] = {}
+    # the links from initiatives, on arrays: (level, provenance) → strength, then the condition
+    role_w = table[nw.role_strength, nw.role_provenance] if nw.role_context.size else np.ones((1, points))
+    role_bn = theory_node[co + nw.role_context] if nw.role_context.size else np.full(1, -1, dtype=np.int64)
+    role_enabling = np.array([ROLES[int(k)] == "enabling" for k in nw.role_kind.tolist()] or [False])
+    for j in range(nw.n_mechanisms):
+        i = mo + j
+        cons = links.cons[j]
+        for c in cons.tolist():
+            if c in links.crowded:
+                ini = int(nw.con_init[c])
+                for notes in b.notes:
+                    notes.append(
+                        f"{nw.nodes[i].id}: {links.crowded[c]} context conditions on the link from "
+                        f"{nw.nodes[ini].id}; only the first is modelled"
+                    )
+        s = table[nw.con_strength[cons], nw.con_provenance[cons]]  # (E, P)
+        role = links.role[cons]
+        has = role >= 0
+        r = np.where(has, role, 0)
+        weak = s * (1 - role_w[r])
+        enabling = (role_enabling[r] & has)[:, None]
+        inhibiting = (~role_enabling[r] & has)[:, None]
+        parents = (
+            theory_node[nw.con_init[cons]],
+            np.where(inhibiting, weak, s),
+            np.where(has, role_bn[r], -1),
+            np.where(enabling, weak, np.where(inhibiting, s, 0.0)),
+        )
+        x, pth = yield from b.caused(
+            f"mechanism:{nw.nodes[i].id}",
+            f"mechanism:{nw.nodes[i].id}",
+            parents,
+            gate_of(i, "mechanism"),
+            stated(i, "mechanism"),
+            None,
+            False,
+        )
+        theory_node[i] = x
+        if pth is not None:
+            paths[x] = pth
+
+    def goal(
+        i: int, level: str, rows: list[tuple[int, np.ndarray, int, np.ndarray]]
+    ) -> Generator[list[Request], list[Calibration], None]:
+        rv, routes = rival_node(i)
+        x, pth = yield from b.caused(
+            f"goal:{nw.nodes[i].id}" if level == "main_goal" else f"subgoal:{nw.nodes[i].id}",
+            nw.nodes[i].id,
+            _parents(rows, points),
+            gate_of(i, level),
+            stated(i, level),
+            rv,
+            True,
+        )
+        theory_node[i] = x
+        paths[x] = pth  # type: ignore[assignment]
+        if rv is not None:
+            rival[x] = rv
+            routes_of[x] = routes
+
+    for k in _subgoal_order(nw):
+        i = so + k
+        to_sub = b.each(lambda c: c.link.mechanism_to_subgoal)
+        rows = [parent(i, mo + j, to_sub) for j in np.flatnonzero(nw.mech_subgoal == k)]
+        sub_sub = b.each(lambda c: c.link.subgoal_to_subgoal)
+        rows += [
+            parent(i, so + int(a), sub_sub)
+            for a, t in zip(nw.serve_from.tolist(), nw.serve_to.tolist(), strict=True)
+            if t == k
+        ]
+        yield from goal(i, "subgoal", rows)
+    to_main = b.each(lambda c: c.link.subgoal_to_main_goal)
+    yield from goal(g, "main_goal", [parent(g, so + k, to_main) for k in range(nw.n_subgoals)])
+
+    stated_prior = np.array(b.stated).reshape(len(b.names), points).T
+    return [
+        Networked(
+            net=net,
+            theory_node=theory_node,
+            paths=paths,
+            rival=rival,
+            rival_routes=routes_of,
+            stated_prior=stated_prior[k].copy(),
+            calibration={x: cals[k] for x, cals in b.calibration.items()},
+            notes=tuple(b.notes[k]),
+        )
+        for k, net in enumerate(b.nets())
+    ]

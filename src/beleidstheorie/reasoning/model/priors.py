@@ -36,6 +36,7 @@ import numpy as np
 BISECTIONS = 60  # halvings of the scale's bracket: its width ends at 2^-60 of the start
 CACHE_SIZE = 4096  # calibrations remembered (a frozen result per distinct set of inputs)
 SPLIT = 6  # halvings per vectorised round of the search (63 points at once)
+MERGE_FROM = 16  # edges of a node from which the batched search merges equal ones
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,12 @@ def calibrate_many(requests: list[Request]) -> list[Calibration]:
         except StopIteration as done:
             out[i] = done.value
     groups: dict[tuple, list[int]] = {}
-    for i, job in jobs.items():
+    searched = {i: _merged(job) for i, job in jobs.items()}
+    for i, job in searched.items():
         gate, p, strength, weights = job[:4]
-        groups.setdefault((gate, p.shape, strength.shape, weights.shape), []).append(i)
+        groups.setdefault((gate, p.shape, strength.shape, weights.shape, job[9] is None), []).append(i)
     for members in groups.values():
-        brackets = _search_many([jobs[i] for i in members])
+        brackets = _search_many([searched[i] for i in members])
         for i, bracket in zip(members, brackets, strict=True):
             try:
                 steps[i].send(bracket)  # type: ignore[attr-defined]
@@ -194,9 +196,36 @@ def calibrate_many(requests: list[Request]) -> list[Calibration]:
     return out  # type: ignore[return-value]
 
 
+def _merged(job: tuple) -> tuple:
+    """``job`` with its equal edges merged: one column per distinct (p, strengths), and its count.
+
+    A node with hundreds of parents (the initiatives of a mechanism) has few distinct
+    ones; their product ``∏ (1 − s p)`` becomes ``∏ (1 − s p)^count``, equal to rounding.
+    Appends the counts (None when every edge is distinct: the job searched as it is).
+    """
+    p, strength = job[1], job[2]
+    if p.size < MERGE_FROM:
+        return (*job, None)
+    cols = np.vstack([p[None, :], strength])  # (1 + S, E)
+    order = np.lexsort(cols[::-1])
+    ordered = cols[:, order]
+    new = np.ones(order.size, dtype=bool)
+    new[1:] = np.any(ordered[:, 1:] != ordered[:, :-1], axis=0)
+    if new.all():
+        return (*job, None)
+    starts = np.flatnonzero(new)
+    counts = np.diff(np.append(starts, order.size)).astype(float)
+    kept = ordered[:, starts]
+    return (job[0], kept[0], kept[1:], *job[3:], counts)
+
+
 def _search_many(jobs: list[tuple]) -> list[tuple[float, float]]:
-    """:func:`_search` of several jobs of one gate and shape at once (one call per round)."""
+    """:func:`_search` of several jobs of one gate and shape at once (one call per round).
+
+    Jobs with merged edges (:func:`_merged`) raise each edge's factor to its count.
+    """
     gate = jobs[0][0]
+    counts = None if jobs[0][9] is None else np.stack([j[9] for j in jobs])[:, None, None, :]
     p = np.stack([j[1] for j in jobs])  # (R, E)
     strength = np.stack([j[2] for j in jobs])  # (R, S, E)
     weights = np.stack([j[3] for j in jobs])  # (R, S)
@@ -212,10 +241,13 @@ def _search_many(jobs: list[tuple]) -> list[tuple[float, float]]:
         k = 2**m
         grid = lo[:, None] + (hi - lo)[:, None] * (np.arange(1, k) / k)[None, :]  # (R, K)
         s = np.clip(grid[:, :, None, None] * strength[:, None, :, :], 0.0, 1.0)  # (R, K, S, E)
+        q = 1.0 - s * (1.0 - p[:, None, None, :]) if gate == "noisy-and" else 1.0 - s * p[:, None, None, :]
+        if counts is not None:
+            q = q**counts
         if gate == "noisy-and":
-            f = base * (np.prod(1.0 - s * (1.0 - p[:, None, None, :]), axis=3) @ weights[:, :, None])[..., 0]
+            f = base * (np.prod(q, axis=3) @ weights[:, :, None])[..., 0]
         else:
-            f = 1.0 - (np.prod(1.0 - s * p[:, None, None, :], axis=3) @ weights[:, :, None])[..., 0]
+            f = 1.0 - (np.prod(q, axis=3) @ weights[:, :, None])[..., 0]
         moved = (f > room) == rising
         hit = moved.any(axis=1)
         first = np.where(hit, np.argmax(moved, axis=1), k - 1)
