@@ -139,14 +139,26 @@ def test_sampling_error_stays_within_its_own_bound(n_roots, n_gated):
     assert worst < 0.015
 
 
-def test_contradictory_evidence_is_a_clear_error():
+@pytest.mark.parametrize("budget", [None, 2])  # exact, and sampled (beyond a budget of 2)
+def test_contradictory_evidence_is_a_clear_error(budget):
     net = random_net(np.random.default_rng(1), n_roots=2, n_gated=1)
     l1 = np.array([-np.inf, 0.0, 0.0])
     l0 = np.array([-np.inf, 0.0, 0.0])
     from beleidstheorie.errors import BeleidstheorieError
 
     with pytest.raises(BeleidstheorieError, match="contradictory"):
-        infer(net, l1, l0)
+        infer(net, l1, l0, budget=budget)
+
+
+def test_contradictory_evidence_of_many_points_is_the_same_error():
+    from beleidstheorie.errors import BeleidstheorieError
+    from beleidstheorie.reasoning.inference import infer_many
+
+    net = random_net(np.random.default_rng(1), n_roots=2, n_gated=1)
+    bad = np.array([-np.inf, 0.0, 0.0])
+    with pytest.raises(BeleidstheorieError, match="contradictory") as caught:
+        infer_many([net, net], [np.zeros(3), bad], [np.zeros(3), bad])
+    assert caught.value.problems[0].key == "contradictory"
 
 
 @pytest.mark.parametrize("seed", range(12))

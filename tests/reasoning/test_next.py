@@ -107,3 +107,16 @@ def test_next_runs_from_the_command_line_in_every_format(fmt):
         assert out.splitlines()[0].startswith("node,verdict,score,rank")
     else:
         assert "kans op kanteling" in out  # the column p_flip, headed in Dutch by default
+
+
+@pytest.mark.parametrize("name", ["example_theory", "flagship_theory"])
+def test_score_and_next_from_one_evaluation_equal_the_two_apart(request, name):
+    from beleidstheorie.reasoning.analysis.next import score_and_next
+    from beleidstheorie.reasoning.score import score
+
+    theory = request.getfixturevalue(name)
+    rounds = read_network(theory.store).rounds
+    for r in rounds:
+        scored, planned = score_and_next(theory, None, r.id)
+        assert scored == score(theory, None, r.id)
+        assert planned == next_measurements(theory, None, r.id)

@@ -136,7 +136,7 @@ def interactive(graph, output, physics, with_next, config_path, lang) -> None:
       beleidstheorie interactive -o intensiveringsaanpak.html
     """
     from beleidstheorie.cli.progress import progress
-    from beleidstheorie.reasoning.analysis.next import next_measurements
+    from beleidstheorie.reasoning.analysis.next import score_and_next
     from beleidstheorie.reasoning.network import read_network
     from beleidstheorie.reasoning.score import score as score_theory
     from beleidstheorie.views.page import write_interactive
@@ -145,9 +145,13 @@ def interactive(graph, output, physics, with_next, config_path, lang) -> None:
     config = _config(config_path)
     rounds = read_network(theory.store).rounds
     with progress(lang, "interactive"):
-        by_round = {r.id: score_theory(theory, config, r.id) for r in rounds}
-        latest = by_round[max(rounds, key=lambda r: r.number).id] if rounds else None
-        planned = next_measurements(theory, config, latest.round) if latest and with_next else None
+        last = max(rounds, key=lambda r: r.number).id if rounds else None
+        planned = None
+        by_round = {r.id: score_theory(theory, config, r.id) for r in rounds if r.id != last or not with_next}
+        if last is not None and with_next:  # the latest round's score and plan from one evaluation
+            by_round[last], planned = score_and_next(theory, config, last)
+        by_round = {r.id: by_round[r.id] for r in rounds}
+        latest = by_round[last] if last is not None else None
     announce(theory, latest.round if latest else None, lang)
     write_interactive(
         theory,

@@ -37,7 +37,8 @@ from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.evidence import select_observations
 from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
 from beleidstheorie.reasoning.network import LEVELS, Network, read_network
-from beleidstheorie.reasoning.score import Evaluation, direct_evidence, evaluate, score_intervals
+from beleidstheorie.reasoning.result import ScoreResult
+from beleidstheorie.reasoning.score import Evaluation, assemble, direct_evidence, evaluate, score_intervals
 from beleidstheorie.reasoning.verdict import INSUFFICIENT, SUPPORTED, UNDECIDED, DirectEvidence, verdict
 
 # A planned measurement is read as a realised report by the initiative itself (the
@@ -290,3 +291,19 @@ def next_measurements(
             intervals=score_intervals(ev),
         )
     return plan_measurements(ev, top)
+
+
+def score_and_next(
+    source: Store | object,
+    config: Config | None = None,
+    round: str | int | None = None,
+    *,
+    top: int = TOP,
+) -> tuple[ScoreResult, NextResult]:
+    """The score of ``round`` (as :func:`~beleidstheorie.reasoning.score.score` gives it, with
+    impacts and intervals) and what to measure next (as :func:`next_measurements`), from one
+    evaluation: a view that shows both (the interactive page) infers once, not twice."""
+    config = config or load_config()
+    ev = evaluate(source, config, round, explain=True)
+    ev = replace(ev, intervals=score_intervals(ev))
+    return assemble(ev), plan_measurements(ev, top)

@@ -237,9 +237,7 @@ def infer_many(
     out = []
     for row in marg:
         if not np.all(np.isfinite(row)):
-            raise BeleidstheorieError(
-                "the evidence is contradictory: it has probability zero under the network"
-            )
+            raise BeleidstheorieError([problem("contradictory")])
         out.append(
             Posterior(np.clip(row, 0, 1), np.zeros(n), shape.method, shape.width, None, np.arange(n), None)
         )
@@ -278,17 +276,20 @@ def infer(
     q = np.arange(n) if query is None else np.asarray(query, dtype=np.int64)
     shape = shape or structure(net, q, joints, budget)
     if shape.plan is None:
-        est = importance_sample(
-            net,
-            log_l1,
-            log_l0,
-            q,
-            joints=joints,
-            columns=columns,
-            tolerance=tolerance,
-            seed=seed,
-            max_samples=max_samples,
-        )
+        try:
+            est = importance_sample(
+                net,
+                log_l1,
+                log_l0,
+                q,
+                joints=joints,
+                columns=columns,
+                tolerance=tolerance,
+                seed=seed,
+                max_samples=max_samples,
+            )
+        except ValueError as exc:  # no sample meets the evidence: the exact path's error
+            raise BeleidstheorieError([problem("contradictory")]) from exc
         cols = est.columns if est.columns is not None else q
         return Posterior(est.marginal, est.stderr, SAMPLED, None, est.ess, cols, est.joint11, est.moments)
     fz = factorise(net, log_l1, log_l0, keep=_keep(net, q, joints), shape=shape.layout)
