@@ -1,6 +1,7 @@
 """Generate the tables of graphs/<name>/README.md from the encoded data.
 
-    python scripts/dataset_report.py            # print the generated sections
+    python scripts/dataset_report.py            # print the README with its sections regenerated
+    python scripts/dataset_report.py --check    # exit 1 if the README is not current
     python scripts/dataset_report.py --write    # replace them in the README
 
 The README keeps each generated section between <!-- BEGIN name --> and
@@ -15,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _markers import replace_sections, write_or_print
+from _markers import main, replace_sections
 
 from beleidstheorie import load_theory
 
@@ -166,4 +167,4 @@ update = replace_sections
 
 
 if __name__ == "__main__":
-    write_or_print(GRAPH / "README.md", sections(), sys.argv)
+    sys.exit(main(__doc__, GRAPH / "README.md", lambda text: replace_sections(text, sections())))

@@ -10,7 +10,7 @@ import pytest
 
 from tests.test_readme import ROOT, load_script
 
-GENERATORS = ["readme_outputs", "make_authoring_reference", "make_api_reference"]
+GENERATORS = ["readme_outputs", "make_authoring_reference", "make_api_reference", "dataset_report"]
 
 
 @pytest.mark.parametrize("name", GENERATORS)
