@@ -526,7 +526,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
 # The observation of each indicator that counts in round {cutoff} (select_observations's rule,
 # on the server): its latest informative observation up to the round, else its latest one; in
 # one round, the largest IRI (the last in ORDER BY ?obs). The key sorts by exactly that:
-# "1" for informative, the round number in ten digits, the IRI, which is read back from it.
+# "1" for informative, the round number in ten digits, the IRI (matched back against it).
 # Indicators of one owner with the same level and targets whose chosen observations agree in
 # every field the likelihood reads are one row, counted by the server. The outer query has no
 # WHERE keyword, so the bound theory opens the subquery's WHERE (values_opening_where).
@@ -546,9 +546,10 @@ SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n 
                      && ?k != bt:evidencekind-none, "1", "0"),
                   SUBSTR(CONCAT("0000000000", STR(?rnum)), STRLEN(STR(?rnum)) + 1), STR(?o)) AS ?key)
     } GROUP BY ?t ?owner ?ind }
-  BIND(IRI(SUBSTR(?best, 12)) AS ?obs)
   ?ind bt:indicatorLevel ?level .
-  ?obs bt:inRound ?round ; bt:status ?status ; bt:evidenceKind ?kind . ?round bt:number ?rn .
+  ?obs bt:observes ?ind ; bt:inRound ?round ; bt:status ?status ; bt:evidenceKind ?kind .
+  ?round bt:number ?rn .
+  FILTER(STR(?obs) = SUBSTR(?best, 12))
   OPTIONAL { ?obs bt:basis ?basis } OPTIONAL { ?obs bt:evidenceSource ?source }
   OPTIONAL { ?obs bt:elicitedSensitivity ?se ; bt:elicitedFalsePositive ?fp }
   OPTIONAL { ?obs bt:restates ?re .
