@@ -4,7 +4,8 @@ Starts a server on loopback (``tests/servers.py``: ``oxigraph serve`` or Virtuos
 N-Triples theory into it, runs ``beleidstheorie score --store URL`` in this process with the
 remote store's request function recording every SELECT, and prints one line per query: the
 rows it returned, whether it touches observations, whether it groups and counts, its wall
-time. Then the observations and indicators of the theory, for scale.
+time. Then the observations and indicators of the theory, for scale, and whether the
+table is the one ``score FILE`` prints from the embedded store.
 
 Run: ``python benchmarks/score_queries.py t1000000.nt --server virtuoso``.
 """
@@ -73,6 +74,8 @@ def main() -> None:
             print(f"| {rows:,} | {yes[touches]} | {yes[grouped]} | {seconds:.2f} s | `{head[:70]}` |")
         net = read_network(load_theory(None, store=url).store)
         print(f"the theory: {len(net.obs_id):,} observations, {len(net.ind_id):,} indicators")
+        from_file = CliRunner().invoke(cli, ["score", str(args.file)], catch_exceptions=False).stdout
+        print(f"the same table as score FILE (embedded store): {scored.stdout == from_file}")
 
 
 if __name__ == "__main__":
