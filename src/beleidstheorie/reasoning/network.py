@@ -523,14 +523,14 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     )
 
 
-# The observation of each indicator that counts in round {cutoff} (select_observations's rule,
+# The observation of each indicator that counts in the round (select_observations's rule,
 # on the server): its latest informative observation up to the round, else its latest one; in
 # one round, the largest IRI (the last in ORDER BY ?obs). The key sorts by exactly that:
 # "1" for informative, the round number in ten digits, the IRI (matched back against it).
 # Indicators of one owner with the same level and targets whose chosen observations agree in
 # every field the likelihood reads are one row, counted by the server. The outer query has no
 # WHERE keyword, so the bound theory opens the subquery's WHERE (values_opening_where).
-Q_EVIDENCE_GROUPS = (
+_EVIDENCE_GROUPS = (
     PREFIXES
     + """
 SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n ?realised
@@ -568,12 +568,17 @@ SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n 
 """
 )
 
+def evidence_groups_query(round_number: int) -> str:
+    """The query of the counted groups of round ``round_number`` (an int, written into the text)."""
+    return _EVIDENCE_GROUPS.replace("{cutoff}", str(int(round_number)))
+
+
 # The nodes some indicator of the theory bears on, observed or not (a score's note tells a
 # node nobody measures from one whose measurements carry no evidence).
 Q_TARGETED = (
     PREFIXES
     + """
-SELECT DISTINCT ?target WHERE {
+SELECT DISTINCT ?t ?target WHERE {
   { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
   UNION { ?t bt:hasContextFactor ?owner }
   ?ind bt:indicatorOf ?owner ; bt:evidenceFor ?target .
@@ -586,7 +591,7 @@ def read_evidence_groups(store: Store, round: str | int | None = None, theory: s
     """The network of ``round`` (default: the latest) with its evidence read as groups.
 
     The server chooses each indicator's counting observation for the round and groups
-    alike indicators with a count (``Q_EVIDENCE_GROUPS``), so the rows that come back
+    alike indicators with a count (:func:`evidence_groups_query`), so the rows that come back
     grow with the kinds of evidence per owner, not with the observations. Scores,
     verdicts and every count of ``score``'s table are those of :func:`read_network`'s
     network; the items' own identities are not read (one representative per group).
@@ -598,7 +603,7 @@ def read_evidence_groups(store: Store, round: str | int | None = None, theory: s
     """
     fields, bind, index = _read_structure(store, theory)
     number = _round_number(fields["rounds"], round)
-    rows = select_text(store, Q_EVIDENCE_GROUPS.replace("{cutoff}", str(int(number))), bind)
+    rows = select_text(store, evidence_groups_query(number), bind)
     # one row per group, in an order of its fields: the same network from every server
     # (a server may concatenate an indicator's targets in another order)
     groups: dict[tuple, list] = {}
