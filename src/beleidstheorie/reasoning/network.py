@@ -568,6 +568,7 @@ SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n 
 """
 )
 
+
 def evidence_groups_query(round_number: int) -> str:
     """The query of the counted groups of round ``round_number`` (an int, written into the text)."""
     return _EVIDENCE_GROUPS.replace("{cutoff}", str(int(round_number)))
