@@ -193,3 +193,38 @@ def test_a_remote_store_is_validated_by_the_shapes_as_sparql_where_the_server_an
         assert_same_problems(expected, found)
     # measured: Virtuoso 7.2 answers some compiled shapes wrongly (docs/scaling.md), so rudof on a copy
     assert engines == (["sparql"] if server == "oxigraph" else ["rudof"])
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+def test_score_reads_the_observations_from_a_server_only_as_counted_groups(server, request, monkeypatch):
+    import urllib.parse
+
+    from beleidstheorie.graph.load import load_theory
+    from beleidstheorie.graph.stores.remote import SparqlStore
+    from beleidstheorie.reasoning.network import read_network
+
+    url = request.getfixturevalue(f"{server}_url")
+    cli("load", str(FLAGSHIP), "--store", url)
+    sent: list[tuple[str, int]] = []
+    send = SparqlStore._send
+
+    def recording(self, method, endpoint, body, headers, what):
+        raw = send(self, method, endpoint, body, headers, what)
+        form = dict(urllib.parse.parse_qsl(body.decode()))
+        if "query" in form:
+            sent.append((form["query"], len(json.loads(raw)["results"]["bindings"])))
+        return raw
+
+    monkeypatch.setattr(SparqlStore, "_send", recording)
+    table = cli("score", "intensiveringsaanpak", "--store", url).stdout
+    monkeypatch.undo()
+    assert table == cli("score", str(FLAGSHIP)).stdout
+    net = read_network(load_theory("intensiveringsaanpak", store=url).store)
+    observations, indicators = len(net.obs_id), len(net.ind_id)
+    touching = [(q, n) for q, n in sent if "bt:observes" in q or "bt:Observation" in q]
+    assert touching, "score read no evidence"
+    for query, _ in touching:
+        assert "GROUP BY" in query and "COUNT(" in query, query
+    # one row per group of alike indicators: never one per observation
+    assert sum(n for _, n in touching) <= indicators < observations
+    assert all(n < observations for _, n in sent)

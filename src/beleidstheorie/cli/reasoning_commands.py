@@ -85,7 +85,9 @@ def score(graph, round_, config_path, fmt, csv_dialect, lang, output) -> None:
     from beleidstheorie.views.tables import render_score
 
     theory = _load(graph)
-    result = score_theory(theory, _config(config_path), _round_or_latest(theory, round_))
+    # only json lists the items; the table, csv and xlsx need the store's counted groups
+    items = fmt == "json"
+    result = score_theory(theory, _config(config_path), _round_or_latest(theory, round_), items=items)
     announce(theory, result.round, lang)
     text = render_score(result, fmt, lang, csv_dialect)
     _write(text, output)

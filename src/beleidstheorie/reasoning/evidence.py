@@ -37,7 +37,11 @@ EVIDENCE_SECTIONS = ("evidence", "specificity", "basis", "source", "defaults", "
 
 @dataclass(frozen=True, eq=False)
 class EvidenceItems:
-    """Evidence items: one row per (observation, hypothesis node)."""
+    """Evidence items: one row per (observation, hypothesis node).
+
+    On a network read as groups (``Network.grouped_round``) each item of a group is a
+    row (``obs`` is the group's one observation row): the same items as item by item.
+    """
 
     obs: np.ndarray  # observation row
     node: np.ndarray  # flat node index of the hypothesis
@@ -81,6 +85,8 @@ def select_observations(net: Network, round_number: int) -> tuple[np.ndarray, np
     "not yet known" does not erase an earlier measurement. Returns the counting
     observations and every indicator's latest observation (for gap reports).
     """
+    if net.grouped_round is not None and net.grouped_round != round_number:
+        raise ValueError(f"the network was read for round {net.grouped_round}, not {round_number}")
     upto = net.obs_round <= round_number
     informative = (net.obs_status <= NO_PROGRESS) & (net.obs_kind != KINDS.index("none"))
 
@@ -98,16 +104,21 @@ def select_observations(net: Network, round_number: int) -> tuple[np.ndarray, np
 
 
 def _dependence_weights(
-    group: np.ndarray, strength: np.ndarray, positive: np.ndarray, rho: float
+    group: np.ndarray,
+    strength: np.ndarray,
+    positive: np.ndarray,
+    rho: float,
+    ties: tuple[np.ndarray, ...] = (),
 ) -> np.ndarray:
     """rho**rank within each group, ranked by |ln LR| (strongest first).
 
-    Ties are broken by sign (supporting first) so that equal items are
-    interchangeable and the result does not depend on names or order.
+    Ties are broken by sign (supporting first), then by ``ties`` (each larger first:
+    the split, l1, l0), so that items still tied are equal in every number and
+    the result does not depend on names or order.
     """
     if group.size == 0:
         return np.zeros(0)
-    order = np.lexsort((~positive, -strength, group))
+    order = np.lexsort((*(-t for t in reversed(ties)), ~positive, -strength, group))
     g = group[order]
     start = np.ones(g.size, dtype=bool)
     start[1:] = g[1:] != g[:-1]
@@ -116,6 +127,19 @@ def _dependence_weights(
     weights = np.empty(g.size)
     weights[order] = rho ** rank.astype(float)
     return weights
+
+
+def node_sums(node: np.ndarray, values: np.ndarray, n_nodes: int) -> np.ndarray:
+    """Per node, the sum of ``values`` of its items, added in the order of the values.
+
+    The same items in any order (item by item, or a grouped read's items) give the
+    same bits: the sum does not follow the order in which a store returned them.
+
+    >>> node_sums(np.array([1, 0, 1]), np.array([0.1, 0.5, 0.2]), 3).tolist()
+    [0.5, 0.30000000000000004, 0.0]
+    """
+    order = np.lexsort((values, node))
+    return np.bincount(node[order], weights=values[order], minlength=n_nodes)
 
 
 def _bears_on(net: Network, node: int) -> str:
@@ -223,6 +247,9 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
     plan = _plan(net, round_number)
     lks = [likelihood(f, config) for f in plan.facts]
     obs, node, fid, split = _rows(net, plan, tuple(lk.bears_on == "delivery" for lk in lks))
+    if net.ind_count is not None:  # a grouped read: a row per group, its items are alike
+        times = net.ind_count[net.obs_indicator[obs]]
+        obs, node, fid, split = (np.repeat(a, times) for a in (obs, node, fid, split))
     rows = obs.size
     if not rows:
         empty = np.zeros(0)
@@ -242,7 +269,7 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
     raw = np.log(l1) - np.log(l0)
     owner = net.ind_initiative[net.obs_indicator[obs]]
     group = owner * (net.n_nodes + 1) + node
-    weight = split * _dependence_weights(group, np.abs(raw), raw > 0, config.dependence.rho)
+    weight = split * _dependence_weights(group, np.abs(raw), raw > 0, config.dependence.rho, (split, l1, l0))
     rule = tuple(lks[f].rule for f in fid.tolist())
     informative = np.abs(raw) > 0
     return EvidenceItems(
@@ -352,7 +379,4 @@ def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSu
 
 def node_log_likelihoods(n_nodes: int, items: EvidenceItems) -> tuple[np.ndarray, np.ndarray]:
     """Summed weighted log-likelihoods per theory node: (ln L(H), ln L(not H))."""
-    return (
-        np.bincount(items.node, weights=items.log_l1, minlength=n_nodes),
-        np.bincount(items.node, weights=items.log_l0, minlength=n_nodes),
-    )
+    return node_sums(items.node, items.log_l1, n_nodes), node_sums(items.node, items.log_l0, n_nodes)

@@ -121,8 +121,21 @@ class Network:
     ind_level: np.ndarray  # index into LEVELS
     ind_delivery: np.ndarray  # bool
     # indicator -> mechanism/goal/context targets (flat node index)
-    tgt_indicator: np.ndarray
+    tgt_indicator: np.ndarray  # -1: an indicator the grouped read does not list (it has no observation)
     tgt_node: np.ndarray
+    # Read item by item (read_network) each indicator row is one indicator, with all its
+    # observations. Read grouped for one round (read_evidence_groups) each indicator row stands
+    # for ``ind_count`` indicators of one owner with the same level and targets whose observations
+    # that count in the round are alike in every field the likelihood reads; the row holds that
+    # one observation and the evidence of the round weighs it ``ind_count`` times.
+    ind_count: np.ndarray | None = None  # None: one indicator per row
+    grouped_round: int | None = None  # the round a grouped read chose the observations for
+
+    def indicator_counts(self) -> np.ndarray:
+        """How many indicators each indicator row stands for (all ones when read item by item)."""
+        if self.ind_count is None:
+            return np.ones(len(self.ind_id), dtype=np.int64)
+        return self.ind_count
 
     @property
     def n_nodes(self) -> int:
@@ -173,24 +186,28 @@ class Network:
 
     def round_number(self, ref: str | int | None) -> int:
         """The number of a round given by id, number or label; latest when None."""
-        if not self.rounds:
-            raise NotFoundError([problem("no_rounds")])
-        if ref is None:
-            return max(r.number for r in self.rounds)
-        for r in self.rounds:
-            if str(ref).casefold() in (
-                r.id.casefold(),
-                str(r.number),
-                r.label.casefold(),
-                r.iri.casefold(),
-            ):
-                return r.number
-        names = ", ".join(r.id for r in self.rounds)
-        raise NotFoundError([problem("no_round", ref=repr(ref), names=names)])
+        return _round_number(self.rounds, ref)
 
     def round_id(self, number: int) -> str:
         """The id of the round with this number."""
         return next(r.id for r in self.rounds if r.number == number)
+
+
+def _round_number(rounds: tuple[Round, ...], ref: str | int | None) -> int:
+    if not rounds:
+        raise NotFoundError([problem("no_rounds")])
+    if ref is None:
+        return max(r.number for r in rounds)
+    for r in rounds:
+        if str(ref).casefold() in (
+            r.id.casefold(),
+            str(r.number),
+            r.label.casefold(),
+            r.iri.casefold(),
+        ):
+            return r.number
+    names = ", ".join(r.id for r in rounds)
+    raise NotFoundError([problem("no_round", ref=repr(ref), names=names)])
 
 
 Q_THEORY = (
@@ -363,8 +380,13 @@ def _boolean(value: str | None) -> bool:
     return value in ("true", "1")
 
 
-def read_network(store: Store, theory: str | None = None) -> Network:
-    """Read the network of the (only, or named) theory in ``store``."""
+def _ints(seq) -> np.ndarray:
+    return np.array(list(seq), dtype=np.int64)
+
+
+def _read_structure(store: Store, theory: str | None) -> tuple[dict, dict, dict[str, int]]:
+    """The theory's nodes, edges and rounds: the fields of :class:`Network` that do not
+    depend on the observations, the bound theory and the flat index of every node IRI."""
     theory_rows = select_text(store, Q_THEORY)
     theories = [str(r["t"]) for r in theory_rows]
     if theory is None:
@@ -415,15 +437,8 @@ def read_network(store: Store, theory: str | None = None) -> Network:
     sub_index = {str(r["node"]): k for k, r in enumerate(subs)}
     mech_subgoal = np.array([sub_index[str(r["parent"])] for r in mechs], dtype=np.int64)
     serves = select_text(store, Q_SERVES, bind)
-
     con = select_text(store, Q_CONTRIBUTIONS, bind)
     roles = select_text(store, Q_ROLES, bind)
-    ind_rows = select_text(store, Q_INDICATORS, bind)
-    ind_index = {str(r["ind"]): i for i, r in enumerate(ind_rows)}
-    tgt_rows = [r for r in select_text(store, Q_TARGETS, bind) if str(r["target"]) in index]
-    obs_rows = select_text(store, Q_OBSERVATIONS, bind)
-    obs_index = {str(r["obs"]): i for i, r in enumerate(obs_rows)}
-    values = {str(r["obs"]): (int(r["n"]), int(r["realised"])) for r in select_text(store, Q_VALUE_KINDS)}
     rounds = tuple(
         Round(
             str(r["round"]),
@@ -435,11 +450,7 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         for r in select_text(store, Q_ROUNDS, bind)
     )
     label = next((_s(r, "nl") for r in theory_rows if str(r["t"]) == theory and r.get("nl")), _local(theory))
-
-    def ints(seq) -> np.ndarray:
-        return np.array(list(seq), dtype=np.int64)
-
-    return Network(
+    fields = dict(
         theory=theory,
         theory_label=label,
         rounds=rounds,
@@ -449,22 +460,43 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         n_subgoals=n_sub,
         n_context=len(ctxs),
         mech_subgoal=mech_subgoal,
-        serve_from=ints(sub_index[str(r["from"])] for r in serves),
-        serve_to=ints(sub_index[str(r["to"])] for r in serves),
-        con_init=ints(index[str(r["ini"])] for r in con),
-        con_mech=ints(index[str(r["mech"])] - n_ini for r in con),
-        con_strength=ints(_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in con),
-        con_provenance=ints(_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in con),
+        serve_from=_ints(sub_index[str(r["from"])] for r in serves),
+        serve_to=_ints(sub_index[str(r["to"])] for r in serves),
+        con_init=_ints(index[str(r["ini"])] for r in con),
+        con_mech=_ints(index[str(r["mech"])] - n_ini for r in con),
+        con_strength=_ints(_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in con),
+        con_provenance=_ints(_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in con),
         con_quote=tuple(_s(r, "quote") for r in con),
-        role_context=ints(index[str(r["cf"])] - ctx_offset for r in roles),
-        role_kind=ints(_concept_index(str(r["role"]), "contextrole", ROLES) for r in roles),
-        role_target=ints(index[str(r["target"])] for r in roles),
-        role_strength=ints(_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in roles),
-        role_provenance=ints(_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in roles),
+        role_context=_ints(index[str(r["cf"])] - ctx_offset for r in roles),
+        role_kind=_ints(_concept_index(str(r["role"]), "contextrole", ROLES) for r in roles),
+        role_target=_ints(index[str(r["target"])] for r in roles),
+        role_strength=_ints(_concept_index(str(r["strength"]), "strength", STRENGTHS) for r in roles),
+        role_provenance=_ints(_concept_index(str(r["provenance"]), "provenance", PROVENANCES) for r in roles),
         role_initiatives=tuple(
             tuple(sorted(index[i] for i in _s(r, "inis").split() if i in index)) for r in roles
         ),
         role_quote=tuple(_s(r, "quote") for r in roles),
+    )
+    return fields, bind, index
+
+
+def read_network(store: Store, theory: str | None = None) -> Network:
+    """Read the network of the (only, or named) theory in ``store``, item by item.
+
+    Every indicator and every observation of every round is a row: what ``explain``,
+    ``coverage``, ``compare`` and ``next`` list. Scoring alone needs only the groups of
+    :func:`read_evidence_groups`.
+    """
+    fields, bind, index = _read_structure(store, theory)
+    ind_rows = select_text(store, Q_INDICATORS, bind)
+    ind_index = {str(r["ind"]): i for i, r in enumerate(ind_rows)}
+    tgt_rows = [r for r in select_text(store, Q_TARGETS, bind) if str(r["target"]) in index]
+    obs_rows = select_text(store, Q_OBSERVATIONS, bind)
+    obs_index = {str(r["obs"]): i for i, r in enumerate(obs_rows)}
+    values = {str(r["obs"]): (int(r["n"]), int(r["realised"])) for r in select_text(store, Q_VALUE_KINDS)}
+    ints = _ints
+    return Network(
+        **fields,
         obs_id=tuple(_local(str(r["obs"])) for r in obs_rows),
         obs_indicator=ints(ind_index[str(r["ind"])] for r in obs_rows),
         obs_round=ints(int(r["roundnumber"]) for r in obs_rows),
@@ -488,4 +520,144 @@ def read_network(store: Store, theory: str | None = None) -> Network:
         ind_delivery=np.array([_boolean(r.get("delivery")) for r in ind_rows], dtype=bool),
         tgt_indicator=ints(ind_index[str(r["ind"])] for r in tgt_rows if str(r["ind"]) in ind_index),
         tgt_node=ints(index[str(r["target"])] for r in tgt_rows if str(r["ind"]) in ind_index),
+    )
+
+
+# The observation of each indicator that counts in the round (select_observations's rule,
+# on the server): its latest informative observation up to the round, else its latest one; in
+# one round, the largest IRI (the last in ORDER BY ?obs). The key sorts by exactly that:
+# "1" for informative, the round number in ten digits, the IRI (matched back against it).
+# Indicators of one owner with the same level and targets whose chosen observations agree in
+# every field the likelihood reads are one row, counted by the server. The outer query has no
+# WHERE keyword, so the bound theory opens the subquery's WHERE (values_opening_where).
+_EVIDENCE_GROUPS = (
+    PREFIXES
+    + """
+SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n ?realised
+       (COUNT(DISTINCT ?ind) AS ?count) (MAX(?rn) AS ?roundnumber)
+       (MIN(STR(?ind)) AS ?anyind) (MIN(STR(?obs)) AS ?anyobs) {
+  { SELECT ?t ?owner ?ind (MAX(?key) AS ?best) WHERE {
+      { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
+      UNION { ?t bt:hasContextFactor ?owner }
+      ?ind bt:indicatorOf ?owner .
+      ?o bt:observes ?ind ; bt:inRound ?r ; bt:status ?s ; bt:evidenceKind ?k . ?r bt:number ?rnum .
+      FILTER(?rnum <= {cutoff})
+      BIND(CONCAT(IF((?s = bt:status-progressie-geboekt || ?s = bt:status-geen-progressie)
+                     && ?k != bt:evidencekind-none, "1", "0"),
+                  SUBSTR(CONCAT("0000000000", STR(?rnum)), STRLEN(STR(?rnum)) + 1), STR(?o)) AS ?key)
+    } GROUP BY ?t ?owner ?ind }
+  ?ind bt:indicatorLevel ?level .
+  ?obs bt:observes ?ind ; bt:inRound ?round ; bt:status ?status ; bt:evidenceKind ?kind .
+  ?round bt:number ?rn .
+  FILTER(STR(?obs) = SUBSTR(?best, 12))
+  OPTIONAL { ?obs bt:basis ?basis } OPTIONAL { ?obs bt:evidenceSource ?source }
+  OPTIONAL { ?obs bt:elicitedSensitivity ?se ; bt:elicitedFalsePositive ?fp }
+  OPTIONAL { ?obs bt:restates ?re .
+             ?re bt:observes ?ri ; bt:inRound ?rr ; bt:status ?rs ; bt:evidenceKind ?rk .
+             ?rr bt:number ?rrn . ?ri bt:indicatorOf ?ro .
+             { ?t bt:hasInitiative ?ro } UNION { ?t bt:hasInitiative ?rtop . ?ro bt:actionLineOf ?rtop }
+             UNION { ?t bt:hasContextFactor ?ro }
+             BIND(1 AS ?restated) }
+  OPTIONAL { SELECT ?ind (GROUP_CONCAT(STR(?target); separator=" ") AS ?targets)
+             WHERE { ?ind bt:evidenceFor ?target } GROUP BY ?ind }
+  OPTIONAL { SELECT ?obs (COUNT(?q) AS ?n)
+                    (SUM(IF(!BOUND(?vk) || ?vk = bt:valuekind-realised, 1, 0)) AS ?realised)
+             WHERE { ?obs a bt:Observation ; bt:hasQuantity ?q . OPTIONAL { ?q bt:valueKind ?vk } }
+             GROUP BY ?obs }
+} GROUP BY ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n ?realised
+"""
+)
+
+
+def evidence_groups_query(round_number: int) -> str:
+    """The query of the counted groups of round ``round_number`` (an int, written into the text)."""
+    return _EVIDENCE_GROUPS.replace("{cutoff}", str(int(round_number)))
+
+
+# The nodes some indicator of the theory bears on, observed or not (a score's note tells a
+# node nobody measures from one whose measurements carry no evidence).
+Q_TARGETED = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?t ?target WHERE {
+  { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
+  UNION { ?t bt:hasContextFactor ?owner }
+  ?ind bt:indicatorOf ?owner ; bt:evidenceFor ?target .
+} ORDER BY ?target
+"""
+)
+
+
+def read_evidence_groups(store: Store, round: str | int | None = None, theory: str | None = None) -> Network:
+    """The network of ``round`` (default: the latest) with its evidence read as groups.
+
+    The server chooses each indicator's counting observation for the round and groups
+    alike indicators with a count (:func:`evidence_groups_query`), so the rows that come back
+    grow with the kinds of evidence per owner, not with the observations. Scores,
+    verdicts and every count of ``score``'s table are those of :func:`read_network`'s
+    network; the items' own identities are not read (one representative per group).
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> net = read_evidence_groups(load_theory(EXAMPLE).store, 2)
+    >>> net.grouped_round, int(net.indicator_counts().sum()), len(net.obs_id)
+    (2, 5, 5)
+    """
+    fields, bind, index = _read_structure(store, theory)
+    number = _round_number(fields["rounds"], round)
+    rows = select_text(store, evidence_groups_query(number), bind)
+    # one row per group, in an order of its fields: the same network from every server
+    # (a server may concatenate an indicator's targets in another order)
+    groups: dict[tuple, list] = {}
+    for r in rows:
+        targets = tuple(sorted({index[t] for t in _s(r, "targets").split() if t in index}))
+        key = (
+            index[str(r["owner"])],
+            _concept_index(str(r["level"]), "indicatorlevel", LEVELS),
+            targets,
+            _concept_index(str(r["status"]), "status", STATUSES),
+            _concept_index(str(r["kind"]), "evidencekind", KINDS),
+            _optional_concept(r, "basis", "basis", BASES),
+            _optional_concept(r, "source", "evidencesource", SOURCES),
+            r.get("restated") is not None,
+            _float(r, "se"),
+            _float(r, "fp"),
+            int(r.get("n", 0)),
+            int(r.get("realised", 0)),
+        )
+        seen = groups.setdefault(key, [0, 0, str(r["anyind"]), str(r["anyobs"])])
+        seen[0] += int(r["count"])
+        seen[1] = max(seen[1], int(r["roundnumber"]))
+        seen[2], seen[3] = min(seen[2], str(r["anyind"])), min(seen[3], str(r["anyobs"]))
+    keys = sorted(groups, key=lambda k: (k[:8], str(k[8:10]), k[10:]))
+    targeted_rows = select_text(store, Q_TARGETED, bind)
+    targeted = sorted({index[str(r["target"])] for r in targeted_rows if str(r["target"]) in index})
+    ints = _ints
+    g = range(len(keys))
+    return Network(
+        **fields,
+        obs_id=tuple(_local(groups[k][3]) for k in keys),
+        obs_indicator=ints(g),
+        obs_round=ints(groups[k][1] for k in keys),
+        obs_status=ints(k[3] for k in keys),
+        obs_kind=ints(k[4] for k in keys),
+        obs_basis=ints(k[5] for k in keys),
+        obs_source=ints(k[6] for k in keys),
+        obs_restates=ints(i if k[7] else -1 for i, k in enumerate(keys)),
+        obs_elicited_se=np.array([k[8] for k in keys], dtype=float),
+        obs_elicited_fp=np.array([k[9] for k in keys], dtype=float),
+        obs_values=ints(k[10] for k in keys),
+        obs_realised=ints(k[11] for k in keys),
+        obs_period=("",) * len(keys),
+        obs_text=("",) * len(keys),
+        obs_section=("",) * len(keys),
+        obs_page=(None,) * len(keys),
+        ind_id=tuple(_local(groups[k][2]) for k in keys),
+        ind_label=tuple(_local(groups[k][2]) for k in keys),
+        ind_initiative=ints(k[0] for k in keys),
+        ind_level=ints(k[1] for k in keys),
+        ind_delivery=np.zeros(len(keys), dtype=bool),
+        tgt_indicator=ints([*(i for i, k in enumerate(keys) for _ in k[2]), *(-1 for _ in targeted)]),
+        tgt_node=ints([*(t for k in keys for t in k[2]), *targeted]),
+        ind_count=ints(groups[k][0] for k in keys),
+        grouped_round=number,
     )

@@ -22,7 +22,7 @@ from beleidstheorie.reasoning.analysis.impacts import Impacts, one_pass_impacts
 from beleidstheorie.reasoning.analysis.intervals import DEFAULT_POINTS, Intervals
 from beleidstheorie.reasoning.analysis.intervals import intervals as run_intervals
 from beleidstheorie.reasoning.config import Config, load_config
-from beleidstheorie.reasoning.evidence import EvidenceItems
+from beleidstheorie.reasoning.evidence import EvidenceItems, node_sums
 from beleidstheorie.reasoning.inference import (
     Posterior,
     Structure,
@@ -40,6 +40,7 @@ from beleidstheorie.reasoning.network import (
     STATUSES,
     STRENGTHS,
     Network,
+    read_evidence_groups,
     read_network,
 )
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
@@ -210,8 +211,8 @@ def theory_verdicts(
 ) -> list[str]:
     """The verdict of every theory node (the one rule of :mod:`..verdict`), with error bounds."""
     lr = items.log_lr
-    pos = np.bincount(items.node, weights=np.maximum(lr, 0.0), minlength=net.n_nodes)
-    neg = np.bincount(items.node, weights=np.maximum(-lr, 0.0), minlength=net.n_nodes)
+    pos = node_sums(items.node, np.maximum(lr, 0.0), net.n_nodes)
+    neg = node_sums(items.node, np.maximum(-lr, 0.0), net.n_nodes)
     return verdicts(pos, neg, post, error, config)
 
 
@@ -290,6 +291,7 @@ def score(
     *,
     explain: bool | None = None,
     intervals: bool = True,
+    items: bool = True,
 ) -> ScoreResult:
     """Score every mechanism, sub-goal, the main goal and every context factor of a theory.
 
@@ -298,9 +300,16 @@ def score(
     round (default: the latest). ``explain`` (default on) computes each item's
     leave-one-out impact on every score, from the joints of the same inference pass.
     ``intervals`` adds each score's range over the joint parameter ranges and whether
-    its verdict is robust.
+    its verdict is robust. ``items=False`` reads the evidence as groups counted by the
+    store (:func:`~beleidstheorie.reasoning.network.read_evidence_groups`): the same
+    scores, verdicts and counts, without the items (``items`` and every node's
+    ``contributions`` are empty) and without their impacts.
     """
-    ev = evaluate(source, config, round, explain=explain)
+    if items:
+        ev = evaluate(source, config, round, explain=explain)
+    else:
+        net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
+        ev = evaluate(source, config, round, explain=False, network=net)
     if intervals:
         ev = replace(ev, intervals=score_intervals(ev))
     return assemble(ev)
@@ -311,8 +320,8 @@ def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
     lr = ev.items.log_lr
     n = ev.net.n_nodes
     return (
-        np.bincount(ev.items.node, weights=np.maximum(lr, 0.0), minlength=n),
-        np.bincount(ev.items.node, weights=np.maximum(-lr, 0.0), minlength=n),
+        node_sums(ev.items.node, np.maximum(lr, 0.0), n),
+        node_sums(ev.items.node, np.maximum(-lr, 0.0), n),
     )
 
 
@@ -365,11 +374,13 @@ class _Assembler:
         self.ev = ev
         self.net, self.cfg, self.items = ev.net, ev.config, ev.items
         self.pos, self.neg = direct_evidence(ev)
-        self.weight = np.bincount(ev.items.node, weights=np.abs(ev.items.log_lr), minlength=ev.net.n_nodes)
+        self.weight = node_sums(ev.items.node, np.abs(ev.items.log_lr), ev.net.n_nodes)
         self._lr = (ev.items.log_lr, ev.items.raw_lr)
         self.error = ev.error  # (theory nodes,), computed once
         self._round_ids = {r.number: r.id for r in ev.net.rounds}
-        self.item_objs = tuple(self._item(t) for t in range(len(ev.items)))
+        self.grouped = ev.net.grouped_round is not None  # no item identities to list
+        self.item_objs = () if self.grouped else tuple(self._item(t) for t in range(len(ev.items)))
+        self.counts = ev.net.indicator_counts()
         self.by_node: dict[int, list[int]] = {}
         for t, node in enumerate(ev.items.node.tolist()):
             self.by_node.setdefault(node, []).append(t)
@@ -464,8 +475,10 @@ class _Assembler:
         info = net.nodes[i]
         related = self.related_items(i, members)
         indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
-        found = [LEVELS[int(net.ind_level[ind])] for ind in indicators]
-        levels = {lv: found.count(lv) for lv in LEVELS if lv in found}
+        found = {lv: 0 for lv in LEVELS}
+        for ind in indicators:  # an indicator row of a grouped read stands for several
+            found[LEVELS[int(net.ind_level[ind])]] += int(self.counts[ind])
+        levels = {lv: n for lv, n in found.items() if n}
         direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
@@ -491,10 +504,10 @@ class _Assembler:
             evidence_weight=float(self.weight[i]),
             upstream_weight=float(sum(self.weight[m] for m in members)),
             verdict=v,
-            indicators=len(indicators),
-            direct_indicators=len(direct),
+            indicators=int(sum(self.counts[ind] for ind in indicators)),
+            direct_indicators=int(sum(self.counts[ind] for ind in direct)),
             indicators_by_level=levels,
-            contributions=ranked_items(ev, self.item_objs, i, related, TOP_ITEMS),
+            contributions=() if self.grouped else ranked_items(ev, self.item_objs, i, related, TOP_ITEMS),
             note=note,
             direct_in_favour=direct_ev.in_favour,
             direct_against=direct_ev.against,

@@ -39,7 +39,7 @@ import numpy as np
 
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.config import Config, load_config
-from beleidstheorie.reasoning.evidence import evidence_items
+from beleidstheorie.reasoning.evidence import evidence_items, node_sums
 from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.inference import infer_many
 from beleidstheorie.reasoning.model.build import build_model
@@ -206,8 +206,8 @@ class _Scorer:
     def _state(self, items, post) -> np.ndarray:
         lr = items.log_lr
         n = self.net.n_nodes
-        pos = np.bincount(items.node, weights=np.maximum(lr, 0.0), minlength=n)
-        neg = np.bincount(items.node, weights=np.maximum(-lr, 0.0), minlength=n)
+        pos = node_sums(items.node, np.maximum(lr, 0.0), n)
+        neg = node_sums(items.node, np.maximum(-lr, 0.0), n)
         return np.stack([pos, neg, post])  # (3, theory nodes)
 
     def score(self, sets: list[tuple[_Candidate, ...]]) -> list[tuple[list[str], np.ndarray]]:
@@ -228,8 +228,8 @@ class _Scorer:
                 rnet = _recode(self.net, cands)
                 items = evidence_items(rnet, self.config, self.rnd)
                 node = m.theory_node[items.node] if len(items) else np.zeros(0, dtype=np.int64)
-                l1s.append(np.bincount(node, weights=items.log_l1, minlength=m.n_nodes))
-                l0s.append(np.bincount(node, weights=items.log_l0, minlength=m.n_nodes))
+                l1s.append(node_sums(node, items.log_l1, m.n_nodes))
+                l0s.append(node_sums(node, items.log_l0, m.n_nodes))
                 recoded.append(rnet)
                 itemss.append(items)
             posts = infer_many([m.net] * len(chunk), l1s, l0s, shape=self.shape)

@@ -31,7 +31,7 @@ import numpy as np
 
 from beleidstheorie.errors import BeleidstheorieError, problem
 from beleidstheorie.reasoning.config import Config
-from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items
+from beleidstheorie.reasoning.evidence import EvidenceItems, evidence_items, node_sums
 from beleidstheorie.reasoning.model.bayesnet import NOISY_AND, NOISY_OR, ROOT, BayesNet
 from beleidstheorie.reasoning.model.priors import Calibration, Request, calibrate, calibrate_many
 from beleidstheorie.reasoning.network import PROVENANCES, ROLES, STRENGTHS, Network
@@ -402,8 +402,8 @@ def _model(nw: Network, built: Networked, config: Config, round_number: int) -> 
     items = evidence_items(nw, config, round_number)
     item_node = theory_node[items.node] if len(items) else np.zeros(0, dtype=np.int64)
     n = net.n_nodes
-    log_l1 = np.bincount(item_node, weights=items.log_l1, minlength=n) if len(items) else np.zeros(n)
-    log_l0 = np.bincount(item_node, weights=items.log_l0, minlength=n) if len(items) else np.zeros(n)
+    log_l1 = node_sums(item_node, items.log_l1, n) if len(items) else np.zeros(n)
+    log_l0 = node_sums(item_node, items.log_l0, n) if len(items) else np.zeros(n)
     return Model(
         network=nw,
         round_number=round_number,
