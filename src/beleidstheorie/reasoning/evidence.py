@@ -334,8 +334,8 @@ def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSu
     dependence group is kept from the first call, and the likelihood rule runs once per
     distinct set of facts, so a point costs a few array passes over the items and no
     Python per item. The dependence discount ranks the items of each group exactly as
-    :func:`evidence_items` does (the same order, ties included), so every sum is the same
-    sum in the same order.
+    :func:`evidence_items` does (the same order, ties included), and every sum adds its
+    values in their order (:func:`node_sums`), so every sum is the same sum.
     """
     n = net.n_nodes
     plan = _plan(net, round_number)
@@ -358,7 +358,10 @@ def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSu
     rank_of[by_key] = np.cumsum(new) - 1
     grouping = _grouping(net, plan, to_delivery, obs, node)
     ahead = grouping.by_group
-    order = ahead[np.argsort(grouping.block[ahead] * by_key.size + rank_of[fid[ahead]], kind="stable")]
+    # then ties by the larger split, l1 and l0, as _dependence_weights breaks them
+    l1s = np.array([lk.l1 for lk in lks])[fid[ahead]]
+    l0s = np.array([lk.l0 for lk in lks])[fid[ahead]]
+    order = ahead[np.lexsort((-l0s, -l1s, -split[ahead], rank_of[fid[ahead]], grouping.block[ahead]))]
     g = grouping.block[order]
     start = np.ones(g.size, dtype=bool)
     start[1:] = g[1:] != g[:-1]
@@ -369,11 +372,11 @@ def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSu
     log_l1 = weight * ln1[fid]
     log_l0 = weight * ln0[fid]
     lr = log_l1 - log_l0
-    return EvidenceSums(
-        np.bincount(node, weights=log_l1, minlength=n),
-        np.bincount(node, weights=log_l0, minlength=n),
-        np.bincount(node, weights=np.maximum(lr, 0.0), minlength=n),
-        np.bincount(node, weights=np.maximum(-lr, 0.0), minlength=n),
+    return EvidenceSums(  # each sum in the order of its values, as node_sums adds the items'
+        node_sums(node, log_l1, n),
+        node_sums(node, log_l0, n),
+        node_sums(node, np.maximum(lr, 0.0), n),
+        node_sums(node, np.maximum(-lr, 0.0), n),
     )
 
 
