@@ -29,6 +29,7 @@ from pathlib import Path
 import beleidstheorie.reasoning.score as scoring
 from beleidstheorie.authoring.models import Theory as TheoryModel
 from beleidstheorie.graph.load import theory_from_model
+from beleidstheorie.reasoning.analysis.next import score_and_next
 from beleidstheorie.reasoning.score import score
 from beleidstheorie.views.diagram import render_diagram
 from beleidstheorie.views.matrix import render_matrix
@@ -148,8 +149,12 @@ def main(n_ini: int, n_mech: int) -> str:
     def page():
         # as a fresh `interactive` does: a sampled prior remembered from the scorings above is forgotten
         scoring._sampled_prior.clear()
-        rounds = {r: score(theory, round=r) for r in ("r1", "r2")}
-        write_interactive(theory, out / "page.html", result=rounds["r2"], results_by_round=rounds)
+        # and as it does by default, the latest round's score and next steps from one evaluation
+        rounds = {"r1": score(theory, round="r1")}
+        rounds["r2"], planned = score_and_next(theory, None, "r2")
+        write_interactive(
+            theory, out / "page.html", result=rounds["r2"], results_by_round=rounds, next_result=planned
+        )
 
     t_page = cpu_timed(page)
     rows = [
@@ -158,7 +163,7 @@ def main(n_ini: int, n_mech: int) -> str:
         ("  of which DOT + dot (CPU, `dot` included; one counted group per sub-goal)", t_schema),
         ("  the same with `--expand` (every initiative drawn; CPU)", t_expanded),
         ("`render matrix` (scoring + SVG)", t_score + t_matrix),
-        ("`interactive` (scoring both rounds + HTML)", t_page),
+        ("`interactive` (scoring both rounds, the next steps + HTML)", t_page),
     ]
     head = (
         f"Views at {n_ini} initiatives × {n_mech} mechanisms ({platform.python_version()}, "

@@ -153,7 +153,7 @@ def test_seeded_edits_score_the_same_from_the_groups_as_item_by_item(seed, examp
         _edit(graph, rng, n)
     store = OxigraphStore.from_graph(graph)
     for r in read_network(store).rounds:
-        assert_same_scores(store, r.number, intervals=False)
+        assert_same_scores(store, r.number, intervals=True)
 
 
 def test_the_dependence_discount_does_not_follow_the_order_of_tied_items():
