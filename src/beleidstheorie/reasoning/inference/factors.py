@@ -273,6 +273,11 @@ def factorise(
     for i in np.flatnonzero(~absorbed):
         factors.append(Factor((int(i),), unary[i].copy()))
     groups = _groups(net, shape, unary)
+    return _with_groups(n, shape, factors, groups, absorbed)
+
+
+def _with_groups(n: int, shape: Layout, factors: list, groups: list, absorbed: np.ndarray) -> Factorisation:
+    """The factorisation: ``factors``, then one factor per summed-out group of roots."""
     gfactors = []
     for g, table in groups:
         gfactors.append(len(factors))
@@ -370,18 +375,7 @@ def factorise_many(
     for i in np.flatnonzero(~absorbed):
         factors.append(Factor((int(i),), unary[:, i].copy()))
     groups = _groups_many(on, shape, unary, batch)
-    gfactors = []
-    for g, table in groups:
-        gfactors.append(len(factors))
-        factors.append(Factor(g.scope, table))
-    return Factorisation(
-        n,
-        shape.n_vars,
-        tuple(factors),
-        tuple(g for g, _ in groups),
-        tuple(gfactors),
-        np.flatnonzero(absorbed).astype(np.int64),
-    )
+    return _with_groups(n, shape, factors, groups, absorbed)
 
 
 def _full_table_many(
