@@ -174,3 +174,15 @@ def test_the_cache_command_shows_and_clears(folder):
 def test_the_cache_command_when_it_is_off(monkeypatch):
     monkeypatch.setenv("BELEIDSTHEORIE_NO_CACHE", "1")
     assert "switched off" in _cli("cache") and "switched off" in _cli("cache", "--clear")
+
+
+def test_a_replayed_output_imports_the_cache_folder_not_the_stores():
+    code = (
+        "import sys\n"
+        "import beleidstheorie.cli, beleidstheorie.cli.result_cache\n"
+        "print(sorted(m for m in ('pyoxigraph', 'beleidstheorie.graph.stores') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"

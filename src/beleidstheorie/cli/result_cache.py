@@ -48,8 +48,8 @@ from pathlib import Path
 
 from beleidstheorie import __version__
 from beleidstheorie.errors import BeleidstheorieError
+from beleidstheorie.graph.cache_folder import mark_used, write_entry
 from beleidstheorie.graph.locate import YAML_SUFFIXES, cache_dir, locate_theory, theory_files
-from beleidstheorie.graph.stores.cache import mark_used, write_entry
 
 FORMAT = "1"
 _SKIP = ("__pycache__", "graphs")  # bytecode; the bundled theories (hashed as theories)

@@ -130,26 +130,20 @@ def cache(clear: bool, lang: str) -> None:
       beleidstheorie cache
       beleidstheorie cache --clear
     """
-    from beleidstheorie.graph.stores import cache as store_cache
+    from beleidstheorie.graph import cache_folder
 
     lang = message_lang()
-    if clear:
-        gone = store_cache.clear()
-        if gone.folder is None:
-            click.echo(message("cache_off", lang))
-            return
-        click.echo(
-            message(
-                "cache_cleared", lang, entries=gone.entries, size=_megabytes(gone.bytes), folder=gone.folder
-            )
-        )
-        return
-    now = store_cache.usage()
-    if now.folder is None:
+    if cache_folder.cache_dir() is None:
         click.echo(message("cache_off", lang))
         return
-    click.echo(
-        message(
+    if clear:
+        gone = cache_folder.clear()
+        said = message(
+            "cache_cleared", lang, entries=gone.entries, size=_megabytes(gone.bytes), folder=gone.folder
+        )
+    else:
+        now = cache_folder.usage()
+        said = message(
             "cache_usage",
             lang,
             folder=now.folder,
@@ -158,7 +152,7 @@ def cache(clear: bool, lang: str) -> None:
             limit=_megabytes(now.max_bytes),
             max_entries=now.max_entries,
         )
-    )
+    click.echo(said)
 
 
 def _megabytes(size: int) -> str:

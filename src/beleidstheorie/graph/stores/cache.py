@@ -29,16 +29,22 @@ True
 from __future__ import annotations
 
 import hashlib
-import math
-import os
-import re
-import tempfile
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from beleidstheorie.graph.cache_folder import (  # noqa: F401  (the folder's bounds, re-exported)
+    DEFAULT_MAX_MB,
+    MAX_ENTRIES,
+    STALE_TEMP_SECONDS,
+    CacheUsage,
+    clear,
+    mark_used,
+    max_bytes,
+    prune,
+    usage,
+    write_entry,
+)
 from beleidstheorie.graph.locate import cache_dir
 
 CACHE_FORMAT = "1"
@@ -102,157 +108,6 @@ def file_key(path: Path) -> str:
         while chunk := data.read(1 << 22):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-DEFAULT_MAX_MB = 1024
-"""The cache's default size bound in megabytes (``BELEIDSTHEORIE_CACHE_MAX_MB`` sets another)."""
-MAX_ENTRIES = 5000
-"""At most this many entries are kept (validity markers are empty files, but they count)."""
-STALE_TEMP_SECONDS = 3600
-"""A temporary file this old is left over from a writer that was stopped; pruning removes it."""
-
-ENTRY_NAME = re.compile(
-    r"[0-9a-f]{64}(?:\.nq|-output\.json|-[a-z]+-[0-9a-f]{16}\.json|-[0-9a-f]{32}\.valid)|tmp[\w-]+\.tmp"
-)
-"""The names of the files the cache writes: stores, remembered outputs, derived data,
-validity markers (all keyed by a SHA-256), and the temporary files of a write in progress."""
-
-
-def max_bytes() -> int:
-    """The size bound in bytes: ``BELEIDSTHEORIE_CACHE_MAX_MB`` (a number of megabytes) or the default.
-
-    >>> os.environ["BELEIDSTHEORIE_CACHE_MAX_MB"] = "2.5"
-    >>> max_bytes()
-    2500000
-    >>> del os.environ["BELEIDSTHEORIE_CACHE_MAX_MB"]
-    """
-    raw = os.environ.get("BELEIDSTHEORIE_CACHE_MAX_MB", "").strip()
-    try:
-        megabytes = float(raw) if raw else DEFAULT_MAX_MB
-    except ValueError:
-        megabytes = DEFAULT_MAX_MB
-    if not math.isfinite(megabytes) or megabytes < 0:
-        megabytes = DEFAULT_MAX_MB  # an unusable bound never stops a command; `cache` shows the one in force
-    return int(megabytes * 1_000_000)
-
-
-@dataclass(frozen=True)
-class CacheUsage:
-    """What the cache folder holds: its entries and their bytes, and the bounds in force."""
-
-    folder: Path | None
-    entries: int
-    bytes: int
-    max_bytes: int
-    max_entries: int = MAX_ENTRIES
-
-
-def _entries(folder: Path) -> list[tuple[float, int, Path]]:
-    """(last use, size, path) of every file of the cache in ``folder``; nothing when it is absent."""
-    found = []
-    try:
-        with os.scandir(folder) as listing:
-            for item in listing:
-                if not ENTRY_NAME.fullmatch(item.name):
-                    continue
-                try:
-                    info = item.stat(follow_symlinks=False)
-                except OSError:
-                    continue  # removed meanwhile by another command's pruning
-                if item.is_file(follow_symlinks=False):
-                    found.append((info.st_mtime, info.st_size, Path(item.path)))
-    except OSError:
-        return []
-    return found
-
-
-def usage() -> CacheUsage:
-    """The entries of the cache folder now (an absent or switched-off cache holds none)."""
-    folder = cache_dir()
-    entries = _entries(folder) if folder is not None else []
-    return CacheUsage(folder, len(entries), sum(size for _, size, _ in entries), max_bytes())
-
-
-def _remove(path: Path) -> bool:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        return False  # another command removed it first
-    except OSError:
-        return False
-    return True
-
-
-def prune(keep: Path | None = None, limit: int | None = None, max_entries: int = MAX_ENTRIES) -> int:
-    """Remove the least recently used entries beyond the bounds; the number removed.
-
-    ``keep`` (the entry just written) is never removed; ``limit`` defaults to
-    :func:`max_bytes`. Temporary files of a stopped writer older than an hour go first.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     os.environ["BELEIDSTHEORIE_CACHE_DIR"] = d
-    ...     for n, key in enumerate("abc"):
-    ...         remember(key * 64, b"x" * 10)
-    ...         os.utime(Path(d) / f"{key * 64}.nq", (n, n))
-    ...     removed = prune(limit=25)
-    ...     left = sorted(p.name[:1] for p in Path(d).iterdir())
-    ...     del os.environ["BELEIDSTHEORIE_CACHE_DIR"]
-    >>> removed, left
-    (1, ['b', 'c'])
-    """
-    folder = cache_dir()
-    if folder is None:
-        return 0
-    limit = max_bytes() if limit is None else limit
-    now = time.time()
-    removed = 0
-    entries = []
-    for used, size, path in _entries(folder):
-        if path.suffix == ".tmp":
-            if now - used > STALE_TEMP_SECONDS and _remove(path):
-                removed += 1
-            continue  # a write in progress: not an entry yet
-        entries.append((used, size, path))
-    total, count = sum(size for _, size, _ in entries), len(entries)
-    for _, size, path in sorted(entries, key=lambda e: e[0]):  # least recently used first
-        if total <= limit and count <= max_entries:
-            break
-        if keep is not None and path == keep:
-            continue
-        if _remove(path):
-            removed += 1
-        total, count = total - size, count - 1
-    return removed
-
-
-def clear() -> CacheUsage:
-    """Remove every entry of the cache folder; what was removed (entries and bytes)."""
-    folder = cache_dir()
-    entries = _entries(folder) if folder is not None else []
-    gone = [(size, path) for _, size, path in entries if _remove(path)]
-    return CacheUsage(folder, len(gone), sum(size for size, _ in gone), max_bytes())
-
-
-def mark_used(path: Path) -> None:
-    """Note that the entry ``path`` was just read, so pruning keeps it over older ones."""
-    try:
-        os.utime(path)
-    except OSError:
-        return  # removed meanwhile, or a read-only cache: it is only a hint
-
-
-def write_entry(path: Path, data: bytes) -> None:
-    """Write the entry ``path`` atomically, then prune the cache; skipped when it cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)  # atomic: a reader sees the old file or the whole new one
-    except OSError:
-        return
-    prune(keep=path)
 
 
 def lookup(key: str) -> Path | None:
