@@ -32,18 +32,19 @@ UNUSED = [
     "beleidstheorie.reasoning.sensitivity",
 ]
 
-SCORE = f"""
+SCORE = """
 import json, sys
 from beleidstheorie.cli import main
 try:
-    main(["score", {str(EXAMPLE)!r}], standalone_mode=False)
+    main({args!r}, standalone_mode=False)
 finally:
-    print(json.dumps([m for m in {UNUSED!r} if m in sys.modules]), file=sys.stderr)
+    print(json.dumps([m for m in {unused!r} if m in sys.modules]), file=sys.stderr)
 """
 
 
-def _score(env: dict[str, str]) -> tuple[str, list[str]]:
-    proc = subprocess.run([sys.executable, "-c", SCORE], capture_output=True, text=True, env=env, timeout=300)
+def _score(env: dict[str, str], args: list[str] | None = None) -> tuple[str, list[str]]:
+    code = SCORE.format(args=args or ["score", str(EXAMPLE)], unused=UNUSED)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
 
@@ -57,6 +58,17 @@ def test_a_score_from_the_cached_store_imports_no_rdflib_and_prints_the_same(tmp
     again, imported = _score(env)
     assert imported == []
     assert again == first
+
+
+def test_a_score_of_a_store_on_disk_imports_no_rdflib_and_prints_what_the_file_gives(tmp_path):
+    from beleidstheorie.graph.load import load_into
+
+    env = {**os.environ, "BELEIDSTHEORIE_CACHE_DIR": str(tmp_path / "cache")}
+    load_into(tmp_path / "store", EXAMPLE)
+    from_file, _ = _score(env)
+    from_store, imported = _score(env, ["score", "--store", str(tmp_path / "store")])
+    assert imported == []  # the store's theories are listed as text rows, the HTTP client not imported
+    assert from_store == from_file
 
 
 def _stores() -> list:

@@ -372,19 +372,19 @@ def stored_theories(store: Store) -> list[StoredTheory]:
     ['buurtbudget']
     """
     seen: dict[str, StoredTheory] = {}
-    for r in store.query(Q_STORED):
-        g = str(r["g"])
-        if not g.endswith("graph/theory") or str(r["t"]) in seen:
+    for r in select_text(store, Q_STORED):  # text rows: the embedded store makes no rdflib term
+        g = r["g"]
+        if not g.endswith("graph/theory") or r["t"] in seen:
             continue
-        iri = str(r["t"])
+        iri = r["t"]
         seen[iri] = StoredTheory(iri, text_of(r, "id", local_name(iri)), text_of(r, "nl", local_name(iri)), g)
     return list(seen.values())
 
 
 def graphs_of(store: Store, theory: StoredTheory) -> list[str]:
     """The names of the graphs of ``theory``: its own and one per measurement round."""
-    rows = store.query(Q_ROUNDS_OF, {"g": iri_term(theory.graph), "t": iri_term(theory.iri)})
-    return [theory.graph] + [round_graph(theory.base_iri, str(r["r"])) for r in rows]
+    rows = select_text(store, Q_ROUNDS_OF, {"g": iri_term(theory.graph), "t": iri_term(theory.iri)})
+    return [theory.graph] + [round_graph(theory.base_iri, r["r"]) for r in rows]
 
 
 def whole_store(store: Store) -> Store:

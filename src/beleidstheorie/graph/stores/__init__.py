@@ -22,6 +22,7 @@ from beleidstheorie.graph.stores.base import (
     Store,
     from_ox,
     iri_term,
+    is_remote,
     local_name,
     round_graph,
     select_text,
@@ -33,7 +34,7 @@ from beleidstheorie.graph.stores.embedded import OxigraphStore, StoreBusyError, 
 from beleidstheorie.graph.stores.memory_rdflib import RdflibStore
 
 if TYPE_CHECKING:
-    from beleidstheorie.graph.stores.remote import SparqlStore, is_remote
+    from beleidstheorie.graph.stores.remote import SparqlStore
 
 __all__ = [
     "PREFIXES",
@@ -59,12 +60,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """:class:`SparqlStore` and :func:`is_remote`, imported on first use.
+    """:class:`SparqlStore`, imported on first use.
 
     The remote store brings urllib.request, http.client, ssl and socket (about 25 ms of a
     fresh process), which a theory read from a file or the cache never needs.
     """
-    if name in ("SparqlStore", "is_remote"):
+    if name == "SparqlStore":
         from beleidstheorie.graph.stores import remote
 
         return getattr(remote, name)
@@ -73,9 +74,9 @@ def __getattr__(name: str) -> Any:
 
 def connect(spec: str | Path) -> OxigraphStore | SparqlStore:
     """The store a ``--store`` value names: a SPARQL server URL or a directory on disk."""
-    from beleidstheorie.graph.stores.remote import SparqlStore, is_remote
-
     text = str(spec)
     if is_remote(text):
+        from beleidstheorie.graph.stores.remote import SparqlStore  # the HTTP client only for a server
+
         return SparqlStore(text)
     return open_store(text)

@@ -70,6 +70,19 @@ def select_text(store: Store, sparql: str, bindings: Mapping[str, Identifier] | 
     return [{k: str(v) for k, v in row.items()} for row in store.query(sparql, bindings)]
 
 
+SCHEMES = ("sparql+http://", "sparql+https://")
+"""How a ``--store`` value that names a SPARQL server begins."""
+
+
+def is_remote(spec: str) -> bool:
+    """Whether a ``--store`` value names a SPARQL server (decided without importing the HTTP client).
+
+    >>> is_remote("sparql+http://localhost:8890/sparql"), is_remote("data/store")
+    (True, False)
+    """
+    return spec.startswith(SCHEMES)
+
+
 def local_name(iri: str) -> str:
     """The last segment of an IRI: ``.../mechanism/maatwerk`` → ``maatwerk``.
 

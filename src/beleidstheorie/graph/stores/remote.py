@@ -39,13 +39,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beleidstheorie.errors import StoreError, problem
-from beleidstheorie.graph.stores.base import Row, rdflib_term, values_opening_where
+from beleidstheorie.graph.stores.base import Row, is_remote, rdflib_term, values_opening_where
 from beleidstheorie.messages import MESSAGES, os_cause, parser_said
 
 if TYPE_CHECKING:
     from rdflib.term import Identifier
 
-SCHEMES = ("sparql+http://", "sparql+https://")
 INSERT_CHUNK = 2_000
 """Lines of N-Triples per INSERT DATA request (Virtuoso's SPARQL compiler runs out of memory at 20,000)."""
 
@@ -53,15 +52,6 @@ INSERT_CHUNK = 2_000
 def _what(what: str) -> object:
     """What was sent (``query``, ``update``) as a message value, worded in the message's language."""
     return (what, ()) if what in MESSAGES else what
-
-
-def is_remote(spec: str) -> bool:
-    """Whether a ``--store`` value names a SPARQL server.
-
-    >>> is_remote("sparql+http://localhost:8890/sparql"), is_remote("data/store")
-    (True, False)
-    """
-    return spec.startswith(SCHEMES)
 
 
 def _config_dir() -> Path:
