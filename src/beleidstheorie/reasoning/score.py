@@ -31,7 +31,7 @@ from beleidstheorie.reasoning.inference import (
     structure,
 )
 from beleidstheorie.reasoning.model.build import Model, build_model
-from beleidstheorie.reasoning.model.points import ModelPoint, model_points
+from beleidstheorie.reasoning.model.points import ModelPoint, evidence_at, model_points
 from beleidstheorie.reasoning.network import (
     KINDS,
     LEVELS,
@@ -44,7 +44,14 @@ from beleidstheorie.reasoning.network import (
     read_network,
 )
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
-from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict, verdicts
+from beleidstheorie.reasoning.verdict import (
+    INSUFFICIENT,
+    Coverage,
+    DirectEvidence,
+    reads_posterior,
+    verdict,
+    verdicts,
+)
 
 NOTE_UNTARGETED = "no-initiative"
 NOTE_DELIVERY_ONLY = "delivery-only"
@@ -274,6 +281,42 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
         p, err = post.marginal[m.theory_node], post.error_bound[m.theory_node]
         out.append((p, err, verdicts(m.in_favour, m.against, p, err, cfg)))
     return out
+
+
+def score_verdicts(ev: Evaluation, configs: list[Config], asked: list[np.ndarray]) -> list[list[str]]:
+    """The verdicts of the theory nodes ``asked[k]`` at ``configs[k]``, as :func:`score_configs`
+    gives them, with inference only where one of those verdicts reads a posterior.
+
+    A node's posterior decides its verdict only when its own evidence is strong
+    (:func:`~.verdict.reads_posterior`); a point at which no asked node's is, is judged on
+    its evidence sums alone (no network built, nothing inferred). The other points go
+    through :func:`score_configs`.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.reasoning.network import read_network
+    >>> net = read_network(load_theory(EXAMPLE).store)
+    >>> ev = evaluate(None, load_config(), 2, explain=False, network=net)
+    >>> cfg = ev.config.replace({"dependence.rho": 0.5})
+    >>> nodes = np.arange(net.mechanism_offset, net.main_goal_index + 1)
+    >>> score_verdicts(ev, [cfg], [nodes]) == [[score_configs(ev, [cfg])[0][2][i] for i in nodes]]
+    True
+    """
+    nominal = replace(ev.config, verdict=None, sensitivity=None)
+    moved = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
+    own = [direct_evidence(ev)] * len(configs)  # what score_configs judges each point's nodes by
+    for i, e in zip(moved, evidence_at(ev.net, [configs[i] for i in moved], ev.round_number), strict=True):
+        own[i] = (e.in_favour, e.against)
+    out: list[list[str] | None] = [None] * len(configs)
+    inferred = []
+    for k, (cfg, nodes, (f, a)) in enumerate(zip(configs, asked, own, strict=True)):
+        if reads_posterior(f[nodes], a[nodes], cfg).any():
+            inferred.append(k)
+        else:
+            unread = np.zeros(len(nodes))  # neither posterior nor error bound enters these verdicts
+            out[k] = verdicts(f[nodes], a[nodes], unread, unread, cfg)
+    for k, (_, _, every) in zip(inferred, score_configs(ev, [configs[k] for k in inferred]), strict=True):
+        out[k] = [every[i] for i in asked[k]]
+    return out  # type: ignore[return-value]
 
 
 def _numbers(model: Model | ModelPoint) -> bytes:

@@ -29,7 +29,13 @@ from beleidstheorie.reasoning.analysis.intervals import scalar_parameters, with_
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import read_network
-from beleidstheorie.reasoning.score import evaluate, score_configs, score_intervals, verdicts_of
+from beleidstheorie.reasoning.score import (
+    evaluate,
+    score_configs,
+    score_intervals,
+    score_verdicts,
+    verdicts_of,
+)
 
 RESOLUTION = float(np.finfo(float).eps)  # a flip point's bracket ends this narrow, relative to it
 SPLIT = 2  # bisection steps per batched round of the flip-point search (3 points scored at once)
@@ -98,6 +104,10 @@ def sensitivity(
         # one batched pass with the nominal inference plan (score_configs)
         return [(p, [vs[i] for i in nodes]) for p, _, vs in score_configs(base, configs)]
 
+    def judged(configs: list[Config], asked: list[np.ndarray]) -> list[list[str]]:
+        # verdicts only: inferred only where one of the asked nodes' verdicts reads its posterior
+        return score_verdicts(base, configs, asked)
+
     lo = base_post[nodes].copy()
     hi = base_post[nodes].copy()
     flips: dict[int, Flip] = {}
@@ -120,7 +130,13 @@ def sensitivity(
         ]
         for path, value in params
     ]
-    scored_all = iter(at([cfg for cfgs in moved for _, cfg in cfgs]))
+    # Within the range every node's posterior counts (the ranges, the order); beyond it only
+    # the verdicts (the flip points), so those points are inferred only where a verdict reads it.
+    flat = [(abs(rel) <= r + 1e-12, cfg) for cfgs in moved for rel, cfg in cfgs]
+    posts = iter(at([cfg for inside, cfg in flat if inside]))
+    beyond = [cfg for inside, cfg in flat if not inside]
+    judged_beyond = iter(judged(beyond, [np.array(nodes)] * len(beyond)))
+    scored_all = iter([next(posts) if inside else (None, next(judged_beyond)) for inside, _ in flat])
     for (path, value), cfgs in zip(params, moved, strict=True):
         scored = [next(scored_all) for _ in cfgs]
         for (rel, _), (post, _verdicts) in zip(cfgs, scored, strict=True):
@@ -150,7 +166,9 @@ def sensitivity(
     # Each bracket is narrowed to the resolution of a double; all of them in lockstep, one
     # batched pass per round. Nearest brackets first: one whose every point lies further out
     # than a flip already found is never the flip (it stops being narrowed).
-    narrowed = _narrow_all(config, sorted(brackets), at)
+    narrowed = _narrow_all(
+        config, sorted(brackets), lambda cfgs, pos: judged(cfgs, [np.array([nodes[p]]) for p in pos])
+    )
     for bound, k, pos, path, value, _, _, _, _ in sorted(brackets):
         found = flips.get(nodes[pos])
         if found is not None and abs(found.relative_change) <= bound:
@@ -184,11 +202,12 @@ def sensitivity(
     return SensitivityResult(round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips)))
 
 
-def _narrow_all(config: Config, brackets: list[tuple], at) -> dict[int, tuple[float, str]]:
+def _narrow_all(config: Config, brackets: list[tuple], judged) -> dict[int, tuple[float, str]]:
     """(flip point, verdict there) of each bracket, by its index, narrowed as :func:`_edge` does.
 
     The brackets advance together: each round scores the inner points of every open bracket in
-    one call of ``at``. A bracket whose nearer end lies at or beyond a flip point already found
+    one call of ``judged`` (configurations, and the position of the node each one asks about:
+    that node's verdict at each). A bracket whose nearer end lies at or beyond a flip point already found
     for the same node cannot hold that node's flip and is dropped (it is never read).
     """
     runs: dict[int, tuple[tuple, Generator]] = {}
@@ -210,11 +229,11 @@ def _narrow_all(config: Config, brackets: list[tuple], at) -> dict[int, tuple[fl
             del grids[k]  # no nearer than a flip known for this node: not the node's flip
         asked = [(k, x) for k, xs in grids.items() for x in xs]
         cfgs = [with_parameter(config, runs[k][0][3], runs[k][0][4] * (1 + x)) for k, x in asked]
-        valid = [c for c in cfgs if c is not None]
-        scored = iter(at(valid) if valid else [])
+        valid = [(c, runs[k][0][2]) for (k, _), c in zip(asked, cfgs, strict=True) if c is not None]
+        scored = iter(judged([c for c, _ in valid], [p for _, p in valid]) if valid else [])
         got: dict[int, list[str | None]] = {k: [] for k in grids}
         for (k, _), c in zip(asked, cfgs, strict=True):
-            got[k].append(None if c is None else next(scored)[1][runs[k][0][2]])
+            got[k].append(None if c is None else next(scored)[0])
         for k in list(grids):
             try:
                 grids[k], outside = runs[k][1].send(got[k])
