@@ -163,8 +163,11 @@ def _expand(table: np.ndarray, s: tuple[int, ...], scope: tuple[int, ...]) -> np
     return t.reshape(*lead, *shape)
 
 
+Shape = tuple[int, ...]
+
+
 @lru_cache(maxsize=1 << 16)
-def _axes(s: tuple[int, ...], scope: tuple[int, ...], nb: int) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
+def _axes(s: tuple[int, ...], scope: tuple[int, ...], nb: int) -> tuple[tuple[int, ...] | None, Shape]:
     """How :func:`_expand` lays a table over ``s`` into ``scope``: the transposition (None: as it
     is) and the shape after the batch axes. The same few pairs recur at every calibration."""
     label = {v: k for k, v in enumerate(scope)}
