@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -248,9 +248,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     if not configs:
         return []
     net, rnd = ev.net, ev.round_number
-    # the verdict thresholds (and sensitivity's own settings) never enter the model
-    nominal = replace(ev.config, verdict=None, sensitivity=None)
-    rebuilt = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
+    rebuilt = [i for i, cfg in enumerate(configs) if _moves_model(cfg, ev.config)]
     pos, neg = direct_evidence(ev)
     m0 = ev.model
     models = [ModelPoint(m0.net, m0.log_l1, m0.log_l0, m0.theory_node, pos, neg)] * len(configs)
@@ -301,8 +299,7 @@ def score_verdicts(ev: Evaluation, configs: list[Config], asked: list[np.ndarray
     >>> score_verdicts(ev, [cfg], [nodes]) == [[score_configs(ev, [cfg])[0][2][i] for i in nodes]]
     True
     """
-    nominal = replace(ev.config, verdict=None, sensitivity=None)
-    moved = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
+    moved = [i for i, cfg in enumerate(configs) if _moves_model(cfg, ev.config)]
     own = [direct_evidence(ev)] * len(configs)  # what score_configs judges each point's nodes by
     for i, e in zip(moved, evidence_at(ev.net, [configs[i] for i in moved], ev.round_number), strict=True):
         own[i] = (e.in_favour, e.against)
@@ -317,6 +314,27 @@ def score_verdicts(ev: Evaluation, configs: list[Config], asked: list[np.ndarray
     for k, (_, _, every) in zip(inferred, score_configs(ev, [configs[k] for k in inferred]), strict=True):
         out[k] = [every[i] for i in asked[k]]
     return out  # type: ignore[return-value]
+
+
+_MODEL_SECTIONS = tuple(f.name for f in fields(Config) if f.name not in ("verdict", "sensitivity"))
+"""The sections of a configuration the model may read: the verdict thresholds (and sensitivity's
+own settings) never enter it."""
+
+
+def _moves_model(config: Config, nominal: Config) -> bool:
+    """Whether ``config`` differs from ``nominal`` in a section the model may read.
+
+    >>> cfg = load_config()
+    >>> _moves_model(cfg.replace({"verdict.support": 2.0}), cfg)
+    False
+    >>> _moves_model(cfg.replace({"link.strong": 0.6}), cfg)
+    True
+    """
+    # sections a one-parameter move leaves are the same objects: `is` settles most at once
+    return any(
+        (a := getattr(config, name)) is not (b := getattr(nominal, name)) and a != b
+        for name in _MODEL_SECTIONS
+    )
 
 
 def _numbers(model: Model | ModelPoint) -> bytes:
