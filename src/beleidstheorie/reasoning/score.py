@@ -353,6 +353,7 @@ def score(
     explain: bool | None = None,
     intervals: bool = True,
     items: bool = True,
+    network: Network | None = None,
 ) -> ScoreResult:
     """Score every mechanism, sub-goal, the main goal and every context factor of a theory.
 
@@ -364,10 +365,12 @@ def score(
     its verdict is robust. ``items=False`` reads the evidence as groups counted by the
     store (:func:`~beleidstheorie.reasoning.network.read_evidence_groups`): the same
     scores, verdicts and counts, without the items (``items`` and every node's
-    ``contributions`` are empty) and without their impacts.
+    ``contributions`` are empty) and without their impacts. ``network`` is the theory's
+    (:func:`~beleidstheorie.reasoning.network.read_network` of ``source``) when the caller
+    has read it already; a grouped read reads its own.
     """
     if items:
-        ev = evaluate(source, config, round, explain=explain)
+        ev = evaluate(source, config, round, explain=explain, network=network)
     else:
         net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
         ev = evaluate(source, config, round, explain=False, network=net)

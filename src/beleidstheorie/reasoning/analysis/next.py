@@ -312,11 +312,13 @@ def score_and_next(
     round: str | int | None = None,
     *,
     top: int = TOP,
+    network: Network | None = None,
 ) -> tuple[ScoreResult, NextResult]:
     """The score of ``round`` (as :func:`~beleidstheorie.reasoning.score.score` gives it, with
     impacts and intervals) and what to measure next (as :func:`next_measurements`), from one
-    evaluation: a view that shows both (the interactive page) infers once, not twice."""
+    evaluation: a view that shows both (the interactive page) infers once, not twice.
+    ``network`` is the theory's when the caller has read it already."""
     config = config or load_config()
-    ev = evaluate(source, config, round, explain=True)
+    ev = evaluate(source, config, round, explain=True, network=network)
     ev = replace(ev, intervals=score_intervals(ev))
     return assemble(ev), plan_measurements(ev, top)
