@@ -77,10 +77,33 @@ def test_one_round_ahead_asks_exactly_the_points_of_one_round_at_a_time():
     assert at_once == one_by_one
 
 
-@pytest.mark.parametrize("ahead", [1, 3])
+@pytest.mark.parametrize("ahead", [2, 3])
 def test_sensitivity_is_the_same_whatever_the_rounds_scored_at_once(flagship_theory, monkeypatch, ahead):
     config = load_config()
     default = sensitivity(flagship_theory, config)
     monkeypatch.setattr(sensitivity_module, "AHEAD", ahead)
     assert sensitivity(flagship_theory, config) == default
     assert sum(n.flip is not None for n in default.nodes) >= 3
+
+
+def test_dropping_brackets_that_cannot_win_keeps_every_flip(flagship_theory, monkeypatch):
+    """The oracle narrows every bracket to its end, one round at a time (``_edge``), none dropped."""
+    from beleidstheorie.reasoning.analysis.intervals import with_parameter
+
+    def every_bracket_to_its_end(config, brackets, judged):
+        out = {}
+        for _, k, pos, path, value, kept, inside, outside, to in brackets:
+
+            def verdicts_at(xs, path=path, value=value, pos=pos):
+                cfgs = [with_parameter(config, path, value * (1 + x)) for x in xs]
+                valid = [c for c in cfgs if c is not None]
+                got = iter(judged(valid, [pos] * len(valid)))
+                return [None if c is None else next(got)[0] for c in cfgs]
+
+            out[k] = _edge(verdicts_at, kept, inside, outside, to)
+        return out
+
+    config = load_config()
+    fast = sensitivity(flagship_theory, config)
+    monkeypatch.setattr(sensitivity_module, "_narrow_all", every_bracket_to_its_end)
+    assert sensitivity(flagship_theory, config) == fast
