@@ -279,3 +279,29 @@ def test_setting_many_parameters_is_valid_exactly_where_the_whole_configuration_
     except Exception:
         expected = None
     assert apply(config, values) == expected
+
+
+def test_the_likelihoods_kept_for_facts_without_evidence_equal_the_rule_at_every_point(flagship_theory):
+    """evidence._likelihoods keeps the pair of a fact whose rule gives no evidence: at every point
+    (one-parameter moves and joint points), under each set of the configuration's words in turn
+    on one plan, each likelihood equals the rule applied afresh."""
+    from beleidstheorie.reasoning.evidence import _likelihoods, _plan
+    from beleidstheorie.reasoning.model.likelihood import NO_EVIDENCE_RULES, likelihood
+
+    network = read_network(flagship_theory.store)
+    plan = _plan(network, network.round_number(None))
+    kept = 0
+    for words in ({}, {"response.model": "informative"}, {"defaults.basis": "description"}, {}):
+        config = Config.model_validate(_with_words(load_config().model_dump(), words))
+        for cfg in [config, *_points(config, 12, seed=3)]:
+            got = _likelihoods(plan, cfg)
+            assert got == [likelihood(f, cfg) for f in plan.facts], words
+            kept += sum(lk.rule in NO_EVIDENCE_RULES for lk in got)
+    assert kept > 0
+
+
+def _with_words(data: dict, words: dict[str, str]) -> dict:
+    for key, value in words.items():
+        section, name = key.split(".")
+        data[section][name] = value
+    return data

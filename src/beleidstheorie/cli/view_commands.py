@@ -143,13 +143,18 @@ def interactive(graph, output, physics, with_next, config_path, lang) -> None:
 
     theory = _load(graph)
     config = _config(config_path)
-    rounds = read_network(theory.store).rounds
+    network = read_network(theory.store)  # read once for every round's score
+    rounds = network.rounds
     with progress(lang, "interactive"):
         last = max(rounds, key=lambda r: r.number).id if rounds else None
         planned = None
-        by_round = {r.id: score_theory(theory, config, r.id) for r in rounds if r.id != last or not with_next}
+        by_round = {
+            r.id: score_theory(theory, config, r.id, network=network)
+            for r in rounds
+            if r.id != last or not with_next
+        }
         if last is not None and with_next:  # the latest round's score and plan from one evaluation
-            by_round[last], planned = score_and_next(theory, config, last)
+            by_round[last], planned = score_and_next(theory, config, last, network=network)
         by_round = {r.id: by_round[r.id] for r in rounds}
         latest = by_round[last] if last is not None else None
     announce(theory, latest.round if latest else None, lang)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from beleidstheorie.authoring import models as m
 from beleidstheorie.authoring.vocab import ContextRole, Gate, IndicatorType
 from beleidstheorie.namespaces import BT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD, concept
+
+Triple = tuple[URIRef, URIRef, Node]
 
 
 def node_iri(base: str, kind: str, ident: str) -> URIRef:
@@ -46,19 +49,14 @@ class _Builder:
     def __init__(self, theory: m.Theory) -> None:
         self.t = theory
         self.base = theory.base_iri
-        self.g = Graph()
-        self.g.bind("bt", BT)
-        self.g.bind("skos", SKOS)
-        self.g.bind("dcterms", DCTERMS)
-        self.g.bind("prov", PROV)
-        self.g.bind("theory", self.base)
+        self.triples: list[Triple] = []
         self.doc = node_iri(self.base, "source", "report")
 
     def iri(self, kind: str, ident: str) -> URIRef:
         return node_iri(self.base, kind, ident)
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        self.g.add((s, p, o))  # type: ignore[arg-type]
+        self.triples.append((s, p, o))  # type: ignore[arg-type]
 
     def text(self, s: URIRef, p: URIRef, text: m.Text | None) -> None:
         if text is None:
@@ -112,7 +110,7 @@ class _Builder:
             self.ref(n, sg.serves_quote.ref)
 
     # -- the theory -------------------------------------------------------------
-    def build(self) -> Graph:
+    def build(self) -> list[Triple]:
         t = self.t
         th = self.iri("theory", t.id)
         self.add(th, RDF.type, BT.PolicyTheory)
@@ -184,7 +182,7 @@ class _Builder:
             self.initiative(th, ini, parent=None)
         for i, link in enumerate(t.organisation_links):
             self.organisation_link(link, i)
-        return self.g
+        return self.triples
 
     def context_factor(self, th: URIRef, cf: m.ContextFactor, i: int) -> None:
         s = self.iri("contextfactor", cf.id)
@@ -462,6 +460,27 @@ class _Builder:
             self.ref(n, disc.ref)
 
 
+def build_triples(theory: m.Theory) -> list[Triple]:
+    """The triples of the RDF graph of ``theory``, in the order they are made (no rdflib graph).
+
+    What :func:`build_graph` holds, for a store that takes the triples as they are.
+
+    >>> from beleidstheorie.io.theory_yaml import read_theory_yaml
+    >>> t = read_theory_yaml(EXAMPLE)
+    >>> set(build_triples(t)) == set(build_graph(t))
+    True
+    """
+    return _Builder(theory).build()
+
+
 def build_graph(theory: m.Theory) -> Graph:
     """Build the RDF graph of ``theory`` (a canonical, checked authoring model)."""
-    return _Builder(theory).build()
+    g = Graph()
+    g.bind("bt", BT)
+    g.bind("skos", SKOS)
+    g.bind("dcterms", DCTERMS)
+    g.bind("prov", PROV)
+    g.bind("theory", theory.base_iri)
+    for triple in build_triples(theory):
+        g.add(triple)
+    return g

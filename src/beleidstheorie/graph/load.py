@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib.resources import files
@@ -176,18 +177,35 @@ def _theory_graph_of(model: TheoryModel) -> Graph:
 
 
 def theory_from_model(model: TheoryModel, source: str = "") -> Theory:
-    """Build the graph of an authoring model and wrap it as a :class:`Theory`."""
-    graph = _theory_graph_of(model)
-    store = OxigraphStore(_split_store(graph, model.base_iri))
+    """Build the graph of an authoring model and wrap it as a :class:`Theory`.
+
+    The builder's triples go straight into the store; the rdflib graph (:attr:`Theory.graph`)
+    is built only when a command asks for it.
+    """
+    from beleidstheorie.graph.build import build_triples
+
+    store = OxigraphStore(_split_store(build_triples(model), model.base_iri))
     iri = f"{model.base_iri}theory/{model.id}"
-    return Theory(store, iri, source, model.label.nl, model, graph)
+    return Theory(store, iri, source, model.label.nl, model)
 
 
-def _split_store(graph: Graph, base_iri: str) -> ox.Store:
-    """An in-memory store holding ``graph`` in the named graphs of its theory and rounds."""
+def _split_store(triples: Iterable[tuple], base_iri: str) -> ox.Store:
+    """An in-memory store holding ``triples`` in the named graphs of its theory and rounds."""
+    from rdflib import URIRef  # the builder's terms: rdflib is loaded already
+
     store = ox.Store()
     tg = ox.NamedNode(theory_graph(base_iri))
-    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), tg) for s, p, o in graph)  # type: ignore[arg-type]
+    named: dict[str, ox.NamedNode] = {}  # the IRIs recur (predicates, nodes): each converted once
+
+    def term(t):
+        if type(t) is URIRef:
+            found = named.get(t)
+            if found is None:
+                found = named[t] = ox.NamedNode(str(t))
+            return found
+        return to_ox(t)
+
+    store.bulk_extend(ox.Quad(term(s), term(p), term(o), tg) for s, p, o in triples)
     split_rounds(store, base_iri)
     return store
 

@@ -156,14 +156,19 @@ if _FAST is not None:
         """libyaml composes (in C, so it cannot count while composing: :func:`_prescan` has)."""
 
 
-def _prescan(text: str) -> None:
+def _prescan(text: str) -> bool:
     """The limits of :class:`_Loader`, checked on libyaml's event stream without recursion.
 
     Depth counts every value as :class:`_Loader` does (a scalar one level below its
-    parent), so both loaders refuse the same documents with the same place.
+    parent), so both loaders refuse the same documents with the same place. True when the
+    document has no alias and at most :data:`MAX_YAML_NODES` values: then every node
+    stands once in the tree, within the depth checked here, and :func:`_measure` has
+    nothing to refuse.
     """
-    depth = aliases = 0
+    depth = aliases = values = 0
     for event in yaml.parse(text, Loader=_FAST):
+        if isinstance(event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            values += 1
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_YAML_ALIASES:
@@ -177,6 +182,7 @@ def _prescan(text: str) -> None:
                 raise _LimitError(event.start_mark, "yaml_too_deep", n=MAX_YAML_DEPTH)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
+    return aliases == 0 and values <= MAX_YAML_NODES
 
 
 def _check_characters(text: str, file: str) -> None:
@@ -282,14 +288,16 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     loader: Any = None
     try:
         if _FAST is not None:
-            _prescan(text)
+            plain = _prescan(text)
             loader = _FastLoader(text)
         else:
+            plain = False
             loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise LoadError([problem("file_empty", file)])
-        _measure(node)
+        if not plain:
+            _measure(node)
         data = loader.construct_document(node)
     except _LimitError as exc:
         raise LoadError([problem(exc.key, file, _at(exc.mark), **exc.values)]) from None

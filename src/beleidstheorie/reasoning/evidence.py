@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from beleidstheorie.reasoning.config import Config
-from beleidstheorie.reasoning.model.likelihood import Facts, likelihood
+from beleidstheorie.reasoning.model.likelihood import NO_EVIDENCE_RULES, Facts, Likelihood, likelihood
 from beleidstheorie.reasoning.network import BASES, KINDS, LEVELS, SOURCES, STATUSES, Network
 
 PROGRESS, NO_PROGRESS, NOT_YET_KNOWN, NOT_MEASURABLE = range(4)
@@ -339,6 +339,29 @@ def _repeated(net: Network, plan: _Plan, to_delivery: tuple[bool, ...], *rows: n
     return cache[to_delivery]
 
 
+_Kept = dict[tuple, dict[int, Likelihood]]  # per words of the configuration: fact id -> likelihood
+_NO_EVIDENCE: weakref.WeakKeyDictionary[_Plan, _Kept] = weakref.WeakKeyDictionary()
+
+
+def _likelihoods(plan: _Plan, config: Config) -> list[Likelihood]:
+    """The likelihood of every fact of ``plan`` at ``config`` (the one rule, :func:`likelihood`).
+
+    A fact whose rule makes it carry no evidence (``NO_EVIDENCE_RULES``: a restatement, a
+    neutral non-response, no evidence kind, an expectation) reads no number of the
+    configuration: which rule applies, and the pair (1, 1), follow from the facts and the
+    configuration's words alone (the default basis and source, the response model). Those
+    likelihoods are kept per plan and words; the many parameter points of intervals and
+    sensitivity apply the rule to the other facts only.
+    """
+    words = (config.defaults, config.response.model)
+    kept = _NO_EVIDENCE.setdefault(plan, {}).get(words)
+    if kept is None:
+        lks = [likelihood(f, config) for f in plan.facts]
+        _NO_EVIDENCE[plan][words] = {i: lk for i, lk in enumerate(lks) if lk.rule in NO_EVIDENCE_RULES}
+        return lks
+    return [kept[i] if i in kept else likelihood(f, config) for i, f in enumerate(plan.facts)]
+
+
 def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSums:
     """Per theory node, the sums over :func:`evidence_items` at ``config``, vectorised.
 
@@ -351,7 +374,7 @@ def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSu
     """
     n = net.n_nodes
     plan = _plan(net, round_number)
-    lks = [likelihood(f, config) for f in plan.facts]
+    lks = _likelihoods(plan, config)
     to_delivery = tuple(lk.bears_on == "delivery" for lk in lks)
     obs, node, fid, split = _rows(net, plan, to_delivery)
     if net.ind_count is not None:  # a grouped read: a row per group, its items are alike

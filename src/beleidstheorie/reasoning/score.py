@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -31,7 +31,7 @@ from beleidstheorie.reasoning.inference import (
     structure,
 )
 from beleidstheorie.reasoning.model.build import Model, build_model
-from beleidstheorie.reasoning.model.points import ModelPoint, model_points
+from beleidstheorie.reasoning.model.points import ModelPoint, evidence_at, model_points
 from beleidstheorie.reasoning.network import (
     KINDS,
     LEVELS,
@@ -44,7 +44,14 @@ from beleidstheorie.reasoning.network import (
     read_network,
 )
 from beleidstheorie.reasoning.result import ContextLink, EvidenceItem, NodeScore, ScoreResult
-from beleidstheorie.reasoning.verdict import INSUFFICIENT, Coverage, DirectEvidence, verdict, verdicts
+from beleidstheorie.reasoning.verdict import (
+    INSUFFICIENT,
+    Coverage,
+    DirectEvidence,
+    reads_posterior,
+    verdict,
+    verdicts,
+)
 
 NOTE_UNTARGETED = "no-initiative"
 NOTE_DELIVERY_ONLY = "delivery-only"
@@ -241,9 +248,7 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     if not configs:
         return []
     net, rnd = ev.net, ev.round_number
-    # the verdict thresholds (and sensitivity's own settings) never enter the model
-    nominal = replace(ev.config, verdict=None, sensitivity=None)
-    rebuilt = [i for i, cfg in enumerate(configs) if replace(cfg, verdict=None, sensitivity=None) != nominal]
+    rebuilt = [i for i, cfg in enumerate(configs) if _moves_model(cfg, ev.config)]
     pos, neg = direct_evidence(ev)
     m0 = ev.model
     models = [ModelPoint(m0.net, m0.log_l1, m0.log_l0, m0.theory_node, pos, neg)] * len(configs)
@@ -276,6 +281,62 @@ def score_configs(ev: Evaluation, configs: list[Config]) -> list[tuple[np.ndarra
     return out
 
 
+def score_verdicts(ev: Evaluation, configs: list[Config], asked: list[np.ndarray]) -> list[list[str]]:
+    """The verdicts of the theory nodes ``asked[k]`` at ``configs[k]``, as :func:`score_configs`
+    gives them, with inference only where one of those verdicts reads a posterior.
+
+    A node's posterior decides its verdict only when its own evidence is strong
+    (:func:`~.verdict.reads_posterior`); a point at which no asked node's is, is judged on
+    its evidence sums alone (no network built, nothing inferred). The other points go
+    through :func:`score_configs`.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> from beleidstheorie.reasoning.network import read_network
+    >>> net = read_network(load_theory(EXAMPLE).store)
+    >>> ev = evaluate(None, load_config(), 2, explain=False, network=net)
+    >>> cfg = ev.config.replace({"dependence.rho": 0.5})
+    >>> nodes = np.arange(net.mechanism_offset, net.main_goal_index + 1)
+    >>> score_verdicts(ev, [cfg], [nodes]) == [[score_configs(ev, [cfg])[0][2][i] for i in nodes]]
+    True
+    """
+    moved = [i for i, cfg in enumerate(configs) if _moves_model(cfg, ev.config)]
+    own = [direct_evidence(ev)] * len(configs)  # what score_configs judges each point's nodes by
+    for i, e in zip(moved, evidence_at(ev.net, [configs[i] for i in moved], ev.round_number), strict=True):
+        own[i] = (e.in_favour, e.against)
+    out: list[list[str] | None] = [None] * len(configs)
+    inferred = []
+    for k, (cfg, nodes, (f, a)) in enumerate(zip(configs, asked, own, strict=True)):
+        if reads_posterior(f[nodes], a[nodes], cfg).any():
+            inferred.append(k)
+        else:
+            unread = np.zeros(len(nodes))  # neither posterior nor error bound enters these verdicts
+            out[k] = verdicts(f[nodes], a[nodes], unread, unread, cfg)
+    for k, (_, _, every) in zip(inferred, score_configs(ev, [configs[k] for k in inferred]), strict=True):
+        out[k] = [every[i] for i in asked[k]]
+    return out  # type: ignore[return-value]
+
+
+_MODEL_SECTIONS = tuple(f.name for f in fields(Config) if f.name not in ("verdict", "sensitivity"))
+"""The sections of a configuration the model may read: the verdict thresholds (and sensitivity's
+own settings) never enter it."""
+
+
+def _moves_model(config: Config, nominal: Config) -> bool:
+    """Whether ``config`` differs from ``nominal`` in a section the model may read.
+
+    >>> cfg = load_config()
+    >>> _moves_model(cfg.replace({"verdict.support": 2.0}), cfg)
+    False
+    >>> _moves_model(cfg.replace({"link.strong": 0.6}), cfg)
+    True
+    """
+    # sections a one-parameter move leaves are the same objects: `is` settles most at once
+    return any(
+        (a := getattr(config, name)) is not (b := getattr(nominal, name)) and a != b
+        for name in _MODEL_SECTIONS
+    )
+
+
 def _numbers(model: Model | ModelPoint) -> bytes:
     """Every number inference reads from ``model``: equal bytes, equal posteriors."""
     n = model.net
@@ -292,6 +353,7 @@ def score(
     explain: bool | None = None,
     intervals: bool = True,
     items: bool = True,
+    network: Network | None = None,
 ) -> ScoreResult:
     """Score every mechanism, sub-goal, the main goal and every context factor of a theory.
 
@@ -303,10 +365,12 @@ def score(
     its verdict is robust. ``items=False`` reads the evidence as groups counted by the
     store (:func:`~beleidstheorie.reasoning.network.read_evidence_groups`): the same
     scores, verdicts and counts, without the items (``items`` and every node's
-    ``contributions`` are empty) and without their impacts.
+    ``contributions`` are empty) and without their impacts. ``network`` is the theory's
+    (:func:`~beleidstheorie.reasoning.network.read_network` of ``source``) when the caller
+    has read it already; a grouped read reads its own.
     """
     if items:
-        ev = evaluate(source, config, round, explain=explain)
+        ev = evaluate(source, config, round, explain=explain, network=network)
     else:
         net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
         ev = evaluate(source, config, round, explain=False, network=net)

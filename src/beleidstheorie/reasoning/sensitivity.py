@@ -29,11 +29,20 @@ from beleidstheorie.reasoning.analysis.intervals import scalar_parameters, with_
 from beleidstheorie.reasoning.config import Config, load_config
 from beleidstheorie.reasoning.frames import FrameMixin
 from beleidstheorie.reasoning.network import read_network
-from beleidstheorie.reasoning.score import evaluate, score_configs, score_intervals, verdicts_of
+from beleidstheorie.reasoning.score import (
+    evaluate,
+    score_configs,
+    score_intervals,
+    score_verdicts,
+    verdicts_of,
+)
 
 RESOLUTION = float(np.finfo(float).eps)  # a flip point's bracket ends this narrow, relative to it
 SPLIT = 2  # bisection steps per batched round of the flip-point search (3 points scored at once)
 MAX_STEPS = 80  # bisection steps at most: more than a double's 53 bits, so RESOLUTION ends the search
+ROUNDS = -(-MAX_STEPS // SPLIT)  # rounds of the search at most
+AHEAD = 1  # rounds of the search scored in one batched pass: on the flagship 1 is fastest once
+# brackets that cannot win are dropped (the rest need no inference); more pays where many do
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,10 @@ def sensitivity(
         # one batched pass with the nominal inference plan (score_configs)
         return [(p, [vs[i] for i in nodes]) for p, _, vs in score_configs(base, configs)]
 
+    def judged(configs: list[Config], asked: list[np.ndarray]) -> list[list[str]]:
+        # verdicts only: inferred only where one of the asked nodes' verdicts reads its posterior
+        return score_verdicts(base, configs, asked)
+
     lo = base_post[nodes].copy()
     hi = base_post[nodes].copy()
     flips: dict[int, Flip] = {}
@@ -120,7 +133,13 @@ def sensitivity(
         ]
         for path, value in params
     ]
-    scored_all = iter(at([cfg for cfgs in moved for _, cfg in cfgs]))
+    # Within the range every node's posterior counts (the ranges, the order); beyond it only
+    # the verdicts (the flip points), so those points are inferred only where a verdict reads it.
+    flat = [(abs(rel) <= r + 1e-12, cfg) for cfgs in moved for rel, cfg in cfgs]
+    posts = iter(at([cfg for inside, cfg in flat if inside]))
+    beyond = [cfg for inside, cfg in flat if not inside]
+    judged_beyond = iter(judged(beyond, [np.array(nodes)] * len(beyond)))
+    scored_all = iter([next(posts) if inside else (None, next(judged_beyond)) for inside, _ in flat])
     for (path, value), cfgs in zip(params, moved, strict=True):
         scored = [next(scored_all) for _ in cfgs]
         for (rel, _), (post, _verdicts) in zip(cfgs, scored, strict=True):
@@ -150,8 +169,12 @@ def sensitivity(
     # Each bracket is narrowed to the resolution of a double; all of them in lockstep, one
     # batched pass per round. Nearest brackets first: one whose every point lies further out
     # than a flip already found is never the flip (it stops being narrowed).
-    narrowed = _narrow_all(config, sorted(brackets), at)
+    narrowed = _narrow_all(
+        config, sorted(brackets), lambda cfgs, pos: judged(cfgs, [np.array([nodes[p]]) for p in pos])
+    )
     for bound, k, pos, path, value, _, _, _, _ in sorted(brackets):
+        if k not in narrowed:
+            continue  # dropped: its flip lies further out than another bracket's of this node
         found = flips.get(nodes[pos])
         if found is not None and abs(found.relative_change) <= bound:
             continue
@@ -184,47 +207,98 @@ def sensitivity(
     return SensitivityResult(round_id, r, tuple(p for p, _ in params), tuple(out), tuple(sorted(order_flips)))
 
 
-def _narrow_all(config: Config, brackets: list[tuple], at) -> dict[int, tuple[float, str]]:
+def _narrow_all(config: Config, brackets: list[tuple], judged) -> dict[int, tuple[float, str]]:
     """(flip point, verdict there) of each bracket, by its index, narrowed as :func:`_edge` does.
 
-    The brackets advance together: each round scores the inner points of every open bracket in
-    one call of ``at``. A bracket whose nearer end lies at or beyond a flip point already found
-    for the same node cannot hold that node's flip and is dropped (it is never read).
+    The brackets advance together, ``AHEAD`` rounds of :func:`_narrowing` at a time: every point
+    those rounds could ask, whichever way the verdicts fall, is scored in one call of ``judged``
+    (configurations, and the position of the node each one asks about: that node's verdict at
+    each), and the rounds are then played on those verdicts. They ask the very points one
+    round at a time would, so the flip points are the same; the inference plan runs once per
+    ``AHEAD`` rounds. A bracket whose inner end has moved to or beyond a point known to flip
+    the same node (another bracket's outer end) cannot hold that node's nearest flip: its own
+    lies strictly further out. It is dropped, and has no entry.
     """
-    runs: dict[int, tuple[tuple, Generator]] = {}
-    grids: dict[int, list[float]] = {}
+    state: dict[int, tuple] = {}  # per open bracket: (kept, inside, outside, to, rounds left)
     done: dict[int, tuple[float, str]] = {}
     best: dict[int, float] = {}  # per node: the nearest end known to flip it (it only moves in)
-    for b in brackets:
-        _, k, pos, _, _, v0, inside, rel, v1 = b
-        run = _narrowing(v0, inside, rel, v1)
-        try:
-            grids[k], outside = next(run)
-            runs[k] = (b, run)
-        except StopIteration as stop:
-            done[k] = stop.value
-            outside = stop.value[0]
-        best[pos] = min(best.get(pos, np.inf), abs(outside))
-    while grids:
-        for k in [k for k in grids if runs[k][0][0] >= best.get(runs[k][0][2], np.inf)]:
-            del grids[k]  # no nearer than a flip known for this node: not the node's flip
-        asked = [(k, x) for k, xs in grids.items() for x in xs]
-        cfgs = [with_parameter(config, runs[k][0][3], runs[k][0][4] * (1 + x)) for k, x in asked]
-        valid = [c for c in cfgs if c is not None]
-        scored = iter(at(valid) if valid else [])
-        got: dict[int, list[str | None]] = {k: [] for k in grids}
-        for (k, _), c in zip(asked, cfgs, strict=True):
-            got[k].append(None if c is None else next(scored)[1][runs[k][0][2]])
-        for k in list(grids):
-            try:
-                grids[k], outside = runs[k][1].send(got[k])
-            except StopIteration as stop:
-                del grids[k]
-                done[k] = stop.value
-                outside = stop.value[0]
-            pos = runs[k][0][2]
+    info = {b[1]: b for b in brackets}
+    for _, k, pos, _, _, v0, inside, rel, v1 in brackets:
+        state[k] = (v0, inside, rel, v1, ROUNDS)
+        best[pos] = min(best.get(pos, np.inf), abs(rel))
+    while state:
+        for k in [k for k in state if abs(state[k][1]) >= best.get(info[k][2], np.inf)]:
+            del state[k]  # its flip lies beyond its inner end, so beyond one known: not the node's flip
+        asked = [
+            (k, x) for k, st in state.items() for x in dict.fromkeys(_ahead(st[1], st[2], min(AHEAD, st[4])))
+        ]
+        cfgs = [with_parameter(config, info[k][3], info[k][4] * (1 + x)) for k, x in asked]
+        valid = [(c, info[k][2]) for (k, _), c in zip(asked, cfgs, strict=True) if c is not None]
+        scored = iter(judged([c for c, _ in valid], [p for _, p in valid]) if valid else [])
+        seen: dict[int, dict[float, str | None]] = {k: {} for k in state}
+        for (k, x), c in zip(asked, cfgs, strict=True):
+            seen[k][x] = None if c is None else next(scored)[0]
+        for k in list(state):
+            kept, inside, outside, to, left = state[k]
+            finished, (inside, outside, to, left) = _play(kept, inside, outside, to, left, seen[k])
+            if finished:
+                del state[k]
+                done[k] = (outside, to)
+            else:
+                state[k] = (kept, inside, outside, to, left)
+            pos = info[k][2]
             best[pos] = min(best.get(pos, np.inf), abs(outside))
     return done
+
+
+def _inner(inside: float, outside: float) -> list[float]:
+    """The points one round of :func:`_narrowing` scores in the bracket; none once it is narrow."""
+    if abs(outside - inside) <= RESOLUTION * abs(outside):
+        return []
+    k = 2**SPLIT
+    grid = [inside + (outside - inside) * (j / k) for j in range(1, k)]
+    return [x for x in grid if x not in (inside, outside)]
+
+
+def _ahead(inside: float, outside: float, rounds: int) -> list[float]:
+    """Every point the next ``rounds`` rounds of :func:`_narrowing` may score, whatever the verdicts.
+
+    >>> [round(x, 3) for x in _ahead(0.0, 1.0, 1)]
+    [0.25, 0.5, 0.75]
+    >>> len(_ahead(0.0, 1.0, 2))  # then one of the four quarters: 3 + 4 * 3
+    15
+    """
+    grid = _inner(inside, outside) if rounds > 0 else []
+    out = list(grid)
+    ends = [inside, *grid]
+    for j, x in enumerate(grid):  # the verdict first flips at x: the bracket is (ends[j], x)
+        out += _ahead(ends[j], x, rounds - 1)
+    if grid:  # no point flips: the bracket is (its last point, outside)
+        out += _ahead(grid[-1], outside, rounds - 1)
+    return out
+
+
+def _play(
+    kept: str, inside: float, outside: float, to: str, left: int, seen: dict[float, str | None]
+) -> tuple[bool, tuple[float, float, str, int]]:
+    """Rounds of :func:`_narrowing` on the verdicts ``seen``, as far as they reach: whether the
+    bracket is finished, and its state (ends, verdict at the outer end, rounds left)."""
+    while left > 0:
+        grid = _inner(inside, outside)
+        if not grid:
+            return True, (inside, outside, to, left)
+        if any(x not in seen for x in grid):
+            return False, (inside, outside, to, left)
+        left -= 1
+        for x in grid:
+            v = seen[x]
+            if v is None:  # the configuration is invalid there: the flip is known to this bracket
+                return True, (inside, outside, to, left)
+            if v != kept:
+                outside, to = x, v
+                break
+            inside = x
+    return True, (inside, outside, to, left)
 
 
 def _narrowing(
@@ -232,12 +306,8 @@ def _narrowing(
 ) -> Generator[tuple[list[float], float], list[str | None], tuple[float, str]]:
     """:func:`_edge` as a generator: yields each round's points (and the bracket's outer end),
     receives their verdicts."""
-    k = 2**SPLIT
-    for _ in range(-(-MAX_STEPS // SPLIT)):
-        if abs(outside - inside) <= RESOLUTION * abs(outside):
-            break
-        grid = [inside + (outside - inside) * (j / k) for j in range(1, k)]
-        grid = [x for x in grid if x not in (inside, outside)]
+    for _ in range(ROUNDS):
+        grid = _inner(inside, outside)
         if not grid:
             break
         got = yield grid, outside

@@ -160,6 +160,23 @@ def verdicts(
     return out.tolist()
 
 
+def reads_posterior(in_favour: np.ndarray, against: np.ndarray, config: Config) -> np.ndarray:
+    """Per node: whether :func:`verdicts` reads its posterior and error bound at all.
+
+    Only a node whose net own evidence reaches ``verdict.support`` (and that is neither
+    conflicting, negligible nor against) is judged by its posterior; every other node's
+    verdict follows from its own evidence alone, whatever its posterior.
+
+    >>> from beleidstheorie.reasoning.config import load_config
+    >>> reads_posterior(np.array([1.2, 0.0, 1.4]), np.array([1.3, 0.0, 0.0]), load_config()).tolist()
+    [False, False, True]
+    """
+    v = config.verdict
+    net = in_favour - against
+    conflicting = (in_favour >= v.conflict) & (against >= v.conflict)
+    return (net >= v.support) & ~(net < 0) & ~(np.abs(net) < v.negligible) & ~conflicting
+
+
 def verdict_label(code: str, lang: str = "nl") -> str:
     """The label of a verdict code in ``lang`` (nl or en).
 

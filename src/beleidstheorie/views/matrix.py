@@ -51,12 +51,12 @@ import graphviz
 from beleidstheorie.errors import NotFoundError, RenderError, problem
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write, os_problem
-from beleidstheorie.reasoning.network import read_network
+from beleidstheorie.reasoning.network import Network, read_network
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar, paper
 from beleidstheorie.views.dotparts import html_text, new_graph
 from beleidstheorie.views.palette import text_colour
-from beleidstheorie.views.structure import read_structure
+from beleidstheorie.views.structure import Structure, read_structure
 from beleidstheorie.views.wording import word, wrap
 
 STATES = ("for", "against", "both", "delivery", "unmeasured", "none", "n/a")
@@ -166,10 +166,21 @@ class EvidenceMatrix:
         return [s for s in STATES if s in seen]
 
 
-def build_matrix(theory: Theory, result: ScoreResult, lang: str = "nl") -> EvidenceMatrix:
-    """The evidence matrix of a theory for the round of ``result``."""
-    s = read_structure(theory.store, lang)
-    net = read_network(theory.store)
+def build_matrix(
+    theory: Theory,
+    result: ScoreResult,
+    lang: str = "nl",
+    *,
+    structure: Structure | None = None,
+    network: Network | None = None,
+) -> EvidenceMatrix:
+    """The evidence matrix of a theory for the round of ``result``.
+
+    ``structure`` (read in ``lang``) and ``network`` are the theory's, when the caller has
+    read them already (the page draws a matrix per round from one read).
+    """
+    s = structure if structure is not None else read_structure(theory.store, lang)
+    net = network if network is not None else read_network(theory.store)
     scores = {n.key: n for n in result.mechanisms}
     by_iri = {n.iri: n for n in (*s.initiatives, *s.mechanisms)}
     rows = tuple(Row(i.key, i.code, i.label) for i in sorted(s.initiatives, key=_number_order))

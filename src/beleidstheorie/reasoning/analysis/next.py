@@ -127,10 +127,12 @@ def outcome(
     direct: bool,
     evidence: DirectEvidence,
     config: Config,
+    evidence_kind: str = "",
 ) -> Outcome:
     """The effect of one hypothetical observation (Se, α) on X on decision node Y.
 
-    ``direct`` says X is Y itself (the observation adds to Y's own, signed evidence).
+    ``direct`` says X is Y itself (the observation adds to Y's own, signed evidence);
+    ``evidence_kind`` names the kind of observation in the result.
 
     >>> cfg = load_config()
     >>> o = outcome(0.5, 0.5, 0.5, 0.8, 0.2, direct=True, evidence=DirectEvidence(0, 0), config=cfg)
@@ -148,7 +150,9 @@ def outcome(
     p_flip = pe * (v1 != now) + (1 - pe) * (v0 != now)
     change = pe * abs(y1 - p_y) + (1 - pe) * abs(y0 - p_y)
     p_sup = pe * (v1 == SUPPORTED) + (1 - pe) * (v0 == SUPPORTED)
-    return Outcome("", float(pe), float(y1), float(y0), v1, v0, float(p_flip), float(change), float(p_sup))
+    return Outcome(
+        evidence_kind, float(pe), float(y1), float(y0), v1, v0, float(p_flip), float(change), float(p_sup)
+    )
 
 
 def _candidates(net: Network, round_number: int) -> list[tuple[str, int, int, str, tuple[int, ...]]]:
@@ -209,6 +213,14 @@ def plan_measurements(ev: Evaluation, top: int = TOP) -> NextResult:
     tn = ev.model.theory_node  # theory node -> BayesNet node (the joints are in BayesNet space)
     pos, neg = direct_evidence(ev)
     cands = _candidates(net, ev.round_number)
+    # Se and α of a planned report depend on the kind, level and what it bears on only: a few
+    # dozen distinct ones for every (candidate, undecided node) pair
+    se_alpha = {
+        (ek, level, bears_on): _se_alpha(config, ek, level, bears_on)
+        for _, _, x, level, _ in cands
+        for bears_on in (_bears_on(net, x),)
+        for ek in EVIDENCE_KINDS
+    }
     steps = []
     for y in range(net.mechanism_offset, net.n_nodes):
         if not undecided(ev, y):
@@ -219,7 +231,7 @@ def plan_measurements(ev: Evaluation, top: int = TOP) -> NextResult:
         for kind, ind, x, level, inis in cands:
             outs = []
             for ek in EVIDENCE_KINDS:
-                se, alpha = _se_alpha(config, ek, level, _bears_on(net, x))
+                se, alpha = se_alpha[ek, level, _bears_on(net, x)]
                 if se == alpha:
                     continue
                 j = p_y if x == y else float(post.joint11[tn[x], col[int(tn[y])]])
@@ -232,8 +244,9 @@ def plan_measurements(ev: Evaluation, top: int = TOP) -> NextResult:
                     direct=x == y,
                     evidence=own,
                     config=config,
+                    evidence_kind=ek,
                 )
-                outs.append(replace(o, evidence_kind=ek))
+                outs.append(o)
             if not outs:
                 continue
             best = outs[0]
@@ -299,11 +312,13 @@ def score_and_next(
     round: str | int | None = None,
     *,
     top: int = TOP,
+    network: Network | None = None,
 ) -> tuple[ScoreResult, NextResult]:
     """The score of ``round`` (as :func:`~beleidstheorie.reasoning.score.score` gives it, with
     impacts and intervals) and what to measure next (as :func:`next_measurements`), from one
-    evaluation: a view that shows both (the interactive page) infers once, not twice."""
+    evaluation: a view that shows both (the interactive page) infers once, not twice.
+    ``network`` is the theory's when the caller has read it already."""
     config = config or load_config()
-    ev = evaluate(source, config, round, explain=True)
+    ev = evaluate(source, config, round, explain=True, network=network)
     ev = replace(ev, intervals=score_intervals(ev))
     return assemble(ev), plan_measurements(ev, top)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -152,36 +153,59 @@ def plan(adj: list[set[int]], scopes: list[tuple[int, ...]], budget: int | None 
     )
 
 
-def _expand(table: np.ndarray, s: tuple[int, ...], label: dict[int, int], size: int) -> np.ndarray:
+def _expand(table: np.ndarray, s: tuple[int, ...], scope: tuple[int, ...]) -> np.ndarray:
     """``table`` (optional leading batch axis, then one axis per variable of ``s``) with its
-    axes in clique order and size-1 axes for the clique's other variables."""
+    axes in the order of ``scope`` and size-1 axes for the other variables of ``scope``."""
     nb = table.ndim - len(s)
-    pos = [label[v] for v in s]
-    order = np.argsort(pos)
-    t = np.transpose(table, [*range(nb), *(nb + int(k) for k in order)]) if len(s) > 1 else table
-    shape = [1] * size
-    for k in pos:
-        shape[k] = 2
+    axes, shape = _axes(s, scope, nb)
+    t = np.transpose(table, axes) if axes is not None else table
     lead = table.shape[:nb] if nb else (1,)
     return t.reshape(*lead, *shape)
+
+
+Shape = tuple[int, ...]
+
+
+@lru_cache(maxsize=1 << 16)
+def _axes(s: tuple[int, ...], scope: tuple[int, ...], nb: int) -> tuple[tuple[int, ...] | None, Shape]:
+    """How :func:`_expand` lays a table over ``s`` into ``scope``: the transposition (None: as it
+    is) and the shape after the batch axes. The same few pairs recur at every calibration."""
+    label = {v: k for k, v in enumerate(scope)}
+    pos = [label[v] for v in s]
+    order = sorted(range(len(pos)), key=pos.__getitem__)  # the variables are distinct: no ties
+    axes = (*range(nb), *(nb + k for k in order)) if len(s) > 1 else None
+    shape = [1] * len(scope)
+    for k in pos:
+        shape[k] = 2
+    return axes, tuple(shape)
 
 
 def _onto(scope: tuple[int, ...], pairs: list[tuple[np.ndarray, tuple[int, ...]]]) -> np.ndarray:
     """The product of tables (each with its scope, after an optional batch axis) over ``scope``,
     always with one leading batch axis."""
-    label = {v: k for k, v in enumerate(scope)}
     size = len(scope)
-    out = np.ones((1,) * (size + 1))
+    out = _ONES[size] if size < len(_ONES) else np.ones((1,) * (size + 1))
     for table, s in pairs:
-        out = out * _expand(table, s, label, size)
+        out = out * _expand(table, s, scope)
     if out.shape[1:] != (2,) * size:
         out = np.broadcast_to(out, (out.shape[0], *((2,) * size))).copy()
-    return out
+    return out.copy() if not pairs else out
+
+
+_ONES = tuple(np.ones((1,) * (k + 1)) for k in range(32))  # the start of every product (never written)
+for _one in _ONES:
+    _one.flags.writeable = False
 
 
 def sum_onto(table: np.ndarray, scope: tuple[int, ...], target: tuple[int, ...]) -> np.ndarray:
+    return np.einsum(table, *_subscripts(scope, target))
+
+
+@lru_cache(maxsize=1 << 16)
+def _subscripts(scope: tuple[int, ...], target: tuple[int, ...]) -> tuple[list, list]:
+    """The einsum operands of :func:`sum_onto` (kept: the same pairs recur at every point)."""
     label = {v: k for k, v in enumerate(scope)}
-    return np.einsum(table, [Ellipsis, *range(len(scope))], [Ellipsis, *(label[v] for v in target)])
+    return [Ellipsis, *range(len(scope))], [Ellipsis, *(label[v] for v in target)]
 
 
 def _scaled(t: np.ndarray, n_axes: int) -> np.ndarray:

@@ -7,6 +7,7 @@ from typing import Any
 
 from beleidstheorie.graph.load import Theory
 from beleidstheorie.reasoning.analysis.next import Measurement, NextResult
+from beleidstheorie.reasoning.network import read_network
 from beleidstheorie.reasoning.result import INSUFFICIENT, NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.columns import column_layout
@@ -175,6 +176,7 @@ def page_data(
     layout = None if physics else column_layout(s)
     net = build_network(s, lang, layout)
     rounds = _rounds(result, results_by_round)
+    theory_network = read_network(theory.store) if rounds else None  # one read for every matrix
     nodes = (*s.inputs, *s.initiatives, *s.mechanisms, *s.subgoals, s.main_goal, *s.context_factors)
     styles: dict[str, dict[str, Any]] = {}
     scores: dict[str, dict[str, Any]] = {}
@@ -217,7 +219,10 @@ def page_data(
             "insufficient": {rid: sorted(keep_insufficient(s, res)) for rid, res in rounds.items()},
         },
         "contributors": _contributors(s, lang),
-        "matrix": {rid: matrix_data(theory, res, lang) for rid, res in rounds.items()},
+        "matrix": {
+            rid: matrix_data(theory, res, lang, structure=s, network=theory_network)
+            for rid, res in rounds.items()
+        },
         "changes": changes_by_round(s, rounds, lang),
         "links": _links(s, net.edges, lang),
         "next": _next(next_result, rounds, lang),

@@ -6,6 +6,7 @@ import itertools
 from typing import Any
 
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.reasoning.network import Network
 from beleidstheorie.reasoning.result import NodeScore, ScoreResult
 from beleidstheorie.views import grammar
 from beleidstheorie.views.matrix import STATE_LOOK, build_matrix, matrix_word
@@ -62,9 +63,19 @@ def changes_by_round(s: Structure, rounds: dict[str, ScoreResult], lang: str) ->
     return out
 
 
-def matrix_data(theory: Theory, result: ScoreResult, lang: str) -> dict[str, Any]:
-    """The evidence matrix of one round (:func:`beleidstheorie.views.matrix.build_matrix`) as a table."""
-    m = build_matrix(theory, result, lang)
+def matrix_data(
+    theory: Theory,
+    result: ScoreResult,
+    lang: str,
+    *,
+    structure: Structure | None = None,
+    network: Network | None = None,
+) -> dict[str, Any]:
+    """The evidence matrix of one round (:func:`beleidstheorie.views.matrix.build_matrix`) as a table.
+
+    ``structure`` and ``network``: the theory's, when already read (as ``build_matrix`` takes them).
+    """
+    m = build_matrix(theory, result, lang, structure=structure, network=network)
     return {
         "title": f"{matrix_word('title', lang)} — {m.round_label}",
         "corner": matrix_word("initiative", lang),
