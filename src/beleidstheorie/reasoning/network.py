@@ -359,11 +359,20 @@ SELECT ?obs (COUNT(?q) AS ?n)
 )
 
 
+_CONCEPTS: dict[str, dict[str, int]] = {}
+"""The index of every concept IRI met, by scheme (a theory's rows repeat a few concepts)."""
+
+
 def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
+    known = _CONCEPTS.setdefault(scheme, {})
+    found = known.get(iri)
+    if found is not None:
+        return found
     prefix = f"{BT_IRI}{scheme}-"
     if not iri.startswith(prefix) or iri[len(prefix) :] not in values:
         raise StoreError([problem("unexpected_concept", scheme=scheme, iri=iri)])
-    return values.index(iri[len(prefix) :])
+    known[iri] = values.index(iri[len(prefix) :])
+    return known[iri]
 
 
 def _optional_concept(row: dict, key: str, scheme: str, values: tuple[str, ...]) -> int:
@@ -622,8 +631,12 @@ def read_evidence_groups(store: Store, round: str | int | None = None, theory: s
     # one row per group, in an order of its fields: the same network from every server
     # (a server may concatenate an indicator's targets in another order)
     groups: dict[tuple, list] = {}
+    target_sets: dict[str, tuple[int, ...]] = {}  # many groups name the same targets
     for r in rows:
-        targets = tuple(sorted({index[t] for t in _s(r, "targets").split() if t in index}))
+        named = r.get("targets", "")
+        targets = target_sets.get(named)
+        if targets is None:
+            targets = target_sets[named] = tuple(sorted({index[t] for t in named.split() if t in index}))
         key = (
             index[str(r["owner"])],
             _concept_index(str(r["level"]), "indicatorlevel", LEVELS),

@@ -130,10 +130,12 @@ def _rows(store: OxigraphStore, theory: str, cutoff: int) -> tuple[list[TextRow]
     number = _objects(store, "number")
 
     # Each indicator's counting observation: the largest key "informative, round (ten digits),
-    # IRI" over its observations up to the round, as the query's inner MAX(?key).
+    # IRI" over its observations up to the round, as the query's inner MAX(?key). The first two
+    # parts have a fixed length, so comparing (flag, digits, IRI) compares the keys.
+    up_to: dict[str, list[str]] = {}  # a round's numbers up to the cutoff, in ten digits
     best: dict[str, str] = {}
     for ind, observations in observed.items():
-        top = ""
+        top = ("", "", "")
         for obs in observations:
             flags = {
                 "1" if s in _INFORMATIVE and k != _NO_EVIDENCE else "0"
@@ -141,25 +143,23 @@ def _rows(store: OxigraphStore, theory: str, cutoff: int) -> tuple[list[TextRow]
                 for k in kind.get(obs, empty)
             }
             for r in in_round.get(obs, empty) if flags else empty:
-                for lexical in number.get(r, empty):
-                    if _round(lexical) > cutoff:
-                        continue
-                    padded = ("0000000000" + lexical)[len(lexical) :]
+                digits = up_to.get(r)
+                if digits is None:
+                    numbers = number.get(r, empty)
+                    digits = up_to[r] = [("0000000000" + n)[len(n) :] for n in numbers if _round(n) <= cutoff]
+                for padded in digits:
                     for flag in flags:
-                        key = flag + padded + obs
+                        key = (flag, padded, obs)
                         if key > top:
                             top = key
-        if top:
-            best[ind] = top
+        if top[2]:
+            best[ind] = top[2]
 
     level = _objects(store, "indicatorLevel")
     basis, source = _objects(store, "basis"), _objects(store, "evidenceSource")
     se, fp = _objects(store, "elicitedSensitivity"), _objects(store, "elicitedFalsePositive")
     restates = _objects(store, "restates")
     quantity, value_kind = _objects(store, "hasQuantity"), _objects(store, "valueKind")
-    observations: dict[str, int] = {}  # how often each node is typed bt:Observation (rows of the join)
-    for s, _ in store.pairs(_RDF_TYPE, obj=_OBSERVATION):
-        observations[s] = observations.get(s, 0) + 1
 
     def restated(obs: str) -> bool:
         """The query's OPTIONAL: it restates an observation of some indicator of the theory."""
@@ -175,7 +175,9 @@ def _rows(store: OxigraphStore, theory: str, cutoff: int) -> tuple[list[TextRow]
         quantities = quantity.get(obs)
         if not quantities:
             return None, None
-        typed = observations.get(obs, 0)
+        typed = len(
+            store.pairs(_RDF_TYPE, obs, _OBSERVATION)
+        )  # few observations have values: one lookup each
         if not typed:
             return None, None
         n = realised = 0
@@ -186,38 +188,45 @@ def _rows(store: OxigraphStore, theory: str, cutoff: int) -> tuple[list[TextRow]
         return str(n * typed), str(realised * typed)
 
     groups: dict[tuple, list] = {}
-    for ind, key in best.items():
-        obs = key[11:]
+    unbound: list = [None]
+    for ind, obs in best.items():
         levels = level.get(ind)
         rounds = [rn for r in in_round.get(obs, empty) for rn in number.get(r, empty)]
         if not levels or not rounds:
             continue
         targets = targets_of.get(ind)
         joined = " ".join(sorted(targets)) if targets else None
-        top_round = max(rounds, key=_round)
+        top_round = rounds[0] if len(rounds) == 1 else max(rounds, key=_round)
+        top_number = _round(top_round)
         elicited = [(a, b) for a in se.get(obs, empty) for b in fp.get(obs, empty)] or [(None, None)]
         n, realised = values(obs)
         mark = "1" if restated(obs) else None
-        for owner in dict.fromkeys(owners_of[ind]):
-            for lv, st, kd, bs, sc, (e1, e2) in _choices(
-                levels,
-                status.get(obs, empty),
-                kind.get(obs, empty),
-                basis.get(obs) or [None],
-                source.get(obs) or [None],
-                elicited,
-            ):
+        alike = (
+            levels,
+            status[obs],
+            kind[obs],
+            basis.get(obs) or unbound,
+            source.get(obs) or unbound,
+            elicited,
+        )
+        # almost always one value each: one combination, without building the product
+        combos = [tuple(v[0] for v in alike)] if all(len(v) == 1 for v in alike) else _choices(*alike)
+        for owner in owners_of[ind] if len(owners_of[ind]) == 1 else dict.fromkeys(owners_of[ind]):
+            for lv, st, kd, bs, sc, (e1, e2) in combos:
                 group = (owner, lv, joined, st, kd, bs, sc, mark, e1, e2, n, realised)
                 seen = groups.get(group)
                 if seen is None:
-                    groups[group] = [{ind}, top_round, ind, obs]
+                    groups[group] = [{ind}, top_round, top_number, ind, obs]
                     continue
                 seen[0].add(ind)
-                if _round(top_round) > _round(seen[1]):
-                    seen[1] = top_round
-                seen[2], seen[3] = min(seen[2], ind), min(seen[3], obs)
+                if top_number > seen[2]:
+                    seen[1], seen[2] = top_round, top_number
+                if ind < seen[3]:
+                    seen[3] = ind
+                if obs < seen[4]:
+                    seen[4] = obs
     rows: list[TextRow] = []
-    for group, (inds, top_round, any_ind, any_obs) in groups.items():
+    for group, (inds, top_round, _, any_ind, any_obs) in groups.items():
         row = {name: v for name, v in zip(_FIELDS, group, strict=True) if v is not None}
         row.update(count=str(len(inds)), roundnumber=top_round, anyind=any_ind, anyobs=any_obs)
         rows.append(row)
