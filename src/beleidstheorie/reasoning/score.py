@@ -427,14 +427,12 @@ class _Assembler:
         """Initiatives that target ``node`` (by the theory or by an indicator on it), and how
         many of them gave an informative answer on it."""
         net, it = self.net, self.items
-        owners = {int(net.ind_initiative[net.obs_indicator[it.obs[t]]]) for t in self.by_node.get(node, ())}
-        owners = {o for o in owners if o < net.n_initiatives}
-        informative = {
-            int(net.ind_initiative[net.obs_indicator[it.obs[t]]])
-            for t in self.by_node.get(node, ())
-            if it.informative[t]
-        }
-        informative = {o for o in informative if o < net.n_initiatives}
+        on = np.asarray(self.by_node.get(node, ()), dtype=np.int64)
+        of = net.ind_initiative[
+            net.obs_indicator[it.obs[on]]
+        ]  # each item's owner, as arrays: no Python per item
+        owners = {o for o in of.tolist() if o < net.n_initiatives}
+        informative = {o for o in of[it.informative[on]].tolist() if o < net.n_initiatives}
         targeted = targeting | owners
         return Coverage(len(targeted), len(informative))
 
@@ -474,12 +472,14 @@ class _Assembler:
         net, ev = self.net, self.ev
         info = net.nodes[i]
         related = self.related_items(i, members)
-        indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
+        indicators = set(net.obs_indicator[self.items.obs[np.asarray(related, dtype=np.int64)]].tolist())
         found = {lv: 0 for lv in LEVELS}
         for ind in indicators:  # an indicator row of a grouped read stands for several
             found[LEVELS[int(net.ind_level[ind])]] += int(self.counts[ind])
         levels = {lv: n for lv, n in found.items() if n}
-        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
+        direct = set(
+            net.obs_indicator[self.items.obs[np.asarray(self.by_node.get(i, ()), dtype=np.int64)]].tolist()
+        )
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
         err = float(self.error[i])
