@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from beleidstheorie.collector import paused
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.analysis.impacts import Impacts, one_pass_impacts
 from beleidstheorie.reasoning.analysis.intervals import DEFAULT_POINTS, Intervals
@@ -305,14 +306,15 @@ def score(
     scores, verdicts and counts, without the items (``items`` and every node's
     ``contributions`` are empty) and without their impacts.
     """
-    if items:
-        ev = evaluate(source, config, round, explain=explain)
-    else:
-        net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
-        ev = evaluate(source, config, round, explain=False, network=net)
-    if intervals:
-        ev = replace(ev, intervals=score_intervals(ev))
-    return assemble(ev)
+    with paused():  # reads and engine make many objects and no cycles (beleidstheorie.collector)
+        if items:
+            ev = evaluate(source, config, round, explain=explain)
+        else:
+            net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
+            ev = evaluate(source, config, round, explain=False, network=net)
+        if intervals:
+            ev = replace(ev, intervals=score_intervals(ev))
+        return assemble(ev)
 
 
 def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:

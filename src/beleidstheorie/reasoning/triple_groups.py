@@ -25,9 +25,9 @@ and an indicator's targets are joined in sorted order.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 
+from beleidstheorie.collector import paused
 from beleidstheorie.graph.stores import OxigraphStore
 from beleidstheorie.graph.stores.base import TextRow
 from beleidstheorie.iris import BT_IRI
@@ -95,15 +95,11 @@ def evidence_group_rows(
     every node some indicator of the theory bears on (sorted, distinct). None when a round
     number is not an integer: the query decides then.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # many small lists and no cycles: the collector's passes would only cost time
     try:
-        return _rows(store, theory, cutoff)
+        with paused():  # many small lists and no cycles: the collector's passes would only cost time
+            return _rows(store, theory, cutoff)
     except _NotAnInteger:
         return None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _rows(store: OxigraphStore, theory: str, cutoff: int) -> tuple[list[TextRow], list[str]]:
