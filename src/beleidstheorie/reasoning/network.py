@@ -359,12 +359,12 @@ SELECT ?obs (COUNT(?q) AS ?n)
 )
 
 
-_CONCEPTS: dict[str, dict[str, int]] = {}
-"""The index of every concept IRI met, by scheme (a theory's rows repeat a few concepts)."""
+_CONCEPTS: dict[tuple[str, tuple[str, ...]], dict[str, int]] = {}
+"""The index of every concept IRI met, by scheme and values (a theory's rows repeat a few concepts)."""
 
 
 def _concept_index(iri: str, scheme: str, values: tuple[str, ...]) -> int:
-    known = _CONCEPTS.setdefault(scheme, {})
+    known = _CONCEPTS.setdefault((scheme, values), {})
     found = known.get(iri)
     if found is not None:
         return found

@@ -430,9 +430,8 @@ class _Assembler:
         many of them gave an informative answer on it."""
         net, it = self.net, self.items
         on = np.asarray(self.by_node.get(node, ()), dtype=np.int64)
-        of = net.ind_initiative[
-            net.obs_indicator[it.obs[on]]
-        ]  # each item's owner, as arrays: no Python per item
+        # each item's owner, as arrays: no Python per item
+        of = net.ind_initiative[net.obs_indicator[it.obs[on]]]
         owners = {o for o in of.tolist() if o < net.n_initiatives}
         informative = {o for o in of[it.informative[on]].tolist() if o < net.n_initiatives}
         targeted = targeting | owners
