@@ -111,9 +111,10 @@ path = sys.argv[1]
 step("raw bulk_load", lambda: ox.Store().bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES))
 store = step("native load (load_rdf_store)", lambda: OxigraphStore(load_rdf_store(Path(path))))
 _theory_in(store, path)
-step("SPARQL integrity checks (cycles, non-numbers)", lambda: structural_problems(store, path))
+step("SPARQL integrity checks (cycles, non-numbers; a file marked checked skips them)",
+     lambda: structural_problems(store, path))
 step("read_network (SPARQL reads, item by item)", lambda: read_network(store))
-step("read_evidence_groups (SPARQL reads, counted groups)", lambda: read_evidence_groups(store))
+step("read_evidence_groups (counted groups, the embedded store's index)", lambda: read_evidence_groups(store))
 step("score, explain=False (item-by-item reads + engine)", lambda: score(store, explain=False))
 step("score, items=False (grouped reads + engine: the score table)", lambda: score(store, items=False))
 """
@@ -232,8 +233,8 @@ def header() -> str:
         "CPU time of a fresh process (× = ratio to the raw pyoxigraph load of the same file), "
         "peak resident memory; the servers' columns are wall time of the client. "
         "`validate FILE` runs first and pays for SHACL; the later FILE commands find the file's "
-        "content hash marked valid in a fresh cache and skip SHACL (the SPARQL integrity checks "
-        "still run). `score` prints its table, scored from the store's counted groups "
+        "content hash marked as having passed the whole check in a fresh cache and skip it (SHACL "
+        "and the SPARQL integrity checks). `score` prints its table, scored from the store's counted groups "
         "(`read_evidence_groups`); the reads columns are those grouped reads (wall) and "
         "`score(items=False)` (CPU).\n\n"
     )

@@ -155,6 +155,40 @@ def test_a_theory_that_fails_shacl_is_never_marked_valid(tmp_path, monkeypatch):
     assert not cache.is_valid(cache.file_key(nt))
 
 
+def test_a_file_that_passed_the_whole_check_is_not_scanned_again_until_it_changes(tmp_path, monkeypatch):
+    from beleidstheorie.graph import integrity
+
+    monkeypatch.setenv("BELEIDSTHEORIE_CACHE_DIR", str(tmp_path / "cache"))
+    nt = tmp_path / "t.nt"
+    cli("export", str(EXAMPLE), "--format", "nt", "-o", str(nt))
+    scans = []
+    real = integrity.structural_problems
+    monkeypatch.setattr(integrity, "structural_problems", lambda *a: scans.append(1) or real(*a))
+    load_theory(nt)
+    load_theory(nt)
+    assert len(scans) == 1
+    assert cache.is_checked(cache.file_key(nt))
+    nt.write_bytes(nt.read_bytes() + b"\n")  # a changed file: checked again
+    load_theory(nt)
+    assert len(scans) == 2
+
+
+def test_a_file_with_a_cycle_is_refused_every_time_and_never_marked_checked(tmp_path, monkeypatch):
+    monkeypatch.setenv("BELEIDSTHEORIE_CACHE_DIR", str(tmp_path / "cache"))
+    nt = tmp_path / "t.nt"
+    cli("export", str(EXAMPLE), "--format", "nt", "-o", str(nt))
+    part = "<http://purl.org/dc/terms/isPartOf>"
+    nt.write_text(
+        nt.read_text(encoding="utf-8") + f"<urn:a> {part} <urn:b> .\n<urn:b> {part} <urn:a> .\n",
+        encoding="utf-8",
+    )
+    for _ in range(3):
+        with pytest.raises(ValidationError, match="a cycle in dcterms:isPartOf"):
+            load_theory(nt)
+    assert cache.is_valid(cache.file_key(nt))  # the shapes alone pass: the cycle is the integrity scan's
+    assert not cache.is_checked(cache.file_key(nt))
+
+
 def test_a_bound_variable_gives_the_rows_of_oxigraphs_own_substitution():
     from beleidstheorie.graph.stores.base import from_ox
     from beleidstheorie.reasoning import network

@@ -48,7 +48,7 @@ from pathlib import Path
 
 from beleidstheorie import __version__
 from beleidstheorie.errors import BeleidstheorieError
-from beleidstheorie.graph.cache_folder import mark_used, write_entry
+from beleidstheorie.graph.cache_folder import content_digest, mark_used, write_entry
 from beleidstheorie.graph.locate import YAML_SUFFIXES, cache_dir, locate_theory, theory_files
 
 FORMAT = "1"
@@ -75,14 +75,6 @@ def package_hash() -> str:
     return _package
 
 
-def _file_digest(path: Path) -> bytes:
-    digest = hashlib.sha256()
-    with open(path, "rb") as data:
-        while chunk := data.read(1 << 22):
-            digest.update(chunk)
-    return digest.digest()
-
-
 def output_key(
     command: str, graph: str | Path | None, config: Path | None, options: dict[str, object]
 ) -> str | None:
@@ -107,8 +99,8 @@ def output_key(
         if not all(stat.S_ISREG(os.stat(path).st_mode) for path in named):
             return None  # a pipe or device is never read here (it could block); the command refuses it
         for path in paths:
-            digest.update(str(path).encode() + b"\0" + _file_digest(path))
-        digest.update(b"config\0" + (_file_digest(config) if config is not None else b"-"))
+            digest.update(str(path).encode() + b"\0" + content_digest(path))
+        digest.update(b"config\0" + (content_digest(config) if config is not None else b"-"))
     except (OSError, ValueError, BeleidstheorieError):
         return None  # the command itself finds and reports what is wrong
     return digest.hexdigest()

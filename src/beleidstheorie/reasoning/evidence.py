@@ -194,16 +194,30 @@ def _plan(net: Network, round_number: int) -> _Plan:
         by_indicator.setdefault(ind, []).append(node)
     ids: dict[Facts, int] = {}
     owners, targets = [], []
-    for o in chosen:
-        ind = int(net.obs_indicator[o])
+    # Observations alike in every field observation_facts reads have the same facts: they are
+    # made once per distinct fields and kind of node (a grouped read at 10^6 has 22,519 rows
+    # and a few hundred such field sets). Ids are given in the order facts first appear, as before.
+    at = np.asarray(chosen, dtype=np.int64)
+    inds = net.obs_indicator[at]
+    fields = np.stack(
+        [net.obs_status[at], net.obs_kind[at], net.ind_level[inds], net.obs_basis[at], net.obs_source[at],
+         net.obs_values[at], net.obs_realised[at], net.obs_restates[at] >= 0,
+         net.obs_elicited_se[at].view(np.int64), net.obs_elicited_fp[at].view(np.int64)],
+        axis=1,
+    ) if at.size else np.zeros((0, 10), dtype=np.int64)  # fmt: skip
+    bears_on = [_bears_on(net, node) for node in range(net.n_nodes)]
+    known: dict[tuple, int] = {}
+    for o, ind, row in zip(chosen, inds.tolist(), map(tuple, fields.tolist()), strict=True):
         owner = int(net.ind_initiative[ind])
         owners.append(owner)
-        targets.append(
-            [
-                (node, ids.setdefault(observation_facts(net, o, _bears_on(net, node)), len(ids)))
-                for node in by_indicator.get(ind) or [owner]
-            ]
-        )
+        per_node = []
+        for node in by_indicator.get(ind) or [owner]:
+            key = (row, bears_on[node])
+            fid = known.get(key)
+            if fid is None:
+                fid = known[key] = ids.setdefault(observation_facts(net, o, bears_on[node]), len(ids))
+            per_node.append((node, fid))
+        targets.append(per_node)
     plans[round_number] = _Plan(chosen, owners, targets, list(ids))
     return plans[round_number]
 

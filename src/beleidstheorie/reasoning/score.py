@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
+from beleidstheorie.collector import paused
 from beleidstheorie.graph.store import Store
 from beleidstheorie.reasoning.analysis.impacts import Impacts, one_pass_impacts
 from beleidstheorie.reasoning.analysis.intervals import DEFAULT_POINTS, Intervals
@@ -369,14 +370,15 @@ def score(
     (:func:`~beleidstheorie.reasoning.network.read_network` of ``source``) when the caller
     has read it already; a grouped read reads its own.
     """
-    if items:
-        ev = evaluate(source, config, round, explain=explain, network=network)
-    else:
-        net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
-        ev = evaluate(source, config, round, explain=False, network=net)
-    if intervals:
-        ev = replace(ev, intervals=score_intervals(ev))
-    return assemble(ev)
+    with paused():  # reads and engine make many objects and no cycles (beleidstheorie.collector)
+        if items:
+            ev = evaluate(source, config, round, explain=explain, network=network)
+        else:
+            net = read_evidence_groups(getattr(source, "store", source), round)  # type: ignore[arg-type]
+            ev = evaluate(source, config, round, explain=False, network=net)
+        if intervals:
+            ev = replace(ev, intervals=score_intervals(ev))
+        return assemble(ev)
 
 
 def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
@@ -491,14 +493,11 @@ class _Assembler:
         """Initiatives that target ``node`` (by the theory or by an indicator on it), and how
         many of them gave an informative answer on it."""
         net, it = self.net, self.items
-        owners = {int(net.ind_initiative[net.obs_indicator[it.obs[t]]]) for t in self.by_node.get(node, ())}
-        owners = {o for o in owners if o < net.n_initiatives}
-        informative = {
-            int(net.ind_initiative[net.obs_indicator[it.obs[t]]])
-            for t in self.by_node.get(node, ())
-            if it.informative[t]
-        }
-        informative = {o for o in informative if o < net.n_initiatives}
+        on = np.asarray(self.by_node.get(node, ()), dtype=np.int64)
+        # each item's owner, as arrays: no Python per item
+        of = net.ind_initiative[net.obs_indicator[it.obs[on]]]
+        owners = {o for o in of.tolist() if o < net.n_initiatives}
+        informative = {o for o in of[it.informative[on]].tolist() if o < net.n_initiatives}
         targeted = targeting | owners
         return Coverage(len(targeted), len(informative))
 
@@ -538,12 +537,14 @@ class _Assembler:
         net, ev = self.net, self.ev
         info = net.nodes[i]
         related = self.related_items(i, members)
-        indicators = {int(net.obs_indicator[self.items.obs[t]]) for t in related}
+        indicators = set(net.obs_indicator[self.items.obs[np.asarray(related, dtype=np.int64)]].tolist())
         found = {lv: 0 for lv in LEVELS}
         for ind in indicators:  # an indicator row of a grouped read stands for several
             found[LEVELS[int(net.ind_level[ind])]] += int(self.counts[ind])
         levels = {lv: n for lv, n in found.items() if n}
-        direct = {int(net.obs_indicator[self.items.obs[t]]) for t in self.by_node.get(i, ())}
+        direct = set(
+            net.obs_indicator[self.items.obs[np.asarray(self.by_node.get(i, ()), dtype=np.int64)]].tolist()
+        )
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
         err = float(self.error[i])

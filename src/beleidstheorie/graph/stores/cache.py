@@ -39,6 +39,7 @@ from beleidstheorie.graph.cache_folder import (  # noqa: F401  (the folder's bou
     STALE_TEMP_SECONDS,
     CacheUsage,
     clear,
+    content_digest,
     mark_used,
     max_bytes,
     prune,
@@ -94,7 +95,7 @@ def key_of(paths: Sequence[Path]) -> str:
 
 
 def file_key(path: Path) -> str:
-    """The content key of one RDF file (read in chunks: RDF files may be large).
+    """The content key of one RDF file (its content's SHA-256, computed once per process).
 
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as d:
@@ -103,11 +104,7 @@ def file_key(path: Path) -> str:
     ...     len(file_key(f))
     64
     """
-    digest = hashlib.sha256(b"rdf\0" + CACHE_FORMAT.encode())
-    with open(path, "rb") as data:
-        while chunk := data.read(1 << 22):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return hashlib.sha256(b"rdf\0" + CACHE_FORMAT.encode() + content_digest(path)).hexdigest()
 
 
 def lookup(key: str) -> Path | None:
@@ -171,11 +168,11 @@ def remember_derived(key: str, name: str, code: Sequence[str], data: bytes) -> N
         write_entry(path, data)
 
 
-def _valid_marker(key: str) -> Path | None:
+def _valid_marker(key: str, suffix: str = "valid") -> Path | None:
     folder = cache_dir()
     if folder is None or not key:
         return None
-    return folder / f"{key}-{hashlib.sha256(_code_hash(_VALIDATORS)).hexdigest()[:32]}.valid"
+    return folder / f"{key}-{hashlib.sha256(_code_hash(_VALIDATORS)).hexdigest()[:32]}.{suffix}"
 
 
 def is_valid(key: str) -> bool:
@@ -201,6 +198,39 @@ def is_valid(key: str) -> bool:
 def remember_valid(key: str) -> None:
     """Note that the theory of ``key`` passed validation; skipped when the cache cannot be written."""
     marker = _valid_marker(key)
+    if marker is None:
+        return
+    write_entry(marker, b"")
+
+
+def is_checked(key: str) -> bool:
+    """True when the theory of ``key`` passed the whole check of an RDF theory before
+    (:func:`~beleidstheorie.graph.integrity.check_theory`: SHACL, cycles, non-numbers) by
+    today's shapes and code.
+
+    A theory that fails is never marked, so it is checked, and refused, every time.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     os.environ["BELEIDSTHEORIE_CACHE_DIR"] = d
+    ...     remember_valid("abc")  # SHACL alone passed: not the whole check
+    ...     before = is_checked("abc")
+    ...     remember_checked("abc")
+    ...     after = is_checked("abc"), is_checked("abd")
+    ...     del os.environ["BELEIDSTHEORIE_CACHE_DIR"]
+    >>> before, after
+    (False, (True, False))
+    """
+    marker = _valid_marker(key, "checked")
+    if marker is None or not marker.is_file():
+        return False
+    mark_used(marker)
+    return True
+
+
+def remember_checked(key: str) -> None:
+    """Note that the theory of ``key`` passed the whole check; skipped when the cache cannot be written."""
+    marker = _valid_marker(key, "checked")
     if marker is None:
         return
     write_entry(marker, b"")

@@ -143,6 +143,29 @@ class OxigraphStore:
             raise StoreError([problem("select_only")])
         return result
 
+    def pairs(
+        self, predicate: str, subject: str | None = None, obj: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(subject, object) as text of every triple with ``predicate`` (and ``subject``, ``obj``: IRIs).
+
+        Read from the store's index over its scope (all graphs, or the scope's), with no query
+        and no term objects: an IRI is its text, a literal its lexical form, a blank node its
+        label (what :meth:`query_text` gives). One row per quad, so a triple held in two graphs
+        is two rows, as in a query over their union.
+
+        >>> store = OxigraphStore()
+        >>> store.replace_graphs({"urn:g": b'<urn:a> <urn:p> <urn:b> .\\n<urn:a> <urn:q> "3" .\\n'})
+        >>> store.pairs("urn:p"), store.pairs("urn:q", subject="urn:a")
+        ([('urn:a', 'urn:b')], [('urn:a', '3')])
+        """
+        p = ox.NamedNode(predicate)
+        s = None if subject is None else ox.NamedNode(subject)
+        o = None if obj is None else ox.NamedNode(obj)
+        graphs = [None] if self._scope is None else [ox.NamedNode(g) for g in self._scope]
+        return [
+            (q.subject.value, q.object.value) for g in graphs for q in self._ox.quads_for_pattern(s, p, o, g)
+        ]
+
     def replace_graphs(
         self, graphs: Mapping[str, bytes | Path], fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES
     ) -> None:
