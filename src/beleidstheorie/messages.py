@@ -371,6 +371,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query": ("query", "query"),
     "update": ("update", "update"),
     "graph upload": ("upload van de graaf", "graph upload"),
+    "store_unreadable": (
+        "{name}: de theorie in de store voldoet niet aan de vormen en is niet te lezen ({cause}); "
+        "`beleidstheorie validate --store {name}` wijst de plaats aan",
+        "{name}: the theory in the store breaks the shapes and cannot be read ({cause}); "
+        "`beleidstheorie validate --store {name}` shows where",
+    ),
     "store_empty": (
         "{name}: de store bevat geen theorie; voeg er een toe met `beleidstheorie load`",
         "{name}: the store holds no theory; add one with `beleidstheorie load`",

@@ -86,6 +86,61 @@ def test_naming_a_theory_the_store_does_not_hold_lists_the_ones_it_does(tmp_path
     assert "no theory 'nergens'" in out and "buurtbudget" in out
 
 
+def _edit_stored(store: Path, predicate_end: str, subject_part: str, value: str) -> None:
+    """Replace one stored value, as another tool writing into the store would (no validation)."""
+    import pyoxigraph as ox
+
+    marker = json.loads((store / "beleidstheorie-store.json").read_text())
+    raw = ox.Store(str(store / marker["current"]))
+    quad = next(
+        q
+        for q in raw.quads_for_pattern(None, None, None)
+        if q.predicate.value.endswith(predicate_end) and subject_part in q.subject.value
+    )
+    raw.remove(quad)
+    raw.add(ox.Quad(quad.subject, quad.predicate, ox.Literal(value), quad.graph_name))
+    raw.flush()
+    del raw
+
+
+READERS = [
+    ("score",),
+    ("coverage",),
+    ("next",),
+    ("explain", "Aanvragen"),
+    ("list",),
+    ("sensitivity",),
+    ("render", "schema", "-o", "{tmp}/s.svg"),
+    ("render", "samenhang", "-o", "{tmp}/s.svg"),
+    ("interactive", "-o", "{tmp}/p.html"),
+]
+
+
+@pytest.mark.parametrize(
+    ("predicate", "subject", "readers"),
+    [("#number", "/round/", {"score", "coverage", "next"}), ("#page", "/observation/", {"coverage", "next"})],
+)
+def test_a_store_edited_outside_beleidstheorie_is_refused_in_one_line_by_every_reader(
+    tmp_path, predicate, subject, readers
+):
+    store = tmp_path / "s"
+    cli("load", str(EXAMPLE), "--store", str(store))
+    _edit_stored(store, predicate, subject, "twee")
+    refused = []
+    for args in READERS:  # cli() fails on a traceback; a reader that never reads the value may succeed
+        result = cli("--lang", "en", *(a.format(tmp=tmp_path) for a in args), "--store", str(store))
+        assert result.exit_code in (0, 1), (args, result.output)
+        if result.exit_code == 1:  # one line naming the store (the authoring model names the field)
+            errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+            assert len(errors) == 1 and errors[0].startswith(f"error: {store}"), (args, result.output)
+            refused.append(args[0])
+            if "breaks the shapes" in errors[0]:
+                assert f"validate --store {store}" in errors[0] and "twee" in errors[0]
+    assert readers <= set(refused)  # these convert the value (score's grouped read has no page)
+    problems = error_of("validate", "--store", str(store))
+    assert '"twee"' in problems and predicate.lstrip("#") in problems  # validate names the place
+
+
 HOLD_LOCK = """
 import sys, time
 from beleidstheorie.graph.stores import writing

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from beleidstheorie.authoring.models import Theory
 from beleidstheorie.errors import LoadError, problem
+from beleidstheorie.graph.stores.base import UNREADABLE, unreadable
 from beleidstheorie.messages import MODEL_VALIDATORS, pydantic_said
 from beleidstheorie.namespaces import BT, DCTERMS, RDF, RDFS, SKOS, concept_value
 
@@ -433,7 +434,10 @@ def extract_theory(graph: Graph, file: str = "") -> Theory:
     found = theory_iris(graph)
     if len(found) != 1:
         raise LoadError([problem("one_theory", file, n=len(found))])
-    data = _Reader(graph, found[0]).theory()
+    try:
+        data = _Reader(graph, found[0]).theory()
+    except UNREADABLE as exc:  # a store not validated since it was written (files always are)
+        raise unreadable(file or "the store", exc) from None
     try:
         return Theory.model_validate(data)
     except PydanticValidationError as exc:

@@ -22,6 +22,7 @@ from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
 from beleidstheorie.graph.stores import OxigraphStore, iri_term, select_text
+from beleidstheorie.graph.stores.base import refusing_unreadable
 from beleidstheorie.iris import BT_IRI
 from beleidstheorie.messages import Kinds
 from beleidstheorie.reasoning.triple_groups import evidence_group_rows
@@ -496,6 +497,7 @@ def _read_structure(store: Store, theory: str | None) -> tuple[dict, dict, dict[
     return fields, bind, index
 
 
+@refusing_unreadable
 def read_network(store: Store, theory: str | None = None) -> Network:
     """Read the network of the (only, or named) theory in ``store``, item by item.
 
@@ -604,6 +606,7 @@ SELECT DISTINCT ?t ?target WHERE {
 )
 
 
+@refusing_unreadable
 def read_evidence_groups(store: Store, round: str | int | None = None, theory: str | None = None) -> Network:
     """The network of ``round`` (default: the latest) with its evidence read as groups.
 

@@ -32,6 +32,7 @@ from beleidstheorie.graph.load import Q_ROUND_NAMES
 from beleidstheorie.graph.store import PREFIXES, Row, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
+from beleidstheorie.graph.stores.base import refusing_unreadable
 from beleidstheorie.namespaces import BT
 
 CONTEXT_LEVELS = ("samenleving", "organisaties", "individuen")
@@ -353,6 +354,7 @@ def _initiatives(store: Store, bind: dict, lang: str) -> tuple[Initiative, ...]:
     return tuple(out)
 
 
+@refusing_unreadable
 def read_structure(store: Store, lang: str = "nl", theory: str | None = None) -> Structure:
     """Read the structure of the (only, or named) theory in ``store``."""
     head = _theory(store, theory)

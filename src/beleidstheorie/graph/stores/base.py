@@ -17,9 +17,10 @@ base IRI.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 import pyoxigraph as ox
 
@@ -68,6 +69,43 @@ def select_text(store: Store, sparql: str, bindings: Mapping[str, Identifier] | 
     if fast is not None:
         return fast(sparql, bindings)
     return [{k: str(v) for k, v in row.items()} for row in store.query(sparql, bindings)]
+
+
+UNREADABLE = (ValueError, KeyError, TypeError)
+"""What reading a theory raises on a value the shapes forbid (``int("twee")``, an owner that is
+no node, a sort of a number against a text): see :func:`unreadable`."""
+
+
+def unreadable(name: str, exc: Exception) -> StoreError:
+    """The one-line error for a theory in store ``name`` that holds a value the shapes forbid.
+
+    A validated theory (every file, every ``load``) cannot hold one; a store written by other
+    tools, or edited after its load, can. The error names the store and Python's words for
+    the value, and points to ``validate``, which names the node and the property.
+
+    >>> print(unreadable("data/store#t", ValueError("invalid literal: 'x'")))  # doctest: +ELLIPSIS
+    data/store: the theory in the store breaks the shapes and cannot be read (invalid literal: 'x'); ...
+    """
+    cause = f"no node {exc}" if isinstance(exc, KeyError) else str(exc)
+    return StoreError([problem("store_unreadable", name=name.split("#", 1)[0], cause=cause)])
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def refusing_unreadable(read: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``read(store, ...)`` with a value the shapes forbid refused by :func:`unreadable`, not a traceback."""
+
+    @functools.wraps(read)
+    def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return read(*args, **kwargs)
+        except UNREADABLE as exc:
+            store = args[0] if args else kwargs.get("store")
+            raise unreadable(getattr(store, "name", "the store"), exc) from None
+
+    return checked
 
 
 SCHEMES = ("sparql+http://", "sparql+https://")
