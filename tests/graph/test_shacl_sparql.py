@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from beleidstheorie.errors import LoadError
+from beleidstheorie.graph import shacl_sparql
 from beleidstheorie.graph.load import load_rdf_store, load_theory
 from beleidstheorie.graph.shacl import validate_ntriples
 from beleidstheorie.graph.shacl_sparql import compile_shapes, validate_store
@@ -154,3 +155,63 @@ def test_the_flagship_conforms_on_both_engines():
 def test_every_constraint_of_the_shapes_is_compiled():
     checks = compile_shapes()
     assert len({c.shape for c in checks}) > 200
+
+
+class _QueriesOnly:
+    """A store answering SPARQL only (as a server does): every check runs as its query."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.inner = store
+
+    def query(self, sparql, bindings=None):
+        return self.inner.query(sparql, bindings)
+
+
+@pytest.fixture
+def counted_and_scanned(monkeypatch):
+    """Every count of a one-predicate path made from a pass over its triples, every value
+    check scanned: the plans the embedded store takes for large focus sets, here on small ones."""
+    monkeypatch.setattr(shacl_sparql, "PASS_MIN", 0)
+    monkeypatch.setattr(shacl_sparql, "SCAN_FACTOR", 10**9)
+
+
+@pytest.mark.parametrize("base", sorted(BASES))
+@pytest.mark.parametrize("seed", range(40))
+def test_counting_and_scanning_give_the_problems_the_queries_give(base, seed, counted_and_scanned):
+    rng = random.Random(f"plans-{base}-{seed}")
+    quads = sorted(_store(BASES[base]).oxigraph.quads_for_pattern(None, None, None), key=str)
+    nt = _nt(_mutate(_mutate(quads, rng), rng))
+    store = _store(nt)
+    assert validate_store(store, "t.nt") == validate_store(_QueriesOnly(store), "t.nt")
+
+
+def test_lookups_per_node_give_the_problems_the_queries_give():
+    for seed in range(40):
+        rng = random.Random(f"lookups-{seed}")
+        quads = sorted(_store(BASES["every-v2-field"]).oxigraph.quads_for_pattern(None, None, None), key=str)
+        store = _store(_nt(_mutate(quads, rng)))
+        assert validate_store(store, "t.nt") == validate_store(_QueriesOnly(store), "t.nt")
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_a_value_in_two_graphs_of_the_union_counts_once(scoped, counted_and_scanned):
+    store = ox.Store()
+    store.load(
+        BASES["minimal"], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://example.org/g1")
+    )
+    store.load(
+        BASES["minimal"], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://example.org/g2")
+    )
+    both = OxigraphStore(store)
+    if scoped:
+        both = both.scoped(["https://example.org/g1", "https://example.org/g2"])
+    assert validate_store(both) == validate_store(_QueriesOnly(both)) == []
+    # a second, different value in one graph is still a second value
+    subject, predicate = next(
+        (q.subject, q.predicate) for q in store.quads_for_pattern(None, ox.NamedNode(f"{BT}status"), None)
+    )
+    second = ox.NamedNode(f"{BT}status-geen-progressie")
+    store.add(ox.Quad(subject, predicate, second, ox.NamedNode("https://example.org/g2")))
+    found = validate_store(both)
+    assert found == validate_store(_QueriesOnly(both))
+    assert [p.place for p in found] == [f"<{subject.value}> bt:status"]
