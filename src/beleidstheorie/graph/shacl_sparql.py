@@ -30,11 +30,13 @@ time, so the compiler can never silently skip a constraint.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
+from operator import attrgetter
 
 import pyoxigraph as ox
 
@@ -396,10 +398,17 @@ class _Compiler:
         step = self.step(path) if focus else None
         checks = []
 
-        def check(query: str, with_value: bool = True, count: tuple[str, int] | None = None) -> None:
-            # a count of a one-predicate path is counted by an embedded store from its index
+        def check(
+            query: str, with_value: bool = True, count: tuple[str, int] | None = None, scannable: bool = False
+        ) -> None:
+            # a count of a one-predicate path is counted by an embedded store from its index; a
+            # query whose rows are each about one focus node can run without its target
             counted = count if step is not None else None
-            checks.append(Check(named, text, msg, query, with_value, focus, step, counted))
+            opening = f"WHERE {{ {target} "
+            scan = query.replace(opening, "WHERE { ", 1) if scannable and step is not None else ""
+            if scan and query.count(opening) != 1:
+                raise ValueError(f"the target of {query!r} is not where a scan expects it")
+            checks.append(Check(named, text, msg, query, with_value, focus, step, counted, scan))
 
         value_tests: list[str] = []
 
@@ -437,6 +446,7 @@ class _Compiler:
                     f'FILTER(!sameTerm(?value, ?_other) && lang(?value) != "" '
                     f"&& LCASE(lang(?value)) = LCASE(lang(?_other))) }}",
                     False,
+                    scannable=True,
                 )
             elif name == "hasValue":
                 check(
@@ -479,6 +489,7 @@ class _Compiler:
                         f"SELECT ?this WHERE {{ {target} {values} FILTER({ok}) }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})",
                         False,
+                        scannable=True,
                     )
             else:
                 ok = self.value_ok(comp, arg, "?value", prop)
@@ -488,10 +499,8 @@ class _Compiler:
             # every value component of a shape in one query: the same message, focus and value
             # are reported whichever of them a value fails, and the data is joined once
             ok = " && ".join(value_tests)
-            check(f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} FILTER(!({ok})) }}")
-            if step is not None:  # the same rows, from the predicate's triples (the focus kept after)
-                scan = f"SELECT DISTINCT ?this ?value WHERE {{ {values} FILTER(!({ok})) }}"
-                checks[-1] = dataclasses.replace(checks[-1], scan=scan)
+            query = f"SELECT DISTINCT ?this ?value WHERE {{ {target} {values} FILTER(!({ok})) }}"
+            check(query, scannable=True)
         return checks
 
     def compile(self) -> list[Check]:
@@ -547,6 +556,19 @@ PASS_MIN = 2000
 """Focus sets this large have a predicate's values counted in one pass over its triples."""
 
 
+_SUBJECT = attrgetter("subject")
+_VALUE = attrgetter("value")
+
+
+def _node_key(term) -> str | None:
+    """A node's IRI or blank node label, None for a literal (never a focus node).
+
+    The two cannot meet: an absolute IRI has a colon after its scheme, a blank node label
+    none (N-Triples ``BLANK_NODE_LABEL``).
+    """
+    return None if isinstance(term, ox.Literal) else term.value
+
+
 class _Embedded:
     """The checks an embedded Oxigraph store answers from its indexes, with the queries' rows.
 
@@ -554,8 +576,9 @@ class _Embedded:
     once per validation, and the values per node of a one-predicate path are counted in one
     pass over that predicate's triples, for all the shapes counting it. At 10^6 triples the
     cardinality queries (a join of each focus node, then a GROUP BY) were half of SHACL's time.
-    Nodes are keyed by their N-Triples text: a Python string keeps its hash, a pyoxigraph term
-    computes it again at every lookup, and sets of strings are subtracted without Python loops.
+    Nodes are keyed by their IRI or blank node label (:func:`_node_key`): a Python string keeps
+    its hash, a pyoxigraph term computes it again at every lookup, and sets of strings are
+    subtracted without Python loops.
     """
 
     def __init__(self, store: OxigraphStore) -> None:
@@ -567,12 +590,11 @@ class _Embedded:
         self.several: dict[tuple[str, bool], dict[str, int]] = {}
         self.sizes: dict[str, int] = {}
 
-    def quads(self, s, p, o):
-        for g in self.graphs:
-            yield from self.ox.quads_for_pattern(s, p, o, g)
+    def quads(self, s, p, o) -> Iterator[ox.Quad]:
+        return chain.from_iterable(self.ox.quads_for_pattern(s, p, o, g) for g in self.graphs)
 
     def focus(self, spec: tuple[tuple[str, str], ...]) -> dict[str, object]:
-        """The focus nodes of a target, by their N-Triples text."""
+        """The focus nodes of a target, by :func:`_node_key`."""
         found = self.focus_sets.get(spec)
         if found is None:
             found = {}
@@ -582,7 +604,7 @@ class _Embedded:
                     quads = self.quads(None, rdf_type, ox.NamedNode(iri))
                 else:
                     quads = self.quads(None, ox.NamedNode(iri), None)
-                found.update((str(q.subject), q.subject) for q in quads)
+                found.update((q.subject.value, q.subject) for q in quads)
             self.focus_sets[spec] = found
         return found
 
@@ -616,9 +638,10 @@ class _Embedded:
         if counted is None:
             predicate, inverse = step
             quads = self.quads(None, ox.NamedNode(predicate), None)
-            counted = (
-                Counter(str(q.object) for q in quads) if inverse else Counter(str(q.subject) for q in quads)
-            )
+            if inverse:  # the nodes are objects: a literal is never a focus node
+                counted = Counter(q.object.value for q in quads if not isinstance(q.object, ox.Literal))
+            else:  # subjects: no Python frame per triple, at 10^6 a million of them
+                counted = Counter(map(_VALUE, map(_SUBJECT, quads)))
             self.sizes[predicate] = sum(counted.values())
             self.counts[step] = counted
             self.several[step] = {k: c for k, c in counted.items() if c > 1}
@@ -649,7 +672,7 @@ class _Embedded:
             if size is None and len(focus) >= PASS_MIN:
                 size = self.size(store, check.step[0])
             if size is not None and size <= SCAN_FACTOR * len(focus):
-                return [row for row in _solutions(store, check.scan) if str(row["this"]) in focus]
+                return [row for row in _solutions(store, check.scan) if _node_key(row["this"]) in focus]
         return _solutions(store, check.query)
 
 
