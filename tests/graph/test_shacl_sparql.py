@@ -185,14 +185,6 @@ def test_counting_and_scanning_give_the_problems_the_queries_give(base, seed, co
     assert validate_store(store, "t.nt") == validate_store(_QueriesOnly(store), "t.nt")
 
 
-def test_lookups_per_node_give_the_problems_the_queries_give():
-    for seed in range(40):
-        rng = random.Random(f"lookups-{seed}")
-        quads = sorted(_store(BASES["every-v2-field"]).oxigraph.quads_for_pattern(None, None, None), key=str)
-        store = _store(_nt(_mutate(quads, rng)))
-        assert validate_store(store, "t.nt") == validate_store(_QueriesOnly(store), "t.nt")
-
-
 @pytest.mark.parametrize("scoped", [False, True])
 def test_a_value_in_two_graphs_of_the_union_counts_once(scoped, counted_and_scanned):
     store = ox.Store()

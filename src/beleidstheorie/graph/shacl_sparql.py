@@ -553,7 +553,8 @@ only observations have)."""
 
 
 PASS_MIN = 2000
-"""Focus sets this large have a predicate's values counted in one pass over its triples."""
+"""Focus sets this large have a predicate's values counted in one pass over its triples (a
+smaller one is counted by its query, unless an earlier shape made the pass)."""
 
 
 _SUBJECT = attrgetter("subject")
@@ -625,16 +626,9 @@ class _Embedded:
     def violations(self, step: tuple[str, bool], bound: str, n: int, focus: dict[str, object]) -> list:
         """The focus nodes with fewer (``min``) or more (``max``) than ``n`` distinct values on ``step``.
 
-        A large focus set is counted from one pass over the predicate's triples (kept for
-        the next shape counting it); a small one by a lookup per node.
+        The predicate's triples are counted in one pass, kept for the next shape counting it.
         """
         counted = self.counts.get(step)
-        if counted is None and len(focus) < PASS_MIN:
-
-            def fails(k: int) -> bool:
-                return k < n if bound == "min" else k > n
-
-            return [term for term in focus.values() if fails(self.values_of(step, term))]
         if counted is None:
             predicate, inverse = step
             quads = self.quads(None, ox.NamedNode(predicate), None)
@@ -662,8 +656,9 @@ class _Embedded:
             focus = self.focus(check.focus)
             if not focus:
                 return []
-            bound, n = check.count
-            return [{"this": term} for term in self.violations(check.step, bound, n, focus)]
+            if check.step in self.counts or len(focus) >= PASS_MIN:  # else the query is cheaper
+                bound, n = check.count
+                return [{"this": term} for term in self.violations(check.step, bound, n, focus)]
         if check.scan and check.step is not None and check.focus:
             focus = self.focus(check.focus)
             if not focus:
