@@ -207,3 +207,25 @@ def test_a_value_in_two_graphs_of_the_union_counts_once(scoped, counted_and_scan
     found = validate_store(both)
     assert found == validate_store(_QueriesOnly(both))
     assert [p.place for p in found] == [f"<{subject.value}> bt:status"]
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_blank_node_labelled_like_an_iri_is_not_taken_for_it(typed, counted_and_scanned):
+    """pyoxigraph lets a program make BlankNode("urn:x"): it must not count for <urn:x>."""
+    status = ox.NamedNode(f"{BT}status")
+    quads = list(_store(BASES["minimal"]).oxigraph.quads_for_pattern(None, None, None))
+    observation = next(q.subject for q in quads if q.predicate == status)
+    iri, twin = ox.NamedNode("urn:waarneming"), ox.BlankNode("urn:waarneming")
+
+    def renamed(t):
+        return iri if t == observation else t
+
+    store = ox.Store()
+    store.extend(ox.Quad(renamed(q.subject), q.predicate, renamed(q.object)) for q in quads)
+    for q in list(store.quads_for_pattern(iri, None, None)):
+        if typed or q.predicate != RDF_TYPE:
+            store.add(ox.Quad(twin, q.predicate, q.object))
+    store.remove(next(iter(store.quads_for_pattern(iri, status, None))))
+    found = validate_store(OxigraphStore(store))
+    assert found == validate_store(_QueriesOnly(OxigraphStore(store)))
+    assert "<urn:waarneming> bt:status" in [p.place for p in found]

@@ -558,16 +558,14 @@ smaller one is counted by its query, unless an earlier shape made the pass)."""
 
 
 _SUBJECT = attrgetter("subject")
-_VALUE = attrgetter("value")
 
 
 def _node_key(term) -> str | None:
-    """A node's IRI or blank node label, None for a literal (never a focus node).
+    """A node's N-Triples text (``<iri>``, ``_:label``), None for a literal (never a focus node).
 
-    The two cannot meet: an absolute IRI has a colon after its scheme, a blank node label
-    none (N-Triples ``BLANK_NODE_LABEL``).
+    Not the bare IRI or label: pyoxigraph lets a program make ``BlankNode("urn:x")``.
     """
-    return None if isinstance(term, ox.Literal) else term.value
+    return None if isinstance(term, ox.Literal) else str(term)
 
 
 class _Embedded:
@@ -577,8 +575,8 @@ class _Embedded:
     once per validation, and the values per node of a one-predicate path are counted in one
     pass over that predicate's triples, for all the shapes counting it. At 10^6 triples the
     cardinality queries (a join of each focus node, then a GROUP BY) were half of SHACL's time.
-    Nodes are keyed by their IRI or blank node label (:func:`_node_key`): a Python string keeps
-    its hash, a pyoxigraph term computes it again at every lookup, and sets of strings are
+    Nodes are keyed by their N-Triples text (:func:`_node_key`): a Python string keeps its
+    hash, a pyoxigraph term computes it again at every lookup, and sets of strings are
     subtracted without Python loops.
     """
 
@@ -587,7 +585,7 @@ class _Embedded:
         scope = store._scope  # the queries' dataset: the union of these graphs, or of all
         self.graphs: list[ox.NamedNode | None] = [None] if scope is None else [ox.NamedNode(g) for g in scope]
         self.focus_sets: dict[tuple, dict[str, object]] = {}
-        self.counts: dict[tuple[str, bool], dict[str, int]] = {}
+        self.counts: dict[tuple[str, bool], Counter] = {}
         self.several: dict[tuple[str, bool], dict[str, int]] = {}
         self.sizes: dict[str, int] = {}
 
@@ -596,18 +594,16 @@ class _Embedded:
 
     def focus(self, spec: tuple[tuple[str, str], ...]) -> dict[str, object]:
         """The focus nodes of a target, by :func:`_node_key`."""
-        found = self.focus_sets.get(spec)
-        if found is None:
-            found = {}
+        if spec not in self.focus_sets:
             rdf_type = ox.NamedNode(f"{RDF}type")
+            nodes: list = []
             for kind, iri in spec:
                 if kind == "class":
-                    quads = self.quads(None, rdf_type, ox.NamedNode(iri))
+                    nodes.extend(map(_SUBJECT, self.quads(None, rdf_type, ox.NamedNode(iri))))
                 else:
-                    quads = self.quads(None, ox.NamedNode(iri), None)
-                found.update((q.subject.value, q.subject) for q in quads)
-            self.focus_sets[spec] = found
-        return found
+                    nodes.extend(map(_SUBJECT, self.quads(None, ox.NamedNode(iri), None)))
+            self.focus_sets[spec] = dict(zip(map(str, nodes), nodes, strict=True))
+        return self.focus_sets[spec]
 
     def size(self, store: Store, predicate: str) -> int:
         """How many triples have ``predicate`` (one aggregate in the store)."""
@@ -623,22 +619,26 @@ class _Embedded:
             return len({q.subject for q in self.quads(None, predicate, node)})
         return len({q.object for q in self.quads(node, predicate, None)})
 
+    def count(self, step: tuple[str, bool]) -> Counter:
+        """The number of quads per node on ``step``, counted in one pass over the predicate."""
+        if step not in self.counts:
+            predicate, inverse = step
+            quads = self.quads(None, ox.NamedNode(predicate), None)
+            if inverse:  # the nodes are objects: a literal is never a focus node
+                counted = Counter(str(q.object) for q in quads if not isinstance(q.object, ox.Literal))
+            else:  # subjects: no Python frame per triple, at 10^6 a million of them
+                counted = Counter(map(str, map(_SUBJECT, quads)))
+            self.sizes[predicate] = counted.total()
+            self.counts[step] = counted
+            self.several[step] = {k: c for k, c in counted.items() if c > 1}
+        return self.counts[step]
+
     def violations(self, step: tuple[str, bool], bound: str, n: int, focus: dict[str, object]) -> list:
         """The focus nodes with fewer (``min``) or more (``max``) than ``n`` distinct values on ``step``.
 
         The predicate's triples are counted in one pass, kept for the next shape counting it.
         """
-        counted = self.counts.get(step)
-        if counted is None:
-            predicate, inverse = step
-            quads = self.quads(None, ox.NamedNode(predicate), None)
-            if inverse:  # the nodes are objects: a literal is never a focus node
-                counted = Counter(q.object.value for q in quads if not isinstance(q.object, ox.Literal))
-            else:  # subjects: no Python frame per triple, at 10^6 a million of them
-                counted = Counter(map(_VALUE, map(_SUBJECT, quads)))
-            self.sizes[predicate] = sum(counted.values())
-            self.counts[step] = counted
-            self.several[step] = {k: c for k, c in counted.items() if c > 1}
+        counted = self.count(step)
         # a triple in two graphs of the union is one value: a node with more than one quad
         # is counted again by a lookup of its own before it is judged
         several = self.several[step]
@@ -656,7 +656,8 @@ class _Embedded:
             focus = self.focus(check.focus)
             if not focus:
                 return []
-            if check.step in self.counts or len(focus) >= PASS_MIN:  # else the query is cheaper
+            # a small focus set is counted by its query, unless an earlier shape made the pass
+            if check.step in self.counts or len(focus) >= PASS_MIN:
                 bound, n = check.count
                 return [{"this": term} for term in self.violations(check.step, bound, n, focus)]
         if check.scan and check.step is not None and check.focus:
@@ -667,7 +668,8 @@ class _Embedded:
             if size is None and len(focus) >= PASS_MIN:
                 size = self.size(store, check.step[0])
             if size is not None and size <= SCAN_FACTOR * len(focus):
-                return [row for row in _solutions(store, check.scan) if _node_key(row["this"]) in focus]
+                rows = _solutions(store, check.scan)
+                return [row for row in rows if _node_key(row["this"]) in focus]
         return _solutions(store, check.query)
 
 
