@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from beleidstheorie.errors import LoadError
+from beleidstheorie.graph import shacl_sparql
 from beleidstheorie.graph.load import load_rdf_store, load_theory
 from beleidstheorie.graph.shacl import validate_ntriples
 from beleidstheorie.graph.shacl_sparql import compile_shapes, validate_store
@@ -154,3 +155,77 @@ def test_the_flagship_conforms_on_both_engines():
 def test_every_constraint_of_the_shapes_is_compiled():
     checks = compile_shapes()
     assert len({c.shape for c in checks}) > 200
+
+
+class _QueriesOnly:
+    """A store answering SPARQL only (as a server does): every check runs as its query."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.inner = store
+
+    def query(self, sparql, bindings=None):
+        return self.inner.query(sparql, bindings)
+
+
+@pytest.fixture
+def counted_and_scanned(monkeypatch):
+    """Every count of a one-predicate path made from a pass over its triples, every value
+    check scanned: the plans the embedded store takes for large focus sets, here on small ones."""
+    monkeypatch.setattr(shacl_sparql, "PASS_MIN", 0)
+    monkeypatch.setattr(shacl_sparql, "SCAN_FACTOR", 10**9)
+
+
+@pytest.mark.parametrize("base", sorted(BASES))
+@pytest.mark.parametrize("seed", range(40))
+def test_counting_and_scanning_give_the_problems_the_queries_give(base, seed, counted_and_scanned):
+    rng = random.Random(f"plans-{base}-{seed}")
+    quads = sorted(_store(BASES[base]).oxigraph.quads_for_pattern(None, None, None), key=str)
+    nt = _nt(_mutate(_mutate(quads, rng), rng))
+    store = _store(nt)
+    assert validate_store(store, "t.nt") == validate_store(_QueriesOnly(store), "t.nt")
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_a_value_in_two_graphs_of_the_union_counts_once(scoped, counted_and_scanned):
+    store = ox.Store()
+    store.load(
+        BASES["minimal"], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://example.org/g1")
+    )
+    store.load(
+        BASES["minimal"], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://example.org/g2")
+    )
+    both = OxigraphStore(store)
+    if scoped:
+        both = both.scoped(["https://example.org/g1", "https://example.org/g2"])
+    assert validate_store(both) == validate_store(_QueriesOnly(both)) == []
+    # a second, different value in one graph is still a second value
+    subject, predicate = next(
+        (q.subject, q.predicate) for q in store.quads_for_pattern(None, ox.NamedNode(f"{BT}status"), None)
+    )
+    second = ox.NamedNode(f"{BT}status-geen-progressie")
+    store.add(ox.Quad(subject, predicate, second, ox.NamedNode("https://example.org/g2")))
+    found = validate_store(both)
+    assert found == validate_store(_QueriesOnly(both))
+    assert [p.place for p in found] == [f"<{subject.value}> bt:status"]
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_blank_node_labelled_like_an_iri_is_not_taken_for_it(typed, counted_and_scanned):
+    """pyoxigraph lets a program make BlankNode("urn:x"): it must not count for <urn:x>."""
+    status = ox.NamedNode(f"{BT}status")
+    quads = list(_store(BASES["minimal"]).oxigraph.quads_for_pattern(None, None, None))
+    observation = next(q.subject for q in quads if q.predicate == status)
+    iri, twin = ox.NamedNode("urn:waarneming"), ox.BlankNode("urn:waarneming")
+
+    def renamed(t):
+        return iri if t == observation else t
+
+    store = ox.Store()
+    store.extend(ox.Quad(renamed(q.subject), q.predicate, renamed(q.object)) for q in quads)
+    for q in list(store.quads_for_pattern(iri, None, None)):
+        if typed or q.predicate != RDF_TYPE:
+            store.add(ox.Quad(twin, q.predicate, q.object))
+    store.remove(next(iter(store.quads_for_pattern(iri, status, None))))
+    found = validate_store(OxigraphStore(store))
+    assert found == validate_store(_QueriesOnly(OxigraphStore(store)))
+    assert "<urn:waarneming> bt:status" in [p.place for p in found]
