@@ -88,12 +88,18 @@ def equivalent(module: str, diff: str, entries: list[dict]) -> str | None:
 
 SEMANTICS = "tests/reasoning/test_semantics.py"
 INFERENCE = "tests/reasoning/test_inference.py"
+POINTS = "tests/reasoning/test_points.py"  # every interval point against a model built there (batched paths)
 SINKS = "tests/views/test_escaping.py"
 
 TARGETS: tuple[Target, ...] = (
     _t("verdict", "reasoning", "reasoning/verdict.py", "tests/reasoning/test_verdict.py"),
     _t(
-        "sensitivity", "reasoning.analysis", "reasoning/sensitivity.py", "tests/reasoning/test_sensitivity.py"
+        "sensitivity",
+        "reasoning.analysis",
+        "reasoning/sensitivity.py",
+        "tests/reasoning/test_sensitivity.py",
+        "tests/reasoning/test_sensitivity_flips.py",  # the flip search's shortcuts against the full scan
+        "tests/reasoning/test_sensitivity_verdicts.py",  # verdict-only points against every point inferred
     ),
     _t("compare", "reasoning.analysis", "reasoning/compare.py", "tests/reasoning/test_compare.py"),
     _t("coverage", "reasoning.analysis", "reasoning/coverage.py", "tests/reasoning/test_coverage.py"),
@@ -112,10 +118,10 @@ TARGETS: tuple[Target, ...] = (
         "tests/reasoning/test_priors.py",
         "tests/reasoning/test_mutants_priors.py",
     ),
-    _t("build", "reasoning.model", "reasoning/model/build.py", SEMANTICS),
+    _t("build", "reasoning.model", "reasoning/model/build.py", SEMANTICS, POINTS),
     _t("bayesnet", "reasoning.model", "reasoning/model/bayesnet.py", INFERENCE),
     _t("elimination", "reasoning.inference", "reasoning/inference/elimination.py", INFERENCE),
-    _t("factors", "reasoning.inference", "reasoning/inference/factors.py", INFERENCE),
+    _t("factors", "reasoning.inference", "reasoning/inference/factors.py", INFERENCE, POINTS),
     _t(
         "sampling",
         "reasoning.inference",
