@@ -188,19 +188,26 @@ def is_valid(key: str) -> bool:
     >>> before, after
     (False, (True, False))
     """
-    marker = _valid_marker(key)
+    return _has_marker(key, "valid")
+
+
+def remember_valid(key: str) -> None:
+    """Note that the theory of ``key`` passed validation; skipped when the cache cannot be written."""
+    _write_marker(key, "valid")
+
+
+def _has_marker(key: str, suffix: str) -> bool:
+    marker = _valid_marker(key, suffix)
     if marker is None or not marker.is_file():
         return False
     mark_used(marker)
     return True
 
 
-def remember_valid(key: str) -> None:
-    """Note that the theory of ``key`` passed validation; skipped when the cache cannot be written."""
-    marker = _valid_marker(key)
-    if marker is None:
-        return
-    write_entry(marker, b"")
+def _write_marker(key: str, suffix: str) -> None:
+    marker = _valid_marker(key, suffix)
+    if marker is not None:
+        write_entry(marker, b"")
 
 
 def is_checked(key: str) -> bool:
@@ -221,16 +228,9 @@ def is_checked(key: str) -> bool:
     >>> before, after
     (False, (True, False))
     """
-    marker = _valid_marker(key, "checked")
-    if marker is None or not marker.is_file():
-        return False
-    mark_used(marker)
-    return True
+    return _has_marker(key, "checked")
 
 
 def remember_checked(key: str) -> None:
     """Note that the theory of ``key`` passed the whole check; skipped when the cache cannot be written."""
-    marker = _valid_marker(key, "checked")
-    if marker is None:
-        return
-    write_entry(marker, b"")
+    _write_marker(key, "checked")
