@@ -123,9 +123,9 @@ def export(graph: str | None, fmt: str | None, output: Path | None) -> None:
 
         text = generate_graphml(theory.graph)
     else:
-        from beleidstheorie.io.rdf import generate_rdf
+        from beleidstheorie.graph.export import export_rdf
 
-        text = generate_rdf(theory.graph, fmt)
+        text = export_rdf(theory, fmt)
     _write(text, output)
 
 
