@@ -25,15 +25,13 @@ import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rdflib import URIRef
-
 from beleidstheorie.errors import NotFoundError, StoreError, problem
 from beleidstheorie.graph.load import Q_ROUND_NAMES
-from beleidstheorie.graph.store import PREFIXES, Row, Store
+from beleidstheorie.graph.store import PREFIXES, Store
 from beleidstheorie.graph.store import local_name as _local
 from beleidstheorie.graph.store import text_of as _s
-from beleidstheorie.graph.stores.base import refusing_unreadable
-from beleidstheorie.namespaces import BT
+from beleidstheorie.graph.stores.base import TextRow, iri_term, refusing_unreadable, select_text
+from beleidstheorie.iris import BT_IRI
 
 CONTEXT_LEVELS = ("samenleving", "organisaties", "individuen")
 
@@ -294,12 +292,12 @@ class Structure:
         raise NotFoundError([problem("no_initiative_named", name=repr(name), hint=hint)])
 
 
-def _page(row: Row) -> int | None:
+def _page(row: TextRow) -> int | None:
     value = row.get("page")
     return int(value) if value is not None else None
 
 
-def _pick(row: Row, nl: str, en: str, lang: str, default: str = "") -> str:
+def _pick(row: TextRow, nl: str, en: str, lang: str, default: str = "") -> str:
     """The text in ``lang``, else Dutch, else ``default``."""
     if lang == "en" and _s(row, en):
         return _s(row, en)
@@ -307,14 +305,14 @@ def _pick(row: Row, nl: str, en: str, lang: str, default: str = "") -> str:
 
 
 def _concept(iri: str, scheme: str) -> str:
-    prefix = f"{BT}{scheme}-"
+    prefix = f"{BT_IRI}{scheme}-"
     if not iri.startswith(prefix):
         raise StoreError([problem("unexpected_concept", scheme=scheme, iri=iri)])
     return iri[len(prefix) :]
 
 
-def _theory(store: Store, theory: str | None) -> Row:
-    rows = store.query(Q_THEORY)
+def _theory(store: Store, theory: str | None) -> TextRow:
+    rows = select_text(store, Q_THEORY)
     if theory is None:
         if len(rows) != 1:
             raise StoreError([problem("store_one_theory", n=len(rows))])
@@ -327,13 +325,13 @@ def _theory(store: Store, theory: str | None) -> Row:
 
 def _initiatives(store: Store, bind: dict, lang: str) -> tuple[Initiative, ...]:
     outputs: dict[str, list[str]] = {}
-    for row in store.query(Q_OUTPUTS, bind):
+    for row in select_text(store, Q_OUTPUTS, bind):
         outputs.setdefault(str(row["node"]), []).append(_pick(row, "nl", "en", lang))
     out = []
-    for row in store.query(Q_INITIATIVES, bind):
-        iri, number = str(row["node"]), int(row["number"])  # type: ignore[call-overload]
+    for row in select_text(store, Q_INITIATIVES, bind):
+        iri, number = str(row["node"]), int(row["number"])
         parent = _s(row, "parent") or None
-        code = f"{int(row['parentnumber'])}.{number}" if parent else str(number)  # type: ignore[call-overload]
+        code = f"{int(row['parentnumber'])}.{number}" if parent else str(number)
         out.append(
             Initiative(
                 iri=iri,
@@ -358,11 +356,11 @@ def _initiatives(store: Store, bind: dict, lang: str) -> tuple[Initiative, ...]:
 def read_structure(store: Store, lang: str = "nl", theory: str | None = None) -> Structure:
     """Read the structure of the (only, or named) theory in ``store``."""
     head = _theory(store, theory)
-    bind = {"t": URIRef(str(head["t"]))}
+    bind = {"t": iri_term(head["t"])}
     by_kind: dict[str, list[Node]] = {k: [] for k in ("input", "main_goal", "subgoal")}
     mechanisms: list[Mechanism] = []
     context: list[ContextFactor] = []
-    for row in store.query(Q_NODES, bind):
+    for row in select_text(store, Q_NODES, bind):
         iri, kind = str(row["node"]), str(row["kind"])
         common = dict(
             iri=iri,
@@ -391,7 +389,7 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
             _s(r, "section"),
             _page(r),
         )
-        for r in store.query(Q_LINKS, bind)
+        for r in select_text(store, Q_LINKS, bind)
     )
     contributions = tuple(
         Contribution(
@@ -403,7 +401,7 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
             _s(r, "section"),
             _page(r),
         )
-        for r in store.query(Q_CONTRIBUTIONS, bind)
+        for r in select_text(store, Q_CONTRIBUTIONS, bind)
     )
     return Structure(
         theory=str(head["t"]),
@@ -417,5 +415,8 @@ def read_structure(store: Store, lang: str = "nl", theory: str | None = None) ->
         context_factors=tuple(context),
         links=links,
         contributions=contributions,
-        rounds={_local(_s(r, "round")): _pick(r, "nl", "en", lang) for r in store.query(Q_ROUND_NAMES, bind)},
+        rounds={
+            _local(_s(r, "round")): _pick(r, "nl", "en", lang)
+            for r in select_text(store, Q_ROUND_NAMES, bind)
+        },
     )
