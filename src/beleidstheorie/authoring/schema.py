@@ -12,6 +12,9 @@ True
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
 import json
 import typing
 from enum import Enum
@@ -20,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from beleidstheorie.authoring import models
 from beleidstheorie.errors import LoadError, problem
@@ -29,10 +34,63 @@ DOCUMENTS = {"theory": models.Theory, "initiative": models.Initiative}
 SCHEMA_FILES = {"theory": "theory.schema.json", "initiative": "initiative.schema.json"}
 
 
+@functools.cache
+def _docstrings() -> dict[str, dict[str, str]]:
+    """Each model class's field docstrings, by class name and field name.
+
+    A field's docstring is the string literal right under its annotation, as pydantic's
+    ``use_attribute_docstrings`` reads it (``inspect.cleandoc`` of it), here read once
+    from the source of :mod:`.models` when a schema or the reference is made.
+
+    >>> _docstrings()["Theory"]["indicator_types"][:40]
+    'Indicator types of this theory, besides '
+    """
+    out: dict[str, dict[str, str]] = {}
+    for node in ast.parse(inspect.getsource(models)).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        docs = out[node.name] = {}
+        for field, after in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(field, ast.AnnAssign)
+                and isinstance(field.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                docs[field.target.id] = inspect.cleandoc(after.value.value)
+    return out
+
+
+def field_doc(model: type[BaseModel], name: str) -> str | None:
+    """The docstring of field ``name`` of ``model`` (or of the class it inherits it from)."""
+    described = model.model_fields[name].description
+    if described is not None:
+        return described
+    for cls in model.__mro__:
+        found = _docstrings().get(cls.__name__, {}).get(name)
+        if found is not None and getattr(models, cls.__name__, None) is cls:
+            return found
+    return None
+
+
+class _Documented(GenerateJsonSchema):
+    """pydantic's JSON Schema, each model field described by its docstring (:func:`field_doc`)."""
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        cls = schema["cls"]
+        for name, prop in json_schema.get("properties", {}).items():
+            doc = field_doc(cls, name) if name in cls.model_fields else None
+            if doc is not None and "description" not in prop:
+                prop["description"] = doc
+        return json_schema
+
+
 def json_schema(document: str = "theory") -> dict[str, Any]:
     """The JSON Schema of a ``theory`` or ``initiative`` YAML document."""
     model = DOCUMENTS[document]
-    schema = model.model_json_schema(mode="validation")
+    schema = model.model_json_schema(mode="validation", schema_generator=_Documented)
     text = schema.get("$defs", {}).get("Text")
     if text is not None:  # a plain string is read as the Dutch text (Text._from_string)
         schema["$defs"]["Text"] = {
@@ -175,7 +233,7 @@ def authoring_reference() -> str:
         lines.append("|---|---|---|---|")
         for name, f in model.model_fields.items():
             required = "yes" if f.is_required() else "no"
-            meaning = " ".join((f.description or FIELD_MEANINGS.get(name, "")).split())
+            meaning = " ".join((field_doc(model, name) or FIELD_MEANINGS.get(name, "")).split())
             values = _type_text(f.annotation).replace("|", "\\|").replace("\\\\|", "\\|")
             lines.append(f"| `{name}` | {values} | {required} | {meaning} |")
         lines.append("")
