@@ -18,7 +18,6 @@ import inspect
 import json
 import typing
 from enum import Enum
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from pydantic_core import core_schema
 from beleidstheorie.authoring import models
 from beleidstheorie.errors import LoadError, problem
 from beleidstheorie.messages import os_cause
+from beleidstheorie.resources import package_path
 
 DOCUMENTS = {"theory": models.Theory, "initiative": models.Initiative}
 SCHEMA_FILES = {"theory": "theory.schema.json", "initiative": "initiative.schema.json"}
@@ -243,7 +243,7 @@ def authoring_reference() -> str:
 # -- the starter -------------------------------------------------------------------
 def starter_files() -> dict[str, str]:
     """The files of the starter theory, by path relative to its folder."""
-    root = files("beleidstheorie.authoring") / "starter"
+    root = package_path("authoring", "starter")
     out = {"theory.yaml": (root / "theory.yaml").read_text("utf-8")}
     for entry in sorted((root / "initiatives").iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".yaml"):

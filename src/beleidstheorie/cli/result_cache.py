@@ -43,13 +43,13 @@ import hashlib
 import json
 import os
 import stat
-from importlib.resources import files
 from pathlib import Path
 
 from beleidstheorie import __version__
 from beleidstheorie.errors import BeleidstheorieError
 from beleidstheorie.graph.cache_folder import content_digest, mark_used, write_entry
 from beleidstheorie.graph.locate import YAML_SUFFIXES, cache_dir, locate_theory, theory_files
+from beleidstheorie.resources import PACKAGE
 
 FORMAT = "1"
 _SKIP = ("__pycache__", "graphs")  # bytecode; the bundled theories (hashed as theories)
@@ -61,7 +61,7 @@ def package_hash() -> str:
     """A hash of every file of the installed package (its data folders followed), by path."""
     global _package
     if _package is None:
-        root = Path(str(files("beleidstheorie")))
+        root = PACKAGE
         digest = hashlib.sha256(__version__.encode())
         for folder, dirs, names in os.walk(root, followlinks=True):
             dirs[:] = sorted(d for d in dirs if d not in _SKIP)

@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,7 @@ from beleidstheorie.graph.stores import (
 from beleidstheorie.graph.stores import cache as store_cache
 from beleidstheorie.io.files import check_input_path, check_regular_file, os_problem
 from beleidstheorie.messages import parser_said
+from beleidstheorie.resources import package_path
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -73,7 +73,7 @@ _FORMAT_NAMES = {
 
 def bundled_graph_path(name: str = DEFAULT_GRAPH) -> Path:
     """The directory of a theory bundled with the package (default: the flagship)."""
-    path = Path(str(files("beleidstheorie") / "data" / "graphs" / name))
+    path = package_path("data", "graphs", name)
     if not path.is_dir():
         raise LoadError([problem("no_bundled_graph", name)])
     return path

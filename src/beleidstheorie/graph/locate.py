@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import difflib
 import os
-from importlib.resources import files
 from pathlib import Path
 
 from beleidstheorie.errors import LoadError, problem
+from beleidstheorie.resources import package_path
 
 THEORY_FILE = "theory.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -55,7 +55,7 @@ def cache_dir() -> Path | None:
 
 
 def _datasets_root() -> Path:
-    return Path(str(files("beleidstheorie") / "data" / "graphs"))
+    return package_path("data", "graphs")
 
 
 def bundled_datasets() -> tuple[str, ...]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from beleidstheorie.errors import Problem, ValidationError, problem
 from beleidstheorie.graph.stores import OxigraphStore
 from beleidstheorie.graph.stores import cache as store_cache
 from beleidstheorie.messages import Texts, message
+from beleidstheorie.resources import package_path
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -42,7 +42,7 @@ _PREFIXES = {
 
 
 def _text(name: str) -> str:
-    return (files("beleidstheorie") / "data" / "ontology" / name).read_text("utf-8")
+    return package_path("data", "ontology", name).read_text("utf-8")
 
 
 def _read(name: str) -> Graph:

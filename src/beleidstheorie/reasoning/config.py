@@ -20,12 +20,12 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from beleidstheorie.errors import ConfigError, LoadError, Problem, problem
 from beleidstheorie.messages import MESSAGES, Kind, parser_said, pydantic_said
+from beleidstheorie.resources import package_path
 
 CONFIG_VERSION = 2
 EVIDENCE_KINDS = ("quantitative", "qualitative", "anecdotal")
@@ -518,7 +518,7 @@ def _validate(data: dict[str, Any], file: str) -> Config:
 
 def default_config_text() -> str:
     """The packaged default configuration (TOML text)."""
-    return (files("beleidstheorie.reasoning") / "defaults.toml").read_text("utf-8")
+    return package_path("reasoning", "defaults.toml").read_text("utf-8")
 
 
 _TOML_PLACE = re.compile(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")

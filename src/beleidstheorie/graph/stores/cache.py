@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from importlib.resources import files
 from pathlib import Path
 
 from beleidstheorie.graph.cache_folder import (  # noqa: F401  (the folder's bounds, re-exported)
@@ -47,6 +46,7 @@ from beleidstheorie.graph.cache_folder import (  # noqa: F401  (the folder's bou
     write_entry,
 )
 from beleidstheorie.graph.locate import cache_dir
+from beleidstheorie.resources import PACKAGE
 
 CACHE_FORMAT = "1"
 # The modules whose code decides the triples of a YAML theory: a change to any of
@@ -75,7 +75,7 @@ _VALIDATORS = (
 
 def _code_hash(names: Sequence[str] = _BUILDERS) -> bytes:
     digest = hashlib.sha256(CACHE_FORMAT.encode())
-    root = files("beleidstheorie")
+    root = PACKAGE
     for name in names:
         part = root.joinpath(*name.split("/"))
         digest.update(name.encode())

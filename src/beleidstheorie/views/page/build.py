@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from beleidstheorie.graph.load import Theory
 from beleidstheorie.io.files import atomic_write
 from beleidstheorie.reasoning.analysis.next import NextResult
 from beleidstheorie.reasoning.result import ScoreResult
+from beleidstheorie.resources import package_path
 from beleidstheorie.views.page.data import page_data
 from beleidstheorie.views.page.network import vis_asset
 
@@ -25,7 +25,7 @@ JS_PARTS = ("core", "url", "layers", "groups", "routes", "controls", "export", "
 
 
 def _asset(name: str) -> str:
-    return (files("beleidstheorie.views.page") / "assets" / name).read_text(encoding="utf-8")
+    return package_path("views", "page", "assets", name).read_text(encoding="utf-8")
 
 
 def app_script() -> str:
