@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Iterator
 
 LIBRARY_MESSAGES: dict[str, tuple[str, str]] = {
     # pydantic's errors by type (messages.pydantic_said)
@@ -214,9 +215,33 @@ LIBRARY_MESSAGES: dict[str, tuple[str, str]] = {
 """The libraries' words: key -> (Dutch, English), like ``messages.MESSAGES``."""
 
 
-PARSER_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), key)
-    for pattern, key in (
+class Patterns:
+    """(compiled pattern, message key) pairs, compiled on first use.
+
+    Most commands never word a library's refusal; compiling the sixty-odd patterns at
+    import cost every fresh process about 5 ms.
+
+    >>> pairs = Patterns(((r"a(?P<n>\\d)", "k"),))
+    >>> [(p.fullmatch("a1")["n"], key) for p, key in pairs]
+    [('1', 'k')]
+    """
+
+    def __init__(self, pairs: tuple[tuple[str, str], ...], flags: int = 0) -> None:
+        self._pairs = pairs
+        self._flags = flags
+        self._compiled: tuple[tuple[re.Pattern[str], str], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[re.Pattern[str], str]]:
+        if self._compiled is None:
+            self._compiled = tuple((re.compile(p, self._flags), key) for p, key in self._pairs)
+        return iter(self._compiled)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+
+PARSER_CAUSES = Patterns(
+    (
         (r"Invalid IRI code point (?P<char>.+)", "pc_iri_char"),
         (r"(?P<token>.+) is not a valid RDF object", "pc_not_object"),
         (r"(?P<token>.+) is not a valid subject or graph name", "pc_not_subject"),
@@ -260,7 +285,8 @@ PARSER_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"while scanning a quoted scalar found unexpected end of stream", "pc_yaml_quote"),
         (r"found character '\\t' that cannot start any token", "pc_yaml_tab"),
         (r"found undefined alias (?P<rest>.*)", "pc_yaml_alias"),
-    )
+    ),
+    re.DOTALL,
 )
 """The causes the parsers beleidstheorie uses are known to give, by their whole English text."""
 
@@ -285,9 +311,8 @@ DUTCH_OS_CAUSES = {
 
 
 _Q = r"'[^']*'"
-CLICK_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
+CLICK_SAID = Patterns(
+    (
         (rf"No such option (?P<name>{_Q})\.", "cl_no_option"),
         (rf"No such command (?P<name>{_Q})\.", "cl_no_command"),
         (r"\(Did you mean one of: (?P<names>[^?]*)\?\)", "cl_did_you_mean_one_of"),

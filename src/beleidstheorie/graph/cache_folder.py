@@ -16,7 +16,6 @@ import hashlib
 import math
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,6 +194,8 @@ def mark_used(path: Path) -> None:
 
 def write_entry(path: Path, data: bytes) -> None:
     """Write the entry ``path`` atomically, then prune the cache; skipped when it cannot be written."""
+    import tempfile  # only where an entry is written: a read of the cache needs none
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -28,7 +28,6 @@ import errno
 import fcntl
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -217,6 +216,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, wait: float
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
+        import tempfile  # only where a file is written: reading commands need none
+
         with _directory_lock(directory, name, wait):
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
             try:
