@@ -256,3 +256,60 @@ def test_an_initiative_file_that_is_not_a_mapping_does_not_hide_the_next_files_p
         ("a.yaml", "line 1", "initiative_not_mapping"),
         ("b.yaml", "line 1", "initiative_not_mapping"),
     ]
+
+
+def _nested(levels: int) -> str:
+    """A mapping whose value is a scalar inside ``levels`` nested sequences."""
+    return "a: " + "[" * levels + "x" + "]" * levels + "\n"
+
+
+@pytest.mark.parametrize("levels", range(60, 68))
+def test_libyaml_and_the_pure_loader_refuse_the_same_depths(levels, monkeypatch):
+    from beleidstheorie.io import yamltext
+
+    def outcome() -> str:
+        try:
+            yamltext.parse_yaml(_nested(levels), "diep.yaml")
+        except LoadError as exc:
+            return str(exc)
+        return "ok"
+
+    fast = outcome()
+    monkeypatch.setattr(yamltext, "_FAST", None)
+    assert outcome() == fast
+    # the mapping, ``levels`` sequences and the scalar: one level each, 64 at most
+    deep = levels + 2 > yamltext.MAX_YAML_DEPTH
+    assert (fast != "ok") == deep
+    if deep:
+        assert fast.startswith("diep.yaml: line 1, column ") and "nested deeper than 64 levels" in fast
+
+
+def test_a_reader_error_is_placed_counting_lines_from_the_first_character():
+    # PyYAML's reader refuses what _check_characters refuses first; should they ever differ
+    # (another PyYAML), the reader's refusal is placed the same way
+    import yaml
+
+    from beleidstheorie.io.yamltext import _reader_problem
+
+    text = "\nb: c\n\x07"
+    exc = yaml.reader.ReaderError("t.yaml", len(text) - 1, 7, "unicode", "special characters are not allowed")
+    said = _reader_problem(exc, text, "t.yaml")
+    assert (
+        str(LoadError([said])) == "t.yaml: line 3, column 1: malformed YAML: character U+0007 is not allowed"
+    )
+
+
+def test_yaml_export_folds_long_text_only_past_column_100():
+    import random
+
+    import yaml
+
+    from beleidstheorie.io.yamltext import generate_yaml
+
+    rng = random.Random(3)
+    text = " ".join("w" * rng.randint(2, 12) for _ in range(120))
+    out = generate_yaml({"beschrijving": text})
+    lines = out.splitlines()
+    assert len(lines) > 3 and yaml.safe_load(out) == {"beschrijving": text}
+    for line in lines[:-1]:  # a line breaks at the first space beyond column 100, not before
+        assert len(line) > 100 and len(line.rstrip().rsplit(" ", 1)[0]) <= 100, line

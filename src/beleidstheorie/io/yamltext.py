@@ -197,10 +197,10 @@ def _check_characters(text: str, file: str) -> None:
 
 def _measure(root: yaml.Node) -> None:
     """Refuse a document whose aliases expand it beyond the limits, or make it recursive."""
-    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, height), each node once
+    sizes: dict[int, int] = {}  # id(node) -> values below and at it, each node once
     active: set[int] = set()
 
-    def visit(node: yaml.Node, depth: int) -> tuple[int, int]:
+    def visit(node: yaml.Node, depth: int) -> int:
         key = id(node)
         if key in sizes:
             return sizes[key]
@@ -214,16 +214,14 @@ def _measure(root: yaml.Node) -> None:
             children = [n for pair in node.value for n in pair]
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
-        count, height = 1, 1
+        count = 1
         for child in children:
-            c, h = visit(child, depth + 1)
-            count += c
-            height = max(height, h + 1)
+            count += visit(child, depth + 1)
             if count > MAX_YAML_NODES:
                 raise _LimitError(node.start_mark, "yaml_many_values", n=MAX_YAML_NODES)
         active.discard(key)
-        sizes[key] = (count, height)
-        return count, height
+        sizes[key] = count
+        return count
 
     visit(root, 1)
 
