@@ -131,7 +131,7 @@ TARGETS: tuple[Target, ...] = (
     ),
     _t("engine", "reasoning.inference", "reasoning/inference/engine.py", INFERENCE),
     _t("files", "io", "io/files.py", "tests/io/test_files.py", "tests/io/test_files_calls.py"),
-    _t("yamltext", "io", "io/yamltext.py", "tests/io/test_bad_input.py"),
+    _t("yamltext", "io", "io/yamltext.py", "tests/io/test_bad_input.py", "tests/io/test_bad_corpus.py"),
     _t(
         "theory_yaml",
         "io",

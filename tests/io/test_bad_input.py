@@ -291,11 +291,11 @@ def test_a_reader_error_is_placed_counting_lines_from_the_first_character():
 
     from beleidstheorie.io.yamltext import _reader_problem
 
-    text = "\nb: c\n\x07"
+    text = "\nb: c\n  \x07"
     exc = yaml.reader.ReaderError("t.yaml", len(text) - 1, 7, "unicode", "special characters are not allowed")
     said = _reader_problem(exc, text, "t.yaml")
     assert (
-        str(LoadError([said])) == "t.yaml: line 3, column 1: malformed YAML: character U+0007 is not allowed"
+        str(LoadError([said])) == "t.yaml: line 3, column 3: malformed YAML: character U+0007 is not allowed"
     )
 
 
@@ -313,3 +313,20 @@ def test_yaml_export_folds_long_text_only_past_column_100():
     assert len(lines) > 3 and yaml.safe_load(out) == {"beschrijving": text}
     for line in lines[:-1]:  # a line breaks at the first space beyond column 100, not before
         assert len(line) > 100 and len(line.rstrip().rsplit(" ", 1)[0]) <= 100, line
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("\x07a: b\n", "line 1, column 1"),
+        ("a: b\nc: d\n  x\x07\n", "line 3, column 4"),
+        ("\n\n\x0b", "line 3, column 1"),
+    ],
+)
+def test_a_character_yaml_does_not_allow_is_named_with_its_place(text, place):
+    from beleidstheorie.io.yamltext import parse_yaml
+
+    with pytest.raises(LoadError) as info:
+        parse_yaml(text, "t.yaml")
+    code = f"{ord(next(c for c in text if c in chr(7) + chr(11))):04X}"
+    assert str(info.value) == f"t.yaml: {place}: malformed YAML: character U+{code} is not allowed"
