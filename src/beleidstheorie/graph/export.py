@@ -2,7 +2,8 @@
 
 A theory held in an Oxigraph store (a YAML theory's cached store, an RDF file, a
 persistent store) is serialised by Oxigraph itself, its triples sorted so that the
-same theory always gives the same file; a theory on a SPARQL server goes through
+same theory always gives the same file (blank nodes aside: a file's get new labels at
+every load; a theory built from YAML has none); a theory on a SPARQL server goes through
 rdflib, as does JSON-LD (compacted with the project's prefixes). Literals come out
 as the store holds them: Oxigraph keeps numbers in canonical form (the decimal
 ``14000.0`` is written ``14000``), the same value.
