@@ -129,7 +129,7 @@ TARGETS: tuple[Target, ...] = (
         INFERENCE,
         "tests/reasoning/test_mutants_sampling.py",
     ),
-    _t("engine", "reasoning.inference", "reasoning/inference/engine.py", INFERENCE),
+    _t("engine", "reasoning.inference", "reasoning/inference/engine.py", INFERENCE, POINTS),
     _t("files", "io", "io/files.py", "tests/io/test_files.py", "tests/io/test_files_calls.py"),
     _t("yamltext", "io", "io/yamltext.py", "tests/io/test_bad_input.py", "tests/io/test_bad_corpus.py"),
     _t(
