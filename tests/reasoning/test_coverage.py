@@ -139,3 +139,22 @@ def test_each_mechanism_names_its_own_sub_goal_in_both_languages(case):
     for row in coverage(loaded).mechanisms:
         label = labels[subgoal_of[row.key]]
         assert (row.subgoal, row.subgoal_en) == (label.nl, label.en or label.nl), row.key
+
+
+def test_rounds_numbered_like_years_are_found():
+    # round numbers are any integers (2024, 2025), not only the small ones Python keeps once
+    from beleidstheorie.graph.load import theory_from_model
+    from beleidstheorie.reasoning.coverage import coverage_of_network
+    from beleidstheorie.reasoning.network import read_network
+
+    model = read_theory_yaml(EXAMPLE)
+    renumbered = model.model_copy(
+        update={"rounds": [r.model_copy(update={"number": 2023 + r.number}) for r in model.rounds]}
+    )
+    loaded = theory_from_model(renumbered)
+    net = read_network(loaded.store)
+    for r in renumbered.rounds:
+        assert coverage(loaded, r.id).round == r.id
+        # a number the caller made (not the network's own object) names the same round
+        assert coverage_of_network(net, int(str(r.number))).round == r.id
+    assert coverage(loaded).round == max(renumbered.rounds, key=lambda r: r.number).id
