@@ -236,9 +236,6 @@ class Patterns:
             self._compiled = tuple((re.compile(p, self._flags), key) for p, key in self._pairs)
         return iter(self._compiled)
 
-    def __len__(self) -> int:
-        return len(self._pairs)
-
 
 PARSER_CAUSES = Patterns(
     (

@@ -70,3 +70,29 @@ def test_literals_with_newlines_tabs_and_quotes_survive_the_layout():
     text = tidy_turtle(store.serialize_triples(ox.RdfFormat.TURTLE, PREFIXES).decode())
     parsed = parse_rdf(text, "ttl", "x.ttl")
     assert [str(o) for o in parsed.objects()] == [tricky]
+
+
+def test_json_ld_declares_the_project_prefixes_and_the_theory_base_only():
+    import json
+
+    context = json.loads(export_rdf(load_theory(EXAMPLE), "jsonld"))["@context"]
+    assert set(context) == {*PREFIXES, "rdf", "theory"}
+    assert context["theory"] == load_theory(EXAMPLE).model.base_iri
+
+
+def test_turtle_from_a_native_store_needs_no_rdflib_serializer(tmp_path):
+    # loading still checks the file with rdflib terms (graph/integrity.py); writing needs none
+    import subprocess
+    import sys
+
+    nt = tmp_path / "t.nt"
+    nt.write_text(export_rdf(load_theory(EXAMPLE), "nt"), encoding="utf-8")
+    code = (
+        "import sys; from beleidstheorie.graph.load import load_theory; "
+        "from beleidstheorie.graph.export import export_rdf; "
+        f"text = export_rdf(load_theory({str(nt)!r}), 'ttl'); "
+        "print(text.startswith('@prefix bt:'), 'beleidstheorie.io.rdf' in sys.modules, "
+        "any(m.startswith('rdflib.plugins.serializers') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False", "False"]

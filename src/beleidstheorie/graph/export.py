@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from beleidstheorie.graph.stores import OxigraphStore
+from beleidstheorie.graph.stores import PREFIXES as PREFIXES_SPARQL
+from beleidstheorie.graph.stores import OxigraphStore, iri_term, select_text
 from beleidstheorie.iris import BT_IRI, DCTERMS_IRI, PROV_IRI, RDF_IRI, RDFS_IRI, SKOS_IRI, XSD_IRI
 
 if TYPE_CHECKING:
@@ -44,15 +45,15 @@ _OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 
 def export_rdf(theory: Theory, fmt: str) -> str:
     """The triples of ``theory`` as ``fmt`` (ttl, nt or jsonld); no I/O."""
-    from beleidstheorie.io.rdf import generate_rdf
-
     store = theory.store
-    if not isinstance(store, OxigraphStore):
-        return generate_rdf(theory.graph, fmt)
-    if fmt in _OX_FORMATS:
+    if isinstance(store, OxigraphStore) and fmt in _OX_FORMATS:
         text = store.serialize_triples(_OX_FORMATS[fmt], PREFIXES).decode("utf-8")
         return tidy_turtle(text) if fmt == "ttl" else text
-    return generate_rdf(_rdflib_graph(store, _base_iri(theory)), fmt)
+    from beleidstheorie.io.rdf import generate_rdf  # rdflib: only for JSON-LD and servers
+
+    if not isinstance(store, OxigraphStore):
+        return generate_rdf(theory.graph, fmt)
+    return generate_rdf(_rdflib_graph(store, theory.iri), fmt)
 
 
 def tidy_turtle(text: str) -> str:
@@ -81,19 +82,19 @@ def tidy_turtle(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _base_iri(theory: Theory) -> str:
-    head, sep, _ = theory.iri.rpartition("theory/")
-    return head if sep else ""
+Q_BASE_IRI = PREFIXES_SPARQL + "SELECT ?base WHERE { ?t bt:baseIri ?base }"
 
 
-def _rdflib_graph(store: OxigraphStore, base_iri: str) -> Graph:
+def _rdflib_graph(store: OxigraphStore, theory_iri: str) -> Graph:
+    """The store's triples in an rdflib graph bound to the project's prefixes and the
+    theory's base IRI (as ``theory:``, as the builder binds it)."""
     from rdflib import Graph
 
-    graph = Graph(bind_namespaces="none")  # rdflib's default binds some thirty vocabularies
+    graph = Graph(bind_namespaces="none")  # rdflib's default binds 22 vocabularies we do not use
     graph.bind("rdf", RDF_IRI)
     for name, iri in PREFIXES.items():
         graph.bind(name, iri)
-    if base_iri:
-        graph.bind("theory", base_iri)
-    graph.parse(data=store.serialize_triples(ox.RdfFormat.N_TRIPLES), format="nt")
+    for row in select_text(store, Q_BASE_IRI, {"t": iri_term(theory_iri)})[:1]:
+        graph.bind("theory", row["base"])
+    graph.parse(data=store.dump_ntriples(), format="nt")
     return graph

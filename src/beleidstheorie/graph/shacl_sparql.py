@@ -43,12 +43,12 @@ import pyoxigraph as ox
 from beleidstheorie.errors import Problem, StoreError, ValidationError, problem
 from beleidstheorie.graph.shacl import _shape_messages, _text, short
 from beleidstheorie.graph.stores import OxigraphStore, Store, to_ox
+from beleidstheorie.iris import RDF_IRI as RDF
+from beleidstheorie.iris import RDFS_IRI as RDFS
+from beleidstheorie.iris import XSD_IRI as XSD
 from beleidstheorie.messages import Texts, parser_said
 
 SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = f"<{RDF}type>"
 SUBCLASS = f"{RDFS}subClassOf"
 
