@@ -76,7 +76,7 @@ def test_the_starter_satisfies_its_own_json_schema():
 
 def test_every_documented_field_is_described_in_the_json_schema():
     # The models are built without pydantic's attribute docstrings (they cost every YAML read
-    # some 60 ms); the schema and the reference read the docstrings from the source instead.
+    # some 70 ms); the schema and the reference read the docstrings from the source instead.
     import ast
     import inspect
 
