@@ -17,3 +17,21 @@ XSD_IRI = "http://www.w3.org/2001/XMLSchema#"
 PROV_IRI = "http://www.w3.org/ns/prov#"
 RDFS_IRI = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+# The concept schemes of the controlled vocabularies: key -> the scheme's local name in bt:.
+# A concept is bt:<key>-<value> (:func:`beleidstheorie.namespaces.concept`).
+CONCEPT_SCHEMES: dict[str, str] = {
+    "indicatortype": "IndicatorTypeScheme",
+    "indicatorlevel": "IndicatorLevelScheme",
+    "status": "ProgressStatusScheme",
+    "evidencekind": "EvidenceKindScheme",
+    "contextlevel": "ContextLevelScheme",
+    "linktype": "LinkTypeScheme",
+    "strength": "StrengthScheme",
+    "provenance": "ProvenanceScheme",
+    "basis": "BasisScheme",
+    "evidencesource": "EvidenceSourceScheme",
+    "valuekind": "ValueKindScheme",
+    "gate": "GateScheme",
+    "contextrole": "ContextRoleScheme",
+}

@@ -15,6 +15,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
 from beleidstheorie.iris import BT_IRI
+from beleidstheorie.iris import CONCEPT_SCHEMES as SCHEME_NAMES
 
 BT = Namespace(BT_IRI)
 
@@ -34,21 +35,7 @@ __all__ = [
 ]
 
 # Concept schemes: key -> (scheme IRI). A concept is bt:<key>-<value>.
-CONCEPT_SCHEMES: dict[str, URIRef] = {
-    "indicatortype": BT.IndicatorTypeScheme,
-    "indicatorlevel": BT.IndicatorLevelScheme,
-    "status": BT.ProgressStatusScheme,
-    "evidencekind": BT.EvidenceKindScheme,
-    "contextlevel": BT.ContextLevelScheme,
-    "linktype": BT.LinkTypeScheme,
-    "strength": BT.StrengthScheme,
-    "provenance": BT.ProvenanceScheme,
-    "basis": BT.BasisScheme,
-    "evidencesource": BT.EvidenceSourceScheme,
-    "valuekind": BT.ValueKindScheme,
-    "gate": BT.GateScheme,
-    "contextrole": BT.ContextRoleScheme,
-}
+CONCEPT_SCHEMES: dict[str, URIRef] = {key: BT[name] for key, name in SCHEME_NAMES.items()}
 
 
 def concept(scheme: str, value: str) -> URIRef:

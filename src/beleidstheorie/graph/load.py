@@ -37,7 +37,6 @@ from beleidstheorie.graph.stores import (
     select_text,
     text_of,
     theory_graph,
-    to_ox,
 )
 from beleidstheorie.graph.stores import cache as store_cache
 from beleidstheorie.io.files import check_input_path, check_regular_file, os_problem
@@ -190,22 +189,10 @@ def theory_from_model(model: TheoryModel, source: str = "") -> Theory:
 
 
 def _split_store(triples: Iterable[tuple], base_iri: str) -> ox.Store:
-    """An in-memory store holding ``triples`` in the named graphs of its theory and rounds."""
-    from rdflib import URIRef  # the builder's terms: rdflib is loaded already
-
+    """An in-memory store of ``triples`` (pyoxigraph terms) in the named graphs of its theory and rounds."""
     store = ox.Store()
     tg = ox.NamedNode(theory_graph(base_iri))
-    named: dict[str, ox.NamedNode] = {}  # the IRIs recur (predicates, nodes): each converted once
-
-    def term(t):
-        if type(t) is URIRef:
-            found = named.get(t)
-            if found is None:
-                found = named[t] = ox.NamedNode(str(t))
-            return found
-        return to_ox(t)
-
-    store.bulk_extend(ox.Quad(term(s), term(p), term(o), tg) for s, p, o in triples)
+    store.bulk_extend(ox.Quad(s, p, o, tg) for s, p, o in triples)
     split_rounds(store, base_iri)
     return store
 
