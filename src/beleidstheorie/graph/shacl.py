@@ -64,13 +64,20 @@ def shapes() -> Graph:
 
 
 @cache
-def _shape_messages() -> dict[str, Texts]:
-    # rudof leaves the message of some components empty; named shapes carry one per language.
+def shapes_store():
+    """The shapes graph in an in-memory Oxigraph store, read once per process (do not change it)."""
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(_text("shapes.ttl"), format=ox.RdfFormat.TURTLE)
-    rows = store.query("SELECT ?s ?m WHERE { ?s <http://www.w3.org/ns/shacl#message> ?m FILTER(isIRI(?s)) }")
+    return store
+
+
+@cache
+def _shape_messages() -> dict[str, Texts]:
+    # rudof leaves the message of some components empty; named shapes carry one per language.
+    query = "SELECT ?s ?m WHERE { ?s <http://www.w3.org/ns/shacl#message> ?m FILTER(isIRI(?s)) }"
+    rows = shapes_store().query(query)
     out: dict[str, dict[str, str]] = {}
     for r in rows:
         out.setdefault(r["s"].value, {})[r["m"].language or "en"] = r["m"].value  # type: ignore[index, union-attr]

@@ -41,7 +41,7 @@ from operator import attrgetter
 import pyoxigraph as ox
 
 from beleidstheorie.errors import Problem, StoreError, ValidationError, problem
-from beleidstheorie.graph.shacl import _shape_messages, _text, short
+from beleidstheorie.graph.shacl import _shape_messages, _text, shapes_store, short
 from beleidstheorie.graph.stores import OxigraphStore, Store, to_ox
 from beleidstheorie.iris import RDF_IRI as RDF
 from beleidstheorie.iris import RDFS_IRI as RDFS
@@ -103,8 +103,7 @@ class _Shapes:
     """The shapes graph, read with Oxigraph, and the ontology facts queries need."""
 
     def __init__(self) -> None:
-        self.g = ox.Store()
-        self.g.load(_text("shapes.ttl"), format=ox.RdfFormat.TURTLE)
+        self.g = shapes_store()
         self.onto = ox.Store()
         self.onto.load(_text("beleidstheorie.ttl"), format=ox.RdfFormat.TURTLE)
         self.messages = _shape_messages()
