@@ -226,7 +226,13 @@ def table(rows: list[dict]) -> str:
 
 
 def header() -> str:
-    cpu = platform.processor() or "unknown CPU"
+    cpu = platform.processor()  # often empty on Linux: the model name of /proc/cpuinfo
+    try:
+        names = [x for x in Path("/proc/cpuinfo").read_text().splitlines() if x.startswith("model name")]
+        cpu = names[0].split(":", 1)[1].strip() if names else cpu
+    except OSError:
+        pass
+    cpu = cpu or "unknown CPU"
     return (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores "
         f"(shared with other work), {cpu}, Python {platform.python_version()}; "

@@ -97,3 +97,17 @@ def test_a_plain_string_binds_as_an_iri_and_a_literal_stays_a_literal():
     assert to_ox("urn:x") == ox.NamedNode("urn:x")
     assert to_ox(Literal("urn:x")) == ox.Literal("urn:x")  # a Literal is a str too, but not an IRI
     assert rdflib_term(Literal("urn:x")) == Literal("urn:x")
+
+
+@pytest.mark.parametrize("suffix", ["nt", "ttl"])
+def test_a_score_of_an_rdf_file_imports_no_rdflib(tmp_path, suffix):
+    from beleidstheorie.graph.export import export_rdf
+    from beleidstheorie.graph.load import load_theory
+
+    rdf = tmp_path / f"example.{suffix}"
+    rdf.write_text(export_rdf(load_theory(EXAMPLE), suffix), "utf-8")
+    env = {**os.environ, "BELEIDSTHEORIE_CACHE_DIR": str(tmp_path / "cache")}
+    from_rdf, imported = _score(env, ["score", str(rdf)])  # a fresh cache: SHACL and the checks run
+    assert "rdflib" not in imported  # the integrity checks read text rows, as SHACL does
+    from_yaml, _ = _score(env)
+    assert from_rdf.splitlines()[1:] == from_yaml.splitlines()[1:]  # the header names the file

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from beleidstheorie.errors import Problem, problem
 from beleidstheorie.graph.shacl import short, validate_theory
-from beleidstheorie.graph.stores import Store
+from beleidstheorie.graph.stores import Store, iri_term, select_text
 from beleidstheorie.graph.stores import cache as store_cache
 
 ACYCLIC = {
@@ -69,22 +69,20 @@ def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
 
 def structural_problems(store: Store, file: str = "") -> list[Problem]:
     """Cycles and non-numbers: what the SHACL shapes cannot express."""
-    from rdflib import URIRef
-
     problems = []
     for prop, name in ACYCLIC.items():
         edges: dict[str, list[str]] = {}
-        for row in store.query(Q_EDGES, {"p": URIRef(prop)}):
-            edges.setdefault(str(row["s"]), []).append(str(row["o"]))
+        for row in select_text(store, Q_EDGES, {"p": iri_term(prop)}):  # no rdflib terms made
+            edges.setdefault(row["s"], []).append(row["o"])
         for targets in edges.values():
             targets.sort()
         cycle = _cycle(edges)
         if cycle:
             shown = " → ".join(f"<{n}>" for n in cycle)
             problems.append(problem("cycle", file, f"<{cycle[0]}>", name=name, shown=shown))
-    for row in store.query(Q_NOT_FINITE):
-        place = f"{short(str(row['s']))} {short(str(row['p']))}"
-        problems.append(problem("not_finite", file, place, value=str(row["o"])))
+    for row in select_text(store, Q_NOT_FINITE):
+        place = f"{short(row['s'])} {short(row['p'])}"
+        problems.append(problem("not_finite", file, place, value=row["o"]))
     return problems
 
 
