@@ -212,7 +212,7 @@ def layout(net: BayesNet, keep: np.ndarray | None = None) -> Layout:
         edge_row = row_of[root]
         edge_group = group_of_row[edge_row]
         edge_pos = (scope_arr[edge_group] < aux[:, None]).sum(axis=1)
-        for k in np.unique(sizes).tolist():
+        for k in np.unique(sizes, return_index=True)[0].tolist():
             gs = np.flatnonzero(sizes == k)
             rows = np.concatenate([np.arange(gstart[g], gstart[g + 1]) for g in gs])
             local = np.empty(members.size, dtype=np.int64)
