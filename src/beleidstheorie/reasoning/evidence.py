@@ -169,16 +169,23 @@ def observation_facts(net: Network, o: int, bears_on: str) -> Facts:
 
 @dataclass(frozen=True, eq=False)
 class _Plan:
-    """What evidence items need from the network of one round, whatever the configuration."""
+    """What evidence items need from the network of one round, whatever the configuration.
 
-    chosen: list[int]  # observation rows, in order
-    owner: list[int]  # each chosen observation's initiative
-    targets: list[list[tuple[int, int]]]  # per chosen observation: (node, fact id) per target
+    One row per (chosen observation, target) pair, in the order of the observations and,
+    within one, of its indicator's targets (or its owner when the indicator names none).
+    """
+
+    chosen: np.ndarray  # observation rows, ascending
+    owner: np.ndarray  # each chosen observation's initiative
+    pair: np.ndarray  # per pair: its observation's position in ``chosen``
+    node: np.ndarray  # per pair: the target node
+    fid: np.ndarray  # per pair: the fact id
     facts: list[Facts]  # distinct facts, by fact id
 
 
 _PLANS: weakref.WeakKeyDictionary[Network, dict[int, _Plan]] = weakref.WeakKeyDictionary()
 _ROWS: weakref.WeakKeyDictionary[_Plan, dict[tuple[bool, ...], tuple]] = weakref.WeakKeyDictionary()
+_BEARS_ON = ("delivery", "mechanism", "context", "goal")
 
 
 def _plan(net: Network, round_number: int) -> _Plan:
@@ -187,66 +194,81 @@ def _plan(net: Network, round_number: int) -> _Plan:
     if round_number in plans:
         return plans[round_number]
     counting, latest = select_observations(net, round_number)
-    have = set(net.obs_indicator[counting].tolist())
-    gaps = [int(o) for o in latest if int(net.obs_indicator[o]) not in have]
-    chosen = sorted([*counting.tolist(), *gaps])
-    by_indicator: dict[int, list[int]] = {}
-    for ind, node in zip(net.tgt_indicator.tolist(), net.tgt_node.tolist(), strict=True):
-        by_indicator.setdefault(ind, []).append(node)
-    ids: dict[Facts, int] = {}
-    owners, targets = [], []
+    have = np.zeros(len(net.ind_id), dtype=bool)
+    have[net.obs_indicator[counting]] = True
+    gaps = latest[~have[net.obs_indicator[latest]]]
+    chosen = np.sort(np.concatenate([counting, gaps]).astype(np.int64))
+    inds = net.obs_indicator[chosen]
+    owner = net.ind_initiative[inds].astype(np.int64)
+    # each observation's targets: its indicator's target nodes in their order, or its owner
+    by_ind = np.argsort(net.tgt_indicator, kind="stable")
+    start = np.searchsorted(net.tgt_indicator[by_ind], np.arange(len(net.ind_id) + 1))
+    count = start[inds + 1] - start[inds]
+    reps = np.maximum(count, 1)
+    pair = np.repeat(np.arange(chosen.size), reps)
+    within = np.arange(pair.size) - np.repeat(np.cumsum(reps) - reps, reps)
+    named = np.flatnonzero(count[pair] > 0)
+    node = owner[pair]
+    node[named] = net.tgt_node[by_ind[start[inds[pair[named]]] + within[named]]]
     # Observations alike in every field observation_facts reads have the same facts: they are
     # made once per distinct fields and kind of node (a grouped read at 10^6 has 22,519 rows
     # and a few hundred such field sets). Ids are given in the order facts first appear, as before.
-    at = np.asarray(chosen, dtype=np.int64)
-    inds = net.obs_indicator[at]
+    at = chosen
     fields = np.stack(
         [net.obs_status[at], net.obs_kind[at], net.ind_level[inds], net.obs_basis[at], net.obs_source[at],
          net.obs_values[at], net.obs_realised[at], net.obs_restates[at] >= 0,
          net.obs_elicited_se[at].view(np.int64), net.obs_elicited_fp[at].view(np.int64)],
         axis=1,
     ) if at.size else np.zeros((0, 10), dtype=np.int64)  # fmt: skip
-    bears_on = [_bears_on(net, node) for node in range(net.n_nodes)]
-    known: dict[tuple, int] = {}
-    for o, ind, row in zip(chosen, inds.tolist(), map(tuple, fields.tolist()), strict=True):
-        owner = int(net.ind_initiative[ind])
-        owners.append(owner)
-        per_node = []
-        for node in by_indicator.get(ind) or [owner]:
-            key = (row, bears_on[node])
-            fid = known.get(key)
-            if fid is None:
-                fid = known[key] = ids.setdefault(observation_facts(net, o, bears_on[node]), len(ids))
-            per_node.append((node, fid))
-        targets.append(per_node)
-    plans[round_number] = _Plan(chosen, owners, targets, list(ids))
+    row = _row_codes(fields)
+    code = {b: k for k, b in enumerate(_BEARS_ON)}
+    bears = np.array([code[_bears_on(net, k)] for k in range(net.n_nodes)], dtype=np.int64)
+    key = row[pair] * len(_BEARS_ON) + bears[node]
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    ids: dict[Facts, int] = {}
+    fid_of_key = np.empty(first.size, dtype=np.int64)
+    for k in np.argsort(first, kind="stable").tolist():  # the keys in the order they first appear
+        f = int(first[k])
+        facts = observation_facts(net, int(chosen[pair[f]]), _BEARS_ON[int(bears[node[f]])])
+        fid_of_key[k] = ids.setdefault(facts, len(ids))
+    plans[round_number] = _Plan(chosen, owner, pair, node, fid_of_key[inverse.reshape(-1)], list(ids))
     return plans[round_number]
 
 
+def _row_codes(fields: np.ndarray) -> np.ndarray:
+    """A code per row of the int matrix ``fields``, equal exactly for equal rows.
+
+    >>> _row_codes(np.array([[1, 5], [0, 5], [1, 5]])).tolist()
+    [1, 0, 1]
+    """
+    if not fields.size:
+        return np.zeros(len(fields), dtype=np.int64)
+    # each column's values as dense codes, one sort each, then one number per row
+    codes = [np.unique(col, return_inverse=True) for col in fields.T]
+    key = lexsort_key([inverse.reshape(-1) for _, inverse in codes], [len(u) for u, _ in codes])
+    if key is None:  # too many distinct rows for one int64: the rows themselves
+        return np.unique(fields, axis=0, return_inverse=True)[1].reshape(-1)
+    return key
+
+
 def _rows(net: Network, plan: _Plan, to_delivery: tuple[bool, ...]) -> tuple:
-    """(obs, node, fact id, split) of every item, given which facts the rules move to delivery."""
+    """(obs, node, fact id, split) of every item, given which facts the rules move to delivery.
+
+    An observation's items are its distinct target nodes (the first fact of each), in the
+    order they first appear; each weighs one over their number.
+    """
     cache = _ROWS.setdefault(plan, {})
     if to_delivery in cache:
         return cache[to_delivery]
-    obs, nodes, fids, split = [], [], [], []
-    for o, owner, per_node in zip(plan.chosen, plan.owner, plan.targets, strict=True):
-        distinct: dict[int, int] = {}
-        for node, fid in per_node:
-            # a description moved to delivery lands on the owner's delivery node
-            if to_delivery[fid] and node != owner and owner < net.n_initiatives:
-                node = owner
-            distinct.setdefault(node, fid)
-        for node, fid in distinct.items():
-            obs.append(o)
-            nodes.append(node)
-            fids.append(fid)
-            split.append(1.0 / len(distinct))
-    cache[to_delivery] = (
-        np.array(obs, dtype=np.int64),
-        np.array(nodes, dtype=np.int64),
-        np.array(fids, dtype=np.int64),
-        np.array(split, dtype=float),
-    )
+    pair, fid = plan.pair, plan.fid
+    owner = plan.owner[pair]
+    # a description moved to delivery lands on the owner's delivery node
+    moved = np.asarray(to_delivery, dtype=bool)[fid] & (plan.node != owner) & (owner < net.n_initiatives)
+    node = np.where(moved, owner, plan.node)
+    keep = np.sort(np.unique(pair * (net.n_nodes + 1) + node, return_index=True)[1])
+    items = pair[keep]
+    split = 1.0 / np.bincount(items, minlength=plan.chosen.size)[items]
+    cache[to_delivery] = (plan.chosen[items], node[keep], fid[keep], split.astype(float))
     return cache[to_delivery]
 
 
