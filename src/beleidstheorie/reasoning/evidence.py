@@ -307,19 +307,13 @@ def evidence_items(net: Network, config: Config, round_number: int) -> EvidenceI
     owner = net.ind_initiative[net.obs_indicator[obs]]
     group = owner * (net.n_nodes + 1) + node
     weight = split * _dependence_weights(group, np.abs(raw), raw > 0, config.dependence.rho, (split, l1, l0))
-    rule = tuple(lks[f].rule for f in fid.tolist())
     informative = np.abs(raw) > 0
-    return EvidenceItems(
-        obs,
-        node,
-        l1,
-        l0,
-        weight,
-        rule,
-        tuple(lks[f].basis for f in fid.tolist()),
-        tuple(lks[f].source for f in fid.tolist()),
-        informative,
-    )
+    fids = fid.tolist()
+
+    def each(field: str) -> tuple[str, ...]:  # every item's word, looked up by its fact
+        return tuple(map([getattr(lk, field) for lk in lks].__getitem__, fids))
+
+    return EvidenceItems(obs, node, l1, l0, weight, each("rule"), each("basis"), each("source"), informative)
 
 
 @dataclass(frozen=True, eq=False)
@@ -457,7 +451,7 @@ def evidence_sums(net: Network, config: Config, round_number: int) -> EvidenceSu
     n = net.n_nodes
     plan = _plan(net, round_number)
     lks = _likelihoods(plan, config)
-    to_delivery = tuple(lk.bears_on == "delivery" for lk in lks)
+    to_delivery = tuple([lk.bears_on == "delivery" for lk in lks])
     obs, node, fid, split = _rows(net, plan, to_delivery)
     if net.ind_count is not None:  # a grouped read: a row per group, its items are alike
         obs, node, fid, split = _repeated(net, plan, to_delivery, obs, node, fid, split)
