@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
@@ -218,9 +219,7 @@ def theory_verdicts(
     net: Network, items: EvidenceItems, post: np.ndarray, error: np.ndarray, config: Config
 ) -> list[str]:
     """The verdict of every theory node (the one rule of :mod:`..verdict`), with error bounds."""
-    lr = items.log_lr
-    pos = node_sums(items.node, np.maximum(lr, 0.0), net.n_nodes)
-    neg = node_sums(items.node, np.maximum(-lr, 0.0), net.n_nodes)
+    pos, neg = _direct_sums(items, net.n_nodes)
     return verdicts(pos, neg, post, error, config)
 
 
@@ -383,12 +382,28 @@ def score(
 
 def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
     """Per theory node: weighted ln LR of its own evidence in favour and against (both ≥ 0)."""
-    lr = ev.items.log_lr
-    n = ev.net.n_nodes
-    return (
-        node_sums(ev.items.node, np.maximum(lr, 0.0), n),
-        node_sums(ev.items.node, np.maximum(-lr, 0.0), n),
-    )
+    return _direct_sums(ev.items, ev.net.n_nodes)
+
+
+_DIRECT: weakref.WeakKeyDictionary[EvidenceItems, tuple[int, np.ndarray, np.ndarray]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _direct_sums(items: EvidenceItems, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`direct_evidence` of ``items`` over ``n`` nodes, summed once per items (the
+    verdicts of the nominal point, every interval point and assembling all read them);
+    read-only."""
+    kept = _DIRECT.get(items)
+    if kept is None or kept[0] != n:
+        lr = items.log_lr
+        pos, neg = (
+            node_sums(items.node, np.maximum(lr, 0.0), n),
+            node_sums(items.node, np.maximum(-lr, 0.0), n),
+        )
+        pos.flags.writeable = neg.flags.writeable = False
+        kept = _DIRECT[items] = (n, pos, neg)
+    return kept[1], kept[2]
 
 
 def verdicts_of(ev: Evaluation, nodes: list[int]) -> list[str]:
