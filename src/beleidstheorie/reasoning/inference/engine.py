@@ -200,8 +200,14 @@ def _marginals(
             ratios.append(pi1 * f1 / (pi0 * f0 + pi1 * f1))  # (B or 1, r, 2^k)
         roots = np.concatenate([fz.groups[gi].roots for gi in gis])
         if ratios[0].shape[0] == 1:
-            # (einsum's sums follow its operands' memory layout: the spread stays as concatenated)
-            spread = np.concatenate([r[0][:, ix] for r, ix in zip(ratios, index, strict=True)])
+            # every root's ratio at each union state, gathered straight into one array laid out
+            # as their concatenation was (column-major): einsum's sums follow its operands'
+            # memory layout, and a C-ordered spread gives other last bits
+            spread = np.empty((roots.size, belief.shape[1]), order="F")
+            at = 0
+            for r, ix in zip(ratios, index, strict=True):
+                np.take(r[0], ix, axis=1, out=spread[at : at + r.shape[1]], mode="clip")
+                at += r.shape[1]
             moved = np.einsum("bu,ru->br", belief, spread)  # c_einsum: no BLAS threads to spin
         else:
             full = belief.reshape(batch, *(2,) * len(union))
