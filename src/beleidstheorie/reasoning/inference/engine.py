@@ -200,14 +200,7 @@ def _marginals(
             ratios.append(pi1 * f1 / (pi0 * f0 + pi1 * f1))  # (B or 1, r, 2^k)
         roots = np.concatenate([fz.groups[gi].roots for gi in gis])
         if ratios[0].shape[0] == 1:
-            # every root's ratio at each union state, gathered straight into one array laid out
-            # as their concatenation was (column-major): einsum's sums follow its operands'
-            # memory layout, and a C-ordered spread gives other last bits
-            spread = np.empty((roots.size, belief.shape[1]), order="F")
-            at = 0
-            for r, ix in zip(ratios, index, strict=True):
-                np.take(r[0], ix, axis=1, out=spread[at : at + r.shape[1]], mode="clip")
-                at += r.shape[1]
+            spread = _spread([r[0] for r in ratios], index)
             moved = np.einsum("bu,ru->br", belief, spread)  # c_einsum: no BLAS threads to spin
         else:
             full = belief.reshape(batch, *(2,) * len(union))
@@ -219,6 +212,31 @@ def _marginals(
                 axis=1,
             )
         out[:, roots] = moved / total[:, None]
+    return out
+
+
+def _spread(ratios: list[np.ndarray], index: list[np.ndarray]) -> np.ndarray:
+    """(roots, union states) every root's ratio at each state of the union: ``np.concatenate(
+    [r[:, ix] for r, ix in zip(ratios, index)])``, the same values in the same memory layout,
+    gathered straight into one array (no copy per group).
+
+    einsum's sums follow its operands' layout (a C-ordered copy of a column-major spread gives
+    other last bits), so the layout is the one numpy gives that concatenation, asked of two
+    columns of each group (a group's gather is column-major whatever its width).
+
+    >>> r = [np.array([[0.1, 0.2], [0.3, 0.4]]), np.array([[0.5, 0.6]])]
+    >>> ix = [np.array([1, 0, 1]), np.array([0, 0, 1])]
+    >>> s = _spread(r, ix)
+    >>> s.tolist(), s.strides == np.concatenate([a[:, i] for a, i in zip(r, ix)]).strides
+    ([[0.2, 0.1, 0.2], [0.4, 0.3, 0.4], [0.5, 0.5, 0.6]], True)
+    """
+    like = np.concatenate([r[:, ix[:2]] for r, ix in zip(ratios, index, strict=True)])
+    order = "F" if like.flags.f_contiguous and not like.flags.c_contiguous else "C"
+    out = np.empty((like.shape[0], index[0].size), order=order)
+    at = 0
+    for r, ix in zip(ratios, index, strict=True):
+        np.take(r, ix, axis=1, out=out[at : at + r.shape[0]], mode="clip")  # indices in range: no copy
+        at += r.shape[0]
     return out
 
 
