@@ -103,3 +103,16 @@ def test_the_plan_and_its_rows_are_what_the_loop_made(path):
 def test_the_plan_of_a_random_theory_is_what_the_loop_made(model, seed):
     for net in networks(theory_from_model(model)):
         assert_same_plan(net, seed)
+
+
+def test_rows_too_wide_for_one_key_get_the_codes_of_the_rows_themselves(monkeypatch):
+    from beleidstheorie.reasoning import ranks
+    from beleidstheorie.reasoning.evidence import _row_codes
+
+    fields = np.array([[3, -1, 7], [0, 2, 7], [3, -1, 7], [0, 2, 8]], dtype=np.int64)
+    same = [[(a == b).all() for b in fields] for a in fields]
+    keyed = _row_codes(fields)
+    monkeypatch.setattr(ranks, "_INT64_MAX", 1)  # every key refused
+    for codes in (keyed, _row_codes(fields)):
+        assert sorted(set(codes.tolist())) == [0, 1, 2]  # dense
+        assert [[a == b for b in codes] for a in codes] == same  # equal exactly for equal rows

@@ -236,7 +236,8 @@ def _plan(net: Network, round_number: int) -> _Plan:
 
 
 def _row_codes(fields: np.ndarray) -> np.ndarray:
-    """A code per row of the int matrix ``fields``, equal exactly for equal rows.
+    """Each row of the int matrix ``fields`` as a dense code (0 .. distinct rows - 1), equal
+    exactly for equal rows.
 
     >>> _row_codes(np.array([[1, 5], [0, 5], [1, 5]])).tolist()
     [1, 0, 1]
@@ -247,8 +248,8 @@ def _row_codes(fields: np.ndarray) -> np.ndarray:
     codes = [np.unique(col, return_inverse=True) for col in fields.T]
     key = lexsort_key([inverse.reshape(-1) for _, inverse in codes], [len(u) for u, _ in codes])
     if key is None:  # too many distinct rows for one int64: the rows themselves
-        return np.unique(fields, axis=0, return_inverse=True)[1].reshape(-1)
-    return key
+        return np.unique(fields, axis=0, return_inverse=True)[1].reshape(-1).astype(np.int64)
+    return np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)
 
 
 def _rows(net: Network, plan: _Plan, to_delivery: tuple[bool, ...]) -> tuple:
