@@ -23,8 +23,10 @@ matter more than seconds.
 Run: ``python benchmarks/bench_stores.py 10000 100000 1000000`` (writes
 ``benchmarks/results-stores.md``, the table in the README). ``--skip rdflib,virtuoso``
 leaves out slow columns. ``--steps FILE`` times the reading steps of one file in one
-process, SHACL left out (raw load, native load, integrity checks, reads, engine): how the
-10^6 figures of ``docs/scaling.md`` were taken.
+process, SHACL left out (raw load, native load, integrity checks, reads, the engine of
+``score(items=False)`` phase by phase on the grouped network — nominal evaluation, the 24
+interval points, assembling, first call of the process — then both kinds of ``score``
+whole): how the 10^6 figures of ``docs/scaling.md`` were taken.
 """
 
 from __future__ import annotations
@@ -92,13 +94,15 @@ print(read, engine)
 
 STEPS = """
 import resource, sys, time
+from dataclasses import replace
 from pathlib import Path
 import pyoxigraph as ox
+from beleidstheorie.collector import paused
 from beleidstheorie.graph.integrity import structural_problems
 from beleidstheorie.graph.load import _theory_in, load_rdf_store
 from beleidstheorie.graph.stores import OxigraphStore
 from beleidstheorie.reasoning.network import read_evidence_groups, read_network
-from beleidstheorie.reasoning.score import score
+from beleidstheorie.reasoning.score import assemble, evaluate, score, score_intervals
 
 def step(label, f):
     t = time.process_time()
@@ -114,7 +118,15 @@ _theory_in(store, path)
 step("SPARQL integrity checks (cycles, non-numbers; a file marked checked skips them)",
      lambda: structural_problems(store, path))
 step("read_network (SPARQL reads, item by item)", lambda: read_network(store))
-step("read_evidence_groups (counted groups, the embedded store's index)", lambda: read_evidence_groups(store))
+groups = step("read_evidence_groups (counted groups, the embedded store's index)",
+              lambda: read_evidence_groups(store))
+# score(items=False)'s engine after its reads, phase by phase, first call of the process
+with paused():
+    ev = step("evaluate (grouped network, first call)",
+              lambda: evaluate(store, None, None, explain=False, network=groups))
+    ev = step("intervals (24 points)", lambda: replace(ev, intervals=score_intervals(ev)))
+    step("assemble", lambda: assemble(ev))
+# whole, each reading its own network (after the phases: imports and small caches are warm)
 step("score, explain=False (item-by-item reads + engine)", lambda: score(store, explain=False))
 step("score, items=False (grouped reads + engine: the score table)", lambda: score(store, items=False))
 """

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
@@ -218,9 +219,7 @@ def theory_verdicts(
     net: Network, items: EvidenceItems, post: np.ndarray, error: np.ndarray, config: Config
 ) -> list[str]:
     """The verdict of every theory node (the one rule of :mod:`..verdict`), with error bounds."""
-    lr = items.log_lr
-    pos = node_sums(items.node, np.maximum(lr, 0.0), net.n_nodes)
-    neg = node_sums(items.node, np.maximum(-lr, 0.0), net.n_nodes)
+    pos, neg = _direct_sums(items, net.n_nodes)
     return verdicts(pos, neg, post, error, config)
 
 
@@ -383,12 +382,28 @@ def score(
 
 def direct_evidence(ev: Evaluation) -> tuple[np.ndarray, np.ndarray]:
     """Per theory node: weighted ln LR of its own evidence in favour and against (both ≥ 0)."""
-    lr = ev.items.log_lr
-    n = ev.net.n_nodes
-    return (
-        node_sums(ev.items.node, np.maximum(lr, 0.0), n),
-        node_sums(ev.items.node, np.maximum(-lr, 0.0), n),
-    )
+    return _direct_sums(ev.items, ev.net.n_nodes)
+
+
+_DIRECT: weakref.WeakKeyDictionary[EvidenceItems, tuple[int, np.ndarray, np.ndarray]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _direct_sums(items: EvidenceItems, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`direct_evidence` of ``items`` over ``n`` nodes, summed once per items (the
+    verdicts of the nominal point, every interval point and assembling all read them);
+    read-only."""
+    kept = _DIRECT.get(items)
+    if kept is None or kept[0] != n:
+        lr = items.log_lr
+        pos, neg = (
+            node_sums(items.node, np.maximum(lr, 0.0), n),
+            node_sums(items.node, np.maximum(-lr, 0.0), n),
+        )
+        pos.flags.writeable = neg.flags.writeable = False
+        kept = _DIRECT[items] = (n, pos, neg)
+    return kept[1], kept[2]
 
 
 def verdicts_of(ev: Evaluation, nodes: list[int]) -> list[str]:
@@ -447,9 +462,27 @@ class _Assembler:
         self.grouped = ev.net.grouped_round is not None  # no item identities to list
         self.item_objs = () if self.grouped else tuple(self._item(t) for t in range(len(ev.items)))
         self.counts = ev.net.indicator_counts()
-        self.by_node: dict[int, list[int]] = {}
-        for t, node in enumerate(ev.items.node.tolist()):
-            self.by_node.setdefault(node, []).append(t)
+        # per node, as slices of arrays sorted by node (no Python per item): its items, the
+        # distinct indicator rows of its items, and the initiatives that own them (all, informative)
+        net, node, n = ev.net, ev.items.node, ev.net.n_nodes
+        self._item_order = np.argsort(node, kind="stable")
+        self._item_start = np.searchsorted(node[self._item_order], np.arange(n + 1))
+        self._item_indicator = net.obs_indicator[ev.items.obs]
+        self._indicators = _by_node(node, self._item_indicator, n, len(net.ind_id))
+        rows, start = self._indicators
+        of_row = np.repeat(np.arange(n), np.diff(start))
+        self._own_total = np.zeros(n, dtype=np.int64)  # what indicator_counts gives a node alone
+        np.add.at(self._own_total, of_row, self.counts[rows])
+        self._own_levels = np.zeros((n, len(LEVELS)), dtype=np.int64)
+        np.add.at(self._own_levels, (of_row, net.ind_level[rows]), self.counts[rows])
+        owner = net.ind_initiative[self._item_indicator]
+        owned = owner < net.n_initiatives
+        self._owners = _by_node(node[owned], owner[owned], n, n)
+        owned &= ev.items.informative
+        self._informative = _by_node(node[owned], owner[owned], n, n)
+        self._roles: dict[int, list[int]] = {}  # target node -> its context roles, in role order
+        for r, target in enumerate(ev.net.role_target.tolist()):
+            self._roles.setdefault(int(target), []).append(r)
 
     def _item(self, t: int) -> EvidenceItem:
         net, it = self.net, self.items
@@ -485,30 +518,50 @@ class _Assembler:
             impact_error=impact_error,
         )
 
-    def related_items(self, node: int, members: set[int]) -> list[int]:
-        """Items on the node itself or on the nodes that feed it."""
-        return sorted(t for n in members | {node} for t in self.by_node.get(n, ()))
+    def on(self, node: int) -> np.ndarray:
+        """The items on ``node`` itself, ascending."""
+        return self._item_order[self._item_start[node] : self._item_start[node + 1]]
+
+    def related_items(self, node: int, members: set[int]) -> np.ndarray:
+        """Items on the node itself or on the nodes that feed it, ascending."""
+        if not members:
+            return self.on(node)
+        inside = np.zeros(self.net.n_nodes, dtype=bool)
+        inside[np.fromiter(members | {node}, dtype=np.int64)] = True
+        return np.flatnonzero(inside[self.items.node])
+
+    def indicator_counts(self, node: int, members: set[int]) -> tuple[int, np.ndarray]:
+        """How many indicators the distinct indicator rows of the items on ``node`` and on
+        ``members`` stand for: in all, and per level (in the order of LEVELS)."""
+        if not members:
+            return int(self._own_total[node]), self._own_levels[node]
+        rows = self._item_indicator[self.related_items(node, members)]
+        rows = np.unique(rows, return_index=True)[0]  # return_index: np.unique would import numpy.ma
+        counts = self.counts[rows]
+        per_level = np.zeros(len(LEVELS), dtype=np.int64)
+        np.add.at(per_level, self.net.ind_level[rows], counts)
+        return int(counts.sum()), per_level
 
     def coverage(self, node: int, targeting: set[int]) -> Coverage:
         """Initiatives that target ``node`` (by the theory or by an indicator on it), and how
         many of them gave an informative answer on it."""
-        net, it = self.net, self.items
-        on = np.asarray(self.by_node.get(node, ()), dtype=np.int64)
-        # each item's owner, as arrays: no Python per item
-        of = net.ind_initiative[net.obs_indicator[it.obs[on]]]
-        owners = {o for o in of.tolist() if o < net.n_initiatives}
-        informative = {o for o in of[it.informative[on]].tolist() if o < net.n_initiatives}
-        targeted = targeting | owners
-        return Coverage(len(targeted), len(informative))
+        (owners, at), (_, at_informative) = self._owners, self._informative
+        targeted = targeting.union(owners[at[node] : at[node + 1]].tolist())
+        return Coverage(len(targeted), int(at_informative[node + 1] - at_informative[node]))
+
+    def upstream_weight(self, members: set[int]) -> float:
+        """The evidence weight of the nodes that feed a node, added one by one in the order
+        of ``members`` (a cumulative sum adds in order, as ``sum`` of the weights did)."""
+        if not members:
+            return 0.0
+        return float(np.cumsum(self.weight[np.fromiter(members, dtype=np.int64, count=len(members))])[-1])
 
     def context_links(self, node: int) -> tuple[ContextLink, ...]:
         net, ev, model = self.net, self.ev, self.ev.model
         bn = int(model.theory_node[node])
         routes = dict(model.rival_routes.get(bn, ()))
         out = []
-        for r in range(net.role_context.size):
-            if int(net.role_target[r]) != node:
-                continue
+        for r in self._roles.get(node, ()):
             ctx = int(net.role_context[r])
             c = net.context_offset + ctx
             role = ROLES[int(net.role_kind[r])]
@@ -536,15 +589,10 @@ class _Assembler:
     ) -> NodeScore:
         net, ev = self.net, self.ev
         info = net.nodes[i]
-        related = self.related_items(i, members)
-        indicators = set(net.obs_indicator[self.items.obs[np.asarray(related, dtype=np.int64)]].tolist())
-        found = {lv: 0 for lv in LEVELS}
-        for ind in indicators:  # an indicator row of a grouped read stands for several
-            found[LEVELS[int(net.ind_level[ind])]] += int(self.counts[ind])
-        levels = {lv: n for lv, n in found.items() if n}
-        direct = set(
-            net.obs_indicator[self.items.obs[np.asarray(self.by_node.get(i, ()), dtype=np.int64)]].tolist()
-        )
+        # an indicator row of a grouped read stands for several
+        indicators, per_level = self.indicator_counts(i, members)
+        levels = {lv: int(n) for lv, n in zip(LEVELS, per_level.tolist(), strict=True) if n}
+        direct_indicators = self.indicator_counts(i, set())[0] if members else indicators
         score = float(ev.post[i])
         direct_ev = DirectEvidence(float(self.pos[i]), float(self.neg[i]))
         err = float(self.error[i])
@@ -567,12 +615,14 @@ class _Assembler:
             score=score,
             prior=float(ev.prior[i]),
             evidence_weight=float(self.weight[i]),
-            upstream_weight=float(sum(self.weight[m] for m in members)),
+            upstream_weight=self.upstream_weight(members),
             verdict=v,
-            indicators=int(sum(self.counts[ind] for ind in indicators)),
-            direct_indicators=int(sum(self.counts[ind] for ind in direct)),
+            indicators=indicators,
+            direct_indicators=direct_indicators,
             indicators_by_level=levels,
-            contributions=() if self.grouped else ranked_items(ev, self.item_objs, i, related, TOP_ITEMS),
+            contributions=()
+            if self.grouped
+            else ranked_items(ev, self.item_objs, i, self.related_items(i, members).tolist(), TOP_ITEMS),
             note=note,
             direct_in_favour=direct_ev.in_favour,
             direct_against=direct_ev.against,
@@ -595,9 +645,20 @@ class _Assembler:
             return NOTE_CANCELS
         if node in set(self.net.tgt_node.tolist()):
             return NOTE_WEAK_DIRECT if self.weight[node] > 0 else NOTE_DIRECT_UNMEASURED
-        if sum(self.weight[m] for m in members) > 0:
+        if self.upstream_weight(members) > 0:
             return NOTE_DELIVERY_ONLY if kind == "mechanism" else NOTE_UPSTREAM_ONLY
         return NOTE_NO_EVIDENCE
+
+
+def _by_node(node: np.ndarray, values: np.ndarray, n_nodes: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values`` (0 ≤ value < ``width``) of each node's items, ascending, and where
+    each node's run starts: node k's are ``values[start[k] : start[k + 1]]``.
+
+    >>> _by_node(np.array([1, 0, 1, 1]), np.array([5, 2, 3, 5]), 3, 6)
+    (array([2, 3, 5]), array([0, 1, 3, 3]))
+    """
+    pairs = np.unique(node.astype(np.int64) * width + values, return_index=True)[0]
+    return pairs % width, np.searchsorted(pairs // width, np.arange(n_nodes + 1))
 
 
 def assemble(ev: Evaluation) -> ScoreResult:
@@ -635,6 +696,7 @@ def assemble(ev: Evaluation) -> ScoreResult:
             out |= {so + f} | upstream_of_subgoal(f, seen | {k})
         return out
 
+    stated, inferred = PROVENANCES.index("stated"), PROVENANCES.index("inferred")
     mechanisms = []
     for j in range(net.n_mechanisms):
         cons = np.flatnonzero(net.con_mech == j)
@@ -648,12 +710,8 @@ def assemble(ev: Evaluation) -> ScoreResult:
                 a.note(i, inits, "mechanism", judged(i)),
                 subgoal=net.nodes[so + int(net.mech_subgoal[j])].iri,
                 initiatives=len(inits),
-                initiatives_stated=sum(
-                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "stated"
-                ),
-                initiatives_inferred=sum(
-                    1 for c in cons if PROVENANCES[int(net.con_provenance[c])] == "inferred"
-                ),
+                initiatives_stated=int(np.count_nonzero(net.con_provenance[cons] == stated)),
+                initiatives_inferred=int(np.count_nonzero(net.con_provenance[cons] == inferred)),
             )
         )
     subgoals = []

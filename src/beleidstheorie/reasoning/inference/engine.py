@@ -25,6 +25,7 @@ with any one evidence item removed.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -128,6 +129,45 @@ def _keep(net: BayesNet, query: np.ndarray | None, joints: bool) -> np.ndarray |
     return np.arange(net.n_nodes) if query is None else np.asarray(query, dtype=np.int64)
 
 
+@dataclass(frozen=True, eq=False)
+class _Homes:
+    """Where the absorbed groups of a factorisation meet a plan: per home clique, its groups,
+    the union of their scopes, and each union state's state of each group's scope."""
+
+    homes: tuple[tuple[int, list[int], tuple[int, ...], list[np.ndarray]], ...]  # (k, groups, union, index)
+
+
+_HOMES: weakref.WeakKeyDictionary[Plan, dict[tuple, _Homes]] = weakref.WeakKeyDictionary()
+
+
+def _homes(fz: Factorisation, p: Plan) -> _Homes:
+    """The homes of ``fz``'s groups on ``p``: they follow from the plan and the groups' scopes
+    alone (the network's shape), so every factorisation of one shape shares them."""
+    key = (fz.group_factor, tuple(g.scope for g in fz.groups))
+    kept = _HOMES.setdefault(p, {})
+    if key not in kept:
+        at_home: dict[int, list[int]] = {}
+        for gi, fi in enumerate(fz.group_factor):
+            at_home.setdefault(p.home[fi], []).append(gi)
+        homes = []
+        for k, gis in at_home.items():
+            union = tuple(sorted({v for gi in gis for v in fz.groups[gi].scope}))
+            states = np.arange(2 ** len(union))
+            bit = {v: (states >> (len(union) - 1 - j)) & 1 for j, v in enumerate(union)}
+            # each union state's state of each group's scope (F order, as the group's tables),
+            # kept as int16 where it fits (a scope has at most MAX_GROUP_SCOPE = 12 variables):
+            # a quarter of the memory, the same gathers
+            index = [
+                sum(bit[v] << i for i, v in enumerate(scope)).astype(
+                    np.int16 if len(scope) < 16 else np.int64
+                )
+                for scope in (fz.groups[gi].scope for gi in gis)
+            ]
+            homes.append((k, gis, union, index))
+        kept[key] = _Homes(tuple(homes))
+    return kept[key]
+
+
 def _marginals(
     fzs: list[Factorisation], p: Plan, cal: Calibration | Joints, *, batched: bool = False
 ) -> np.ndarray:
@@ -147,22 +187,17 @@ def _marginals(
     # posterior is that belief times the root's P(r = 1 | scope state): with one ratio for
     # every batch row (the clamps of joints) one contraction per home over the union's states;
     # with one per row (parameter points) the belief is first summed onto each group's scope
-    at_home: dict[int, list[int]] = {}
-    for gi, fi in enumerate(fz.group_factor):
-        at_home.setdefault(p.home[fi], []).append(gi)
-    for k, gis in at_home.items():
-        union = tuple(sorted({v for gi in gis for v in fz.groups[gi].scope}))
+    for k, gis, union, index in _homes(fz, p).homes:
         belief = cal.belief_over(k, union).reshape(batch, -1)  # C order over ``union``
         total = belief.sum(axis=1)
-        states = np.arange(2 ** len(union))
-        bit = {v: (states >> (len(union) - 1 - j)) & 1 for j, v in enumerate(union)}
-        # each union state's state of each group's scope (F order, as the group's tables)
-        index = [sum(bit[v] << i for i, v in enumerate(fz.groups[gi].scope)) for gi in gis]
         ratios = []
         for gi in gis:
             if batched:
                 g = fz.groups[gi]
                 pi0, pi1, f0, f1 = g.pi0[:, :, None], g.pi1[:, :, None], g.f0, g.f1
+            elif len(fzs) == 1:  # the arrays of the one factorisation, with a batch axis of 1
+                g = fz.groups[gi]
+                pi0, pi1, f0, f1 = g.pi0[None, :, None], g.pi1[None, :, None], g.f0[None], g.f1[None]
             else:
                 gs = [f.groups[gi] for f in fzs]
                 pi0 = np.stack([g.pi0 for g in gs])[:, :, None]  # (B or 1, r, 1)
@@ -172,7 +207,7 @@ def _marginals(
             ratios.append(pi1 * f1 / (pi0 * f0 + pi1 * f1))  # (B or 1, r, 2^k)
         roots = np.concatenate([fz.groups[gi].roots for gi in gis])
         if ratios[0].shape[0] == 1:
-            spread = np.concatenate([r[0][:, ix] for r, ix in zip(ratios, index, strict=True)])
+            spread = _spread([r[0] for r in ratios], index)
             moved = np.einsum("bu,ru->br", belief, spread)  # c_einsum: no BLAS threads to spin
         else:
             full = belief.reshape(batch, *(2,) * len(union))
@@ -184,6 +219,31 @@ def _marginals(
                 axis=1,
             )
         out[:, roots] = moved / total[:, None]
+    return out
+
+
+def _spread(ratios: list[np.ndarray], index: list[np.ndarray]) -> np.ndarray:
+    """(roots, union states) every root's ratio at each state of the union: ``np.concatenate(
+    [r[:, ix] for r, ix in zip(ratios, index)])``, the same values in the same memory layout,
+    gathered straight into one array (no copy per group).
+
+    einsum's sums follow its operands' layout (a C-ordered copy of a column-major spread gives
+    other last bits), so the layout is the one numpy gives that concatenation, asked of two
+    columns of each group (a group's gather is column-major whatever its width).
+
+    >>> r = [np.array([[0.1, 0.2], [0.3, 0.4]]), np.array([[0.5, 0.6]])]
+    >>> ix = [np.array([1, 0, 1]), np.array([0, 0, 1])]
+    >>> s = _spread(r, ix)
+    >>> s.tolist(), s.strides == np.concatenate([a[:, i] for a, i in zip(r, ix)]).strides
+    ([[0.2, 0.1, 0.2], [0.4, 0.3, 0.4], [0.5, 0.5, 0.6]], True)
+    """
+    like = np.concatenate([r[:, ix[:2]] for r, ix in zip(ratios, index, strict=True)])
+    order = "F" if like.flags.f_contiguous and not like.flags.c_contiguous else "C"
+    out = np.empty((like.shape[0], index[0].size), order=order)
+    at = 0
+    for r, ix in zip(ratios, index, strict=True):
+        np.take(r, ix, axis=1, out=out[at : at + r.shape[0]], mode="clip")  # indices in range: no copy
+        at += r.shape[0]
     return out
 
 

@@ -212,7 +212,7 @@ def layout(net: BayesNet, keep: np.ndarray | None = None) -> Layout:
         edge_row = row_of[root]
         edge_group = group_of_row[edge_row]
         edge_pos = (scope_arr[edge_group] < aux[:, None]).sum(axis=1)
-        for k in np.unique(sizes).tolist():
+        for k in np.unique(sizes, return_index=True)[0].tolist():
             gs = np.flatnonzero(sizes == k)
             rows = np.concatenate([np.arange(gstart[g], gstart[g + 1]) for g in gs])
             local = np.empty(members.size, dtype=np.int64)
@@ -433,6 +433,31 @@ def _gate_factors_many(
     return out
 
 
+def _added_at(rows: int, index: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """(B, rows, S) zeros with ``values[:, e]`` added at row ``index[e]``: ``np.add.at`` along
+    the rows, the same additions in the same order (edge by edge), in a few passes.
+
+    Pass j adds the j-th edge of every row (edges stably sorted by row), so no row repeats
+    within a pass and every row still adds its edges in their order.
+
+    >>> v = np.arange(8.0).reshape(1, 4, 2)
+    >>> _added_at(3, np.array([2, 0, 2, 2]), v)[0].tolist()
+    [[2.0, 3.0], [0.0, 0.0], [10.0, 13.0]]
+    """
+    out = np.zeros((values.shape[0], rows, values.shape[2]))
+    if not index.size:
+        return out
+    order = np.argsort(index, kind="stable")
+    sorted_rows = index[order]
+    start = np.ones(order.size, dtype=bool)
+    start[1:] = sorted_rows[1:] != sorted_rows[:-1]
+    rank = np.arange(order.size) - np.maximum.accumulate(np.where(start, np.arange(order.size), 0))
+    for j in range(int(rank.max()) + 1):
+        edges = order[rank == j]
+        out[:, index[edges]] += values[:, edges]
+    return out
+
+
 def _groups_many(
     on: np.ndarray, shape: Layout, unary: np.ndarray, batch: int
 ) -> list[tuple[AbsorbedGroup, np.ndarray]]:
@@ -443,15 +468,11 @@ def _groups_many(
     pi = unary / unary.sum(axis=2, keepdims=True)
     members = np.concatenate(shape.members)
     out: list = [None] * len(shape.scopes)
-    every = slice(None)
     for c in shape.classes:
-        size = 2**c.k
         contrib = log_q[:, c.edges, None] * c.off  # (B, edges, 2^k)
         f1e = shape.fire1[c.edges]
-        log_f1 = np.zeros((batch, c.rows.size, size))
-        log_f0 = np.zeros((batch, c.rows.size, size))
-        np.add.at(log_f1, (every, c.edge_local[f1e]), contrib[:, f1e])
-        np.add.at(log_f0, (every, c.edge_local[~f1e]), contrib[:, ~f1e])
+        log_f1 = _added_at(c.rows.size, c.edge_local[f1e], contrib[:, f1e])
+        log_f0 = _added_at(c.rows.size, c.edge_local[~f1e], contrib[:, ~f1e])
         roots = members[c.rows]
         pi0, pi1 = pi[:, roots, 0], pi[:, roots, 1]
         f0, f1 = np.exp(log_f0), np.exp(log_f1)
