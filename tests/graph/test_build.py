@@ -60,3 +60,9 @@ def test_a_concept_is_the_one_of_the_namespaces():
     assert build.concept("status", "progressie-geboekt").value == str(concept("status", "progressie-geboekt"))
     with pytest.raises(KeyError):
         build.concept("statuses", "progressie-geboekt")
+
+
+def test_a_namespace_makes_each_term_once_and_no_private_names():
+    assert build.BT.Initiative is build.BT.Initiative
+    assert build.BT.Initiative.value == "https://w3id.org/beleidstheorie#Initiative"
+    assert not hasattr(build.BT, "__deepcopy__")

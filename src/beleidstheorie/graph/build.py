@@ -49,6 +49,8 @@ class _Terms:
         self._base = base
 
     def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):  # no term of ours; copy, pickle and friends probe such names
+            raise AttributeError(name)
         node = ox.NamedNode(self._base + name)
         setattr(self, name, node)
         return node
