@@ -34,3 +34,11 @@ def test_groups_of_one_root_each_are_spread_row_major_as_their_concatenation():
     got = _spread(ratios, index)
     assert got.flags.c_contiguous and not got.flags.f_contiguous
     assert got.tolist() == [[0.25, 0.75, 0.75, 0.25], [0.125, 0.125, 0.5, 0.5]]
+
+
+def test_the_state_index_holds_every_state_of_the_widest_group_scope():
+    from beleidstheorie.reasoning.inference.engine import _STATE_INDEX
+    from beleidstheorie.reasoning.inference.factors import MAX_GROUP_SCOPE
+
+    assert np.iinfo(_STATE_INDEX).max >= 2**MAX_GROUP_SCOPE - 1
+    assert np.dtype(_STATE_INDEX).itemsize <= 2  # a quarter of int64's memory at the flagship's limit

@@ -39,6 +39,7 @@ from beleidstheorie.reasoning.inference.elimination import (
     sum_onto,
 )
 from beleidstheorie.reasoning.inference.factors import (
+    MAX_GROUP_SCOPE,
     Factorisation,
     Layout,
     factorise,
@@ -138,6 +139,9 @@ class _Homes:
 
 
 _HOMES: weakref.WeakKeyDictionary[Plan, dict[tuple, _Homes]] = weakref.WeakKeyDictionary()
+_STATE_INDEX = np.int16 if MAX_GROUP_SCOPE < 16 else np.int64
+"""The dtype of a group scope's state index: a scope has at most MAX_GROUP_SCOPE variables,
+so its states 0 .. 2^scope - 1 fit an int16 while that is under 16."""
 
 
 def _homes(fz: Factorisation, p: Plan) -> _Homes:
@@ -155,12 +159,9 @@ def _homes(fz: Factorisation, p: Plan) -> _Homes:
             states = np.arange(2 ** len(union))
             bit = {v: (states >> (len(union) - 1 - j)) & 1 for j, v in enumerate(union)}
             # each union state's state of each group's scope (F order, as the group's tables),
-            # kept as int16 where it fits (a scope has at most MAX_GROUP_SCOPE = 12 variables):
-            # a quarter of the memory, the same gathers
+            # kept as _STATE_INDEX (int16: a quarter of the memory, the same gathers)
             index = [
-                sum(bit[v] << i for i, v in enumerate(scope)).astype(
-                    np.int16 if len(scope) < 16 else np.int64
-                )
+                sum(bit[v] << i for i, v in enumerate(scope)).astype(_STATE_INDEX)
                 for scope in (fz.groups[gi].scope for gi in gis)
             ]
             homes.append((k, gis, union, index))
