@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+from _machine import cpu_name  # noqa: E402
 from _markers import replace_sections  # noqa: E402
 
 OUT = Path(__file__).with_name("startup-results.md")
@@ -128,17 +129,9 @@ def compile_package(env: dict[str, str]) -> None:
 
 def header(runs: int) -> str:
     """The line above the table: when, where and how it was measured."""
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores shared "
-        f"with other work, {cpu or 'unknown CPU'}, Python {platform.python_version()}; "
+        f"with other work, {cpu_name()}, Python {platform.python_version()}; "
         f"`beleidstheorie COMMAND intensiveringsaanpak` as a fresh process, median of {runs} runs: "
         "CPU seconds (user + system) and wall seconds; cold = an empty cache (YAML parsed, SHACL "
         "run), warm = the cache the command left (store read from it, validity remembered; `score` "

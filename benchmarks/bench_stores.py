@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+from _machine import cpu_name  # noqa: E402
 from _markers import replace_sections  # noqa: E402
 from tests.servers import oxigraph_server, virtuoso_server  # noqa: E402
 
@@ -238,16 +239,9 @@ def table(rows: list[dict]) -> str:
 
 
 def header() -> str:
-    cpu = platform.processor()  # often empty on Linux: the model name of /proc/cpuinfo
-    try:
-        names = [x for x in Path("/proc/cpuinfo").read_text().splitlines() if x.startswith("model name")]
-        cpu = names[0].split(":", 1)[1].strip() if names else cpu
-    except OSError:
-        pass
-    cpu = cpu or "unknown CPU"
     return (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores "
-        f"(shared with other work), {cpu}, Python {platform.python_version()}; "
+        f"(shared with other work), {cpu_name()}, Python {platform.python_version()}; "
         "CPU time of a fresh process (× = ratio to the raw pyoxigraph load of the same file), "
         "peak resident memory; the servers' columns are wall time of the client. "
         "`validate FILE` runs first and pays for SHACL; the later FILE commands find the file's "

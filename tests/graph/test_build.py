@@ -2,8 +2,8 @@
 
 The store of a YAML theory is built from the builder's pyoxigraph terms without rdflib
 (``graph/build.py``); before, the same values went through rdflib literals. Every literal
-kind the builder makes is compared with what rdflib writes for the value, so the store, the
-exports and the cache keys built from them stay what they were.
+kind the builder makes is compared with what rdflib writes for the value, so the store and
+the exports written from it stay what they were.
 """
 
 from __future__ import annotations

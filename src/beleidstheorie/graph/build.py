@@ -87,10 +87,6 @@ def observation_iri(base: str, indicator: str, round_id: str) -> ox.NamedNode:
 
 # The literals, each with the lexical form rdflib gave the same value (the store's
 # triples are those of the rdflib-built graph before: tests/graph/test_build.py).
-def _named(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
 def _string(text: str) -> ox.Literal:
     return ox.Literal(text)
 
@@ -501,7 +497,7 @@ class _Builder:
         self.add(s, BT.text, _lang(obs.text, "nl"))
         self.add(s, BT.rationale, _string(obs.rationale))
         for j, q in enumerate(obs.values):
-            n = _named(f"{s.value}-v{j + 1}")
+            n = ox.NamedNode(f"{s.value}-v{j + 1}")
             self.add(s, BT.hasQuantity, n)
             self.quantity(n, q, j)
             self.add(n, BT.valueKind, concept("valuekind", q.kind))
@@ -521,7 +517,7 @@ class _Builder:
         if obs.basis_rationale is not None:
             self.add(s, BT.basisRationale, _string(obs.basis_rationale))
         if (p := obs.reference_period) is not None:
-            n = _named(f"{s.value}-period")
+            n = ox.NamedNode(f"{s.value}-period")
             self.add(s, BT.referencePeriod, n)
             self.add(n, RDF.type, BT.Period)
             self.add(n, BT.periodStart, _date(p.start))
@@ -535,7 +531,7 @@ class _Builder:
             self.add(s, BT.elicitedFalsePositive, _double(e.false_positive))
             self.add(s, BT.elicitationRationale, _string(e.rationale))
         for j, disc in enumerate(obs.discrepancies):
-            n = _named(f"{s.value}-d{j + 1}")
+            n = ox.NamedNode(f"{s.value}-d{j + 1}")
             self.add(s, BT.hasDiscrepancy, n)
             self.add(n, RDF.type, BT.Discrepancy)
             self.position(n, j)
