@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,8 +28,17 @@ FLAGSHIP = ROOT / "graphs" / "intensiveringsaanpak"
 def pytest_configure(config):
     # The content-hash cache of YAML theories goes to a private directory per test run,
     # so the tests neither read nor fill a user's cache.
+    # The process that makes it (xdist's workers inherit the variable) removes it at the end.
     if "BELEIDSTHEORIE_CACHE_DIR" not in os.environ:
-        os.environ["BELEIDSTHEORIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="beleidstheorie-cache-")
+        config._beleidstheorie_cache = tempfile.mkdtemp(prefix="beleidstheorie-cache-")
+        os.environ["BELEIDSTHEORIE_CACHE_DIR"] = config._beleidstheorie_cache
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_beleidstheorie_cache", None)
+    if made is not None:
+        shutil.rmtree(made, ignore_errors=True)
+        os.environ.pop("BELEIDSTHEORIE_CACHE_DIR", None)
 
 
 @pytest.fixture(scope="session")
