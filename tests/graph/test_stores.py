@@ -10,6 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from beleidstheorie.cli import main
 from beleidstheorie.errors import ValidationError
@@ -287,3 +289,21 @@ def test_generate_refuses_an_unknown_format(tmp_path):
     result = CliRunner().invoke(main, ["--lang", "en", "generate", "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 1 and "unknown format; use .yaml or .nt" in result.output
     assert not Path(tmp_path / "x.csv").exists()
+
+
+@given(
+    st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=12), max_size=30),
+    st.booleans(),
+    st.integers(1, 7),
+)
+def test_line_chunks_give_the_lines_back_whole_and_at_most_n_at_a_time(lines, last_newline, n):
+    from beleidstheorie.graph.stores.remote import line_chunks
+
+    text = "\n".join(lines) + ("\n" if last_newline and lines else "")
+    data = text.encode("utf-8")
+    chunks = list(line_chunks(data, n))
+    assert "".join(chunks) == text
+    assert all(c.count("\n") == n and c.endswith("\n") for c in chunks[:-1])
+    if chunks:
+        last = chunks[-1]
+        assert last and last.count("\n") + (not last.endswith("\n")) <= n

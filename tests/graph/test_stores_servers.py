@@ -228,3 +228,22 @@ def test_score_reads_the_observations_from_a_server_only_as_counted_groups(serve
     # one row per group of alike indicators: never one per observation
     assert sum(n for _, n in touching) <= indicators < observations
     assert all(n < observations for _, n in sent)
+
+
+def test_a_literal_with_unicode_line_separators_reaches_virtuoso_unchanged(virtuoso_url):
+    """Virtuoso is written through INSERT DATA in chunks of lines: only "\\n" ends a line."""
+    import pyoxigraph as ox
+
+    from beleidstheorie.graph.stores.remote import SparqlStore
+
+    text = "eerste\u2028tweede\x85derde\x1cvierde\u2029vijfde"
+    source = ox.Store()
+    source.add(ox.Quad(ox.NamedNode("urn:x-test:a"), ox.NamedNode("urn:x-test:p"), ox.Literal(text)))
+    remote = SparqlStore(virtuoso_url)
+    remote.replace_graphs(
+        {"urn:x-test:separators": source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())}
+    )
+    rows = remote.scoped(["urn:x-test:separators"]).query(
+        "SELECT ?o WHERE { <urn:x-test:a> <urn:x-test:p> ?o }"
+    )
+    assert [str(r["o"]) for r in rows] == [text]

@@ -33,7 +33,7 @@ import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +47,24 @@ if TYPE_CHECKING:
 
 INSERT_CHUNK = 2_000
 """Lines of N-Triples per INSERT DATA request (Virtuoso's SPARQL compiler runs out of memory at 20,000)."""
+
+
+def line_chunks(data: bytes, lines: int) -> Iterator[str]:
+    """``data``'s lines, ``lines`` at a time, each run decoded on its own (no copy of the whole text).
+
+    >>> list(line_chunks(b"a\\nb\\nc", 2))
+    ['a\\nb\\n', 'c']
+    """
+    start, size = 0, len(data)
+    while start < size:
+        end = start
+        for _ in range(lines):
+            end = data.find(b"\n", end) + 1
+            if end == 0:
+                end = size
+                break
+        yield data[start:end].decode("utf-8")
+        start = end
 
 
 def _what(what: str) -> object:
@@ -292,7 +310,5 @@ class SparqlStore:
                 self._send("PUT", url, payload, {"Content-Type": "application/n-triples"}, "graph upload")
                 continue
             self.update(f"DROP SILENT GRAPH {_iri(name)}")
-            lines = payload.decode("utf-8").splitlines()
-            for start in range(0, len(lines), INSERT_CHUNK):
-                chunk = "\n".join(lines[start : start + INSERT_CHUNK])
+            for chunk in line_chunks(payload, INSERT_CHUNK):
                 self.update(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{chunk}\n}} }}")
