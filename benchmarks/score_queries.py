@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -30,7 +32,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--server", choices=("oxigraph", "virtuoso"), default="virtuoso")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds per request (BELEIDSTHEORIE_SPARQL_TIMEOUT; the evidence query takes ~80 s at 10^7)",
+    )
     args = parser.parse_args()
+    os.environ["BELEIDSTHEORIE_SPARQL_TIMEOUT"] = f"{args.timeout:g}"
 
     from click.testing import CliRunner
 
@@ -44,14 +53,21 @@ def main() -> None:
         t = time.perf_counter()
         loaded = CliRunner().invoke(cli, ["load", str(args.file), "--store", url], catch_exceptions=False)
         assert loaded.exit_code == 0, loaded.output
-        print(f"loaded in {time.perf_counter() - t:.1f} s wall")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"loaded in {time.perf_counter() - t:.1f} s wall, this process peaking at {peak:,.0f} MiB")
         sent: list[tuple[str, int, float]] = []
         send = SparqlStore._send
 
         def recording(self, method, endpoint, body, headers, what):
             t = time.perf_counter()
-            raw = send(self, method, endpoint, body, headers, what)
             form = dict(urllib.parse.parse_qsl(body.decode()))
+            try:
+                raw = send(self, method, endpoint, body, headers, what)
+            except Exception:
+                query = form.get("query", what)[-1500:]
+                # CliRunner holds stdout; the failing query goes to the terminal
+                print(f"failed after {time.perf_counter() - t:.1f} s: {query}", file=sys.__stderr__)
+                raise
             if "query" in form:
                 rows = len(json.loads(raw)["results"]["bindings"])
                 sent.append((form["query"], rows, time.perf_counter() - t))

@@ -546,13 +546,16 @@ def read_network(store: Store, theory: str | None = None) -> Network:
 # one round, the largest IRI (the last in ORDER BY ?obs). The key sorts by exactly that:
 # "1" for informative, the round number in ten digits, the IRI (matched back against it).
 # Indicators of one owner with the same level and targets whose chosen observations agree in
-# every field the likelihood reads are one row, counted by the server. The outer query has no
+# every field the likelihood reads are one row, counted by the server. The groups are keyed on
+# a hash of the targets' list, which is carried as an aggregate: a list of IRIs as a grouping
+# key overflows Virtuoso 7.2's temp rows in a large grouping (SR319 at 10^7 triples, not at
+# 10^6; docs/scaling.md); a SHA-256 of 64 characters does not. The outer query has no
 # WHERE keyword, so the bound theory opens the subquery's WHERE (values_opening_where).
 _EVIDENCE_GROUPS = (
     PREFIXES
     + """
-SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n ?realised
-       (COUNT(DISTINCT ?ind) AS ?count) (MAX(?rn) AS ?roundnumber)
+SELECT ?owner ?level (MIN(?targetlist) AS ?targets) ?status ?kind ?basis ?source ?restated ?se ?fp
+       ?n ?realised (COUNT(DISTINCT ?ind) AS ?count) (MAX(?rn) AS ?roundnumber)
        (MIN(STR(?ind)) AS ?anyind) (MIN(STR(?obs)) AS ?anyobs) {
   { SELECT ?t ?owner ?ind (MAX(?key) AS ?best) WHERE {
       { ?t bt:hasInitiative ?owner } UNION { ?t bt:hasInitiative ?top . ?owner bt:actionLineOf ?top }
@@ -576,13 +579,14 @@ SELECT ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n 
              { ?t bt:hasInitiative ?ro } UNION { ?t bt:hasInitiative ?rtop . ?ro bt:actionLineOf ?rtop }
              UNION { ?t bt:hasContextFactor ?ro }
              BIND(1 AS ?restated) }
-  OPTIONAL { SELECT ?ind (GROUP_CONCAT(STR(?target); separator=" ") AS ?targets)
+  OPTIONAL { SELECT ?ind (GROUP_CONCAT(STR(?target); separator=" ") AS ?targetlist)
              WHERE { ?ind bt:evidenceFor ?target } GROUP BY ?ind }
+  BIND(SHA256(COALESCE(?targetlist, "")) AS ?targetkey)
   OPTIONAL { SELECT ?obs (COUNT(?q) AS ?n)
                     (SUM(IF(!BOUND(?vk) || ?vk = bt:valuekind-realised, 1, 0)) AS ?realised)
              WHERE { ?obs a bt:Observation ; bt:hasQuantity ?q . OPTIONAL { ?q bt:valueKind ?vk } }
              GROUP BY ?obs }
-} GROUP BY ?owner ?level ?targets ?status ?kind ?basis ?source ?restated ?se ?fp ?n ?realised
+} GROUP BY ?owner ?level ?targetkey ?status ?kind ?basis ?source ?restated ?se ?fp ?n ?realised
 """
 )
 
