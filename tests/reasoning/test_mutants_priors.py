@@ -52,3 +52,22 @@ def test_a_calibration_made_in_a_batch_is_the_one_made_alone(monkeypatch, seed):
     for request, one, many in zip(batch, alone, together, strict=True):
         for name in FIELDS:
             assert getattr(many, name) == getattr(one, name), (name, request)
+
+
+@pytest.mark.parametrize("strengths", [1, 2, 3])
+def test_merging_keeps_exactly_one_column_per_distinct_edge_with_its_count(strengths):
+    """Equal (p, strengths) columns merge whatever their order: the kept ones are the distinct ones."""
+    rng = np.random.default_rng(strengths)
+    edges = 4 * priors.MERGE_FROM
+    p = rng.choice([0.2, 0.7], edges)
+    strength = rng.choice([0.1, 0.4, 0.9], (strengths, edges))
+    job = ("gate", p, strength, "weights", "base", "lo", "hi", "room", "rising")
+    merged = priors._merged(job)
+    kept = np.vstack([merged[1][None, :], merged[2]])
+    distinct, counts = np.unique(np.vstack([p[None, :], strength]), axis=1, return_counts=True)
+    assert kept.shape == distinct.shape
+    assert sorted(map(tuple, kept.T)) == sorted(map(tuple, distinct.T))
+    assert merged[-1].sum() == edges
+    by_column = dict(zip(map(tuple, kept.T), merged[-1], strict=True))
+    assert [by_column[tuple(c)] for c in distinct.T] == counts.tolist()
+    assert merged[3:-1] == job[3:]

@@ -68,3 +68,56 @@ def test_evidence_no_sample_can_meet_is_an_error_not_nan(proposal):
     l1, l0 = impossible_evidence(4)
     with pytest.raises(ValueError, match=r"^no sample is compatible with the evidence$"):
         importance_sample(net, l1, l0, np.arange(4), max_samples=8192, proposal=proposal)
+
+
+def longest_paths(net: BayesNet) -> np.ndarray:
+    """Each node's depth: 0 for a root, else one more than its deepest parent or condition."""
+    depth: dict[int, int] = {}
+
+    def of(v: int) -> int:
+        if v not in depth:
+            into = np.flatnonzero(net.edge_child == v)
+            sources = [int(net.edge_parent[e]) for e in into]
+            sources += [int(net.edge_condition[e]) for e in into if net.edge_condition[e] >= 0]
+            depth[v] = 1 + max(map(of, sources)) if sources else 0
+        return depth[v]
+
+    return np.array([of(v) for v in range(net.n_nodes)])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_sampling_levels_are_the_longest_path_depths(seed):
+    """A node is drawn in the first level after all its parents and conditions: no later, no earlier."""
+    from beleidstheorie.reasoning.inference.sampling import _levels
+    from tests.reasoning.random_nets import random_net
+
+    net = random_net(np.random.default_rng(seed), n_roots=3, n_gated=9, p_cond=0.5)
+    level = np.full(net.n_nodes, -1)
+    for d, lv in enumerate(_levels(net)):
+        level[lv.nodes] = d
+    assert level.tolist() == longest_paths(net).tolist()
+
+
+def test_the_joint_moments_are_scaled_like_the_marginal_ones():
+    """x·x = x: a node's joint moment with itself is its marginal moment (Σ w² x / (Σ w)²)."""
+    from tests.reasoning.random_nets import random_evidence, random_net
+
+    rng = np.random.default_rng(8)
+    net = random_net(rng)
+    l1, l0 = random_evidence(rng, net.n_nodes)
+    cols = np.arange(net.n_nodes)
+    est = importance_sample(net, l1, l0, cols, joints=True, tolerance=0.02, seed=2, proposal="prior")
+    assert est.moments.total == pytest.approx(1 / est.ess)
+    assert np.allclose(np.diag(est.moments.joint), est.moments.marginal, rtol=1e-12, atol=0)
+    assert np.allclose(np.diag(est.joint11), est.marginal, rtol=1e-12, atol=0)
+
+
+def test_the_stopping_rule_is_checked_after_every_batch_once_the_floor_is_drawn():
+    """Not converged at the floor of samples, it stops as soon as it is, far below the cap."""
+    from beleidstheorie.reasoning.inference.sampling import MAX_SAMPLES, min_samples
+
+    rng = np.random.default_rng(21)
+    net = tree(12, NOISY_OR, rng)
+    l1, l0 = rng.normal(0, 2, 12), rng.normal(0, 2, 12)
+    est = importance_sample(net, l1, l0, np.arange(12), tolerance=0.01, seed=5, proposal="prior")
+    assert min_samples(0.01) < est.samples < MAX_SAMPLES // 8

@@ -107,3 +107,18 @@ def test_dropping_brackets_that_cannot_win_keeps_every_flip(flagship_theory, mon
     fast = sensitivity(flagship_theory, config)
     monkeypatch.setattr(sensitivity_module, "_narrow_all", every_bracket_to_its_end)
     assert sensitivity(flagship_theory, config) == fast
+
+
+def test_a_flip_at_the_nominal_values_doorstep_is_searched_for_at_most_max_steps_bisections():
+    """Where a verdict flips just beside the nominal value, halving the bracket never reaches the
+    relative resolution (its far end shrinks with it): the search ends after MAX_STEPS bisection
+    steps, SPLIT per round, instead of running on."""
+    calls = []
+
+    def verdicts_at(xs):
+        calls.append(len(xs))
+        return ["b" if x >= 1e-300 else "a" for x in xs]
+
+    outside, to = _edge(verdicts_at, "a", 0.0, 0.5, "b")
+    assert to == "b" and 0 < outside < 0.5 * 4.0**-39
+    assert len(calls) == -(-sensitivity_module.MAX_STEPS // sensitivity_module.SPLIT) == 40
