@@ -476,16 +476,16 @@ def _staged(path: Path) -> tuple[ox.Store, str, str]:
     if not base:
         iri = str(theory.iri)
         base = iri[: iri.rfind("theory/")] if "theory/" in iri else iri.rsplit("/", 1)[0] + "/"
-    target = ox.Store()
+    iri = str(theory.iri)
     # Through N-Triples bytes: parsing and serialising stay in Oxigraph, no Python per triple.
-    target.bulk_load(
-        staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
-        format=ox.RdfFormat.N_TRIPLES,
-        to_graph=ox.NamedNode(theory_graph(base)),
-    )
-    del staged
+    # The parsed store goes before the copy is filled, so the two never coexist (the peak).
+    data = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    del staged, theory
+    target = ox.Store()
+    target.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(theory_graph(base)))
+    del data
     split_rounds(target, base)
-    return target, str(theory.iri), base
+    return target, iri, base
 
 
 def load_into(store: str | Path, source: str | Path, wait: float = 0.0) -> LoadReport:
