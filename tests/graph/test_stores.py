@@ -62,6 +62,43 @@ def test_a_round_the_new_version_no_longer_has_is_dropped(tmp_path):
     assert any(n.endswith("round/ronde-2") for n in names)
 
 
+def _split_both_ways(data: bytes, base: str) -> tuple[ox.Store, ox.Store]:
+    """The theory ``data`` split by one update over all rounds, and by ``split_rounds``."""
+    from beleidstheorie.graph.load import Q_ROUND_SPLIT, split_rounds, theory_graph
+
+    tg = ox.NamedNode(theory_graph(base))
+    one, each = ox.Store(), ox.Store()
+    for store in (one, each):
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=tg)
+    one.update(Q_ROUND_SPLIT.replace("?tg", str(tg)).replace("?base", str(ox.Literal(base))))
+    split_rounds(each, base)
+    return one, each
+
+
+@pytest.mark.parametrize("rounds", [1, 3])
+def test_rounds_split_one_at_a_time_give_the_graphs_of_one_update_over_all_rounds(rounds):
+    theory = generate_theory(initiatives=5, rounds=rounds)
+    one, each = _split_both_ways(b"".join(generate_ntriples(theory)), theory.base_iri)
+    assert sorted(map(str, each)) == sorted(map(str, one))
+    assert len({q.graph_name for q in each}) == rounds + 1
+    assert len(each) == len(one) > 0
+
+
+def test_a_round_that_is_a_blank_node_leaves_its_observations_in_the_theorys_graph():
+    theory = generate_theory(initiatives=5, rounds=2)
+    data = b"".join(generate_ntriples(theory))
+    data = data.replace(f"<{theory.base_iri}round/ronde-1>".encode(), b"_:r1")
+    assert b"_:r1" in data
+    _, each = _split_both_ways(data, theory.base_iri)
+    assert len(each) == data.count(b"\n")  # nothing lost
+    graphs = {q.graph_name.value for q in each}
+    assert not any(g.endswith("round/ronde-1") for g in graphs) and any(
+        g.endswith("round/ronde-2") for g in graphs
+    )
+    left = [q for q in each if q.predicate.value.endswith("#inRound") and isinstance(q.object, ox.BlankNode)]
+    assert left and all(q.graph_name.value.endswith("graph/theory") for q in left)
+
+
 def test_two_theories_share_a_store_and_each_is_found_by_id_iri_or_label(tmp_path):
     store = tmp_path / "s"
     generated = tmp_path / "gen.yaml"

@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -215,10 +215,18 @@ WHERE {
 
 
 def split_rounds(store: ox.Store, base_iri: str) -> None:
-    """Move each observation (and the nodes named under it) into the graph of its round."""
+    """Move each observation (and the nodes named under it) into the graph of its round.
+
+    One update per round: Oxigraph holds an update's matches in memory before it applies
+    them, so moving every round at once was the peak of loading a large theory.
+    """
     tg = ox.NamedNode(theory_graph(base_iri))
     query = Q_ROUND_SPLIT.replace("?tg", str(tg)).replace("?base", str(ox.Literal(base_iri)))
-    store.update(query)
+    found = store.query(f"{PREFIXES} SELECT DISTINCT ?r WHERE {{ GRAPH {tg} {{ ?obs bt:inRound ?r }} }}")
+    for (r,) in list(found):  # type: ignore[union-attr]
+        if isinstance(r, ox.BlankNode):
+            continue  # not named in VALUES; the shapes refuse it, and it stays in the theory's graph
+        store.update(query.replace("WHERE {\n", f"WHERE {{\n  VALUES ?r {{ {r} }}\n", 1))
 
 
 def _load_yaml(path: Path) -> Theory:
@@ -499,25 +507,32 @@ def load_into(store: str | Path, source: str | Path, wait: float = 0.0) -> LoadR
     from beleidstheorie.graph.stores.embedded import replace_graphs
 
     staged, iri, base = _staged(Path(source))
-    graphs = {
-        g.value: staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in staged.named_graphs()
-    }
-    counts = {name: data.count(b"\n") for name, data in graphs.items()}  # type: ignore[union-attr]
+    names = [g.value for g in staged.named_graphs()]
+    counts: dict[str, int] = {}
+
+    def dumped(name: str) -> bytes:
+        data: bytes = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))  # type: ignore[assignment]
+        counts[name] = data.count(b"\n")
+        return data
+
+    # One graph's N-Triples at a time, dropped after its load: a loader's buffers come on top.
     spec = str(store)
     if is_remote(spec):
         remote = SparqlStore(spec)
-        _drop_old_rounds(remote, base, graphs)
-        remote.replace_graphs(graphs)  # type: ignore[arg-type]
+        _drop_old_rounds(remote, base, set(names))
+        for name in names:
+            remote.replace_graphs({name: dumped(name)})
         return LoadReport(remote.name, iri, counts)
     with writing(spec, wait) as disk:
         for g in list(disk.named_graphs()):
-            if g.value.startswith(f"{base}graph/") and g.value not in graphs:
+            if g.value.startswith(f"{base}graph/") and g.value not in names:
                 disk.remove_graph(g)  # a round the new version no longer has
-        replace_graphs(disk, graphs, ox.RdfFormat.N_TRIPLES, bulk=True)  # type: ignore[arg-type]
+        for name in names:
+            replace_graphs(disk, {name: dumped(name)}, ox.RdfFormat.N_TRIPLES, bulk=True)
     return LoadReport(spec, iri, counts)
 
 
-def _drop_old_rounds(remote, base: str, graphs: dict) -> None:
+def _drop_old_rounds(remote, base: str, graphs: Collection[str]) -> None:
     try:
         old = [t for t in stored_theories(remote) if t.base_iri == base]
     except StoreError:
