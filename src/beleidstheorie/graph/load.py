@@ -481,10 +481,9 @@ def _staged(path: Path) -> tuple[ox.Store, str, str]:
         raise ValidationError(problems)
     rows = theory.store.query(Q_THEORIES)
     base = next((text_of(r, "base") for r in rows if r.get("base") is not None), "")
-    if not base:
-        iri = str(theory.iri)
-        base = iri[: iri.rfind("theory/")] if "theory/" in iri else iri.rsplit("/", 1)[0] + "/"
     iri = str(theory.iri)
+    if not base:
+        base = iri[: iri.rfind("theory/")] if "theory/" in iri else iri.rsplit("/", 1)[0] + "/"
     # Through N-Triples bytes: parsing and serialising stay in Oxigraph, no Python per triple.
     # The parsed store goes before the copy is filled, so the two never coexist (the peak).
     data = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
