@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import beleidstheorie
 from beleidstheorie.cli import main
+from beleidstheorie.graph.build import build_graph
 from beleidstheorie.graph.generate import generate_ntriples, generate_theory
 from beleidstheorie.graph.load import load_theory
-from beleidstheorie.graph.outline import counts_of_store, outline, outline_of_model
+from beleidstheorie.graph.outline import counts_of_store, outline, outline_of_model, outline_of_store
 from tests.conftest import EXAMPLE, FLAGSHIP
 
 RUN = """
@@ -137,3 +140,77 @@ def test_validate_says_the_same_counts_for_a_theory_as_yaml_and_as_n_triples(tmp
     # the warning about unstated observations counts the same ones (worded by node, not YAML path)
     said = [run.stderr.split(" waarnemingen zeggen")[0].rsplit(": ", 1)[-1] for run in (as_yaml, as_rdf)]
     assert said[0] == said[1] == "6"
+
+
+STARTER = Path(beleidstheorie.__file__).parent / "authoring" / "starter"
+EVERY_FIELD = Path(__file__).parent / "every-v2-field.yaml"
+
+
+def _same_outline(theory) -> None:
+    """The outline read from the store is the model's, part by part and in order; the
+    unstated observations are worded by node there (no YAML path), so they are counted."""
+    model = outline_of_model(theory.model)
+    found = outline_of_store(theory.store, theory.iri)
+    assert found.entries == model.entries
+    assert found.rounds == model.rounds
+    sizes = ("initiatives", "mechanisms", "indicators", "observations")
+    assert [getattr(found, s) for s in sizes] == [getattr(model, s) for s in sizes]
+    assert len(found.unstated) == len(model.unstated)
+
+
+@pytest.mark.parametrize(
+    "source", [EXAMPLE, FLAGSHIP, STARTER, EVERY_FIELD], ids=["example", "flagship", "starter", "every-field"]
+)
+def test_the_outline_read_from_the_store_is_the_models(source):
+    _same_outline(load_theory(source))
+
+
+def test_the_outline_of_a_v1_graph_read_from_the_store_is_the_models(tmp_path):
+    from tests.graph.test_roundtrip import v1_form
+
+    path = tmp_path / "v1.ttl"
+    old = v1_form(build_graph(load_theory(FLAGSHIP).model))
+    path.write_text(old.serialize(format="turtle"), encoding="utf-8")
+    _same_outline(load_theory(path))
+
+
+def test_the_outline_of_a_generated_theory_read_from_the_store_is_the_models(tmp_path):
+    model = generate_theory(initiatives=25, indicators_per_initiative=4, mechanisms=7, rounds=3, seed=3)
+    path = tmp_path / "synthetic.nt"
+    path.write_bytes(b"".join(generate_ntriples(model)))
+    theory = load_theory(path)
+    assert outline_of_store(theory.store, theory.iri).entries == outline_of_model(model).entries
+    _same_outline(theory)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "mechanisme-2"],
+        ["list", "indicators"],
+        ["compare", "--from", "1", "--to", "ronde-2"],
+        ["score", "--round", "Meetronde 1"],
+        ["coverage", "--round", "1"],
+        ["render", "initiative", "initiatief-3", "-o", "{tmp}/i.dot"],
+    ],
+    ids=lambda a: "-".join(a[:2]),
+)
+def test_naming_a_part_of_an_rdf_theory_never_builds_the_authoring_model(tmp_path, monkeypatch, args):
+    # At 10^7 triples `explain mechanisme-1 --store DIR` grew past 9 GiB building the model
+    # only to find the mechanism's id; the names now come from the store.
+    model = generate_theory(initiatives=12, indicators_per_initiative=3, mechanisms=5, rounds=2, seed=8)
+    path = tmp_path / "synthetic.nt"
+    path.write_bytes(b"".join(generate_ntriples(model)))
+    store = tmp_path / "store"
+    assert CliRunner().invoke(main, ["load", str(path), "--store", str(store)]).exit_code == 0
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the authoring model or an rdflib graph was built")
+
+    monkeypatch.setattr("beleidstheorie.graph.extract.extract_theory", refused)
+    monkeypatch.setattr("beleidstheorie.io.rdf.read_rdf", refused)
+    monkeypatch.setattr("beleidstheorie.graph.outline.outline_of_model", refused)
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    for where in ([str(path)], ["--store", str(store)]):
+        result = CliRunner().invoke(main, [*argv, *where])
+        assert result.exit_code == 0, result.output

@@ -107,7 +107,7 @@ READERS = [
     ("score",),
     ("coverage",),
     ("next",),
-    ("explain", "Aanvragen"),
+    ("explain", "wederkerig"),
     ("list",),
     ("sensitivity",),
     ("render", "schema", "-o", "{tmp}/s.svg"),

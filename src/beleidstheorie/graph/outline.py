@@ -6,7 +6,9 @@ authoring model, yet building that model means parsing the YAML and checking it 
 pydantic. The outline is a function of the theory's files, like its cached store, so
 it is kept in the content-hash cache as JSON (under the theory's key and a hash of the
 code that derives it) and read back without the model; without a cache it is derived
-from the model each time.
+from the model each time. An RDF file's or a store's outline is read from the store
+by a few SELECT queries (:func:`outline_of_store`): building the model of a theory of
+10^7 triples to find one mechanism's id took more memory than the scoring itself.
 
 >>> from beleidstheorie.graph.load import load_theory
 >>> o = outline(load_theory(EXAMPLE))
@@ -24,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from beleidstheorie.authoring.names import KINDS, Entry
 from beleidstheorie.graph.load import YAML_SUFFIXES
 from beleidstheorie.graph.stores import cache as store_cache
-from beleidstheorie.graph.stores.base import PREFIXES, local_name, select_text
+from beleidstheorie.graph.stores.base import PREFIXES, local_name, refusing_unreadable, select_text
+from beleidstheorie.iris import BT_IRI
 from beleidstheorie.messages import message
 
 if TYPE_CHECKING:
@@ -109,7 +112,7 @@ _Q_COUNTS = (
     PREFIXES
     + """
 SELECT (COUNT(DISTINCT ?i) AS ?initiatives) (COUNT(DISTINCT ?m) AS ?mechanisms) WHERE {
-  { ?t bt:hasInitiative ?i } UNION { ?t bt:hasMechanism ?m }
+  { ?t bt:hasInitiative ?i FILTER NOT EXISTS { ?i dcterms:isPartOf ?any } } UNION { ?t bt:hasMechanism ?m }
 }
 """
 )
@@ -170,8 +173,7 @@ def counts_of_store(store: Store, theory: str) -> Counts:
 
 def counts(theory: Any) -> Counts:
     """The counts of a loaded theory: from its outline for a YAML theory, else from its store."""
-    path = Path(theory.source) if theory.source else None
-    if theory._model is not None or (path is not None and (path.is_dir() or path.suffix in YAML_SUFFIXES)):
+    if _from_model(theory):
         o = outline(theory)
         return Counts(o.initiatives, o.mechanisms, o.indicators, o.observations, o.unstated)
     return counts_of_store(theory.store, theory.iri)
@@ -198,14 +200,173 @@ def _decode(raw: bytes) -> Outline | None:
         return None  # a damaged entry: derived again from the model
 
 
+_Q_OUTLINE_GOALS = (
+    PREFIXES
+    + """
+SELECT ?node ?kind ?nl ?en ?order ?parent WHERE {
+  { ?t bt:hasMainGoal ?node . BIND("main_goal" AS ?kind) }
+  UNION { ?t bt:hasSubGoal ?node . BIND("subgoal" AS ?kind) OPTIONAL { ?node bt:number ?order } }
+  UNION { ?t bt:hasMechanism ?node . BIND("mechanism" AS ?kind)
+          OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:contributesTo ?parent } }
+  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
+}
+"""
+)
+# Initiatives (those no v1 dcterms:isPartOf places under another) and their action lines.
+_Q_OUTLINE_INITIATIVES = (
+    PREFIXES
+    + """
+SELECT ?node ?parent ?number ?nl ?en WHERE {
+  { ?t bt:hasInitiative ?node . FILTER NOT EXISTS { ?node dcterms:isPartOf ?any } }
+  UNION { ?t bt:hasInitiative ?parent . FILTER NOT EXISTS { ?parent dcterms:isPartOf ?any }
+          { ?node bt:actionLineOf ?parent } UNION { ?node dcterms:isPartOf ?parent } }
+  OPTIONAL { ?node bt:number ?number }
+  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
+}
+"""
+)
+_Q_OUTLINE_INDICATORS = (
+    PREFIXES
+    + """
+SELECT ?node ?parent ?order ?type ?nl ?en WHERE {
+  { ?t bt:hasInitiative ?parent . FILTER NOT EXISTS { ?parent dcterms:isPartOf ?any } }
+  UNION { ?t bt:hasInitiative ?top . FILTER NOT EXISTS { ?top dcterms:isPartOf ?any }
+          { ?parent bt:actionLineOf ?top } UNION { ?parent dcterms:isPartOf ?top } }
+  ?node bt:indicatorOf ?parent .
+  OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:indicatorType ?type }
+  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
+}
+"""
+)
+_Q_OUTLINE_ROUNDS = (
+    PREFIXES
+    + """
+SELECT ?node ?number ?date ?nl ?en WHERE {
+  ?t bt:hasRound ?node . OPTIONAL { ?node bt:number ?number } OPTIONAL { ?node dcterms:date ?date }
+  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
+}
+"""
+)
+_TYPE_PREFIX = BT_IRI + "indicatortype-"
+
+
+def _ident(iri: str) -> str:
+    """A node's id as the authoring model has it: the last path segment of its IRI."""
+    return iri.rsplit("/", 1)[-1]
+
+
+def _number(row: dict[str, str], key: str) -> float:
+    value = row.get(key)
+    return 0 if value is None else float(value)
+
+
+def _unique(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One row per node (a second label or a second number in a store the shapes do not hold)."""
+    return list({row["node"]: row for row in rows}.values())
+
+
+def _entry(kind: str, row: dict[str, str], parent: str = "", detail: str = "") -> Entry:
+    return Entry(kind, _ident(row["node"]), row.get("nl", ""), row.get("en", ""), parent, detail)
+
+
+@refusing_unreadable
+def outline_of_store(store: Store, theory: str) -> Outline:
+    """The outline of the theory ``theory`` read from its store: five SELECT queries.
+
+    The same parts in the same order as :func:`outline_of_model` of the model extracted
+    from the store (sorted as :mod:`.extract` sorts them), without an rdflib graph or an
+    authoring model, so naming a part of a theory of 10^7 triples costs rows per part,
+    not a parse of the whole theory. The counts and unstated observations are
+    :func:`counts_of_store`'s.
+
+    >>> from beleidstheorie.graph.load import load_theory
+    >>> t = load_theory(EXAMPLE)
+    >>> o = outline_of_store(t.store, t.iri)
+    >>> [e.id for e in o.entries["rounds"]], o.mechanisms
+    (['meting-2024', 'meting-2025'], 4)
+    """
+    bound = {"t": theory}
+    order = lambda row: (_number(row, "order"), row["node"])  # noqa: E731  extract's (position or 0, IRI)
+    goals = _unique(select_text(store, _Q_OUTLINE_GOALS, bound))
+    main = [_entry("main_goal", r) for r in goals if r["kind"] == "main_goal"]
+    subgoals = sorted((r for r in goals if r["kind"] == "subgoal"), key=order)
+    mechanisms = sorted((r for r in goals if r["kind"] == "mechanism"), key=order)
+    lines = _unique(select_text(store, _Q_OUTLINE_INITIATIVES, bound))
+    by_number = lambda row: _number(row, "number")  # noqa: E731
+    tops = sorted((r for r in lines if "parent" not in r), key=by_number)
+    under: dict[str, list[dict[str, str]]] = {}
+    for row in sorted((r for r in lines if "parent" in r), key=by_number):
+        under.setdefault(row["parent"], []).append(row)
+    initiatives: list[Entry] = []
+    for top in tops:
+        initiatives.append(_entry("initiative", top))
+        parent = _ident(top["node"])
+        initiatives += [_entry("action_line", line, parent) for line in under.get(top["node"], [])]
+    owned: dict[str, list[dict[str, str]]] = {}
+    for row in sorted(_unique(select_text(store, _Q_OUTLINE_INDICATORS, bound)), key=order):
+        owned.setdefault(_ident(row["parent"]), []).append(row)
+    indicators = [
+        _entry("indicator", row, ini.id, _indicator_type(row.get("type", "")))
+        for ini in initiatives
+        for row in owned.get(ini.id, [])
+    ]
+    rounds = _unique(select_text(store, _Q_OUTLINE_ROUNDS, bound))
+    rounds.sort(key=lambda r: (by_number(r), r["node"]))
+    c = counts_of_store(store, theory)
+    return Outline(
+        entries={
+            "goals": (*main, *(_entry("subgoal", r, detail=_whole(r.get("order"))) for r in subgoals)),
+            "mechanisms": tuple(_entry("mechanism", r, _ident(r.get("parent", ""))) for r in mechanisms),
+            "initiatives": tuple(initiatives),
+            "indicators": tuple(indicators),
+            "rounds": tuple(_entry("round", r, detail=r.get("date", "")) for r in rounds),
+        },
+        rounds=tuple(
+            RoundRef(_ident(r["node"]), int(by_number(r)), r.get("nl", ""), r.get("en")) for r in rounds
+        ),
+        initiatives=c.initiatives,
+        mechanisms=c.mechanisms,
+        indicators=c.indicators,
+        observations=c.observations,
+        unstated=c.unstated,
+    )
+
+
+def _whole(value: str | None) -> str:
+    """A number as the model prints it: ``2``, not ``2.0`` or ``"02"``."""
+    return "" if value is None else str(int(float(value)))
+
+
+def _indicator_type(iri: str) -> str:
+    """An indicator's type as the model has it: an SZW type's value, or a declared type's id."""
+    return iri[len(_TYPE_PREFIX) :] if iri.startswith(_TYPE_PREFIX) else _ident(iri)
+
+
+def _from_model(theory: Any) -> bool:
+    """Whether ``theory``'s outline comes from its authoring model: YAML, or a model already built."""
+    path = Path(theory.source) if theory.source else None
+    return theory._model is not None or (path is not None and (path.is_dir() or path.suffix in YAML_SUFFIXES))
+
+
 def outline(theory: Any) -> Outline:
-    """The outline of a loaded theory: from the cache when its files were outlined before."""
+    """The outline of a loaded theory: from the cache when its files were outlined before.
+
+    A YAML theory's is derived from its model; an RDF file's or a store's from the store
+    (:func:`outline_of_store`), never by building the model of a theory that may not fit.
+    """
     key = getattr(theory, "cache_key", "")
     raw = store_cache.lookup_derived(key, "outline", _CODE) if key else None
     found = _decode(raw) if raw is not None else None
     if found is not None:
         return found
-    made = outline_of_model(theory.model)
+    if _from_model(theory):
+        made = outline_of_model(theory.model)
+    else:
+        made = outline_of_store(theory.store, theory.iri)
     if key:
         store_cache.remember_derived(key, "outline", _CODE, _encode(made))
     return made
