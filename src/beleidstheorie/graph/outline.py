@@ -173,7 +173,7 @@ def counts_of_store(store: Store, theory: str) -> Counts:
 
 def counts(theory: Any) -> Counts:
     """The counts of a loaded theory: from its outline for a YAML theory, else from its store."""
-    if _from_model(theory):
+    if from_model(theory):
         o = outline(theory)
         return Counts(o.initiatives, o.mechanisms, o.indicators, o.observations, o.unstated)
     return counts_of_store(theory.store, theory.iri)
@@ -346,7 +346,7 @@ def _indicator_type(iri: str) -> str:
     return iri[len(_TYPE_PREFIX) :] if iri.startswith(_TYPE_PREFIX) else _ident(iri)
 
 
-def _from_model(theory: Any) -> bool:
+def from_model(theory: Any) -> bool:
     """Whether ``theory``'s outline comes from its authoring model: YAML, or a model already built."""
     path = Path(theory.source) if theory.source else None
     return theory._model is not None or (path is not None and (path.is_dir() or path.suffix in YAML_SUFFIXES))
@@ -363,7 +363,7 @@ def outline(theory: Any) -> Outline:
     found = _decode(raw) if raw is not None else None
     if found is not None:
         return found
-    if _from_model(theory):
+    if from_model(theory):
         made = outline_of_model(theory.model)
     else:
         made = outline_of_store(theory.store, theory.iri)

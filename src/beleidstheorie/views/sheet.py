@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from beleidstheorie.graph.load import Theory
+from beleidstheorie.graph.outline import from_model
+from beleidstheorie.graph.stores.base import PREFIXES, refusing_unreadable, select_text
 from beleidstheorie.reasoning.result import ScoreResult
 from beleidstheorie.views.dotparts import html_text
 from beleidstheorie.views.wording import word, wrap
@@ -78,11 +80,10 @@ def evidence_rows(
     rows = []
     for ini in members:
         for ind in ini.indicators:
-            ef = ind.evidence_for
-            nodes = [labels.get(str(t), str(t)) for t in (*ef.mechanisms, *ef.goals)]
-            measures = ", ".join([*([sheet_word("delivery", lang)] if ef.delivery else []), *nodes])
+            nodes = [labels.get(t, t) for t in (*ind.mechanisms, *ind.goals)]
+            measures = ", ".join([*([sheet_word("delivery", lang)] if ind.delivery else []), *nodes])
             item = items.get((ind.id, ini.id))
-            label = ind.label.nl if lang != "en" else (ind.label.en or ind.label.nl)
+            label = ind.label_nl if lang != "en" else (ind.label_en or ind.label_nl)
             if item is None:
                 rows.append(EvidenceRow(ini.id, label, measures, "", "", "", False, "", ""))
                 continue
@@ -102,13 +103,187 @@ def evidence_rows(
     return rows
 
 
-def _members(theory: Theory, initiative: str) -> list:
-    """The authoring model's initiative ``initiative`` (top-level or action line) and its action lines."""
+@dataclass(frozen=True)
+class _Indicator:
+    id: str
+    label_nl: str
+    label_en: str
+    delivery: bool
+    mechanisms: tuple[str, ...]  # ids, sorted
+    goals: tuple[str, ...]  # ids, sorted
+
+
+@dataclass(frozen=True)
+class _Target:
+    description_nl: str
+    description_en: str
+    value: float
+    unit: str
+    deadline: str  # ISO date, or ""
+    section: str
+    page: str
+
+
+@dataclass(frozen=True)
+class _Member:
+    """An initiative or action line as its sheet needs it: its indicators and targets, in order."""
+
+    id: str
+    indicators: tuple[_Indicator, ...]
+    targets: tuple[_Target, ...]
+
+
+def _members(theory: Theory, initiative: str) -> list[_Member]:
+    """The initiative ``initiative`` (top-level or action line) and its action lines.
+
+    From the authoring model of a YAML theory; from the store for an RDF file or a
+    store, so that a sheet of one initiative never builds the model of the whole theory.
+    """
+    if not from_model(theory):
+        return _members_of_store(theory, initiative)
     for top in theory.model.initiatives:
         for ini in (top, *top.action_lines):
             if ini.id == initiative:
-                return [ini, *ini.action_lines]
+                return [_of_model(m) for m in (ini, *ini.action_lines)]
     return []
+
+
+def _of_model(ini) -> _Member:
+    indicators = tuple(
+        _Indicator(
+            d.id,
+            d.label.nl,
+            d.label.en or "",
+            bool(d.evidence_for.delivery),
+            tuple(str(t) for t in d.evidence_for.mechanisms),
+            tuple(str(t) for t in d.evidence_for.goals),
+        )
+        for d in ini.indicators
+    )
+    targets = tuple(
+        _Target(
+            t.description.nl,
+            t.description.en or "",
+            t.value,
+            t.unit,
+            t.deadline.isoformat() if t.deadline else "",
+            t.ref.section,
+            "" if t.ref.page is None else str(t.ref.page),
+        )
+        for t in ini.targets
+    )
+    return _Member(ini.id, indicators, targets)
+
+
+_Q_MEMBERS = (
+    PREFIXES
+    + """
+SELECT ?node ?parent ?number WHERE {
+  { ?t bt:hasInitiative ?node . FILTER NOT EXISTS { ?node dcterms:isPartOf ?any } }
+  UNION { ?t bt:hasInitiative ?parent . FILTER NOT EXISTS { ?parent dcterms:isPartOf ?any }
+          { ?node bt:actionLineOf ?parent } UNION { ?node dcterms:isPartOf ?parent } }
+  OPTIONAL { ?node bt:number ?number }
+}
+"""
+)
+_Q_SHEET_INDICATORS = """
+SELECT ?owner ?node ?order ?nl ?en ?delivery ?target ?mechanism ?context WHERE {
+  VALUES ?owner { %s }
+  ?node bt:indicatorOf ?owner .
+  OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:evidenceForDelivery ?delivery }
+  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
+  OPTIONAL { ?node bt:evidenceFor ?target .
+             OPTIONAL { ?target a bt:Mechanism . BIND(true AS ?mechanism) }
+             OPTIONAL { ?target a bt:ContextFactor . BIND(true AS ?context) } }
+}
+"""
+_Q_SHEET_TARGETS = """
+SELECT ?owner ?node ?order ?nl ?en ?value ?unit ?deadline ?section ?page WHERE {
+  VALUES ?owner { %s }
+  ?owner bt:hasTarget ?node .
+  OPTIONAL { ?node bt:position ?order }
+  OPTIONAL { ?node dcterms:description ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node dcterms:description ?en FILTER(lang(?en) = "en") }
+  OPTIONAL { ?node bt:targetValue ?value } OPTIONAL { ?node bt:unit ?unit }
+  OPTIONAL { ?node bt:deadline ?deadline }
+  OPTIONAL { ?node bt:section ?section } OPTIONAL { ?node bt:page ?page }
+}
+"""
+
+
+def _ident(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _position(row: dict[str, str]) -> tuple[float, str]:
+    """The order :mod:`beleidstheorie.graph.extract` gives parts: (position or 0, IRI)."""
+    return (float(row.get("order", 0)), row["node"])
+
+
+@refusing_unreadable
+def _sheet_rows(store, theory: str, initiative: str) -> list[_Member]:
+    rows = select_text(store, _Q_MEMBERS, {"t": theory})
+    nodes = {r["node"]: r for r in rows}  # a node with a second number once
+    by_number = sorted(nodes.values(), key=lambda r: float(r.get("number", 0)))
+    focal = next(
+        (r["node"] for r in by_number if "parent" not in r and _ident(r["node"]) == initiative), None
+    )
+    focal = focal or next((r["node"] for r in by_number if _ident(r["node"]) == initiative), None)
+    if focal is None:
+        return []
+    owners = [focal, *(r["node"] for r in by_number if r.get("parent") == focal)]
+    values = " ".join(f"<{iri}>" for iri in owners)
+    grouped: dict[str, dict[str, list[dict[str, str]]]] = {}
+    for row in select_text(store, PREFIXES + _Q_SHEET_INDICATORS % values):
+        grouped.setdefault(row["owner"], {}).setdefault(row["node"], []).append(row)
+    targets: dict[str, dict[str, dict[str, str]]] = {}
+    for row in select_text(store, PREFIXES + _Q_SHEET_TARGETS % values):
+        targets.setdefault(row["owner"], {})[row["node"]] = row
+    members = []
+    for owner in owners:
+        indicators = []
+        for node_rows in sorted(grouped.get(owner, {}).values(), key=lambda rs: _position(rs[0])):
+            first = node_rows[0]
+            aimed = {r["target"]: r for r in node_rows if "target" in r}
+            indicators.append(
+                _Indicator(
+                    _ident(first["node"]),
+                    first.get("nl", ""),
+                    first.get("en", ""),
+                    first.get("delivery") in ("true", "1"),
+                    tuple(sorted(_ident(t) for t, r in aimed.items() if "mechanism" in r)),
+                    tuple(
+                        sorted(
+                            _ident(t) for t, r in aimed.items() if "mechanism" not in r and "context" not in r
+                        )
+                    ),
+                )
+            )
+        own = sorted(targets.get(owner, {}).values(), key=_position)
+        members.append(
+            _Member(
+                _ident(owner),
+                tuple(indicators),
+                tuple(
+                    _Target(
+                        r.get("nl", ""),
+                        r.get("en", ""),
+                        float(r["value"]),
+                        r["unit"],
+                        r.get("deadline", ""),
+                        r["section"],
+                        r.get("page", ""),
+                    )
+                    for r in own
+                ),
+            )
+        )
+    return members
+
+
+def _members_of_store(theory: Theory, initiative: str) -> list[_Member]:
+    return _sheet_rows(theory.store, theory.iri, initiative)
 
 
 def evidence_table(rows: list[EvidenceRow], round_label: str, lang: str = "nl") -> str:
@@ -141,9 +316,9 @@ def target_rows(theory: Theory, initiative: str, lang: str = "nl") -> list[str]:
     lines = []
     for ini in _members(theory, initiative):
         for t in ini.targets:
-            text = t.description.en if lang == "en" and t.description.en else t.description.nl
-            deadline = f", {t.deadline.isoformat()}" if t.deadline else ""
-            where = f"{t.ref.section}, p. {t.ref.page}" if t.ref.page else t.ref.section
+            text = t.description_en if lang == "en" and t.description_en else t.description_nl
+            deadline = f", {t.deadline}" if t.deadline else ""
+            where = f"{t.section}, p. {t.page}" if t.page else t.section
             lines.append(f"{text}: {t.value:g} {t.unit}{deadline} ({where})")
     return lines
 
