@@ -21,6 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from beleidstheorie.cli import main
+from beleidstheorie.iris import BT_IRI as BT
+from beleidstheorie.iris import RDF_IRI as RDF
 from tests.conftest import EXAMPLE
 from tests.servers import free_port
 
@@ -347,3 +349,30 @@ def test_credentials_can_come_from_a_config_file(tmp_path):
 def test_credentials_in_the_store_url_are_refused_without_echoing_them():
     out = error_of("score", "--store", "sparql+http://evaluator:geheim@127.0.0.1:9/sparql")
     assert "credentials in a store URL are refused" in out and "geheim" not in out
+
+
+def test_an_action_line_turned_into_a_blank_node_in_a_store_is_refused_in_one_line_by_its_sheet(tmp_path):
+    import pyoxigraph as ox
+
+    from tests.conftest import FLAGSHIP
+
+    store = tmp_path / "s"
+    cli("load", str(FLAGSHIP), "--store", str(store))
+    marker = json.loads((store / "beleidstheorie-store.json").read_text())
+    raw = ox.Store(str(store / marker["current"]))
+    line = ox.NamedNode(f"{BT}ActionLine")
+    (node,) = [q.subject for q in raw.quads_for_pattern(None, ox.NamedNode(f"{RDF}type"), line)][:1]
+    (parent,) = [q.object for q in raw.quads_for_pattern(node, ox.NamedNode(f"{BT}actionLineOf"), None)]
+    blank = ox.BlankNode()
+    for q in [*raw.quads_for_pattern(node, None, None), *raw.quads_for_pattern(None, None, node)]:
+        raw.remove(q)
+        s, o = (blank if q.subject == node else q.subject), (blank if q.object == node else q.object)
+        raw.add(ox.Quad(s, q.predicate, o, q.graph_name))
+    raw.flush()
+    del raw
+    key = parent.value.rsplit("/", 1)[-1]
+    svg = str(tmp_path / "i.svg")
+    args = ("render", "initiative", key, "--evidence", "-o", svg, "--store", str(store))
+    out = error_of("--lang", "en", *args)
+    errors = [line for line in out.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {store}") and "blank node" in errors[0], out

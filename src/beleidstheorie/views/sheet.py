@@ -233,6 +233,8 @@ def _sheet_rows(store, theory: str, initiative: str) -> list[_Member]:
     if focal is None:
         return []
     owners = [focal, *(r["node"] for r in by_number if r.get("parent") == focal)]
+    if any(":" not in iri for iri in owners):  # a blank node, which the shapes forbid here
+        raise ValueError(f"initiative {initiative!r} or one of its action lines is a blank node")
     values = " ".join(f"<{iri}>" for iri in owners)
     grouped: dict[str, dict[str, list[dict[str, str]]]] = {}
     for row in select_text(store, PREFIXES + _Q_SHEET_INDICATORS % values):
