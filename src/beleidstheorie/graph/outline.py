@@ -200,6 +200,11 @@ def _decode(raw: bytes) -> Outline | None:
         return None  # a damaged entry: derived again from the model
 
 
+_LABELS = """
+  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
+  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
+}
+"""
 _Q_OUTLINE_GOALS = (
     PREFIXES
     + """
@@ -207,26 +212,21 @@ SELECT ?node ?kind ?nl ?en ?order ?parent WHERE {
   { ?t bt:hasMainGoal ?node . BIND("main_goal" AS ?kind) }
   UNION { ?t bt:hasSubGoal ?node . BIND("subgoal" AS ?kind) OPTIONAL { ?node bt:number ?order } }
   UNION { ?t bt:hasMechanism ?node . BIND("mechanism" AS ?kind)
-          OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:contributesTo ?parent } }
-  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
-  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
-}
-"""
+          OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:contributesTo ?parent } }"""
+    + _LABELS
 )
-# Initiatives (those no v1 dcterms:isPartOf places under another) and their action lines.
-_Q_OUTLINE_INITIATIVES = (
+Q_INITIATIVE_LINES = (
     PREFIXES
     + """
 SELECT ?node ?parent ?number ?nl ?en WHERE {
   { ?t bt:hasInitiative ?node . FILTER NOT EXISTS { ?node dcterms:isPartOf ?any } }
   UNION { ?t bt:hasInitiative ?parent . FILTER NOT EXISTS { ?parent dcterms:isPartOf ?any }
           { ?node bt:actionLineOf ?parent } UNION { ?node dcterms:isPartOf ?parent } }
-  OPTIONAL { ?node bt:number ?number }
-  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
-  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
-}
-"""
+  OPTIONAL { ?node bt:number ?number }"""
+    + _LABELS
 )
+"""Theory ``?t``'s initiatives (those no v1 ``dcterms:isPartOf`` places under another), and
+its action lines with their initiative as ``?parent``; numbers and labels where stated."""
 _Q_OUTLINE_INDICATORS = (
     PREFIXES
     + """
@@ -235,21 +235,15 @@ SELECT ?node ?parent ?order ?type ?nl ?en WHERE {
   UNION { ?t bt:hasInitiative ?top . FILTER NOT EXISTS { ?top dcterms:isPartOf ?any }
           { ?parent bt:actionLineOf ?top } UNION { ?parent dcterms:isPartOf ?top } }
   ?node bt:indicatorOf ?parent .
-  OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:indicatorType ?type }
-  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
-  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
-}
-"""
+  OPTIONAL { ?node bt:position ?order } OPTIONAL { ?node bt:indicatorType ?type }"""
+    + _LABELS
 )
 _Q_OUTLINE_ROUNDS = (
     PREFIXES
     + """
 SELECT ?node ?number ?date ?nl ?en WHERE {
-  ?t bt:hasRound ?node . OPTIONAL { ?node bt:number ?number } OPTIONAL { ?node dcterms:date ?date }
-  OPTIONAL { ?node skos:prefLabel ?nl FILTER(lang(?nl) = "nl") }
-  OPTIONAL { ?node skos:prefLabel ?en FILTER(lang(?en) = "en") }
-}
-"""
+  ?t bt:hasRound ?node . OPTIONAL { ?node bt:number ?number } OPTIONAL { ?node dcterms:date ?date }"""
+    + _LABELS
 )
 _TYPE_PREFIX = BT_IRI + "indicatortype-"
 
@@ -295,7 +289,7 @@ def outline_of_store(store: Store, theory: str) -> Outline:
     main = [_entry("main_goal", r) for r in goals if r["kind"] == "main_goal"]
     subgoals = sorted((r for r in goals if r["kind"] == "subgoal"), key=order)
     mechanisms = sorted((r for r in goals if r["kind"] == "mechanism"), key=order)
-    lines = _unique(select_text(store, _Q_OUTLINE_INITIATIVES, bound))
+    lines = _unique(select_text(store, Q_INITIATIVE_LINES, bound))
     by_number = lambda row: _number(row, "number")  # noqa: E731
     tops = sorted((r for r in lines if "parent" not in r), key=by_number)
     under: dict[str, list[dict[str, str]]] = {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from beleidstheorie.graph.load import Theory
-from beleidstheorie.graph.outline import from_model
+from beleidstheorie.graph.outline import Q_INITIATIVE_LINES, from_model
 from beleidstheorie.graph.stores.base import PREFIXES, refusing_unreadable, select_text
 from beleidstheorie.reasoning.result import ScoreResult
 from beleidstheorie.views.dotparts import html_text
@@ -175,17 +175,6 @@ def _of_model(ini) -> _Member:
     return _Member(ini.id, indicators, targets)
 
 
-_Q_MEMBERS = (
-    PREFIXES
-    + """
-SELECT ?node ?parent ?number WHERE {
-  { ?t bt:hasInitiative ?node . FILTER NOT EXISTS { ?node dcterms:isPartOf ?any } }
-  UNION { ?t bt:hasInitiative ?parent . FILTER NOT EXISTS { ?parent dcterms:isPartOf ?any }
-          { ?node bt:actionLineOf ?parent } UNION { ?node dcterms:isPartOf ?parent } }
-  OPTIONAL { ?node bt:number ?number }
-}
-"""
-)
 _Q_SHEET_INDICATORS = """
 SELECT ?owner ?node ?order ?nl ?en ?delivery ?target ?mechanism ?context WHERE {
   VALUES ?owner { %s }
@@ -223,7 +212,7 @@ def _position(row: dict[str, str]) -> tuple[float, str]:
 
 @refusing_unreadable
 def _sheet_rows(store, theory: str, initiative: str) -> list[_Member]:
-    rows = select_text(store, _Q_MEMBERS, {"t": theory})
+    rows = select_text(store, Q_INITIATIVE_LINES, {"t": theory})
     nodes = {r["node"]: r for r in rows}  # a node with a second number once
     by_number = sorted(nodes.values(), key=lambda r: float(r.get("number", 0)))
     focal = next(
