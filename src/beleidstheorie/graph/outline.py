@@ -248,7 +248,7 @@ SELECT ?node ?number ?date ?nl ?en WHERE {
 _TYPE_PREFIX = BT_IRI + "indicatortype-"
 
 
-def _ident(iri: str) -> str:
+def node_id(iri: str) -> str:
     """A node's id as the authoring model has it: the last path segment of its IRI."""
     return iri.rsplit("/", 1)[-1]
 
@@ -258,13 +258,18 @@ def _number(row: dict[str, str], key: str) -> float:
     return 0 if value is None else float(value)
 
 
+def in_theory_order(row: dict[str, str]) -> tuple[float, str]:
+    """The order :mod:`.extract` gives a row's ``?node`` among its kind: (``?order`` or 0, IRI)."""
+    return (_number(row, "order"), row["node"])
+
+
 def _unique(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """One row per node (a second label or a second number in a store the shapes do not hold)."""
     return list({row["node"]: row for row in rows}.values())
 
 
 def _entry(kind: str, row: dict[str, str], parent: str = "", detail: str = "") -> Entry:
-    return Entry(kind, _ident(row["node"]), row.get("nl", ""), row.get("en", ""), parent, detail)
+    return Entry(kind, node_id(row["node"]), row.get("nl", ""), row.get("en", ""), parent, detail)
 
 
 @refusing_unreadable
@@ -284,11 +289,10 @@ def outline_of_store(store: Store, theory: str) -> Outline:
     (['meting-2024', 'meting-2025'], 4)
     """
     bound = {"t": theory}
-    order = lambda row: (_number(row, "order"), row["node"])  # noqa: E731  extract's (position or 0, IRI)
     goals = _unique(select_text(store, _Q_OUTLINE_GOALS, bound))
     main = [_entry("main_goal", r) for r in goals if r["kind"] == "main_goal"]
-    subgoals = sorted((r for r in goals if r["kind"] == "subgoal"), key=order)
-    mechanisms = sorted((r for r in goals if r["kind"] == "mechanism"), key=order)
+    subgoals = sorted((r for r in goals if r["kind"] == "subgoal"), key=in_theory_order)
+    mechanisms = sorted((r for r in goals if r["kind"] == "mechanism"), key=in_theory_order)
     lines = _unique(select_text(store, Q_INITIATIVE_LINES, bound))
     by_number = lambda row: _number(row, "number")  # noqa: E731
     tops = sorted((r for r in lines if "parent" not in r), key=by_number)
@@ -298,11 +302,11 @@ def outline_of_store(store: Store, theory: str) -> Outline:
     initiatives: list[Entry] = []
     for top in tops:
         initiatives.append(_entry("initiative", top))
-        parent = _ident(top["node"])
+        parent = node_id(top["node"])
         initiatives += [_entry("action_line", line, parent) for line in under.get(top["node"], [])]
     owned: dict[str, list[dict[str, str]]] = {}
-    for row in sorted(_unique(select_text(store, _Q_OUTLINE_INDICATORS, bound)), key=order):
-        owned.setdefault(_ident(row["parent"]), []).append(row)
+    for row in sorted(_unique(select_text(store, _Q_OUTLINE_INDICATORS, bound)), key=in_theory_order):
+        owned.setdefault(node_id(row["parent"]), []).append(row)
     indicators = [
         _entry("indicator", row, ini.id, _indicator_type(row.get("type", "")))
         for ini in initiatives
@@ -314,13 +318,13 @@ def outline_of_store(store: Store, theory: str) -> Outline:
     return Outline(
         entries={
             "goals": (*main, *(_entry("subgoal", r, detail=_whole(r.get("order"))) for r in subgoals)),
-            "mechanisms": tuple(_entry("mechanism", r, _ident(r.get("parent", ""))) for r in mechanisms),
+            "mechanisms": tuple(_entry("mechanism", r, node_id(r.get("parent", ""))) for r in mechanisms),
             "initiatives": tuple(initiatives),
             "indicators": tuple(indicators),
             "rounds": tuple(_entry("round", r, detail=r.get("date", "")) for r in rounds),
         },
         rounds=tuple(
-            RoundRef(_ident(r["node"]), int(by_number(r)), r.get("nl", ""), r.get("en")) for r in rounds
+            RoundRef(node_id(r["node"]), int(by_number(r)), r.get("nl", ""), r.get("en")) for r in rounds
         ),
         initiatives=c.initiatives,
         mechanisms=c.mechanisms,
@@ -337,7 +341,7 @@ def _whole(value: str | None) -> str:
 
 def _indicator_type(iri: str) -> str:
     """An indicator's type as the model has it: an SZW type's value, or a declared type's id."""
-    return iri[len(_TYPE_PREFIX) :] if iri.startswith(_TYPE_PREFIX) else _ident(iri)
+    return iri[len(_TYPE_PREFIX) :] if iri.startswith(_TYPE_PREFIX) else node_id(iri)
 
 
 def from_model(theory: Any) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from beleidstheorie.graph.load import Theory
-from beleidstheorie.graph.outline import Q_INITIATIVE_LINES, from_model
+from beleidstheorie.graph.outline import Q_INITIATIVE_LINES, from_model, in_theory_order, node_id
 from beleidstheorie.graph.stores.base import PREFIXES, refusing_unreadable, select_text
 from beleidstheorie.reasoning.result import ScoreResult
 from beleidstheorie.views.dotparts import html_text
@@ -140,7 +140,7 @@ def _members(theory: Theory, initiative: str) -> list[_Member]:
     store, so that a sheet of one initiative never builds the model of the whole theory.
     """
     if not from_model(theory):
-        return _members_of_store(theory, initiative)
+        return _sheet_rows(theory.store, theory.iri, initiative)
     for top in theory.model.initiatives:
         for ini in (top, *top.action_lines):
             if ini.id == initiative:
@@ -201,24 +201,12 @@ SELECT ?owner ?node ?order ?nl ?en ?value ?unit ?deadline ?section ?page WHERE {
 """
 
 
-def _ident(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
-
-
-def _position(row: dict[str, str]) -> tuple[float, str]:
-    """The order :mod:`beleidstheorie.graph.extract` gives parts: (position or 0, IRI)."""
-    return (float(row.get("order", 0)), row["node"])
-
-
 @refusing_unreadable
 def _sheet_rows(store, theory: str, initiative: str) -> list[_Member]:
     rows = select_text(store, Q_INITIATIVE_LINES, {"t": theory})
     nodes = {r["node"]: r for r in rows}  # a node with a second number once
     by_number = sorted(nodes.values(), key=lambda r: float(r.get("number", 0)))
-    focal = next(
-        (r["node"] for r in by_number if "parent" not in r and _ident(r["node"]) == initiative), None
-    )
-    focal = focal or next((r["node"] for r in by_number if _ident(r["node"]) == initiative), None)
+    focal = next((r["node"] for r in by_number if node_id(r["node"]) == initiative), None)
     if focal is None:
         return []
     owners = [focal, *(r["node"] for r in by_number if r.get("parent") == focal)]
@@ -234,27 +222,19 @@ def _sheet_rows(store, theory: str, initiative: str) -> list[_Member]:
     members = []
     for owner in owners:
         indicators = []
-        for node_rows in sorted(grouped.get(owner, {}).values(), key=lambda rs: _position(rs[0])):
+        for node_rows in sorted(grouped.get(owner, {}).values(), key=lambda rs: in_theory_order(rs[0])):
             first = node_rows[0]
             aimed = {r["target"]: r for r in node_rows if "target" in r}
-            indicators.append(
-                _Indicator(
-                    _ident(first["node"]),
-                    first.get("nl", ""),
-                    first.get("en", ""),
-                    first.get("delivery") in ("true", "1"),
-                    tuple(sorted(_ident(t) for t, r in aimed.items() if "mechanism" in r)),
-                    tuple(
-                        sorted(
-                            _ident(t) for t, r in aimed.items() if "mechanism" not in r and "context" not in r
-                        )
-                    ),
-                )
-            )
-        own = sorted(targets.get(owner, {}).values(), key=_position)
+            mechanisms = sorted(node_id(t) for t, r in aimed.items() if "mechanism" in r)
+            goals = sorted(node_id(t) for t, r in aimed.items() if not {"mechanism", "context"} & r.keys())
+            delivery = first.get("delivery") in ("true", "1")
+            node = node_id(first["node"])
+            label = (first.get("nl", ""), first.get("en", ""))
+            indicators.append(_Indicator(node, *label, delivery, tuple(mechanisms), tuple(goals)))
+        own = sorted(targets.get(owner, {}).values(), key=in_theory_order)
         members.append(
             _Member(
-                _ident(owner),
+                node_id(owner),
                 tuple(indicators),
                 tuple(
                     _Target(
@@ -271,10 +251,6 @@ def _sheet_rows(store, theory: str, initiative: str) -> list[_Member]:
             )
         )
     return members
-
-
-def _members_of_store(theory: Theory, initiative: str) -> list[_Member]:
-    return _sheet_rows(theory.store, theory.iri, initiative)
 
 
 def evidence_table(rows: list[EvidenceRow], round_label: str, lang: str = "nl") -> str:
